@@ -1,0 +1,18 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/login/index'],
+  subPackages: [
+    { root: 'parent', pages: ['home/index'] },
+    { root: 'teacher', pages: ['home/index'] },
+    { root: 'school', pages: ['home/index'] },
+    { root: 'committee', pages: ['home/index'] },
+    { root: 'bureau', pages: ['home/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '课后服务',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { listDemoUsers, signInAs, type DemoUser } from '../../api/session';
+import { Cell } from '../../ui/nutui';
+import { ErrorCard, Loading } from '../../ui/states';
+
+/** Local only: choose a demo user. In WeChat the caller is known without signing in. */
+export default function LoginPage() {
+  const [users, setUsers] = useState<DemoUser[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    listDemoUsers().then(setUsers, () => setError('无法读取演示用户，请确认本地服务已启动'));
+  }, []);
+
+  const choose = async (user: DemoUser) => {
+    await signInAs(user.openid);
+    await Taro.reLaunch({ url: '/pages/index/index' });
+  };
+
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">选择演示身份</Text>
+        <Text className="muted">本地演示环境：选择一个身份登录。正式小程序中由微信自动识别身份。</Text>
+      </View>
+      {error && <ErrorCard message={error} />}
+      {!users && !error && <Loading />}
+      {users?.map((user) => (
+        <Cell key={user.openid} title={user.name} description={user.label} clickable onClick={() => void choose(user)} data-openid={user.openid} className="demo-user" />
+      ))}
+    </View>
+  );
+}

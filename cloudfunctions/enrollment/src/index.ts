@@ -1,0 +1,6 @@
+// The WeChat entry: hands the real SDK to the same handlers that run locally and in tests.
+import cloud from 'wx-server-sdk';
+import { wechatMain } from '@kehou/shared/cloud';
+import { enrollmentFunction } from './function';
+
+export const main = wechatMain(cloud, enrollmentFunction);

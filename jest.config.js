@@ -1,0 +1,15 @@
+/** Unit, contract and integration tests (browser journeys run separately: see scripts/run-e2e.mjs). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/shared', '<rootDir>/local-cloud', '<rootDir>/cloudfunctions', '<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } } }],
+  },
+  moduleNameMapper: {
+    '^@kehou/shared$': '<rootDir>/shared/src/index.ts',
+    '^@kehou/shared/(.*)$': '<rootDir>/shared/src/$1',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(read-excel-file|write-excel-file)/)'],
+};

@@ -1,0 +1,88 @@
+/** Public shapes of the local cloud database, mirroring wx-server-sdk's results. */
+
+export type DocId = string | number;
+
+/** A document body as callers write it. */
+export type DocumentData = Record<string, unknown>;
+
+/** A document as stored and returned: always has an `_id`. */
+export type StoredDocument = DocumentData & { _id: DocId };
+
+export type OrderDirection = 'asc' | 'desc';
+
+export interface GetResult {
+  data: StoredDocument[];
+  errMsg: string;
+}
+
+export interface DocumentGetResult {
+  data: StoredDocument;
+  errMsg: string;
+}
+
+export interface AddResult {
+  _id: DocId;
+  errMsg: string;
+}
+
+export interface AddManyResult {
+  _ids: DocId[];
+  errMsg: string;
+}
+
+export interface UpdateResult {
+  stats: { updated: number };
+  errMsg: string;
+}
+
+export interface SetResult {
+  _id: DocId;
+  stats: { updated: number; created: number };
+  errMsg: string;
+}
+
+export interface RemoveResult {
+  stats: { removed: number };
+  errMsg: string;
+}
+
+export interface CountResult {
+  total: number;
+  errMsg: string;
+}
+
+export interface AggregateResult {
+  list: DocumentData[];
+  errMsg: string;
+}
+
+export interface CreateCollectionResult {
+  errMsg: string;
+  requestId: string;
+}
+
+export interface WriteOptions {
+  data: DocumentData;
+}
+
+export interface AddOptions {
+  data: DocumentData;
+}
+
+export interface AddManyOptions {
+  data: DocumentData[];
+}
+
+/** `field()` projection: `true`/`1` include, `false`/`0` exclude, or a projection operator. */
+export type FieldProjection = Record<string, boolean | number | Record<string, unknown>>;
+
+export interface LocalDatabaseOptions {
+  /** Persist here, one `<collection>.db` nedb file per collection; omit to keep everything in memory. */
+  dir?: string;
+  /** Most records one `get()` returns, whatever `limit()` says (WeChat cloud functions: 100). */
+  maxGetLimit?: number;
+  /** Records an aggregation returns when the pipeline has no `limit` stage (WeChat: 20). */
+  aggregateDefaultLimit?: number;
+  /** A transaction still open after this long is rolled back and releases the database (ms, default 10 s). */
+  transactionTimeoutMs?: number;
+}

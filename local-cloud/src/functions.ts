@@ -1,0 +1,16 @@
+import type { CloudFunction } from '@kehou/shared/cloud';
+import type { FunctionName } from '@kehou/shared';
+import { enrollmentFunction } from '../../cloudfunctions/enrollment/src/function';
+import { agreementFunction } from '../../cloudfunctions/agreement/src/function';
+import { feesFunction } from '../../cloudfunctions/fees/src/function';
+import { disclosureFunction } from '../../cloudfunctions/disclosure/src/function';
+import { feedbackFunction } from '../../cloudfunctions/feedback/src/function';
+
+/** The same handlers that deploy to WeChat, by function name. */
+export const cloudFunctions: Record<FunctionName, CloudFunction> = {
+  enrollment: enrollmentFunction,
+  agreement: agreementFunction,
+  fees: feesFunction,
+  disclosure: disclosureFunction,
+  feedback: feedbackFunction,
+};

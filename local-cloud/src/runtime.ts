@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { COLLECTIONS, type FunctionName } from '@kehou/shared';
+import type { CallResult, CloudFunction, Database } from '@kehou/shared/cloud';
+import { createLocalCloud } from './cloud';
+import { createLocalDatabase } from './database';
+import { cloudFunctions } from './functions';
+import { Outbox } from './outbox';
+import { LocalStorage } from './storage';
+import { runAs } from './wx-context';
+
+export interface RuntimeOptions {
+  /** Persist the database, files and outbox here; omit to keep everything in memory (tests). */
+  dataDir?: string;
+  functions?: Record<string, CloudFunction>;
+}
+
+export type LocalRuntime = Awaited<ReturnType<typeof createRuntime>>;
+
+/** The local WeChat cloud: database, storage, outbox and the cloud functions, with callers injected. */
+export async function createRuntime(options: RuntimeOptions = {}) {
+  const { dataDir } = options;
+  const database = createLocalDatabase({ dir: dataDir ? join(dataDir, 'db') : undefined }) as unknown as Database & {
+    close?: () => Promise<void>;
+    listCollections?: () => string[];
+  };
+  await ensureCollections(database);
+  const outbox = new Outbox(dataDir ? join(dataDir, 'outbox.jsonl') : undefined);
+  const storage = new LocalStorage(dataDir ? join(dataDir, 'storage') : undefined);
+  const cloud = createLocalCloud({ database, outbox, storage });
+  const functions: Record<string, CloudFunction> = options.functions ?? cloudFunctions;
+
+  /** Invokes a function as WeChat would: the caller's identity from the context, JSON in and out. */
+  async function call<T = unknown>(name: FunctionName | string, event: unknown, openid: string | null): Promise<CallResult<T>> {
+    const fn = Object.prototype.hasOwnProperty.call(functions, name) ? functions[name] : undefined;
+    if (!fn) return { ok: false, code: 'FUNCTION_NOT_FOUND', message: `云函数 ${name} 不存在` };
+    const wireEvent = JSON.parse(JSON.stringify(event ?? {}));
+    const result = await runAs(openid, () => fn(cloud, wireEvent, {}));
+    return JSON.parse(JSON.stringify(result)) as CallResult<T>;
+  }
+
+  return { cloud, database, outbox, storage, call, close: async () => database.close?.() };
+}
+
+async function ensureCollections(database: Database) {
+  for (const name of COLLECTIONS) {
+    try {
+      await database.createCollection(name);
+    } catch {
+      // already there
+    }
+  }
+}

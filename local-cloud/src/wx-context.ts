@@ -1,0 +1,21 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { WXContext } from '@kehou/shared/cloud';
+
+/**
+ * WeChat injects the caller's identity into each invocation; locally every invocation runs inside
+ * its own async scope so that concurrent calls never see each other's caller.
+ */
+const storage = new AsyncLocalStorage<WXContext>();
+
+export const LOCAL_APPID = 'wx-local-kehou';
+export const LOCAL_ENV = 'local';
+
+export function runAs<T>(openid: string | null, fn: () => Promise<T>): Promise<T> {
+  const context: WXContext = { APPID: LOCAL_APPID, ENV: LOCAL_ENV, SOURCE: 'wx_client' };
+  if (openid) context.OPENID = openid;
+  return storage.run(context, fn);
+}
+
+export function currentWXContext(): WXContext {
+  return { ...(storage.getStore() ?? { ENV: LOCAL_ENV }) };
+}

@@ -1,0 +1,84 @@
+/**
+ * The part of the wx-server-sdk surface our handlers use. The real SDK satisfies it in WeChat;
+ * the local runtime (local-cloud/) provides its own object with the same shape.
+ * Kept structural and loose on purpose: handlers must not depend on anything else.
+ */
+export interface WXContext {
+  OPENID?: string;
+  APPID?: string;
+  UNIONID?: string;
+  ENV?: string;
+  SOURCE?: string;
+}
+
+export interface DbResult {
+  errMsg?: string;
+}
+export interface GetResult<T> extends DbResult {
+  data: T[];
+}
+export interface DocGetResult<T> extends DbResult {
+  data: T;
+}
+export interface WriteStats extends DbResult {
+  stats: { updated?: number; removed?: number; created?: number };
+}
+
+export interface DocumentRef {
+  get(): Promise<DocGetResult<any>>;
+  set(options: { data: Record<string, unknown> }): Promise<WriteStats & { _id?: string }>;
+  update(options: { data: Record<string, unknown> }): Promise<WriteStats>;
+  remove(): Promise<WriteStats>;
+}
+
+export interface QueryRef {
+  where(query: Record<string, unknown>): QueryRef;
+  orderBy(field: string, order: 'asc' | 'desc'): QueryRef;
+  skip(n: number): QueryRef;
+  limit(n: number): QueryRef;
+  field(projection: Record<string, boolean>): QueryRef;
+  get(): Promise<GetResult<any>>;
+  count(): Promise<DbResult & { total: number }>;
+  update(options: { data: Record<string, unknown> }): Promise<WriteStats>;
+  remove(): Promise<WriteStats>;
+}
+
+export interface CollectionRef extends QueryRef {
+  doc(id: string): DocumentRef;
+  add(options: { data: Record<string, unknown> }): Promise<DbResult & { _id: string }>;
+}
+
+export interface TransactionRef {
+  collection(name: string): { doc(id: string): DocumentRef };
+  rollback(reason?: unknown): Promise<void>;
+}
+
+export interface Database {
+  collection(name: string): CollectionRef;
+  command: any;
+  serverDate(options?: { offset?: number }): unknown;
+  runTransaction<T>(fn: (transaction: TransactionRef) => Promise<T>, retries?: number): Promise<T>;
+  createCollection(name: string): Promise<unknown>;
+}
+
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  miniprogramState?: 'developer' | 'trial' | 'formal';
+}
+
+export interface CloudSdk {
+  init(options?: { env?: unknown }): void;
+  getWXContext(): WXContext;
+  database(options?: unknown): Database;
+  openapi: {
+    subscribeMessage: { send(message: SubscribeMessage): Promise<unknown> };
+  };
+  uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+  downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>;
+  getTempFileURL(options: { fileList: string[] }): Promise<{
+    fileList: { fileID: string; tempFileURL: string; status: number; errMsg?: string }[];
+  }>;
+}

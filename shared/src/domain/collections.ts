@@ -1,0 +1,26 @@
+/**
+ * Every database collection the cloud functions use. WeChat requires collections to exist before
+ * use: create these in the cloud console when deploying (the local runtime creates them on start).
+ */
+export const COLLECTIONS = [
+  'users',
+  'schools',
+  'terms',
+  'classes',
+  'students',
+  'guardianships',
+  'plans',
+  'planVersions',
+  'publications',
+  'applications',
+  'clubSeats',
+  'agreementTemplates',
+  'signatures',
+  'attendance',
+  'feeNotices',
+  'feedback',
+  'audit',
+  'counters',
+] as const;
+
+export type CollectionName = (typeof COLLECTIONS)[number];

@@ -1,0 +1,27 @@
+import { createRuntime, DEMO, DEMO_IDS, seedDemoData, type LocalRuntime } from '../../local-cloud/src';
+import type { FunctionName } from '@kehou/shared';
+
+export { DEMO, DEMO_IDS };
+
+/** A fresh in-memory local cloud with the demo data, and a way to call functions as someone. */
+export async function startTestCloud() {
+  const runtime = await createRuntime();
+  await seedDemoData(runtime.database);
+  return {
+    runtime,
+    db: runtime.database,
+    /** Calls `name.action` as the given openid (null: not signed in) and returns WeChat's answer. */
+    call: <T = any>(openid: string | null, name: FunctionName, action: string, data: unknown = {}) =>
+      runtime.call<T>(name, { action, data }, openid),
+    /** Like call, but throws unless the answer is ok, and returns its data. */
+    ok: async <T = any>(openid: string | null, name: FunctionName, action: string, data: unknown = {}): Promise<T> => {
+      const answer = await runtime.call<T>(name, { action, data }, openid);
+      if (!answer.ok) throw new Error(`${name}.${action} as ${openid}: ${answer.code} ${answer.message}`);
+      return answer.data;
+    },
+    close: () => runtime.close(),
+  };
+}
+
+export type TestCloud = Awaited<ReturnType<typeof startTestCloud>>;
+export type { LocalRuntime };
