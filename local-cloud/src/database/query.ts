@@ -58,10 +58,12 @@ export function encodeWhere(condition: unknown, now: Date): MongoQuery {
 /** One clause per field (or per top-level operator) of a query object, flattened under `prefix`. */
 function objectClauses(object: Record<string, unknown>, prefix: string, now: Date): MongoQuery[] {
   const clauses: MongoQuery[] = [];
+  const operators: Record<string, unknown> = {}; // raw `$` operators on `prefix` itself
   for (const [key, value] of Object.entries(object)) {
     if (value === undefined) continue;
     if (key.startsWith('$')) {
-      clauses.push({ [key]: topLevelOperator(key, value, now) });
+      if (prefix) operators[key] = normalizeQueryValue(value, now);
+      else clauses.push({ [key]: topLevelOperator(key, value, now) });
       continue;
     }
     const path = prefix ? `${prefix}.${key}` : key;
@@ -70,18 +72,12 @@ function objectClauses(object: Record<string, unknown>, prefix: string, now: Dat
     } else if (isUpdateCommand(value)) {
       throw faults.invalidParam(`update command _.${value.operator}() cannot be used in a query (field ${path})`);
     } else if (isPlainObject(value)) {
-      const operatorKeys = Object.keys(value).filter((k) => k.startsWith('$'));
-      if (operatorKeys.length > 0) {
-        const operators: Record<string, unknown> = {};
-        for (const k of operatorKeys) operators[k] = normalizeQueryValue(value[k], now);
-        clauses.push({ [path]: operators });
-      }
-      const rest = Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('$')));
-      clauses.push(...objectClauses(rest, path, now));
+      clauses.push(...objectClauses(value, path, now));
     } else {
       clauses.push({ [path]: normalizeQueryValue(value, now) });
     }
   }
+  if (Object.keys(operators).length > 0) clauses.unshift({ [prefix]: operators });
   return clauses;
 }
 

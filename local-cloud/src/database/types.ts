@@ -20,8 +20,14 @@ export interface DocumentGetResult {
   errMsg: string;
 }
 
-export interface AddResult {
-  _id: DocId;
+/**
+ * The `_id` type `add` returns for `data`: the type of a typed `_id` in it, else string (generated
+ * ids are strings; untyped records are assumed to carry string ids too).
+ */
+export type IdOf<D> = string extends keyof D ? string : D extends { _id: infer I extends DocId } ? I : string;
+
+export interface AddResult<Id extends DocId = string> {
+  _id: Id;
   errMsg: string;
 }
 
@@ -35,8 +41,8 @@ export interface UpdateResult {
   errMsg: string;
 }
 
-export interface SetResult {
-  _id: DocId;
+export interface SetResult<Id extends DocId = DocId> {
+  _id: Id;
   stats: { updated: number; created: number };
   errMsg: string;
 }
@@ -65,8 +71,8 @@ export interface WriteOptions {
   data: DocumentData;
 }
 
-export interface AddOptions {
-  data: DocumentData;
+export interface AddOptions<D extends DocumentData = DocumentData> {
+  data: D;
 }
 
 export interface AddManyOptions {

@@ -46,7 +46,9 @@ const updater = createUpdater({ cloneMode: 'deep' });
 
 /** Translates `update({ data })`'s data into MongoDB update operators. */
 export function encodeUpdate(data: unknown, now: Date): MongoUpdate {
-  if (!isPlainObject(data) || Object.keys(data).length === 0) throw faults.invalidParam('参数必需是非空对象 (options.data must be a non-empty object)');
+  if (!isPlainObject(data) || Object.keys(data).length === 0) {
+    throw faults.invalidParam('参数必需是非空对象 (options.data must be a non-empty object)');
+  }
   if (Object.prototype.hasOwnProperty.call(data, '_id')) throw faults.invalidParam('不能更新_id的值 (_id cannot be updated)');
   const update: MongoUpdate = {};
   const add = (operator: MongoUpdateOperator, path: string, argument: unknown) => {
@@ -58,13 +60,18 @@ export function encodeUpdate(data: unknown, now: Date): MongoUpdate {
     for (const [key, value] of Object.entries(object)) {
       if (value === undefined) continue;
       if (key.startsWith('$')) {
+        // A raw MongoDB operator at the top level ({ $inc: { n: 1 } }) passes through, as in the SDK.
         if (prefix !== '' || !isOperatorName(key) || !isPlainObject(value)) throw faults.invalidParam(`invalid update operator ${key}`);
-        for (const [path, argument] of Object.entries(value)) add(key, checkPath(path), key === '$set' ? toStorable(argument, now, path) : normalizeQueryValue(argument, now));
+        for (const [path, argument] of Object.entries(value)) {
+          add(key, checkPath(path), key === '$set' ? toStorable(argument, now, path) : normalizeQueryValue(argument, now));
+        }
         continue;
       }
       const path = checkPath(prefix ? `${prefix}.${key}` : key);
       if (isUpdateCommand(value)) encodeCommand(path, value, now, add);
-      else if (isQueryCommand(value) || isLogicCommand(value)) throw faults.invalidParam(`query command _.${value.operator}() cannot be used in an update (field ${path})`);
+      else if (isQueryCommand(value) || isLogicCommand(value)) {
+        throw faults.invalidParam(`query command _.${value.operator}() cannot be used in an update (field ${path})`);
+      }
       else if (isPlainObject(value)) walk(value, path);
       else add('$set', path, toStorable(value, now, path));
     }
@@ -81,7 +88,9 @@ function checkPath(path: string): string {
   return path;
 }
 
-function encodeCommand(path: string, cmd: UpdateCommand, now: Date, add: (operator: MongoUpdateOperator, path: string, argument: unknown) => void): void {
+type AddOperation = (operator: MongoUpdateOperator, path: string, argument: unknown) => void;
+
+function encodeCommand(path: string, cmd: UpdateCommand, now: Date, add: AddOperation): void {
   const value = cmd.operand;
   switch (cmd.operator) {
     case 'set':
@@ -181,10 +190,12 @@ function checkTarget(doc: DocumentData, operator: MongoUpdateOperator, path: str
     if (Array.isArray(current) && /^\d+$/.test(segments[i])) current = current[Number(segments[i])];
     else if (isPlainObject(current)) current = current[segments[i]];
     else if (CREATING_OPERATORS.has(operator) || operator === '$rename') {
-      throw faults.requestFailed(`[FailedOperation] Cannot create field '${segments[i]}' in element {${segments.slice(0, i).join('.')}: ${JSON.stringify(current)}}`);
+      const parent = segments.slice(0, i).join('.');
+      throw faults.requestFailed(`[FailedOperation] Cannot create field '${segments[i]}' in element {${parent}: ${JSON.stringify(current)}}`);
     } else return;
     if (isLast && ARRAY_OPERATORS.has(operator) && current !== undefined && !Array.isArray(current)) {
-      throw faults.requestFailed(`[FailedOperation] The field '${path}' must be an array but is of type ${current === null ? 'null' : typeof current}`);
+      const type = current === null ? 'null' : typeof current;
+      throw faults.requestFailed(`[FailedOperation] The field '${path}' must be an array but is of type ${type}`);
     }
   }
 }

@@ -40,7 +40,8 @@ export function toStorable(value: unknown, now: Date, path = 'data'): unknown {
     }
     return copy;
   }
-  throw faults.invalidParam(`unsupported value of type ${typeof value === 'object' ? Object.prototype.toString.call(value) : typeof value} (at ${path})`);
+  const type = typeof value === 'object' ? Object.prototype.toString.call(value) : typeof value;
+  throw faults.invalidParam(`unsupported value of type ${type} (at ${path})`);
 }
 
 /** `toStorable` for a whole document body. */

@@ -35,12 +35,30 @@ export function isWeekend(date: IsoDate): boolean {
   return isoWeekday(date) >= 6;
 }
 
+/**
+ * Week bounds are asked for every student of a school with the same few dates; dayjs takes
+ * microseconds per call, so the answers are remembered (a pure function, a bounded cache).
+ */
+const weekBounds = new Map<IsoDate, { monday: IsoDate; sunday: IsoDate }>();
+const WEEK_CACHE_LIMIT = 10_000;
+
+function weekOf(date: IsoDate): { monday: IsoDate; sunday: IsoDate } {
+  let bounds = weekBounds.get(date);
+  if (!bounds) {
+    const weekday = isoWeekday(date);
+    bounds = { monday: addDays(date, 1 - weekday), sunday: addDays(date, 7 - weekday) };
+    if (weekBounds.size >= WEEK_CACHE_LIMIT) weekBounds.clear();
+    weekBounds.set(date, bounds);
+  }
+  return bounds;
+}
+
 export function mondayOf(date: IsoDate): IsoDate {
-  return addDays(date, 1 - isoWeekday(date));
+  return weekOf(date).monday;
 }
 
 export function sundayOf(date: IsoDate): IsoDate {
-  return addDays(date, 7 - isoWeekday(date));
+  return weekOf(date).sunday;
 }
 
 /** Every date from `from` to `to`, both included. */

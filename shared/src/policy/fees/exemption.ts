@@ -1,4 +1,5 @@
 import type { IsoDate } from '../core/calendar';
+import type { Citation } from '../core/citation';
 import { formatYuan, percentOf } from '../core/money';
 import { inForceOn } from '../core/parameter';
 import { HARDSHIP_LABELS } from '../domain';
@@ -23,35 +24,32 @@ export function exemptionFor(rules: ExemptionRules, student: Student, grossFen: 
   const waiver = waiverFor(rules, student, grossFen);
   if (!waiver || waiver.exemptFen === 0) return NONE;
 
-  const share = rules.governmentSharePercent && inForceOn(rules.governmentSharePercent, on);
-  const governmentShareFen = share ? percentOf(waiver.exemptFen, share.value) : 0;
-  const detail = share
-    ? `免收 ${formatYuan(waiver.exemptFen)}，其中 ${formatYuan(governmentShareFen)}（${share.value}%）由政府统筹解决（${share.citation.section}），其余由学校承担`
-    : waiver.detail;
-  return {
-    exemptFen: waiver.exemptFen,
-    governmentShareFen,
-    line: { label: waiver.label, amountFen: -waiver.exemptFen, citation: waiver.citation, ...(detail ? { detail } : {}) },
-  };
+  const line: AmountLine = { label: waiver.label, amountFen: -waiver.exemptFen, citation: waiver.citation };
+  if (!rules.governmentSharePercent) return { exemptFen: waiver.exemptFen, governmentShareFen: 0, line };
+
+  const share = inForceOn(rules.governmentSharePercent, on);
+  const governmentShareFen = percentOf(waiver.exemptFen, share.value);
+  const detail = `免收 ${formatYuan(waiver.exemptFen)}，其中 ${formatYuan(governmentShareFen)}（${share.value}%）由政府统筹解决（${share.citation.section}），其余由学校承担`;
+  return { exemptFen: waiver.exemptFen, governmentShareFen, line: { ...line, detail } };
 }
 
-function waiverFor(rules: ExemptionRules, student: Student, grossFen: number) {
-  if (rules.fullExemption?.value.includes(student.hardship)) {
-    return {
-      exemptFen: grossFen,
-      label: `${HARDSHIP_LABELS[student.hardship]}：免收课后服务费`,
-      citation: rules.fullExemption.citation,
-      detail: undefined,
-    };
+interface Waiver {
+  readonly exemptFen: number;
+  readonly label: string;
+  readonly citation: Citation;
+}
+
+function waiverFor(rules: ExemptionRules, student: Student, grossFen: number): Waiver | null {
+  const full = rules.fullExemption;
+  if (full?.value.includes(student.hardship)) {
+    return { exemptFen: grossFen, label: `${HARDSHIP_LABELS[student.hardship]}：免收课后服务费`, citation: full.citation };
   }
   const reduction = rules.schoolReduction;
-  const eligible =
-    reduction !== null && (reduction.value === 'any-student' || (reduction.value === 'other-hardship' && student.hardship === 'other'));
-  if (!reduction || !eligible || student.reductionPercent === 0) return null;
+  if (!reduction || student.reductionPercent === 0) return null;
+  if (reduction.value === 'other-hardship' && student.hardship !== 'other') return null;
   return {
     exemptFen: percentOf(grossFen, student.reductionPercent),
     label: student.reductionPercent === 100 ? '学校减免：免收课后服务费' : `学校减免 ${student.reductionPercent}%`,
     citation: reduction.citation,
-    detail: undefined,
   };
 }

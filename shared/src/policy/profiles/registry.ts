@@ -9,7 +9,7 @@ const PROFILES = [qijiang2020, yueyang2019, xxcity2024, suifenhe2021] as const;
 
 export type ProfileId = (typeof PROFILES)[number]['id'];
 
-export const PROFILE_IDS = PROFILES.map((profile) => profile.id) as readonly ProfileId[] as readonly [ProfileId, ...ProfileId[]];
+export const PROFILE_IDS: readonly [ProfileId, ...ProfileId[]] = [PROFILES[0].id, ...PROFILES.slice(1).map((profile) => profile.id)];
 
 const BY_ID = new Map<string, PolicyProfile>(PROFILES.map((profile) => [profile.id, profile]));
 
