@@ -19,10 +19,7 @@ export type LocalRuntime = Awaited<ReturnType<typeof createRuntime>>;
 /** The local WeChat cloud: database, storage, outbox and the cloud functions, with callers injected. */
 export async function createRuntime(options: RuntimeOptions = {}) {
   const { dataDir } = options;
-  const database = createLocalDatabase({ dir: dataDir ? join(dataDir, 'db') : undefined }) as unknown as Database & {
-    close?: () => Promise<void>;
-    listCollections?: () => string[];
-  };
+  const database = createLocalDatabase({ dir: dataDir ? join(dataDir, 'db') : undefined });
   await ensureCollections(database);
   const outbox = new Outbox(dataDir ? join(dataDir, 'outbox.jsonl') : undefined);
   const storage = new LocalStorage(dataDir ? join(dataDir, 'storage') : undefined);
@@ -38,7 +35,7 @@ export async function createRuntime(options: RuntimeOptions = {}) {
     return JSON.parse(JSON.stringify(result)) as CallResult<T>;
   }
 
-  return { cloud, database, outbox, storage, call, close: async () => database.close?.() };
+  return { cloud, database, outbox, storage, call, close: () => database.close() };
 }
 
 async function ensureCollections(database: Database) {

@@ -1,12 +1,14 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+const OUT_DIR = join(__dirname, '../../.out');
+
 export const BASE_URL = process.env.KEHOU_URL ?? 'http://127.0.0.1:8080';
 
-/** Debian's chromium, headless, with a fresh profile inside the ignored output folder. */
+/** Debian's chromium, headless; playwright gives it a fresh temporary profile each launch. */
 export async function launchBrowser(): Promise<Browser> {
-  const profile = mkdtempSync(join(__dirname, '../../.out/chromium-'));
+  mkdirSync(OUT_DIR, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -18,7 +20,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
 }
@@ -31,10 +32,10 @@ export async function newPhonePage(browser: Browser): Promise<Page> {
 
 export async function signInAs(page: Page, name: string): Promise<void> {
   await page.goto(`${BASE_URL}/#/pages/login/index`);
-  await page.getByText(name, { exact: true }).first().click();
+  await page.locator('.demo-user', { hasText: name }).first().click();
   await page.waitForURL(/pages\/index\/index/);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(__dirname, '../../.out', `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(OUT_DIR, `${name}.png`), fullPage: true });
 }

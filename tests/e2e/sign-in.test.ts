@@ -22,14 +22,14 @@ describe('signing in on the H5 build', () => {
   });
 
   it.each([
-    ['陈老师', '班主任', '三年级(2)班'],
-    ['赵主任', '学校管理员', '绥芬河市第一小学'],
-    ['刘女士', '家委会', '绥芬河市第一小学 家长委员会'],
-    ['孙科长', '教育局审核员', '备案审核'],
-  ])('%s signs in and opens the %s home', async (name, roleLabel, expected) => {
+    ['陈老师', 'teacher', '三年级(2)班'],
+    ['赵主任', 'admin', '绥芬河市第一小学'],
+    ['刘女士', 'committee', '绥芬河市第一小学 家长委员会'],
+    ['孙科长', 'bureau', '备案审核'],
+  ])('%s signs in and opens the %s home', async (name, role, expected) => {
     const page = await newPhonePage(browser);
     await signInAs(page, name);
-    await page.getByText(roleLabel, { exact: true }).click();
-    await page.getByText(expected, { exact: true }).first().waitFor();
+    await page.locator(`.role-${role}`).click();
+    await page.locator('.card-title', { hasText: expected }).first().waitFor();
   });
 });
