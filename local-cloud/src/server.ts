@@ -113,7 +113,7 @@ function serveStatic(dir: string, path: string, res: ServerResponse) {
 
 async function demoUsers(runtime: LocalRuntime) {
   const { data } = await runtime.database.collection('users').where({ demo: runtime.database.command.exists(true) }).limit(100).get();
-  return (data as UserDoc[])
+  return (data as unknown as UserDoc[])
     .sort((a, b) => (a.demo?.order ?? 0) - (b.demo?.order ?? 0))
     .map((u) => ({ openid: u._id, name: u.name, label: u.demo?.label ?? '' }));
 }

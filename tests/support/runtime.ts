@@ -1,5 +1,6 @@
 import { createRuntime, DEMO, DEMO_IDS, seedDemoData, type LocalRuntime } from '../../local-cloud/src';
 import type { FunctionName } from '@kehou/shared';
+import type { Database } from '@kehou/shared/cloud';
 
 export { DEMO, DEMO_IDS };
 
@@ -9,7 +10,8 @@ export async function startTestCloud() {
   await seedDemoData(runtime.database);
   return {
     runtime,
-    db: runtime.database,
+    /** The database as handlers see it (wx-server-sdk typings: documents are loosely typed). */
+    db: runtime.database as Database,
     /** Calls `name.action` as the given openid (null: not signed in) and returns WeChat's answer. */
     call: <T = any>(openid: string | null, name: FunctionName, action: string, data: unknown = {}) =>
       runtime.call<T>(name, { action, data }, openid),
