@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { FUNCTION_NAMES } from '@kehou/shared';
 import { createLocalServer, createRuntime, DEMO, seedDemoData } from '../local-cloud/src';
 // @ts-expect-error plain ESM helper shared with the size check
-import { measureWeapp } from './check-weapp-size.mjs';
+import { measureWeapp } from './check-weapp.mjs';
 
 const CALLS = 1000;
 const root = join(__dirname, '..');

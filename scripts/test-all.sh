@@ -19,7 +19,7 @@ npm run -s conformance -- ../shared/conformance/examples shared/src/policy/confo
 
 echo "== 小程序构建与包体积"
 npm run -s build:weapp >/dev/null
-npm run -s check:size
+npm run -s check:weapp
 
 echo "== 浏览器测试（H5 + 本地云）"
 bash scripts/ensure-chromium.sh
