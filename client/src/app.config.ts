@@ -1,10 +1,10 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index'],
   subPackages: [
-    { root: 'parent', pages: ['home/index'] },
+    { root: 'parent', pages: ['home/index', 'feedback/index'] },
     { root: 'teacher', pages: ['home/index'] },
     { root: 'school', pages: ['home/index'] },
-    { root: 'committee', pages: ['home/index'] },
+    { root: 'committee', pages: ['home/index', 'feedback/index'] },
     { root: 'bureau', pages: ['home/index'] },
   ],
   window: {

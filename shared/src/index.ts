@@ -5,3 +5,5 @@ export * from './domain/mask';
 export * from './api/functions';
 export * from './api/home';
 export * from './domain/plan';
+export * from './notify/templates';
+export * from './feedback';

@@ -11,7 +11,11 @@ export function describeIssues(issues: ZodIssue[]): string {
     .join('；');
 }
 
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
 function issueMessage(issue: ZodIssue): string {
+  // A schema's own Chinese message says it best.
+  if (HAS_CHINESE.test(issue.message)) return issue.message;
   switch (issue.code) {
     case z.ZodIssueCode.invalid_type:
       return issue.received === 'undefined' ? '必须填写' : '格式不正确';

@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import { Cell } from '../../ui/nutui';
+import { go } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 import { useHome } from '../../ui/use-home';
 
@@ -13,7 +15,9 @@ export default function CommitteeHome() {
         .map((s) => (
           <View key={s.schoolId} className="card">
             <Text className="card-title">{s.name} 家长委员会</Text>
-            <Text className="muted">收集家长意见，审阅并答复。</Text>
+            <Text className="muted">家委会全过程参与课后服务：定期收集家长和学生的意见，审阅并答复。</Text>
+            <Cell title="家长意见" extra="查看" clickable onClick={() => go(`/committee/feedback/index?schoolId=${s.schoolId}`)} className="open-feedback" />
+            <Cell title="服务方案公开页" extra="查看" clickable onClick={() => go(`/public/term/index?schoolId=${s.schoolId}`)} />
           </View>
         ))}
     </View>

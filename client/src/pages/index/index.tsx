@@ -56,6 +56,9 @@ export default function HomePage() {
         {summary.roles.map((role) => (
           <Cell key={role} title={ROLE_LABELS[role]} extra="进入" clickable onClick={() => go(ROLE_HOME[role])} className={`role-${role}`} />
         ))}
+        {summary.roles.includes('parent') && (
+          <Cell title="给家委会提意见" extra="进入" clickable onClick={() => go('/parent/feedback/index')} className="open-parent-feedback" />
+        )}
         {!summary.roles.includes('parent') && (
           <Cell title="家长：绑定孩子" extra="进入" clickable onClick={() => go(ROLE_HOME.parent)} />
         )}

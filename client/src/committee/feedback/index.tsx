@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, type FeedbackStatus, type FeedbackView } from '@kehou/shared';
+import { callFunction } from '../../api/call';
+import { useLoad } from '../../api/use-call';
+import { Button } from '../../ui/nutui';
+import { toast } from '../../ui/navigate';
+import { ErrorCard, Loading } from '../../ui/states';
+
+interface Inbox {
+  counts: Record<FeedbackStatus, number>;
+  items: FeedbackView[];
+}
+
+/** The committee's inbox: read, mark as seen, answer. */
+export default function CommitteeFeedback() {
+  const { schoolId = '' } = useRouter().params;
+  const inbox = useLoad(() => callFunction<Inbox>('feedback', 'listForSchool', { schoolId }), [schoolId]);
+  if (inbox.loading && !inbox.data) return <Loading />;
+  if (inbox.error || !inbox.data) return <ErrorCard message={inbox.error ?? '加载失败'} onRetry={inbox.reload} />;
+  const { counts, items } = inbox.data;
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">家长意见</Text>
+        <Text className="muted">
+          待查看 {counts.open} 条 · 已查看 {counts.reviewed} 条 · 已答复 {counts.answered} 条
+        </Text>
+      </View>
+      {items.length === 0 && (
+        <View className="card">
+          <Text className="muted">还没有家长意见。</Text>
+        </View>
+      )}
+      {items.map((item) => (
+        <FeedbackCard key={item.id} item={item} onChanged={inbox.reload} />
+      ))}
+    </View>
+  );
+}
+
+function FeedbackCard({ item, onChanged }: { item: FeedbackView; onChanged: () => Promise<void> }) {
+  const [reply, setReply] = useState('');
+  const [busy, setBusy] = useState(false);
+  const act = async (action: 'markReviewed' | 'answer') => {
+    setBusy(true);
+    try {
+      await callFunction('feedback', action, action === 'answer' ? { feedbackId: item.id, text: reply, revision: item.revision } : { feedbackId: item.id });
+      toast(action === 'answer' ? '已答复' : '已标记为查看', 'success');
+      await onChanged();
+    } catch (e) {
+      toast((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="card feedback-item">
+      <View className="row">
+        <Text className="tag">{FEEDBACK_TOPICS[item.topic]}</Text>
+        <Text className={item.status === 'answered' ? 'ok-text' : 'warn-text'}>{FEEDBACK_STATUS_LABELS[item.status]}</Text>
+      </View>
+      <Text className="feedback-text">{item.text}</Text>
+      <View>
+        <Text className="muted">
+          {item.className} · {item.signedAs ?? '匿名家长'} · {item.createdAt.slice(0, 10)}
+        </Text>
+      </View>
+      {item.answer ? (
+        <View className="field">
+          <Text className="field-label">答复（{item.answer.byName}）</Text>
+          <Text>{item.answer.text}</Text>
+        </View>
+      ) : (
+        <View>
+          <Textarea className="input answer-input" value={reply} placeholder="写下答复，家长会收到通知" maxlength={500} onInput={(e) => setReply(e.detail.value)} />
+          <View className="btn-row">
+            {item.status === 'open' && (
+              <Button size="small" disabled={busy} onClick={() => void act('markReviewed')}>
+                标记已查看
+              </Button>
+            )}
+            <Button size="small" type="primary" disabled={busy || reply.trim().length < 2} onClick={() => void act('answer')} className="answer-button">
+              答复
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '给家委会提意见' });

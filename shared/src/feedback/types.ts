@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/** 家长意见: what parents tell the parent committee about the after-school service (000 §三(五)). */
+export const FEEDBACK_TOPICS = {
+  content: '服务内容',
+  time: '服务时间',
+  safety: '安全与接送',
+  fees: '收费',
+  staff: '看护与教师',
+  other: '其他',
+} as const;
+export type FeedbackTopic = keyof typeof FEEDBACK_TOPICS;
+
+export type FeedbackStatus = 'open' | 'reviewed' | 'answered';
+export const FEEDBACK_STATUS_LABELS: Record<FeedbackStatus, string> = {
+  open: '待家委会查看',
+  reviewed: '家委会已查看',
+  answered: '已答复',
+};
+
+export interface FeedbackAnswer {
+  text: string;
+  byName: string;
+  at: string;
+}
+
+/** Stored document. `authorOpenid` never leaves the cloud function except to its author. */
+export interface FeedbackDoc {
+  /** Hash of author and request id: a retried submission lands on the same document. */
+  _id: string;
+  schoolId: string;
+  studentId: string;
+  className: string;
+  authorOpenid: string;
+  /** Only when the parent chose to sign: the guardian's name, shown to the committee. */
+  signedAs: string | null;
+  topic: FeedbackTopic;
+  text: string;
+  status: FeedbackStatus;
+  answer: FeedbackAnswer | null;
+  createdAt: string;
+  revision: number;
+}
+
+/** What the committee and the school see: no openid, no child's name. */
+export interface FeedbackView {
+  id: string;
+  className: string;
+  signedAs: string | null;
+  topic: FeedbackTopic;
+  text: string;
+  status: FeedbackStatus;
+  answer: FeedbackAnswer | null;
+  createdAt: string;
+  revision: number;
+}
+
+const topic = z.enum(Object.keys(FEEDBACK_TOPICS) as [FeedbackTopic, ...FeedbackTopic[]]);
+const id = z.string().min(1).max(120);
+
+export const submitFeedbackInput = z
+  .object({
+    studentId: id,
+    /** Made by the client once per form: retries and double taps reuse it. */
+    requestId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '请求编号格式不正确'),
+    topic,
+    text: z.string().trim().min(5, '请至少写 5 个字').max(500, '请不要超过 500 字'),
+    signName: z.boolean().default(false),
+  })
+  .strict();
+
+export const listForSchoolInput = z
+  .object({ schoolId: id, status: z.enum(['open', 'reviewed', 'answered']).optional() })
+  .strict();
+
+export const markReviewedInput = z.object({ feedbackId: id }).strict();
+
+export const answerFeedbackInput = z
+  .object({
+    feedbackId: id,
+    text: z.string().trim().min(2, '请至少写 2 个字').max(500, '请不要超过 500 字'),
+    /** The revision the committee member saw: an answer never overwrites another unseen. */
+    revision: z.number().int().min(0),
+  })
+  .strict();
+
+export function toFeedbackView(doc: FeedbackDoc): FeedbackView {
+  return {
+    id: doc._id,
+    className: doc.className,
+    signedAs: doc.signedAs,
+    topic: doc.topic,
+    text: doc.text,
+    status: doc.status,
+    answer: doc.answer,
+    createdAt: doc.createdAt,
+    revision: doc.revision,
+  };
+}
