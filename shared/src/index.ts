@@ -5,5 +5,7 @@ export * from './domain/mask';
 export * from './api/functions';
 export * from './api/home';
 export * from './domain/plan';
+export * from './enrollment';
+export * from './agreement';
 export * from './notify/templates';
 export * from './feedback';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAction, getAll, type ActionContext } from '@kehou/shared/cloud';
 import type { ClassGroup, Guardianship, HomeChild, HomeSummary, RoleKind, School, Student } from '@kehou/shared';
+import { enrollmentTasks } from './lib/tasks';
 
 /** Everything a home screen needs to know about the caller: their roles, children and schools. */
 export const home = defineAction({
@@ -32,6 +33,7 @@ export const home = defineAction({
       : [];
     const roles = new Set<RoleKind>((caller.user?.roles ?? []).map((r) => r.kind));
     if (guardianships.length) roles.add('parent');
+    const tasks = await enrollmentTasks(ctx);
     return {
       signedIn: true,
       name: caller.user?.name ?? '',
@@ -40,6 +42,7 @@ export const home = defineAction({
       schools,
       classes,
       bureauIds: caller.roles('bureau').map((r) => r.bureauId),
+      ...(tasks ? { tasks } : {}),
     };
   },
 });

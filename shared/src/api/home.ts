@@ -1,4 +1,5 @@
 import type { GuardianshipStatus, RoleKind } from '../domain/people';
+import type { EnrollmentTasks } from '../enrollment/views';
 
 export interface HomeChild {
   studentId: string;
@@ -18,4 +19,6 @@ export interface HomeSummary {
   schools: { schoolId: string; name: string; profileId: string; as: RoleKind }[];
   classes: { classId: string; name: string; schoolId: string }[];
   bureauIds: string[];
+  /** Staff only: what waits for the caller as class teacher (bindings, reviews) and school admin. */
+  tasks?: EnrollmentTasks;
 }

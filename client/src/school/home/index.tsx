@@ -1,6 +1,45 @@
 import { Text, View } from '@tarojs/components';
+import { PLAN_STATUS_LABELS } from '@kehou/shared';
+import type { SchoolOverview } from '@kehou/shared/disclosure';
+import { callFunction } from '../../api/call';
+import { useLoad } from '../../api/use-call';
+import { Cell } from '../../ui/nutui';
+import { go } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 import { useHome } from '../../ui/use-home';
+
+const DEADLINE_CLASS: Record<string, string> = { near: 'warn-text', past: 'error-text', 'filed-late': 'warn-text' };
+
+function SchoolCard({ schoolId }: { schoolId: string }) {
+  const overview = useLoad(() => callFunction<SchoolOverview>('disclosure', 'schoolOverview', { schoolId }), [schoolId]);
+  if (overview.loading && !overview.data) return <Loading />;
+  if (overview.error || !overview.data) return <ErrorCard message={overview.error ?? '加载失败'} onRetry={overview.reload} />;
+  const { school, terms, reports } = overview.data;
+  return (
+    <View className="card school-card">
+      <Text className="card-title">{school.name}</Text>
+      <Text className="muted">学校管理：服务方案、备案、公开和报名审核。执行政策：{school.profileName}</Text>
+      {terms.map((term) => {
+        const query = `schoolId=${encodeURIComponent(schoolId)}&termId=${encodeURIComponent(term.termId)}`;
+        return (
+          <View key={term.termId} className="sub-card term-card">
+            <View className="row">
+              <Text>{term.name}</Text>
+              <Text className="tag">{term.status === 'none' ? '尚未编写' : PLAN_STATUS_LABELS[term.status]}</Text>
+            </View>
+            {term.deadline.state !== 'none' && <Text className={`section-note ${DEADLINE_CLASS[term.deadline.state] ?? ''}`}>{term.deadline.message}</Text>}
+            <Cell title="服务方案" extra={term.status === 'none' ? '开始编写' : '查看与修改'} clickable onClick={() => go(`/school/plan/index?${query}`)} className="plan-link" />
+            {term.publishedVersion > 0 && <Cell title="公开页" extra={`第 ${term.publishedVersion} 版`} clickable onClick={() => go(`/public/term/index?${query}`)} />}
+            {term.publishedVersion > 0 && <Cell title="报名审核" extra="进入" clickable onClick={() => go(`/school/enrollment/index?${query}`)} className="enrollment-link" />}
+          </View>
+        );
+      })}
+      {reports.length > 0 && (
+        <Cell title="报告" extra={`下次 ${reports[0].due}`} clickable onClick={() => go(`/school/reports/index?schoolId=${encodeURIComponent(schoolId)}`)} />
+      )}
+    </View>
+  );
+}
 
 export default function SchoolHome() {
   const home = useHome();
@@ -11,10 +50,7 @@ export default function SchoolHome() {
       {home.data.schools
         .filter((s) => s.as === 'admin')
         .map((s) => (
-          <View key={s.schoolId} className="card">
-            <Text className="card-title">{s.name}</Text>
-            <Text className="muted">学校管理：服务方案、备案、公开和报名审核。</Text>
-          </View>
+          <SchoolCard key={s.schoolId} schoolId={s.schoolId} />
         ))}
     </View>
   );

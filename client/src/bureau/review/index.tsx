@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { PLAN_STATUS_LABELS } from '@kehou/shared';
+import { chinaDateTime, type ReviewView } from '@kehou/shared/disclosure';
+import { callFunction } from '../../api/call';
+import { useLoad } from '../../api/use-call';
+import { Button } from '../../ui/nutui';
+import { toast } from '../../ui/navigate';
+import { ErrorCard, Loading } from '../../ui/states';
+import { ChangeList } from '../../public/components/changes';
+import { IssueNotes } from '../../public/components/issues';
+import { PlanSections } from '../../public/components/plan-view';
+
+const DECISION = { pending: '待审核', approved: '已通过', returned: '已退回' } as const;
+
+/** Opens a filing attachment: a new tab in H5, the document viewer in the mini-program. */
+async function openAttachment(url: string) {
+  if (process.env.TARO_ENV === 'h5') {
+    window.open(url, '_blank');
+    return;
+  }
+  try {
+    const { tempFilePath } = await Taro.downloadFile({ url });
+    await Taro.openDocument({ filePath: tempFilePath, showMenu: true });
+  } catch {
+    toast('无法打开该文件');
+  }
+}
+
+/** The reviewer reads the latest filed version, what changed since the last one, the attachments, and decides. */
+export default function ReviewPage() {
+  const { schoolId = '', termId = '' } = useRouter().params;
+  const detail = useLoad(() => callFunction<ReviewView>('disclosure', 'reviewDetail', { schoolId, termId }), [schoolId, termId]);
+  const [comments, setComments] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (detail.loading && !detail.data) return <Loading />;
+  if (detail.error || !detail.data) return <ErrorCard message={detail.error ?? '加载失败'} onRetry={detail.reload} />;
+  const view = detail.data;
+  const version = view.version!;
+
+  async function decide(action: 'approvePlan' | 'returnPlan') {
+    setBusy(true);
+    setError(null);
+    try {
+      await callFunction('disclosure', action, { schoolId, termId, version: version.number, comments });
+      toast(action === 'approvePlan' ? '已通过备案' : '已退回学校', 'success');
+      setComments('');
+      await detail.reload();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : '操作失败');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">
+          {view.school.name} · {view.term.name}
+        </Text>
+        <View className="row">
+          <Text>
+            第 {version.number} 版 · 提交于 {chinaDateTime(version.submittedAt)}
+          </Text>
+          <Text className="tag review-status">{PLAN_STATUS_LABELS[view.status]}</Text>
+        </View>
+        {view.deadline.state !== 'none' && <Text className="section-note">{view.deadline.message}</Text>}
+        {view.issues.length > 0 ? (
+          <>
+            <Text className="warn-text">按政策检查仍有 {view.issues.length} 处问题：</Text>
+            <IssueNotes issues={view.issues} />
+          </>
+        ) : (
+          <Text className="ok-text section-note">按政策自动检查，没有发现问题。</Text>
+        )}
+      </View>
+
+      {view.changesFromPrevious && (
+        <View className="card changes-card">
+          <Text className="card-title">与第 {version.number - 1} 版相比</Text>
+          <ChangeList changes={view.changesFromPrevious} />
+        </View>
+      )}
+
+      <View className="card">
+        <Text className="card-title">备案材料</Text>
+        {view.attachments.length === 0 && <Text className="muted">没有附件。</Text>}
+        {view.attachments.map((a) => (
+          <View key={a.key} className="row">
+            <Text>{a.label}</Text>
+            <Text className="link" onClick={() => void openAttachment(a.url)}>
+              {a.name}
+            </Text>
+          </View>
+        ))}
+      </View>
+
+      <PlanSections content={version.content} />
+
+      {view.status === 'submitted' && (
+        <View className="card decide-card">
+          <Text className="card-title">审核意见</Text>
+          <Textarea
+            className="textarea review-comments"
+            value={comments}
+            maxlength={500}
+            placeholder="退回时请写明原因和需要修改的地方；通过时可不填"
+            onInput={(e) => setComments(e.detail.value)}
+          />
+          {error && <Text className="error-text">{error}</Text>}
+          <View className="btn-row">
+            <Button type="primary" loading={busy} onClick={() => void decide('approvePlan')}>
+              通过备案
+            </Button>
+            <Button loading={busy} onClick={() => void decide('returnPlan')}>
+              退回修改
+            </Button>
+          </View>
+        </View>
+      )}
+
+      <View className="card">
+        <Text className="card-title">历次提交</Text>
+        {[...view.versions].reverse().map((v) => (
+          <View key={v.number} className="field">
+            <Text>
+              第 {v.number} 版 · {DECISION[v.decision]}
+            </Text>
+            {v.comments && <Text className="section-note">意见：{v.comments}</Text>}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Picker, Text, Textarea, View } from '@tarojs/components';
+import { APPLICATION_STATUS_SHORT, CANCELLABLE, WITHDRAWABLE, type ApplicationView } from '@kehou/shared';
+import { callFunction } from '../../api/call';
+import { useLoad } from '../../api/use-call';
+import { Button } from '../../ui/nutui';
+import { go, toast } from '../../ui/navigate';
+import { ErrorCard, Loading } from '../../ui/states';
+import { daysText, pickupText, placementText, shortTime, STATUS_CLASS } from '../components/labels';
+import '../components/enrollment.scss';
+import { useParams } from '../components/params';
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+function Withdrawal({ app, onDone }: { app: ApplicationView; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [date, setDate] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const cancellable = CANCELLABLE.includes(app.status);
+  const withdrawable = WITHDRAWABLE.includes(app.status);
+  if (!cancellable && !withdrawable) return null;
+
+  const submit = async () => {
+    if (withdrawable && !date) return setError('请选择退出的生效日期');
+    if (cancellable) {
+      const { confirm } = await Taro.showModal({ title: '撤回报名', content: '撤回后可以随时重新报名。确定撤回吗？' });
+      if (!confirm) return;
+    }
+    try {
+      await callFunction('enrollment', 'withdraw', { applicationId: app.applicationId, ...(date ? { effectiveDate: date } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      toast(cancellable ? '已撤回' : '已提交退出申请', 'success');
+      setOpen(false);
+      onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : '提交失败');
+    }
+  };
+
+  if (cancellable) {
+    return (
+      <Button size="small" className="cancel-application" onClick={() => void submit()}>
+        撤回报名
+      </Button>
+    );
+  }
+  if (!open) {
+    return (
+      <Button size="small" className="withdraw-open" onClick={() => setOpen(true)}>
+        申请退出
+      </Button>
+    );
+  }
+  return (
+    <View className="sub-card withdraw-form">
+      <Text className="field-label">从哪天起退出</Text>
+      <Picker mode="date" value={date || today()} start={today()} onChange={(e) => setDate(String(e.detail.value))}>
+        <Text className="input">{date || '请选择日期'}</Text>
+      </Picker>
+      <Text className="field-label">原因（选填）</Text>
+      <Textarea className="textarea" value={reason} maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+      {error && <Text className="error-text">{error}</Text>}
+      <View className="btn-row">
+        <Button type="primary" size="small" className="withdraw-submit" onClick={() => void submit()}>
+          提交退出申请
+        </Button>
+        <Button size="small" onClick={() => setOpen(false)}>
+          取消
+        </Button>
+      </View>
+      <Text className="section-note">退出由学校审批；批准后社团名额会让给候补的同学。</Text>
+    </View>
+  );
+}
+
+/** One application as its guardians see it: where it stands, the choices, what to do next. */
+export default function ApplicationPage() {
+  const { applicationId = '' } = useParams();
+  const view = useLoad(() => callFunction<ApplicationView>('enrollment', 'application', { applicationId }), [applicationId]);
+  if (view.loading && !view.data) return <Loading />;
+  if (view.error || !view.data) return <ErrorCard message={view.error ?? '加载失败'} onRetry={view.reload} />;
+  const app = view.data;
+  const agreementOpen = app.canSign || app.signedVersion || (app.permitRequired && !app.permitSigned && app.listFixed);
+
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">
+          {app.studentName} · {app.className}
+        </Text>
+        <Text className={`status-line application-status ${STATUS_CLASS[app.status] ?? ''}`}>{app.statusLabel}</Text>
+        {app.returnReason && app.status === 'returned' && <Text className="violation">退回原因：{app.returnReason}</Text>}
+        {app.status === 'listed' && app.listedUntil && (
+          <Text className="section-note">{app.listFixed ? '名单已确定，请签署协议。' : `名单公示至 ${shortTime(app.listedUntil)}，公示结束、学校确定名单后即可签署协议。`}</Text>
+        )}
+        {app.withdrawal && app.status === 'withdrawal-requested' && (
+          <Text className="section-note">已申请自 {app.withdrawal.effectiveDate} 起退出，等待学校审批。</Text>
+        )}
+        {app.withdrawal?.decision === 'rejected' && app.status !== 'withdrawal-requested' && (
+          <Text className="section-note">学校未批准上次的退出申请{app.withdrawal.note ? `：${app.withdrawal.note}` : ''}。</Text>
+        )}
+        {app.needsResign && <Text className="section-note warn-text">协议已更新为第 {app.agreementVersion} 版，请重新签署。</Text>}
+        <View className="btn-row">
+          {agreementOpen ? (
+            <Button type={app.canSign || (app.permitRequired && !app.permitSigned) ? 'primary' : 'default'} size="small" className="agreement-button" onClick={() => go(`/parent/agreement/index?applicationId=${encodeURIComponent(app.applicationId)}`)}>
+              {app.canSign ? '阅读并签署协议' : app.permitRequired && !app.permitSigned ? '签署独自回家证' : '查看协议'}
+            </Button>
+          ) : null}
+          {(app.status === 'returned' || app.status === 'withdrawn') && (
+            <Button type="primary" size="small" className="edit-application" onClick={() => go(`/parent/apply/index?studentId=${encodeURIComponent(app.studentId)}`)}>
+              {app.status === 'returned' ? '修改并重新提交' : '重新报名'}
+            </Button>
+          )}
+          <Withdrawal app={app} onDone={() => void view.reload()} />
+        </View>
+      </View>
+
+      <View className="card">
+        <Text className="card-title">报名内容</Text>
+        <Text className="section-note">参加日：{daysText(app.days)}</Text>
+        {app.items.map((item) => (
+          <View key={item.itemId} className="item-line">
+            <Text className="item-name">{item.name}</Text>
+            <Text className={`item-placement ${item.placement === 'waiting' ? 'warn-text' : 'muted'}`}>{placementText(item)}</Text>
+          </View>
+        ))}
+        <Text className="section-note">接送：{pickupText(app.pickup)}</Text>
+        {app.hardshipDeclared && <Text className="section-note">已申报家庭经济困难（仅学校管理员和班主任可见）</Text>}
+      </View>
+
+      <View className="card">
+        <Text className="card-title">办理记录</Text>
+        {app.history.map((h, i) => (
+          <Text key={i} className="timeline-entry">
+            {shortTime(h.at)} {APPLICATION_STATUS_SHORT[h.status]}
+            {h.byName ? ` · ${h.byName}` : ''}
+            {h.note ? ` · ${h.note}` : ''}
+          </Text>
+        ))}
+        {['listed', 'signed', 'active'].includes(app.status) && (
+          <Text className="link" onClick={() => go(`/public/term/index?schoolId=${encodeURIComponent(app.schoolId)}&termId=${encodeURIComponent(app.termId)}`)}>
+            查看公示名单
+          </Text>
+        )}
+      </View>
+    </View>
+  );
+}

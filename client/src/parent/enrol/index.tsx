@@ -1,0 +1,87 @@
+import Taro, { useShareAppMessage } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { APPLICATION_STATUS_LABELS, type EnrolmentEntry } from '@kehou/shared';
+import { callFunction } from '../../api/call';
+import { needsSignIn } from '../../api/session';
+import { useLoad } from '../../api/use-call';
+import { Button } from '../../ui/nutui';
+import { go } from '../../ui/navigate';
+import { ErrorCard, Loading } from '../../ui/states';
+import '../components/enrollment.scss';
+import { useParams } from '../components/params';
+
+/**
+ * The school's enrolment page, shared into class groups. Opening it leads a parent straight on:
+ * to binding when they have no child at this school yet, otherwise to applying or to the application.
+ */
+export default function EnrolPage() {
+  const { schoolId = '', termId } = useParams();
+  const entry = useLoad(() => callFunction<EnrolmentEntry>('enrollment', 'enrolmentEntry', { schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
+  useShareAppMessage(() => ({
+    title: `${entry.data?.schoolName ?? '学校'}课后服务报名`,
+    path: `/parent/enrol/index?schoolId=${encodeURIComponent(schoolId)}${termId ? `&termId=${encodeURIComponent(termId)}` : ''}`,
+  }));
+  if (entry.loading && !entry.data) return <Loading />;
+  if (entry.error || !entry.data) return <ErrorCard message={entry.error ?? '加载失败'} onRetry={entry.reload} />;
+  const data = entry.data;
+
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">{data.schoolName}课后服务报名</Text>
+        <Text className="muted">{data.termName ?? ''}</Text>
+        <Text className="notice">课后服务由家长自愿选择参加。先绑定孩子（班主任确认），再选择参加的时间和项目。</Text>
+        {data.termId && (
+          <Text className="link" onClick={() => go(`/public/term/index?schoolId=${encodeURIComponent(data.schoolId)}&termId=${encodeURIComponent(data.termId!)}`)}>
+            查看学校公开的服务方案
+          </Text>
+        )}
+      </View>
+
+      {!data.signedIn && needsSignIn() && (
+        <View className="card">
+          <Text className="muted">请先登录。</Text>
+          <Button type="primary" size="small" onClick={() => void Taro.reLaunch({ url: '/pages/login/index' })}>
+            登录
+          </Button>
+        </View>
+      )}
+
+      {data.signedIn && data.children.length === 0 && (
+        <View className="card">
+          <Text className="card-title">还没有绑定在本校读书的孩子</Text>
+          <Button type="primary" size="small" className="enrol-bind" onClick={() => go('/parent/bind/index')}>
+            绑定孩子
+          </Button>
+        </View>
+      )}
+
+      {data.children.map((child) => (
+        <View key={child.studentId} className="card">
+          <Text className="card-title">
+            {child.name} · {child.className}
+          </Text>
+          {child.bindingStatus === 'pending' && <Text className="status-line warn-text">等待班主任确认绑定</Text>}
+          {child.bindingStatus === 'confirmed' && child.status && <Text className="status-line">{APPLICATION_STATUS_LABELS[child.status]}</Text>}
+          {child.bindingStatus === 'confirmed' && !child.status && data.open && (
+            <Button type="primary" size="small" className="enrol-apply" onClick={() => go(`/parent/apply/index?studentId=${encodeURIComponent(child.studentId)}`)}>
+              为孩子报名
+            </Button>
+          )}
+          {child.bindingStatus === 'confirmed' && child.status && (
+            <Button size="small" onClick={() => go(`/parent/apply/index?studentId=${encodeURIComponent(child.studentId)}`)}>
+              查看报名
+            </Button>
+          )}
+        </View>
+      ))}
+      {data.signedIn && data.children.length > 0 && (
+        <View className="btn-row">
+          <Text className="link" onClick={() => go('/parent/bind/index')}>
+            还有孩子在本校？绑定孩子
+          </Text>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { EDITABLE_SECTIONS, SECTION_HEADINGS, type EditableSection, type PublishedTemplate, type TemplateDraft } from '@kehou/shared';
+import { callFunction } from '../../../api/call';
+import { useLoad } from '../../../api/use-call';
+import { Button } from '../../../ui/nutui';
+import { toast } from '../../../ui/navigate';
+import { ErrorCard, Loading } from '../../../ui/states';
+import { useSchoolId } from '../components/use-school';
+import '../../../teacher/components/staff.scss';
+
+function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
+  const draft = useLoad(async () => {
+    const home = termId ? null : await callFunction<{ termId: string }>('enrollment', 'schoolQueue', { schoolId });
+    return callFunction<TemplateDraft>('agreement', 'templateDraft', { schoolId, termId: termId ?? home!.termId });
+  }, [schoolId, termId]);
+  const [text, setText] = useState<Record<EditableSection, string> | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (draft.data) setText(draft.data.editable);
+  }, [draft.data]);
+  if (draft.loading && !draft.data) return <Loading />;
+  if (draft.error || !draft.data || !text) return <ErrorCard message={draft.error ?? '加载失败'} onRetry={draft.reload} />;
+  const data = draft.data;
+  const next = (data.currentVersion ?? 0) + 1;
+
+  const publish = async () => {
+    if (EDITABLE_SECTIONS.some((k) => text[k].trim().length < 10)) return toast('每一部分至少写 10 个字');
+    const { confirm } = await Taro.showModal({
+      title: `发布第 ${next} 版协议`,
+      content: data.currentVersion ? '发布后，已签署旧版本的家长需要重新签署。' : '发布后，名单确定的家长即可签署。',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      const result = await callFunction<PublishedTemplate>('agreement', 'publishTemplate', { schoolId: data.schoolId, termId: data.termId, sections: text });
+      toast(`已发布第 ${result.version} 版`, 'success');
+      await draft.reload();
+    } catch (e) {
+      toast(e instanceof Error ? e.message : '发布失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">课后服务协议模板</Text>
+        <Text className="muted">
+          {data.schoolName} · {data.termName} · {data.currentVersion ? `当前第 ${data.currentVersion} 版，已签署 ${data.signedCount} 份` : '尚未发布'}
+        </Text>
+        {!data.publicationId && <Text className="warn-text">请先公开本学期的服务方案：协议的服务内容、形式、接送时间取自公开的方案。</Text>}
+      </View>
+      {data.publicationId && (
+        <>
+          <View className="card">
+            <Text className="card-title">取自公开方案的内容（不在此修改）</Text>
+            {data.sections
+              .filter((s) => !(EDITABLE_SECTIONS as readonly string[]).includes(s.key))
+              .map((s) => (
+                <View key={s.key} className="field">
+                  <Text className="field-label">{s.heading}</Text>
+                  <Text className="section-note" style={{ whiteSpace: 'pre-wrap' }}>
+                    {s.body}
+                  </Text>
+                </View>
+              ))}
+          </View>
+          <View className="card">
+            <Text className="card-title">学校填写的内容</Text>
+            <Text className="section-note">管理制度应经教职工代表大会和家长委员会审议通过（各方权利和义务依据政策要求写明）。</Text>
+            {EDITABLE_SECTIONS.map((key) => (
+              <View key={key} className="field">
+                <Text className="field-label">{SECTION_HEADINGS[key]}</Text>
+                <Textarea className={`textarea section-${key}`} value={text[key]} maxlength={3000} autoHeight onInput={(e) => setText({ ...text, [key]: e.detail.value })} />
+              </View>
+            ))}
+            <Button type="primary" block loading={busy} className="publish-template" onClick={() => void publish()}>
+              发布第 {next} 版
+            </Button>
+          </View>
+        </>
+      )}
+    </View>
+  );
+}
+
+export default function AgreementTemplatePage() {
+  const { schoolId, termId, loading } = useSchoolId();
+  if (loading) return <Loading />;
+  if (!schoolId) return <ErrorCard message="您不是任何学校的管理员" />;
+  return <Editor schoolId={schoolId} termId={termId} />;
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { ROSTER_COLUMNS, type RosterImportReport } from '@kehou/shared';
+import { callFunction } from '../../../api/call';
+import { Button } from '../../../ui/nutui';
+import { ErrorCard, Loading } from '../../../ui/states';
+import { useSchoolId } from '../components/use-school';
+import { pickRoster } from './upload';
+import '../../../teacher/components/staff.scss';
+
+function Importer({ schoolId }: { schoolId: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [report, setReport] = useState<(RosterImportReport & { fileName: string }) | null>(null);
+
+  const run = async () => {
+    setError(null);
+    try {
+      const picked = await pickRoster(schoolId);
+      if (!picked) return;
+      setBusy(true);
+      const result = await callFunction<RosterImportReport>('enrollment', 'importRoster', { schoolId, file: picked.file });
+      setReport({ ...result, fileName: picked.name });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : '导入失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">导入花名册</Text>
+        <Text className="section-note">
+          Excel（.xlsx）第一行为表头，包含：{Object.values(ROSTER_COLUMNS).map((names) => names[0]).join('、')}。一个学生有两位家长时写两行（学号相同）。
+        </Text>
+        <Text className="section-note">学生按学号新增或更新；花名册上的家长手机用于核对家长的绑定申请。重复导入同一文件不会重复新增。</Text>
+        <View className="btn-row">
+          <Button type="primary" size="small" loading={busy} className="choose-roster" onClick={() => void run()}>
+            选择 Excel 文件
+          </Button>
+        </View>
+        {error && <Text className="error-text">{error}</Text>}
+      </View>
+      {report && (
+        <View className="card roster-report">
+          <Text className="card-title">导入结果：{report.fileName}</Text>
+          {report.fileError ? (
+            <Text className="error-text">{report.fileError}</Text>
+          ) : (
+            <>
+              <Text className="section-note">
+                读取 {report.rowsRead} 行，导入 {report.rowsTaken} 行：新增学生 {report.studentsCreated}，更新 {report.studentsUpdated}，新增家长联系方式 {report.contactsAdded}。
+              </Text>
+              {report.problems.length > 0 ? (
+                <>
+                  <Text className="field-label">未导入的 {report.problems.length} 行（请修改后重新导入这些行）：</Text>
+                  {report.problems.map((p) => (
+                    <Text key={p.row} className="problem-row">
+                      第 {p.row} 行：{p.reason}
+                    </Text>
+                  ))}
+                </>
+              ) : (
+                <Text className="ok-text">全部导入成功。</Text>
+              )}
+            </>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}
+
+export default function RosterPage() {
+  const { schoolId, loading } = useSchoolId();
+  if (loading) return <Loading />;
+  if (!schoolId) return <ErrorCard message="您不是任何学校的管理员" />;
+  return <Importer schoolId={schoolId} />;
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { APPLICATION_STATUS_SHORT, type SchoolQueue, type SignatureSummary } from '@kehou/shared';
+import { callFunction } from '../../../api/call';
+import { useLoad } from '../../../api/use-call';
+import { go, toast } from '../../../ui/navigate';
+import { ErrorCard, Loading } from '../../../ui/states';
+import { ApplicationCard } from '../../../teacher/components/application-card';
+import { useSchoolId } from '../components/use-school';
+
+function Signatures({ applicationId }: { applicationId: string }) {
+  const [list, setList] = useState<SignatureSummary[] | null>(null);
+  if (!list) {
+    return (
+      <Text
+        className="link"
+        onClick={() =>
+          void callFunction<SignatureSummary[]>('agreement', 'listSignatures', { applicationId }).then(setList, (e: Error) => toast(e.message))
+        }
+      >
+        查看签署记录
+      </Text>
+    );
+  }
+  if (!list.length) return <Text className="muted">尚未签署</Text>;
+  return (
+    <View>
+      {list.map((s) => (
+        <Text key={s.signatureId} className="link" onClick={() => go(`/parent/signature/index?signatureId=${encodeURIComponent(s.signatureId)}`)}>
+          {s.kind === 'permit' ? '独自回家证' : `协议第 ${s.version} 版`} · {s.signerName} · 查看与核验{'  '}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+function List({ schoolId, termId }: { schoolId: string; termId?: string }) {
+  const queue = useLoad(() => callFunction<SchoolQueue>('enrollment', 'schoolQueue', { schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
+  if (queue.loading && !queue.data) return <Loading />;
+  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
+  const data = queue.data;
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">
+          {data.schoolName} · 全部报名（{data.applications.length}）
+        </Text>
+        <Text className="section-note">家庭经济困难的申报只在这里和班主任处可见，请勿外传。</Text>
+        {data.applications.map((row) => (
+          <ApplicationCard key={row.applicationId} row={row}>
+            {['signed', 'active', 'withdrawal-requested', 'withdrawn'].includes(row.status) && <Signatures applicationId={row.applicationId} />}
+            {row.signedVersion === null && ['listed'].includes(row.status) && <Text className="section-note">{APPLICATION_STATUS_SHORT[row.status]}，待家长签署协议</Text>}
+          </ApplicationCard>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+export default function StudentsPage() {
+  const { schoolId, termId, loading } = useSchoolId();
+  if (loading) return <Loading />;
+  if (!schoolId) return <ErrorCard message="您不是任何学校的管理员" />;
+  return <List schoolId={schoolId} termId={termId} />;
+}

@@ -1,0 +1,73 @@
+import Taro from '@tarojs/taro';
+import type { PlanContent } from '@kehou/shared';
+import { ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES, extensionOf } from '@kehou/shared/disclosure';
+import { callFunction } from '../../api/call';
+
+type Attachment = PlanContent['attachments'][number];
+
+const TOO_LARGE = '文件不能超过 2 MB';
+const WRONG_TYPE = `只能上传 ${ATTACHMENT_EXTENSIONS.join('、')} 文件`;
+
+/**
+ * Lets the admin pick a document and stores it in the plan's cloud-storage folder.
+ * Mini-program: chosen from a chat (wx.chooseMessageFile) and uploaded with wx.cloud.uploadFile —
+ * WeChat advises against function-call data over 256 KB. H5 (no cloud storage in the browser):
+ * read as base64 and sent to disclosure.uploadAttachment, which checks size and type.
+ * Resolves null when the admin cancels.
+ */
+export async function pickAndUpload(target: { schoolId: string; termId: string; key: string }): Promise<Attachment | null> {
+  return process.env.TARO_ENV === 'h5' ? uploadInBrowser(target) : uploadInWeChat(target);
+}
+
+async function uploadInWeChat({ schoolId, termId, key }: { schoolId: string; termId: string; key: string }): Promise<Attachment | null> {
+  let file: { path: string; name: string; size: number };
+  try {
+    const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: [...ATTACHMENT_EXTENSIONS] });
+    file = chosen.tempFiles[0];
+  } catch {
+    return null;
+  }
+  const extension = extensionOf(file.name);
+  if (!(ATTACHMENT_EXTENSIONS as readonly string[]).includes(extension)) throw new Error(WRONG_TYPE);
+  if (file.size > MAX_ATTACHMENT_BYTES) throw new Error(TOO_LARGE);
+  const cloudPath = `disclosure/${schoolId}/${termId}/${key}-${Date.now()}.${extension}`;
+  const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: file.path });
+  return { key, name: file.name, fileId: fileID };
+}
+
+async function uploadInBrowser(target: { schoolId: string; termId: string; key: string }): Promise<Attachment | null> {
+  const file = await chooseFile(ATTACHMENT_EXTENSIONS.map((e) => `.${e}`).join(','));
+  if (!file) return null;
+  if (!(ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) throw new Error(WRONG_TYPE);
+  if (file.size > MAX_ATTACHMENT_BYTES) throw new Error(TOO_LARGE);
+  const contentBase64 = await readBase64(file);
+  return callFunction<Attachment>('disclosure', 'uploadAttachment', { ...target, fileName: file.name, contentBase64 });
+}
+
+function chooseFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      resolve(input.files?.[0] ?? null);
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve(null);
+      input.remove();
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error('读取文件失败'));
+    reader.readAsDataURL(file);
+  });
+}

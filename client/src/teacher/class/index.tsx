@@ -1,0 +1,89 @@
+import { Text, View } from '@tarojs/components';
+import type { ClassQueue } from '@kehou/shared';
+import { callFunction } from '../../api/call';
+import { useLoad } from '../../api/use-call';
+import { Button } from '../../ui/nutui';
+import { toast } from '../../ui/navigate';
+import { ErrorCard, Loading } from '../../ui/states';
+import { ApplicationCard, ReviewButtons } from '../components/application-card';
+import '../components/staff.scss';
+import { useParams } from '../components/params';
+
+/** The class teacher's desk: the class code, bindings to confirm, applications to review. */
+export default function ClassPage() {
+  const { classId = '' } = useParams();
+  const queue = useLoad(() => callFunction<ClassQueue>('enrollment', 'classQueue', { classId }), [classId]);
+  if (queue.loading && !queue.data) return <Loading />;
+  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
+  const data = queue.data;
+
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    try {
+      await fn();
+      toast(done, 'success');
+    } catch (e) {
+      toast(e instanceof Error ? e.message : '操作失败');
+    }
+    await queue.reload();
+  };
+  const others = data.applications.filter((r) => r.status !== 'submitted');
+
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">{data.className}</Text>
+        <Text className="muted">班级码（发到班级群，家长用孩子姓名、学号和班级码绑定）：</Text>
+        <Text className="bind-code">{data.bindCode}</Text>
+      </View>
+
+      <View className="card pending-bindings">
+        <Text className="card-title">待确认的绑定（{data.bindings.length}）</Text>
+        {data.bindings.length === 0 && <Text className="muted">没有待确认的绑定。</Text>}
+        {data.bindings.map((b) => (
+          <View key={b.guardianshipId} className="sub-card binding-request">
+            <Text className="staff-name">
+              {b.studentName}（学号 {b.studentNo}）
+            </Text>
+            <Text className="section-note">
+              申请人：{b.guardianName}（{b.relation}）{b.phone ? ` · ${b.phone}` : ''}
+            </Text>
+            <Text className={`section-note ${b.rosterMatch ? 'ok-text' : ''}`}>{b.rosterMatch ? '✓ 与学校花名册登记的家长手机一致' : '花名册上没有这个手机号，请核实后确认'}</Text>
+            <View className="btn-row">
+              <Button type="primary" size="small" className="binding-confirm" onClick={() => void act(() => callFunction('enrollment', 'decideBinding', { guardianshipId: b.guardianshipId, decision: 'confirm' }), '已确认')}>
+                确认
+              </Button>
+              <Button size="small" className="binding-reject" onClick={() => void act(() => callFunction('enrollment', 'decideBinding', { guardianshipId: b.guardianshipId, decision: 'reject' }), '已标记为不通过')}>
+                不通过
+              </Button>
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <View className="card to-review">
+        <Text className="card-title">待初审的报名（{data.toReview.length}）</Text>
+        <Text className="section-note">初审只能通过或退回修改：基础托管不得拒绝任何学生。可以就适合孩子的项目给家长建议。</Text>
+        {data.toReview.length === 0 && <Text className="muted">没有待初审的报名。</Text>}
+        {data.toReview.map((row) => (
+          <ApplicationCard key={row.applicationId} row={row}>
+            <ReviewButtons
+              passLabel="初审通过"
+              onPass={() => act(() => callFunction('enrollment', 'review', { applicationId: row.applicationId, revision: row.revision, decision: 'pass' }), '已通过初审')}
+              onReturn={(reason) =>
+                act(() => callFunction('enrollment', 'review', { applicationId: row.applicationId, revision: row.revision, decision: 'return', reason }), '已退回')
+              }
+            />
+          </ApplicationCard>
+        ))}
+      </View>
+
+      <View className="card">
+        <Text className="card-title">本班报名情况（{data.applications.length}）</Text>
+        {others.length === 0 && <Text className="muted">暂无其他报名。</Text>}
+        {others.map((row) => (
+          <ApplicationCard key={row.applicationId} row={row} />
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,74 @@
+import { AppError, defineAction, getAll, invalidState, isDuplicateKeyError } from '@kehou/shared/cloud';
+import { publishTemplateInput } from '@kehou/shared/agreement/schemas';
+import {
+  agreementReminderMessage,
+  buildSections,
+  templateContentHash,
+  type AgreementTemplateDoc,
+  type ApplicationDoc,
+  type PublishedTemplate,
+} from '@kehou/shared';
+import { asData, isoNow } from '../../../enrollment/src/lib/db';
+import { notifyGuardians } from '../../../enrollment/src/lib/notify';
+import { currentPublication, getSchool, resolveTerm } from '../../../enrollment/src/lib/school';
+import { currentTemplate, templateId } from '../lib/templates';
+
+/**
+ * The school publishes a new version of the term's agreement, its content drawn from the current
+ * published plan. Versions never change; parents who signed an earlier one are asked to sign again.
+ */
+export const publishTemplate = defineAction({
+  input: publishTemplateInput,
+  handler: async (ctx, input): Promise<PublishedTemplate> => {
+    ctx.caller.requireAdminOf(input.schoolId);
+    const school = await getSchool(ctx, input.schoolId);
+    const term = await resolveTerm(ctx, input.schoolId, input.termId);
+    if (!school || !term) throw new AppError('NOT_FOUND', '学校或学期不存在');
+    const publication = await currentPublication(ctx, school._id, term._id);
+    if (!publication) throw invalidState('请先公开本学期的服务方案，协议内容取自公开的方案');
+    const previous = await currentTemplate(ctx, school._id, term._id);
+    const version = (previous?.version ?? 0) + 1;
+    const body = { schoolName: school.name, termName: term.name, version, sections: buildSections(publication, input.sections) };
+    const template: AgreementTemplateDoc = {
+      _id: templateId(school._id, term._id, version),
+      schoolId: school._id,
+      termId: term._id,
+      current: true,
+      publicationId: publication._id,
+      ...body,
+      contentHash: templateContentHash(body),
+      publishedAt: isoNow(ctx),
+      publishedBy: ctx.caller.openid ?? '',
+    };
+    try {
+      await ctx.collection('agreementTemplates').add({ data: asData(template) });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new AppError('CONFLICT', `第 ${version} 版刚刚已经发布，请刷新后查看`);
+      throw error;
+    }
+    await ctx
+      .collection('agreementTemplates')
+      .where({ schoolId: school._id, termId: term._id, current: true, version: ctx._.neq(version) })
+      .update({ data: { current: false } });
+    await ctx.audit([{ collection: 'agreementTemplates', id: template._id }], `发布协议第 ${version} 版`);
+
+    const apps = await getAll<ApplicationDoc>(
+      ctx.collection('applications').where({ schoolId: school._id, termId: term._id, status: ctx._.in(['listed', 'signed', 'active']) }),
+    );
+    let needResign = 0;
+    for (const app of apps) {
+      const resign = (app.signedVersion ?? 0) > 0 && (app.status === 'signed' || app.status === 'active');
+      if (!resign && !(app.status === 'listed' && app.listFixed)) continue;
+      if (resign) needResign++;
+      await notifyGuardians(ctx, app.studentId, (touser) =>
+        agreementReminderMessage({
+          touser,
+          childName: app.studentName,
+          applicationId: app._id,
+          note: resign ? `协议已更新为第${version}版，请重新签署` : '协议已发布，请阅读并签署',
+        }),
+      );
+    }
+    return { templateId: template._id, version, needResign };
+  },
+});

@@ -1,0 +1,81 @@
+import { AppError, conflict, defineAction, invalidState, isDuplicateKeyError, type ActionContext } from '@kehou/shared/cloud';
+import { signPermitInput } from '@kehou/shared/agreement/schemas';
+import { PERMIT_TEXT_VERSION, signatureId, type ApplicationDoc, type ApplicationStatus, type SignatureDoc } from '@kehou/shared';
+import { applicationForGuardian } from '../../../enrollment/src/lib/access';
+import { loadApplication, moveApplication, patchApplication } from '../../../enrollment/src/lib/applications';
+import { asData, isoNow } from '../../../enrollment/src/lib/db';
+import { notifyStatus } from '../../../enrollment/src/lib/notify';
+import { getSchool } from '../../../enrollment/src/lib/school';
+import { permitFill, renderPermitFor } from '../lib/fill';
+import { permitSignable, storeImage } from '../lib/signatures';
+
+/**
+ * The go-home-alone permit (独自回家证, 003 §七3): required when the child goes home alone, signed
+ * separately with its own hash. With the agreement signed, the child becomes active.
+ */
+export const signPermit = defineAction({
+  input: signPermitInput,
+  handler: async (ctx, input): Promise<{ signatureId: string; status: ApplicationStatus; existing: boolean }> => {
+    const { app, guardianship } = await applicationForGuardian(ctx, input.applicationId);
+    if (app.pickup.mode !== 'alone') throw invalidState('接送安排不是独自回家，不需要签署独自回家证');
+    const id = signatureId(app, 'permit');
+    if (app.permitSigned) return { signatureId: id, status: app.status, existing: true };
+    if (!permitSignable(app)) throw invalidState('名单公示并确定后才能签署独自回家证');
+    const school = await getSchool(ctx, app.schoolId);
+    const fill = await permitFill(ctx, app, guardianship, school?.name ?? '');
+    const { text, textHash } = renderPermitFor(fill);
+    if (textHash !== input.textHash) throw conflict('独自回家证内容有变化，请重新阅读后签署');
+    const signature: SignatureDoc & { round: number } = {
+      _id: id,
+      kind: 'permit',
+      applicationId: app._id,
+      studentId: app.studentId,
+      schoolId: app.schoolId,
+      classId: app.classId,
+      termId: app.termId,
+      templateId: null,
+      version: PERMIT_TEXT_VERSION,
+      fill,
+      text,
+      textHash,
+      signerOpenid: guardianship.openid,
+      signerName: guardianship.guardianName,
+      signedAt: isoNow(ctx),
+      imageFileId: await storeImage(ctx, input.image, `signatures/${app.schoolId}/${id.replace(/:/g, '_')}.png`),
+      round: app.round ?? 1,
+    };
+    try {
+      await ctx.collection('signatures').add({ data: asData(signature) });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    await ctx.audit([{ collection: 'signatures', id }], '签署独自回家证');
+    const status = await recordPermit(ctx, app._id);
+    return { signatureId: id, status, existing: false };
+  },
+});
+
+async function recordPermit(ctx: ActionContext, applicationId: string): Promise<ApplicationStatus> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const app: ApplicationDoc | null = await loadApplication(ctx, applicationId);
+    if (!app) throw new AppError('NOT_FOUND', '报名不存在');
+    if (app.permitSigned) return app.status;
+    if (app.status === 'signed') {
+      try {
+        const updated = await moveApplication(ctx, app, 'activate', {
+          facts: { permitOutstanding: false },
+          set: { permitSigned: true },
+          note: '签署独自回家证',
+        });
+        await notifyStatus(ctx, updated, '独自回家证已签署，报名已生效');
+        return updated.status;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'CONFLICT') continue;
+        throw error;
+      }
+    }
+    const updated = await patchApplication(ctx, app, { permitSigned: true }, '签署独自回家证');
+    if (updated) return updated.status;
+  }
+  throw conflict('报名状态刚刚有变化，请刷新后查看');
+}

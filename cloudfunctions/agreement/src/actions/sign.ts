@@ -1,0 +1,91 @@
+import { AppError, conflict, defineAction, invalidState, isDuplicateKeyError, type ActionContext } from '@kehou/shared/cloud';
+import { signInput } from '@kehou/shared/agreement/schemas';
+import { signatureId, type ApplicationDoc, type ApplicationStatus, type SignatureDoc } from '@kehou/shared';
+import { applicationForGuardian } from '../../../enrollment/src/lib/access';
+import { loadApplication, moveApplication, patchApplication } from '../../../enrollment/src/lib/applications';
+import { asData, findById, isoNow } from '../../../enrollment/src/lib/db';
+import { notifyStatus } from '../../../enrollment/src/lib/notify';
+import { agreementState } from '../../../enrollment/src/lib/views';
+import { agreementFill, renderFor } from '../lib/fill';
+import { storeImage } from '../lib/signatures';
+import { currentTemplate } from '../lib/templates';
+
+/**
+ * A guardian signs the agreement they read: the current version, filled with the child's choices.
+ * The signature keeps the exact text, its sha256, the choices, who signed, when and for which
+ * child, and never changes. Signing again (a retry, the other guardian) creates nothing twice.
+ */
+export const sign = defineAction({
+  input: signInput,
+  handler: async (ctx, input): Promise<{ signatureId: string; status: ApplicationStatus; existing: boolean }> => {
+    const { app, guardianship } = await applicationForGuardian(ctx, input.applicationId);
+    const template = await currentTemplate(ctx, app.schoolId, app.termId);
+    if (!template) throw invalidState('学校还没有发布本学期的课后服务协议');
+    if (input.version !== template.version) throw conflict(`协议已更新为第 ${template.version} 版，请重新阅读后签署`);
+    const id = signatureId(app, template.version);
+    const state = agreementState(app, template);
+    if (!state.canSign) {
+      const existing = await findById<SignatureDoc>(ctx, 'signatures', id);
+      if (existing) return { signatureId: id, status: app.status, existing: true };
+      throw invalidState(app.status === 'listed' ? '名单还在公示期内，学校确定名单后即可签署' : '现在不能签署协议');
+    }
+    const fill = await agreementFill(ctx, app, guardianship);
+    const { text, textHash } = renderFor(template, fill);
+    if (textHash !== input.textHash) throw conflict('协议内容有变化（例如社团名额），请重新阅读后签署');
+
+    const signature: SignatureDoc & { round: number } = {
+      _id: id,
+      kind: 'agreement',
+      applicationId: app._id,
+      studentId: app.studentId,
+      schoolId: app.schoolId,
+      classId: app.classId,
+      termId: app.termId,
+      templateId: template._id,
+      version: template.version,
+      fill,
+      text,
+      textHash,
+      signerOpenid: guardianship.openid,
+      signerName: guardianship.guardianName,
+      signedAt: isoNow(ctx),
+      imageFileId: await storeImage(ctx, input.image, `signatures/${app.schoolId}/${id.replace(/:/g, '_')}.png`),
+      round: app.round ?? 1,
+    };
+    try {
+      await ctx.collection('signatures').add({ data: asData(signature) });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return { signatureId: id, status: app.status, existing: true };
+    }
+    await ctx.audit([{ collection: 'signatures', id }], `签署协议第 ${template.version} 版`);
+    const status = await recordSigned(ctx, app._id, template.version);
+    return { signatureId: id, status, existing: false };
+  },
+});
+
+/** Moves the application on (listed → signed/active) or records the newer version signed. */
+async function recordSigned(ctx: ActionContext, applicationId: string, version: number): Promise<ApplicationStatus> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const app: ApplicationDoc | null = await loadApplication(ctx, applicationId);
+    if (!app) throw new AppError('NOT_FOUND', '报名不存在');
+    if ((app.signedVersion ?? 0) >= version) return app.status;
+    if (app.status === 'listed') {
+      try {
+        const updated = await moveApplication(ctx, app, 'sign', {
+          facts: { listFixed: !!app.listFixed, permitOutstanding: app.pickup.mode === 'alone' && !app.permitSigned },
+          set: { signedVersion: version },
+          note: `签署协议第 ${version} 版`,
+        });
+        await notifyStatus(ctx, updated, updated.status === 'active' ? '协议已签署，报名已生效' : '协议已签署，请签独自回家证');
+        return updated.status;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'CONFLICT') continue;
+        throw error;
+      }
+    }
+    const updated = await patchApplication(ctx, app, { signedVersion: version }, `重新签署协议第 ${version} 版`);
+    if (updated) return updated.status;
+  }
+  throw conflict('报名状态刚刚有变化，请刷新后查看');
+}

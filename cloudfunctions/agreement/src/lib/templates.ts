@@ -1,0 +1,10 @@
+import type { ActionContext } from '@kehou/shared/cloud';
+import type { AgreementTemplateDoc } from '@kehou/shared';
+import { findById } from '../../../enrollment/src/lib/db';
+import { currentTemplate } from '../../../enrollment/src/lib/views';
+
+export { currentTemplate };
+
+export const templateId = (schoolId: string, termId: string, version: number) => `${schoolId}:${termId}:v${version}`;
+
+export const templateById = (ctx: ActionContext, id: string) => findById<AgreementTemplateDoc>(ctx, 'agreementTemplates', id);

@@ -1,0 +1,53 @@
+import { AppError, defineAction, invalidState } from '@kehou/shared/cloud';
+import { studentInput } from '@kehou/shared/enrollment/schemas';
+import type { ApplicationDoc, ApplicationForm, HardshipDeclaration } from '@kehou/shared';
+import { requireGuardian } from '../lib/access';
+import { serviceWeekdays } from '../lib/choices';
+import { clubRosters, hasCapacity } from '../lib/clubs';
+import { findById } from '../lib/db';
+import { currentPublication, currentTerm, getClass, getSchool, getStudent } from '../lib/school';
+import { viewForGuardian } from '../lib/views';
+
+/** What a guardian needs to apply: the published plan's days and items, and any application so far. */
+export const applicationForm = defineAction({
+  input: studentInput,
+  handler: async (ctx, input): Promise<ApplicationForm> => {
+    await requireGuardian(ctx, input.studentId);
+    const student = await getStudent(ctx, input.studentId);
+    const [classGroup, school] = student ? await Promise.all([getClass(ctx, student.classId), getSchool(ctx, student.schoolId)]) : [null, null];
+    if (!student || !classGroup || !school) throw new AppError('NOT_FOUND', '学生不存在');
+    const term = await currentTerm(ctx, school._id);
+    if (!term) throw invalidState('学校还没有设置当前学期');
+    const publication = await currentPublication(ctx, school._id, term._id);
+    if (!publication) throw invalidState('学校还没有公布本学期的课后服务方案，暂时不能报名');
+    const app = await findById<ApplicationDoc>(ctx, 'applications', `${student._id}:${term._id}`);
+    const hardship = app ? await findById<HardshipDeclaration>(ctx, 'hardshipDeclarations', app._id) : null;
+    const rosters = await clubRosters(ctx, term._id);
+    const schedule = publication.content.schedules.find((s) => s.stage === classGroup.stage) ?? publication.content.schedules[0];
+    return {
+      student: { studentId: student._id, name: student.name, className: classGroup.name, schoolId: school._id, schoolName: school.name },
+      term: { termId: term._id, name: term.name },
+      publication: {
+        publicationId: publication._id,
+        version: publication.version,
+        weekdays: serviceWeekdays(publication, classGroup),
+        start: schedule?.start ?? '',
+        end: schedule?.end ?? '',
+        items: publication.content.items.map((item) => ({
+          id: item.id,
+          kind: item.kind,
+          name: item.name,
+          description: item.description,
+          weekdays: item.weekdays,
+          ...(item.capacity !== undefined ? { capacity: item.capacity } : {}),
+          ...(hasCapacity(item) ? { seatsTaken: rosters.get(item.id)?.seats.length ?? 0 } : {}),
+        })),
+        pickupTime: publication.content.pickup.pickupTime,
+        pickupArrangement: publication.content.pickup.arrangement,
+        feeLines: publication.fees.lines.map((l) => ({ label: l.label, text: l.text })),
+      },
+      application: app ? await viewForGuardian(ctx, app) : null,
+      hardship: hardship ? { kind: hardship.kind, note: hardship.note } : null,
+    };
+  },
+});

@@ -1,0 +1,63 @@
+import { AppError, defineAction, getAll } from '@kehou/shared/cloud';
+import { classInput } from '@kehou/shared/enrollment/schemas';
+import type { ApplicationDoc, ClassQueue, GuardianContact, GuardianshipRecord, HardshipDeclaration, PendingBinding, Student } from '@kehou/shared';
+import { clubRosters } from '../lib/clubs';
+import { currentTerm, getClass, publicationCache } from '../lib/school';
+import { toStaffRow } from '../lib/views';
+
+/** The class teacher's desk: bindings to confirm, applications to review, the class's applications. */
+export const classQueue = defineAction({
+  input: classInput,
+  handler: async (ctx, input): Promise<ClassQueue> => {
+    ctx.caller.requireTeacherOf(input.classId);
+    const classGroup = await getClass(ctx, input.classId);
+    if (!classGroup) throw new AppError('NOT_FOUND', '班级不存在');
+    const term = await currentTerm(ctx, classGroup.schoolId);
+
+    const pending = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ classId: classGroup._id, status: 'pending' }));
+    const students = pending.length
+      ? await getAll<Student>(ctx.collection('students').where({ _id: ctx._.in([...new Set(pending.map((g) => g.studentId))]) }))
+      : [];
+    const contacts = pending.length
+      ? await getAll<GuardianContact>(ctx.collection('guardianContacts').where({ studentId: ctx._.in(students.map((s) => s._id)) }))
+      : [];
+    const bindings: PendingBinding[] = pending.map((g) => {
+      const student = students.find((s) => s._id === g.studentId);
+      return {
+        guardianshipId: g._id,
+        studentId: g.studentId,
+        studentName: student?.name ?? '',
+        studentNo: student?.studentNo ?? '',
+        guardianName: g.guardianName,
+        relation: g.relation,
+        phone: g.phone ?? null,
+        rosterMatch: !!g.phone && contacts.some((c) => c.studentId === g.studentId && c.phone === g.phone),
+        requestedAt: g.requestedAt ?? null,
+      };
+    });
+
+    let rows: ClassQueue['applications'] = [];
+    if (term) {
+      const apps = await getAll<ApplicationDoc>(ctx.collection('applications').where({ classId: classGroup._id, termId: term._id }));
+      const hardships = await getAll<HardshipDeclaration>(
+        ctx.collection('hardshipDeclarations').where({ classId: classGroup._id, termId: term._id }),
+      );
+      const rosters = await clubRosters(ctx, term._id);
+      const publication = publicationCache(ctx);
+      rows = await Promise.all(
+        apps.map(async (app) => toStaffRow(app, await publication(app.publicationId), rosters, hardships.find((h) => h._id === app._id))),
+      );
+      rows.sort((a, b) => a.studentName.localeCompare(b.studentName, 'zh'));
+    }
+    return {
+      classId: classGroup._id,
+      className: classGroup.name,
+      schoolId: classGroup.schoolId,
+      termId: term?._id ?? null,
+      bindCode: classGroup.bindCode,
+      bindings,
+      toReview: rows.filter((r) => r.status === 'submitted'),
+      applications: rows,
+    };
+  },
+});

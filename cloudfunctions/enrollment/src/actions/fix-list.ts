@@ -1,0 +1,54 @@
+import { AppError, defineAction, invalidState } from '@kehou/shared/cloud';
+import { fixListInput } from '@kehou/shared/enrollment/schemas';
+import { agreementReminderMessage, chinaTime, type ApplicationDoc, type ListingDoc } from '@kehou/shared';
+import { loadApplication, patchApplication } from '../lib/applications';
+import { findById, isoNow } from '../lib/db';
+import { notifyGuardians } from '../lib/notify';
+import { currentTemplate } from '../lib/views';
+
+/**
+ * 名单确定: once the listing period is over the school fixes the list; from then on the parents
+ * of the listed children can sign the agreement. Not possible during the listing period.
+ */
+export const fixList = defineAction({
+  input: fixListInput,
+  handler: async (ctx, input) => {
+    ctx.caller.requireSignedIn();
+    const listing = await findById<ListingDoc>(ctx, 'listings', input.listingId);
+    if (!listing) throw new AppError('NOT_FOUND', '公示批次不存在');
+    ctx.caller.requireAdminOf(listing.schoolId);
+    if (listing.fixedAt) return { listingId: listing._id, fixedAt: listing.fixedAt, count: 0 };
+    if (ctx.now().getTime() < new Date(listing.listedUntil).getTime()) {
+      throw invalidState(`公示期到 ${chinaTime(new Date(listing.listedUntil))} 结束，结束后才能确定名单`);
+    }
+    const fixedAt = isoNow(ctx);
+    const { stats } = await ctx
+      .collection('listings')
+      .where({ _id: listing._id, fixedAt: ctx._.exists(false) })
+      .update({ data: { fixedAt, fixedBy: ctx.caller.openid } });
+    if (stats.updated !== 1) return { listingId: listing._id, fixedAt, count: 0 };
+    await ctx.audit([{ collection: 'listings', id: listing._id }], '名单确定');
+
+    const template = await currentTemplate(ctx, listing.schoolId, listing.termId);
+    let count = 0;
+    for (const id of listing.applicationIds) {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const app: ApplicationDoc | null = await loadApplication(ctx, id);
+        if (!app || app.status !== 'listed' || app.listingId !== listing._id || app.listFixed) break;
+        const updated = await patchApplication(ctx, app, { listFixed: true }, '名单确定，可以签署协议');
+        if (!updated) continue;
+        count++;
+        await notifyGuardians(ctx, app.studentId, (touser) =>
+          agreementReminderMessage({
+            touser,
+            childName: app.studentName,
+            applicationId: app._id,
+            note: template ? '名单已确定，请阅读并签署协议' : '名单已确定，协议发布后请签署',
+          }),
+        );
+        break;
+      }
+    }
+    return { listingId: listing._id, fixedAt, count };
+  },
+});

@@ -1,0 +1,87 @@
+import { conflict, invalidState, type ActionContext } from '@kehou/shared/cloud';
+import { transition, type ApplicationDoc, type ApplicationEvent, type HistoryEntry, type TransitionFacts } from '@kehou/shared';
+import { findById, isoNow } from './db';
+
+export async function loadApplication(ctx: ActionContext, id: string): Promise<ApplicationDoc | null> {
+  return findById<ApplicationDoc>(ctx, 'applications', id);
+}
+
+/** Refuses when the caller worked on an older version of the application. */
+export function requireRevision(app: ApplicationDoc, revision: number): void {
+  if (app.revision !== revision) throw conflict('这份报名刚刚有了变化，请刷新后再操作');
+}
+
+export interface MoveOptions {
+  facts?: TransitionFacts;
+  /** Fields to set with the status (objects are replaced whole). */
+  set?: Partial<ApplicationDoc>;
+  /** Fields to remove. */
+  unset?: (keyof ApplicationDoc)[];
+  note?: string;
+}
+
+/**
+ * Fires an event of the state machine on an application: a conditional update on (_id, status,
+ * revision), so of two people acting at once exactly one succeeds and the other is told to
+ * refresh. Records history and audit. Returns the application as written.
+ */
+export async function moveApplication(
+  ctx: ActionContext,
+  app: ApplicationDoc,
+  event: ApplicationEvent,
+  options: MoveOptions = {},
+): Promise<ApplicationDoc> {
+  const result = transition(app.status, event, options.facts);
+  if (!result.ok) throw invalidState(result.message);
+  const now = isoNow(ctx);
+  const entry: HistoryEntry = {
+    at: now,
+    status: result.to,
+    by: ctx.caller.openid ?? '',
+    byName: ctx.caller.user?.name ?? '',
+    ...(options.note ? { note: options.note } : {}),
+  };
+  const data: Record<string, unknown> = {
+    status: result.to,
+    revision: app.revision + 1,
+    updatedAt: now,
+    history: ctx._.push([entry]),
+  };
+  for (const [key, value] of Object.entries(options.set ?? {})) {
+    data[key] = value !== null && typeof value === 'object' && !Array.isArray(value) ? ctx._.set(value) : value;
+  }
+  for (const key of options.unset ?? []) data[key] = ctx._.remove();
+  const { stats } = await ctx
+    .collection('applications')
+    .where({ _id: app._id, status: app.status, revision: app.revision })
+    .update({ data });
+  if (stats.updated !== 1) throw conflict('这份报名刚刚被其他人处理过，请刷新后再试');
+  await ctx.audit([{ collection: 'applications', id: app._id }], `${app.status} → ${result.to}${options.note ? `：${options.note}` : ''}`);
+  const updated: ApplicationDoc = {
+    ...app,
+    ...(options.set ?? {}),
+    status: result.to,
+    revision: app.revision + 1,
+    updatedAt: now,
+    history: [...app.history, entry],
+  };
+  for (const key of options.unset ?? []) delete (updated as unknown as Record<string, unknown>)[key];
+  return updated;
+}
+
+/** A write that keeps the status (e.g. the list is fixed, a new version signed): still conditional. */
+export async function patchApplication(
+  ctx: ActionContext,
+  app: ApplicationDoc,
+  set: Partial<ApplicationDoc>,
+  summary: string,
+): Promise<ApplicationDoc | null> {
+  const now = isoNow(ctx);
+  const { stats } = await ctx
+    .collection('applications')
+    .where({ _id: app._id, status: app.status, revision: app.revision })
+    .update({ data: { ...set, revision: app.revision + 1, updatedAt: now } });
+  if (stats.updated !== 1) return null;
+  await ctx.audit([{ collection: 'applications', id: app._id }], summary);
+  return { ...app, ...set, revision: app.revision + 1, updatedAt: now };
+}

@@ -1,0 +1,64 @@
+import { AppError, type ActionContext } from '@kehou/shared/cloud';
+import { WEEKDAY_LABELS, type ClassGroup, type HardshipDeclaration, type PickupArrangement, type Publication, type Weekday } from '@kehou/shared';
+import { asData, isoNow } from './db';
+
+/** The service days of the child's stage in the published plan. */
+export function serviceWeekdays(publication: Publication, classGroup: Pick<ClassGroup, 'stage'>): Weekday[] {
+  const schedule = publication.content.schedules.find((s) => s.stage === classGroup.stage);
+  const days = schedule ? schedule.weekdays : publication.content.items.flatMap((i) => i.weekdays);
+  return ([1, 2, 3, 4, 5] as Weekday[]).filter((d) => days.includes(d));
+}
+
+/** Checks the parent's choices against the published plan; a Chinese error names what is wrong. */
+export function checkChoices(
+  publication: Publication,
+  classGroup: Pick<ClassGroup, 'stage'>,
+  choices: { days: Weekday[]; itemIds: string[] },
+): void {
+  const serviceDays = serviceWeekdays(publication, classGroup);
+  const offDays = choices.days.filter((d) => !serviceDays.includes(d));
+  if (offDays.length) throw new AppError('INVALID_INPUT', `${offDays.map((d) => WEEKDAY_LABELS[d]).join('、')}没有课后服务`);
+  for (const itemId of choices.itemIds) {
+    const item = publication.content.items.find((i) => i.id === itemId);
+    if (!item) throw new AppError('INVALID_INPUT', '所选项目不在学校公布的方案中，请刷新后重新选择');
+    if (!item.weekdays.some((d) => choices.days.includes(d))) {
+      throw new AppError('INVALID_INPUT', `「${item.name}」在${item.weekdays.map((d) => WEEKDAY_LABELS[d]).join('、')}，请至少选择其中一天`);
+    }
+  }
+}
+
+/** Normalises the pick-up arrangement (nothing else is stored). */
+export function cleanPickup(pickup: PickupArrangement): PickupArrangement {
+  return pickup.mode === 'alone' ? { mode: 'alone' } : { mode: 'pickers', pickers: pickup.pickers.map((p) => ({ name: p.name, relation: p.relation, phone: p.phone })) };
+}
+
+/** Writes (or removes) the hardship declaration, kept apart from the application. */
+export async function writeHardship(
+  ctx: ActionContext,
+  app: { _id: string; studentId: string; schoolId: string; classId: string; termId: string },
+  hardship: { kind: HardshipDeclaration['kind']; note: string } | null | undefined,
+): Promise<void> {
+  if (hardship === undefined) return;
+  const ref = ctx.collection('hardshipDeclarations').doc(app._id);
+  if (hardship === null) {
+    const { data } = await ctx.collection('hardshipDeclarations').where({ _id: app._id }).limit(1).get();
+    if (data.length) {
+      await ref.remove();
+      await ctx.audit([{ collection: 'hardshipDeclarations', id: app._id }], '撤回家庭经济困难申报');
+    }
+    return;
+  }
+  const declaration: Omit<HardshipDeclaration, '_id'> = {
+    applicationId: app._id,
+    studentId: app.studentId,
+    schoolId: app.schoolId,
+    classId: app.classId,
+    termId: app.termId,
+    kind: hardship.kind,
+    note: hardship.note,
+    declaredBy: ctx.caller.openid ?? '',
+    declaredAt: isoNow(ctx),
+  };
+  await ref.set({ data: asData(declaration) });
+  await ctx.audit([{ collection: 'hardshipDeclarations', id: app._id }], '申报家庭经济困难');
+}

@@ -1,0 +1,30 @@
+import { getAll, type ActionContext, type SubscribeMessage } from '@kehou/shared/cloud';
+import { enrollmentStatusMessage, APPLICATION_STATUS_SHORT, type ApplicationDoc, type GuardianshipRecord } from '@kehou/shared';
+
+/** Every confirmed guardian of the child (a child can have several). */
+export async function confirmedGuardians(ctx: ActionContext, studentId: string): Promise<GuardianshipRecord[]> {
+  return getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ studentId, status: 'confirmed' }));
+}
+
+/** Sends one message to each confirmed guardian of the child. */
+export async function notifyGuardians(
+  ctx: ActionContext,
+  studentId: string,
+  build: (openid: string) => SubscribeMessage,
+): Promise<void> {
+  for (const guardian of await confirmedGuardians(ctx, studentId)) await ctx.notify(build(guardian.openid));
+}
+
+/** The status-change message for an application. */
+export function notifyStatus(ctx: ActionContext, app: ApplicationDoc, note: string): Promise<void> {
+  return notifyGuardians(ctx, app.studentId, (touser) =>
+    enrollmentStatusMessage({
+      touser,
+      childName: app.studentName,
+      status: APPLICATION_STATUS_SHORT[app.status],
+      note,
+      at: ctx.now(),
+      page: `parent/application/index?applicationId=${encodeURIComponent(app._id)}`,
+    }),
+  );
+}

@@ -1,0 +1,64 @@
+import type { AgreementSection, EditableSection, VerificationResult } from './types';
+
+/** What the agreement function answers (the client imports these types only). */
+
+export interface SignatureSummary {
+  signatureId: string;
+  kind: 'agreement' | 'permit';
+  version: number;
+  signerName: string;
+  signedAt: string;
+  textHash: string;
+  hasImage: boolean;
+}
+
+export interface SignableDocument {
+  text: string;
+  textHash: string;
+}
+
+export interface AgreementForApplication {
+  applicationId: string;
+  studentName: string;
+  className: string;
+  status: string;
+  /** The current template (null: the school has not published one yet). */
+  template: { templateId: string; version: number } | null;
+  /** The agreement filled with the child's choices, as it would be signed now. */
+  agreement: SignableDocument | null;
+  canSign: boolean;
+  /** Why signing is not possible now (listing not over, not approved …). */
+  reason: string | null;
+  signedVersion: number | null;
+  needsResign: boolean;
+  permit: { required: boolean; signed: boolean; canSign: boolean; document: SignableDocument | null };
+  signatures: SignatureSummary[];
+}
+
+export interface SignatureDetail extends SignatureSummary {
+  applicationId: string;
+  studentName: string;
+  text: string;
+  imageUrl: string | null;
+  verification: VerificationResult;
+}
+
+export interface TemplateDraft {
+  schoolId: string;
+  termId: string;
+  schoolName: string;
+  termName: string;
+  /** null: there is no published plan to draw the agreement from. */
+  publicationId: string | null;
+  currentVersion: number | null;
+  sections: AgreementSection[];
+  editable: Record<EditableSection, string>;
+  signedCount: number;
+}
+
+export interface PublishedTemplate {
+  templateId: string;
+  version: number;
+  /** Children who signed an earlier version and now need to sign again. */
+  needResign: number;
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { planContentSchema } from './content-schema';
+
+/** Inputs of the disclosure cloud function's actions. Identity never comes from here. */
+export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: '编号格式不正确' });
+
+export const planRefSchema = z.object({ schoolId: idSchema, termId: idSchema }).strict();
+
+export const schoolRefSchema = z.object({ schoolId: idSchema }).strict();
+
+export const savePlanSchema = planRefSchema
+  .extend({
+    /** The revision the admin edited; 0 for a plan not yet saved. */
+    revision: z.number().int().min(0),
+    content: planContentSchema,
+  })
+  .strict();
+
+export const submitPlanSchema = planRefSchema.extend({ revision: z.number().int().min(1) }).strict();
+
+export const reviewSchema = planRefSchema
+  .extend({
+    /** The submitted version being decided (guards against deciding on an outdated one). */
+    version: z.number().int().min(1),
+    comments: z.string().trim().max(500).default(''),
+  })
+  .strict();
+
+export const returnSchema = reviewSchema.extend({
+  comments: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((text) => text.length >= 2, { message: '请写明退回的原因和需要修改的地方' }),
+});
+
+export const compareSchema = planRefSchema
+  .extend({
+    from: z.number().int().min(1),
+    /** A later submitted version, or the draft being edited. */
+    to: z.union([z.number().int().min(1), z.literal('draft')]),
+  })
+  .strict();
+
+export const publicTermSchema = planRefSchema.extend({ version: z.number().int().min(1).optional() }).strict();
+
+/** Attachments: documents and scans a school has; the type is checked by the extension. */
+export const ATTACHMENT_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'doc', 'docx', 'xls', 'xlsx'] as const;
+export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+
+export const uploadAttachmentSchema = planRefSchema
+  .extend({
+    key: z.string().min(1).max(60).regex(/^[a-z0-9-]+$/),
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, { message: '文件名不能包含特殊字符' })
+      .refine((name) => (ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(name)), {
+        message: `只能上传 ${ATTACHMENT_EXTENSIONS.join('、')} 文件`,
+      }),
+    /** The file, base64; at most 2 MB once decoded. */
+    contentBase64: z
+      .string()
+      .min(4)
+      .max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, { message: '文件不能超过 2 MB' })
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: '文件内容格式不正确' }),
+  })
+  .strict();
+
+export const exportReportSchema = schoolRefSchema
+  .extend({
+    reportKey: z.string().min(1).max(60),
+    year: z.number().int().min(2019).max(2100),
+    half: z.union([z.literal(1), z.literal(2)]).optional(),
+  })
+  .strict();
+
+export function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+}

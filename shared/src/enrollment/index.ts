@@ -1,0 +1,5 @@
+export * from './status';
+export * from './types';
+export * from './patterns';
+export * from './roster';
+export * from './views';

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { HARDSHIP_KINDS } from './types';
+import { MOBILE_PATTERN } from './patterns';
+
+/** Inputs of the enrollment cloud function (parsed before any handler runs; bad input writes nothing). */
+
+const id = z.string().trim().min(1).max(120);
+const personName = z.string().trim().min(1).max(20);
+const mobile = z.string().trim().regex(MOBILE_PATTERN, { message: '手机号应为 11 位数字' });
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' });
+const weekday = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const distinct = <T>(items: T[]) => new Set(items).size === items.length;
+
+export const bindChildInput = z
+  .object({
+    studentName: personName,
+    studentNo: z.string().trim().min(1).max(20),
+    bindCode: z.string().trim().min(4).max(12),
+    guardianName: personName,
+    relation: z.string().trim().min(1).max(10),
+    phone: mobile.optional(),
+  })
+  .strict();
+
+export const decideBindingInput = z
+  .object({ guardianshipId: id, decision: z.enum(['confirm', 'reject']) })
+  .strict();
+
+export const classInput = z.object({ classId: id }).strict();
+export const schoolTermInput = z.object({ schoolId: id, termId: id.optional() }).strict();
+export const studentInput = z.object({ studentId: id }).strict();
+export const applicationInput = z.object({ applicationId: id }).strict();
+export const emptyInput = z.object({}).strict();
+
+export const pickerSchema = z.object({ name: personName, relation: z.string().trim().min(1).max(10), phone: mobile }).strict();
+
+export const pickupSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('pickers'), pickers: z.array(pickerSchema).min(1).max(5) }).strict(),
+  z.object({ mode: z.literal('alone') }).strict(),
+]);
+
+export const hardshipSchema = z
+  .object({ kind: z.enum(HARDSHIP_KINDS), note: z.string().trim().max(200).default('') })
+  .strict();
+
+const choices = {
+  days: z.array(weekday).min(1).max(5).refine(distinct, { message: '上课日不能重复' }),
+  itemIds: z.array(id).min(1).max(12).refine(distinct, { message: '项目不能重复' }),
+  pickup: pickupSchema,
+  /** Declared hardship; null or absent: none. Stored apart from the application. */
+  hardship: hardshipSchema.nullable().optional(),
+};
+
+export const applyInput = z.object({ studentId: id, termId: id, ...choices }).strict();
+export const resubmitInput = z.object({ applicationId: id, revision: z.number().int().min(0), ...choices }).strict();
+
+const reviewDecision = <D extends readonly [string, ...string[]]>(decisions: D) =>
+  z
+    .object({
+      applicationId: id,
+      revision: z.number().int().min(0),
+      decision: z.enum(decisions),
+      reason: z.string().trim().max(200).optional(),
+    })
+    .strict()
+    .refine((d) => d.decision !== 'return' || (d.reason ?? '').length >= 2, {
+      message: '退回时请写明需要修改的地方',
+      path: ['reason'],
+    });
+/** Class teacher's first review: pass, or send back for correction (never refuse). */
+export const reviewInput = reviewDecision(['pass', 'return'] as const);
+/** The school's review: approve, or send back for correction (never refuse). */
+export const decideInput = reviewDecision(['approve', 'return'] as const);
+
+export const postListInput = z
+  .object({ schoolId: id, termId: id, listingDays: z.number().int().min(0).max(15) })
+  .strict();
+export const fixListInput = z.object({ listingId: id }).strict();
+
+export const withdrawInput = z
+  .object({ applicationId: id, effectiveDate: isoDay.optional(), reason: z.string().trim().max(200).optional() })
+  .strict();
+export const decideWithdrawalInput = z
+  .object({ applicationId: id, decision: z.enum(['approve', 'reject']), note: z.string().trim().max(200).optional() })
+  .strict();
+
+/** An uploaded file: base64 (H5, small files) or a cloud-storage fileID (mini-program). */
+export const MAX_ROSTER_BYTES = 1024 * 1024;
+export const fileInput = z.union([
+  z
+    .object({
+      base64: z
+        .string()
+        .min(1)
+        .refine((s) => s.length <= Math.ceil((MAX_ROSTER_BYTES * 4) / 3) + 4, { message: '文件不能超过 1 MB' }),
+    })
+    .strict(),
+  z.object({ fileID: z.string().min(1).max(500) }).strict(),
+]);
+export const importRosterInput = z.object({ schoolId: id, file: fileInput }).strict();

@@ -1,0 +1,202 @@
+import type { GuardianshipStatus } from '../domain/people';
+import type { PlanItem, Weekday } from '../domain/plan';
+import type { ApplicationStatus } from './status';
+import type { HardshipKind, HistoryEntry, PickupArrangement, WithdrawalRequest } from './types';
+import type { RosterProblem } from './roster';
+
+/** What the enrollment function answers (the client imports these types only). */
+
+export type ItemPlacement = 'basic' | 'placed' | 'waiting' | 'pending' | 'left';
+
+export interface ItemView {
+  itemId: string;
+  name: string;
+  kind: 'basic' | 'club';
+  weekdays: Weekday[];
+  /** basic: never limited; club: placed / waiting (with position) / pending (not approved yet). */
+  placement: ItemPlacement;
+  waitingPosition?: number;
+}
+
+/** An application as the child's guardians see it. */
+export interface ApplicationView {
+  applicationId: string;
+  studentId: string;
+  studentName: string;
+  className: string;
+  schoolId: string;
+  termId: string;
+  status: ApplicationStatus;
+  statusLabel: string;
+  revision: number;
+  days: Weekday[];
+  items: ItemView[];
+  pickup: PickupArrangement;
+  /** The guardians declared hardship (the details stay with the school). */
+  hardshipDeclared: boolean;
+  returnReason?: string;
+  listedUntil?: string;
+  listFixed: boolean;
+  withdrawal?: Pick<WithdrawalRequest, 'effectiveDate' | 'reason' | 'requestedAt' | 'decision' | 'note'>;
+  /** Agreement: the latest version, what the child signed, what is still needed. */
+  agreementVersion: number | null;
+  signedVersion: number | null;
+  canSign: boolean;
+  needsResign: boolean;
+  permitRequired: boolean;
+  permitSigned: boolean;
+  history: Pick<HistoryEntry, 'at' | 'status' | 'byName' | 'note'>[];
+}
+
+export interface ChildEnrollment {
+  studentId: string;
+  name: string;
+  className: string;
+  schoolId: string;
+  schoolName: string;
+  bindingStatus: GuardianshipStatus;
+  termId: string | null;
+  termName: string | null;
+  /** The school has a published plan to enrol into this term. */
+  open: boolean;
+  application: ApplicationView | null;
+}
+
+export interface ApplicationForm {
+  student: { studentId: string; name: string; className: string; schoolId: string; schoolName: string };
+  term: { termId: string; name: string };
+  publication: {
+    publicationId: string;
+    version: number;
+    weekdays: Weekday[];
+    start: string;
+    end: string;
+    items: (Pick<PlanItem, 'id' | 'kind' | 'name' | 'description' | 'weekdays' | 'capacity'> & { seatsTaken?: number })[];
+    pickupTime: string;
+    pickupArrangement: string;
+    feeLines: { label: string; text: string }[];
+  };
+  application: ApplicationView | null;
+  /** The declared hardship, shown back to the child's own guardians when they edit the application. */
+  hardship: { kind: HardshipKind; note: string } | null;
+}
+
+/** An application as the class teacher or the school admin sees it (with hardship: staff only). */
+export interface StaffApplicationRow {
+  applicationId: string;
+  studentId: string;
+  studentName: string;
+  classId: string;
+  className: string;
+  status: ApplicationStatus;
+  statusLabel: string;
+  revision: number;
+  days: Weekday[];
+  items: ItemView[];
+  pickupSummary: string;
+  hardship: { kind: HardshipKind; label: string; note: string } | null;
+  appliedByName: string;
+  updatedAt: string;
+  returnReason?: string;
+  listedUntil?: string;
+  listFixed: boolean;
+  withdrawal?: Pick<WithdrawalRequest, 'effectiveDate' | 'reason' | 'requestedAt'>;
+  signedVersion: number | null;
+}
+
+export interface PendingBinding {
+  guardianshipId: string;
+  studentId: string;
+  studentName: string;
+  studentNo: string;
+  guardianName: string;
+  relation: string;
+  phone: string | null;
+  /** The phone is on the school's roster for this child. */
+  rosterMatch: boolean;
+  requestedAt: string | null;
+}
+
+export interface ClassQueue {
+  classId: string;
+  className: string;
+  schoolId: string;
+  termId: string | null;
+  bindCode: string;
+  bindings: PendingBinding[];
+  toReview: StaffApplicationRow[];
+  applications: StaffApplicationRow[];
+}
+
+export interface ListingView {
+  listingId: string;
+  postedAt: string;
+  listingDays: number;
+  listedUntil: string;
+  count: number;
+  fixed: boolean;
+  /** The listing period is over: the list can be fixed. */
+  canFix: boolean;
+}
+
+export interface ClubView {
+  itemId: string;
+  name: string;
+  capacity: number;
+  taken: number;
+  waiting: number;
+}
+
+export interface SchoolQueue {
+  schoolId: string;
+  schoolName: string;
+  termId: string;
+  termName: string;
+  open: boolean;
+  counts: Partial<Record<ApplicationStatus, number>>;
+  toApprove: StaffApplicationRow[];
+  toList: StaffApplicationRow[];
+  withdrawals: StaffApplicationRow[];
+  applications: StaffApplicationRow[];
+  listings: ListingView[];
+  clubs: ClubView[];
+}
+
+export interface RosterImportReport {
+  rowsRead: number;
+  rowsTaken: number;
+  studentsCreated: number;
+  studentsUpdated: number;
+  contactsAdded: number;
+  problems: RosterProblem[];
+  fileError?: string;
+}
+
+export interface BindResult {
+  guardianshipId: string;
+  status: GuardianshipStatus;
+  studentName: string;
+  className: string;
+  /** true when this call created nothing (a retry, or already bound). */
+  existing: boolean;
+}
+
+export interface EnrolmentEntry {
+  schoolId: string;
+  schoolName: string;
+  termId: string | null;
+  termName: string | null;
+  open: boolean;
+  signedIn: boolean;
+  children: { studentId: string; name: string; className: string; bindingStatus: GuardianshipStatus; status: ApplicationStatus | null }[];
+}
+
+/** What waits for a teacher or an admin (home page counts). */
+export interface EnrollmentTasks {
+  pendingBindings: number;
+  toReview: number;
+  toApprove: number;
+  toList: number;
+  listingsToFix: number;
+  withdrawals: number;
+}
