@@ -1,4 +1,4 @@
-import { AppError, forbidden, getAll, notFound, type ActionContext } from '@kehou/shared/cloud';
+import { AppError, findById, forbidden, getAll, notFound, type ActionContext } from '@kehou/shared/cloud';
 import type { CollectionName, School, Term } from '@kehou/shared';
 import type { PlanRecord, PlanVersion, PublicationRecord } from '@kehou/shared/disclosure';
 import { getProfile, type PolicyProfile } from '@kehou/shared/policy';
@@ -7,10 +7,7 @@ export const planIdOf = (schoolId: string, termId: string) => `${schoolId}:${ter
 export const versionIdOf = (planId: string, number: number) => `${planId}:s${number}`;
 export const publicationIdOf = (planId: string, version: number) => `${planId}:v${version}`;
 
-export async function findById<T>(ctx: ActionContext, collection: CollectionName, id: string): Promise<T | null> {
-  const { data } = await ctx.collection(collection).where({ _id: id }).limit(1).get();
-  return (data[0] as T | undefined) ?? null;
-}
+export { findById };
 
 export interface SchoolTerm {
   school: School;

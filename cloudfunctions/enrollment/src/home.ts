@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineAction, getAll, type ActionContext } from '@kehou/shared/cloud';
+import { defineAction, findById, getAll, type ActionContext } from '@kehou/shared/cloud';
 import type { ClassGroup, Guardianship, HomeChild, HomeSummary, RoleKind, School, Student } from '@kehou/shared';
 import { enrollmentTasks } from './lib/tasks';
 
@@ -70,7 +70,3 @@ async function describeChildren(ctx: ActionContext, guardianships: Guardianship[
 
 const getSchool = (ctx: ActionContext, id: string) => findById<School>(ctx, 'schools', id);
 
-async function findById<T>(ctx: ActionContext, collection: 'students' | 'classes' | 'schools', id: string): Promise<T | null> {
-  const { data } = await ctx.collection(collection).where({ _id: id }).limit(1).get();
-  return (data[0] as T | undefined) ?? null;
-}

@@ -6,3 +6,4 @@ export * from './router';
 export * from './paging';
 export { describeIssues } from './zod-zh';
 export * from './wechat-entry';
+export * from './documents';

@@ -1,4 +1,4 @@
-import { AppError, defineAction, getAll, invalidState, isDuplicateKeyError } from '@kehou/shared/cloud';
+import { AppError, defineAction, getAll, invalidState, isDuplicateKeyError, asData, isoNow } from '@kehou/shared/cloud';
 import { publishTemplateInput } from '@kehou/shared/agreement/schemas';
 import {
   agreementReminderMessage,
@@ -8,7 +8,6 @@ import {
   type ApplicationDoc,
   type PublishedTemplate,
 } from '@kehou/shared';
-import { asData, isoNow } from '../../../enrollment/src/lib/db';
 import { notifyGuardians } from '../../../enrollment/src/lib/notify';
 import { currentPublication, getSchool, resolveTerm } from '../../../enrollment/src/lib/school';
 import { currentTemplate, templateId } from '../lib/templates';

@@ -1,9 +1,8 @@
-import { AppError, conflict, defineAction, invalidState, isDuplicateKeyError, type ActionContext } from '@kehou/shared/cloud';
+import { AppError, conflict, defineAction, invalidState, isDuplicateKeyError, type ActionContext, asData, isoNow } from '@kehou/shared/cloud';
 import { signPermitInput } from '@kehou/shared/agreement/schemas';
 import { PERMIT_TEXT_VERSION, signatureId, type ApplicationDoc, type ApplicationStatus, type SignatureDoc } from '@kehou/shared';
 import { applicationForGuardian } from '../../../enrollment/src/lib/access';
 import { loadApplication, moveApplication, patchApplication } from '../../../enrollment/src/lib/applications';
-import { asData, isoNow } from '../../../enrollment/src/lib/db';
 import { notifyStatus } from '../../../enrollment/src/lib/notify';
 import { getSchool } from '../../../enrollment/src/lib/school';
 import { permitFill, renderPermitFor } from '../lib/fill';

@@ -1,9 +1,8 @@
-import { AppError, conflict, defineAction, invalidState, isDuplicateKeyError, type ActionContext } from '@kehou/shared/cloud';
+import { AppError, conflict, defineAction, invalidState, isDuplicateKeyError, type ActionContext, asData, findById, isoNow } from '@kehou/shared/cloud';
 import { signInput } from '@kehou/shared/agreement/schemas';
 import { signatureId, type ApplicationDoc, type ApplicationStatus, type SignatureDoc } from '@kehou/shared';
 import { applicationForGuardian } from '../../../enrollment/src/lib/access';
 import { loadApplication, moveApplication, patchApplication } from '../../../enrollment/src/lib/applications';
-import { asData, findById, isoNow } from '../../../enrollment/src/lib/db';
 import { notifyStatus } from '../../../enrollment/src/lib/notify';
 import { agreementState } from '../../../enrollment/src/lib/views';
 import { agreementFill, renderFor } from '../lib/fill';

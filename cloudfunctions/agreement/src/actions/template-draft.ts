@@ -1,7 +1,6 @@
-import { AppError, defineAction } from '@kehou/shared/cloud';
+import { AppError, defineAction, countWhere } from '@kehou/shared/cloud';
 import { schoolTermInput } from '@kehou/shared/agreement/schemas';
 import { buildSections, DEFAULT_EDITABLE_TEXT, EDITABLE_SECTIONS, type EditableSection, type TemplateDraft } from '@kehou/shared';
-import { countWhere } from '../../../enrollment/src/lib/db';
 import { currentPublication, getSchool, resolveTerm } from '../../../enrollment/src/lib/school';
 import { currentTemplate } from '../lib/templates';
 

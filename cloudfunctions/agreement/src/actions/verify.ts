@@ -1,7 +1,6 @@
-import { AppError, defineAction, type ActionContext } from '@kehou/shared/cloud';
+import { AppError, defineAction, type ActionContext, findById } from '@kehou/shared/cloud';
 import { signatureInput } from '@kehou/shared/agreement/schemas';
 import { verifySignatureRecord, type GuardianshipRecord, type SignatureDetail, type SignatureDoc } from '@kehou/shared';
-import { findById } from '../../../enrollment/src/lib/db';
 import { summary } from '../lib/signatures';
 import { templateById } from '../lib/templates';
 

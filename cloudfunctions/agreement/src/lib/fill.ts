@@ -1,4 +1,4 @@
-import type { ActionContext } from '@kehou/shared/cloud';
+import { findById, type ActionContext } from '@kehou/shared/cloud';
 import {
   renderAgreement,
   renderPermit,
@@ -12,7 +12,6 @@ import {
   type Term,
 } from '@kehou/shared';
 import { clubRosters } from '../../../enrollment/src/lib/clubs';
-import { findById } from '../../../enrollment/src/lib/db';
 import { itemViews } from '../../../enrollment/src/lib/views';
 
 /** The child's choices as they go into the agreement (club places as they stand now). */

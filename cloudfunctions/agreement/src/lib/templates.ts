@@ -1,6 +1,5 @@
-import type { ActionContext } from '@kehou/shared/cloud';
+import { findById, type ActionContext } from '@kehou/shared/cloud';
 import type { AgreementTemplateDoc } from '@kehou/shared';
-import { findById } from '../../../enrollment/src/lib/db';
 import { currentTemplate } from '../../../enrollment/src/lib/views';
 
 export { currentTemplate };

@@ -1,10 +1,9 @@
-import { AppError, defineAction, invalidState } from '@kehou/shared/cloud';
+import { AppError, defineAction, invalidState, findById } from '@kehou/shared/cloud';
 import { studentInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, ApplicationForm, HardshipDeclaration } from '@kehou/shared';
 import { requireGuardian } from '../lib/access';
 import { serviceWeekdays } from '../lib/choices';
 import { clubRosters, hasCapacity } from '../lib/clubs';
-import { findById } from '../lib/db';
 import { currentPublication, currentTerm, getClass, getSchool, getStudent } from '../lib/school';
 import { viewForGuardian } from '../lib/views';
 

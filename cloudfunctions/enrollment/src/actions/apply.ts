@@ -1,9 +1,8 @@
-import { AppError, defineAction, invalidState, isDuplicateKeyError } from '@kehou/shared/cloud';
+import { AppError, defineAction, invalidState, isDuplicateKeyError, asData, isoNow } from '@kehou/shared/cloud';
 import { applyInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, ApplicationView } from '@kehou/shared';
 import { requireGuardian } from '../lib/access';
 import { checkChoices, cleanPickup, writeHardship } from '../lib/choices';
-import { asData, isoNow } from '../lib/db';
 import { notifyStatus } from '../lib/notify';
 import { currentPublication, getClass, getStudent, resolveTerm } from '../lib/school';
 import { viewForGuardian } from '../lib/views';

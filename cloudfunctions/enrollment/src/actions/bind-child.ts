@@ -1,7 +1,6 @@
-import { AppError, defineAction, isDuplicateKeyError } from '@kehou/shared/cloud';
+import { AppError, defineAction, isDuplicateKeyError, asData, findById, findOne, isoNow } from '@kehou/shared/cloud';
 import { bindChildInput } from '@kehou/shared/enrollment/schemas';
 import type { BindResult, ClassGroup, GuardianshipRecord, Student } from '@kehou/shared';
-import { asData, findById, findOne, isoNow } from '../lib/db';
 
 /** The same answer whatever did not match: it never tells whether a student exists. */
 const NO_MATCH = '信息不匹配：请核对孩子的姓名、学号和班主任发的班级码';

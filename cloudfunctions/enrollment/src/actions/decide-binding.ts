@@ -1,7 +1,6 @@
-import { AppError, defineAction } from '@kehou/shared/cloud';
+import { AppError, defineAction, findById, isoNow } from '@kehou/shared/cloud';
 import { decideBindingInput } from '@kehou/shared/enrollment/schemas';
 import { bindingResultMessage, type GuardianshipRecord, type Student } from '@kehou/shared';
-import { findById, isoNow } from '../lib/db';
 
 /** The class teacher confirms (or turns down) a parent's request to be bound to a child. */
 export const decideBinding = defineAction({

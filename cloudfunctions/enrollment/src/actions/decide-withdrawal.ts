@@ -1,10 +1,9 @@
-import { defineAction, invalidState } from '@kehou/shared/cloud';
+import { defineAction, invalidState, findById, isoNow } from '@kehou/shared/cloud';
 import { decideWithdrawalInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, Publication } from '@kehou/shared';
 import { applicationForStaff } from '../lib/access';
 import { loadApplication, moveApplication } from '../lib/applications';
 import { leaveClubs } from '../lib/clubs';
-import { findById, isoNow } from '../lib/db';
 import { notifyStatus } from '../lib/notify';
 
 /**

@@ -1,10 +1,9 @@
-import { defineAction } from '@kehou/shared/cloud';
+import { defineAction, findById } from '@kehou/shared/cloud';
 import { decideInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationStatus, Publication } from '@kehou/shared';
 import { applicationForStaff } from '../lib/access';
 import { moveApplication, requireRevision } from '../lib/applications';
 import { joinClubs, type Placement } from '../lib/clubs';
-import { findById } from '../lib/db';
 import { notifyStatus } from '../lib/notify';
 
 /**

@@ -1,7 +1,6 @@
-import { AppError, defineAction, getAll } from '@kehou/shared/cloud';
+import { AppError, defineAction, getAll, findById } from '@kehou/shared/cloud';
 import { schoolTermInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, EnrolmentEntry, GuardianshipRecord } from '@kehou/shared';
-import { findById } from '../lib/db';
 import { currentPublication, getClass, getSchool, getStudent, resolveTerm } from '../lib/school';
 
 /**

@@ -1,8 +1,7 @@
-import { AppError, defineAction, invalidState } from '@kehou/shared/cloud';
+import { AppError, defineAction, invalidState, findById, isoNow } from '@kehou/shared/cloud';
 import { fixListInput } from '@kehou/shared/enrollment/schemas';
 import { agreementReminderMessage, chinaTime, type ApplicationDoc, type ListingDoc } from '@kehou/shared';
 import { loadApplication, patchApplication } from '../lib/applications';
-import { findById, isoNow } from '../lib/db';
 import { notifyGuardians } from '../lib/notify';
 import { currentTemplate } from '../lib/views';
 

@@ -1,8 +1,7 @@
 import { readSheet } from 'read-excel-file/node';
-import { AppError, defineAction, getAll, isDuplicateKeyError, type ActionContext } from '@kehou/shared/cloud';
+import { AppError, defineAction, getAll, isDuplicateKeyError, type ActionContext, asData, isoNow } from '@kehou/shared/cloud';
 import { importRosterInput, MAX_ROSTER_BYTES } from '@kehou/shared/enrollment/schemas';
 import { parseRoster, type ClassGroup, type RosterImportReport, type RosterRow, type Student } from '@kehou/shared';
-import { asData, isoNow } from '../lib/db';
 
 /** Student ids of imported students: the school and the student number. */
 export const rosterStudentId = (schoolId: string, studentNo: string) => `stu-${schoolId}-${studentNo}`;

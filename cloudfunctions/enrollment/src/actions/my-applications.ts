@@ -1,7 +1,6 @@
-import { defineAction, getAll } from '@kehou/shared/cloud';
+import { defineAction, getAll, findById } from '@kehou/shared/cloud';
 import { emptyInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, ChildEnrollment, GuardianshipRecord } from '@kehou/shared';
-import { findById } from '../lib/db';
 import { currentPublication, currentTerm, getClass, getSchool, getStudent } from '../lib/school';
 import { viewForGuardian } from '../lib/views';
 

@@ -1,8 +1,7 @@
-import { defineAction, getAll, invalidState, isDuplicateKeyError, AppError } from '@kehou/shared/cloud';
+import { defineAction, getAll, invalidState, isDuplicateKeyError, AppError, asData, countWhere } from '@kehou/shared/cloud';
 import { postListInput } from '@kehou/shared/enrollment/schemas';
 import { chinaTime, type ApplicationDoc, type ListingDoc } from '@kehou/shared';
 import { moveApplication } from '../lib/applications';
-import { asData, countWhere } from '../lib/db';
 import { notifyStatus } from '../lib/notify';
 import { resolveTerm } from '../lib/school';
 

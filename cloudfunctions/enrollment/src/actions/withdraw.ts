@@ -1,9 +1,8 @@
-import { AppError, defineAction } from '@kehou/shared/cloud';
+import { AppError, defineAction, chinaToday, findById, isoNow } from '@kehou/shared/cloud';
 import { withdrawInput } from '@kehou/shared/enrollment/schemas';
 import { CANCELLABLE, type ApplicationView, type Term } from '@kehou/shared';
 import { applicationForGuardian } from '../lib/access';
 import { moveApplication } from '../lib/applications';
-import { chinaToday, findById, isoNow } from '../lib/db';
 import { notifyStatus } from '../lib/notify';
 import { viewForGuardian } from '../lib/views';
 

@@ -1,6 +1,5 @@
-import { AppError, forbidden, type ActionContext } from '@kehou/shared/cloud';
+import { AppError, forbidden, type ActionContext, findById } from '@kehou/shared/cloud';
 import type { ApplicationDoc, GuardianshipRecord } from '@kehou/shared';
-import { findById } from './db';
 
 /**
  * Who may act for whom. Parents act only for children they are confirmed guardians of, teachers

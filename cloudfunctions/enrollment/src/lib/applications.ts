@@ -1,6 +1,5 @@
-import { conflict, invalidState, type ActionContext } from '@kehou/shared/cloud';
+import { conflict, invalidState, type ActionContext, findById, isoNow } from '@kehou/shared/cloud';
 import { transition, type ApplicationDoc, type ApplicationEvent, type HistoryEntry, type TransitionFacts } from '@kehou/shared';
-import { findById, isoNow } from './db';
 
 export async function loadApplication(ctx: ActionContext, id: string): Promise<ApplicationDoc | null> {
   return findById<ApplicationDoc>(ctx, 'applications', id);

@@ -1,6 +1,5 @@
-import { getAll, isDuplicateKeyError, type ActionContext } from '@kehou/shared/cloud';
+import { getAll, isDuplicateKeyError, type ActionContext, isoNow } from '@kehou/shared/cloud';
 import type { ApplicationDoc, ClubPlace, ClubRosterDoc, PlanItem } from '@kehou/shared';
-import { isoNow } from './db';
 
 /**
  * Club places. Each club with a capacity has one roster document per term, changed only inside a

@@ -1,6 +1,5 @@
-import type { ActionContext } from '@kehou/shared/cloud';
+import { findById, findOne, type ActionContext } from '@kehou/shared/cloud';
 import type { ClassGroup, Publication, School, Student, Term } from '@kehou/shared';
-import { findById, findOne } from './db';
 
 export const getSchool = (ctx: ActionContext, id: string) => findById<School>(ctx, 'schools', id);
 export const getClass = (ctx: ActionContext, id: string) => findById<ClassGroup>(ctx, 'classes', id);

@@ -1,6 +1,5 @@
-import type { ActionContext } from '@kehou/shared/cloud';
+import { countWhere, findOne, type ActionContext } from '@kehou/shared/cloud';
 import type { EnrollmentTasks, Term } from '@kehou/shared';
-import { countWhere, findOne } from './db';
 
 /** Counts of what waits for the caller: as class teacher of their classes, as admin of their schools. */
 export async function enrollmentTasks(ctx: ActionContext): Promise<EnrollmentTasks | undefined> {

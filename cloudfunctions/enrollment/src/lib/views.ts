@@ -1,4 +1,4 @@
-import type { ActionContext } from '@kehou/shared/cloud';
+import { findById, type ActionContext } from '@kehou/shared/cloud';
 import {
   APPLICATION_STATUS_LABELS,
   HARDSHIP_KIND_LABELS,
@@ -14,7 +14,6 @@ import {
   type StaffApplicationRow,
 } from '@kehou/shared';
 import { clubRosters, hasCapacity } from './clubs';
-import { findById } from './db';
 
 /** Statuses in which the child holds (or waits for) club places. */
 const PLACED_STATUSES: readonly ApplicationStatus[] = ['approved', 'listed', 'signed', 'active', 'withdrawal-requested'];

@@ -1,5 +1,5 @@
-import type { ActionContext } from '@kehou/shared/cloud';
-import type { CollectionName } from '@kehou/shared';
+import type { ActionContext } from './context';
+import type { CollectionName } from '../domain/collections';
 
 /** One document by id, or null (doc(id).get() rejects when missing; a where-get does not). */
 export async function findById<T>(ctx: ActionContext, collection: CollectionName, id: string): Promise<T | null> {
