@@ -40,7 +40,7 @@ export default function HomePage() {
         <View className="card">
           <Text className="card-title">我的孩子</Text>
           {summary.children.map((child) => (
-            <View key={child.studentId} className="row child-row">
+            <View key={child.studentId} className="row child-row" onClick={() => go(ROLE_HOME.parent)}>
               <Text>
                 {child.name} · {child.schoolName} {child.className}
               </Text>
