@@ -3,6 +3,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x node_modules/.bin/jest ] || npm ci --no-audit --no-fund
+mkdir -p .out
+
+# Builds print pages of progress: keep it in .out/, show the tail only when the build fails.
+quiet() {
+  local log=".out/$(echo "$*" | tr -c 'a-z0-9' '-').log"
+  "$@" >"$log" 2>&1 || { tail -n 60 "$log"; return 1; }
+}
 
 echo "== 类型检查"
 npx tsc -p tsconfig.json --noEmit
@@ -18,10 +25,10 @@ echo "== 政策示例（conformance）"
 npm run -s conformance -- ../shared/conformance/examples shared/src/policy/conformance/scenarios
 
 echo "== 小程序构建与包体积"
-npm run -s build:weapp >/dev/null
+quiet npm run -s build:weapp
 npm run -s check:weapp
 
 echo "== 浏览器测试（H5 + 本地云）"
 bash scripts/ensure-chromium.sh
-npm run -s build:h5 >/dev/null
+quiet npm run -s build:h5
 node scripts/run-e2e.mjs

@@ -33,7 +33,7 @@ test('a parent binds, applies, is reviewed, approved, listed, signs, and the chi
   // 1. 新家长 binds to 朱可馨 (三年级(2)班, 学号 30202) with the class code.
   const parent = await as('新家长');
   await open(parent, '/parent/home/index');
-  await parent.getByText('还没有绑定孩子').waitFor();
+  await parent.getByText('还没有绑定孩子', { exact: true }).waitFor();
   await parent.locator('.bind-button').click();
   await parent.getByText('班级码由班主任在班级群里发布', { exact: false }).waitFor();
   await field(parent, '孩子姓名').fill('朱可馨');
