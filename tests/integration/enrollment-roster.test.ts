@@ -93,7 +93,7 @@ describe('importing the roster from Excel, with a clear report of the rows not t
 
   it('a file uploaded to cloud storage (the mini-program way) is read by its fileID', async () => {
     const base64 = await xlsx([HEADER, ['三年级(2)班', '欧阳娜娜', '30299', '黄蓉', '13911113333']]);
-    const { fileID } = await cloud.runtime.cloud.uploadFile({ cloudPath: 'roster/2026.xlsx', fileContent: Buffer.from(base64, 'base64') });
+    const { fileID } = await cloud.runtime.cloud.uploadFile({ cloudPath: `roster/${SCHOOL}/2026.xlsx`, fileContent: Buffer.from(base64, 'base64') });
     expect((await cloud.ok(DEMO.admin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { fileID } })).rowsTaken).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppError, conflict, defineAction, invalidState, isDuplicateKeyError } from '@kehou/shared/cloud';
+import { AppError, conflict, defineAction, invalidState, isDuplicateKeyError, isFileIn } from '@kehou/shared/cloud';
 import type { PlanContent, PlanStatus } from '@kehou/shared';
 import {
   FEE_SETTING_LABELS,
@@ -41,7 +41,7 @@ export const getPlan = defineAction({
     return {
       school: { schoolId, name: school.name, profileId: school.profileId, stages: school.stages, bureauName: school.bureauName },
       term: { termId, name: term.name, startDate: term.startDate, endDate: term.endDate },
-      plan,
+      plan: plan ? withoutEditor(plan) : null,
       content,
       issues: checkServicePlan(profile, content, term),
       deadline: filingDeadlineInfo(profile, term.startDate, chinaDate(ctx.now()), firstFiledOn(plan, versions)),
@@ -60,6 +60,11 @@ export const getPlan = defineAction({
     };
   },
 });
+
+/** The plan as the editor shows it: not who saved it last (another admin's openid). */
+function withoutEditor({ updatedBy: _by, ...plan }: PlanRecord): Omit<PlanRecord, 'updatedBy'> {
+  return plan;
+}
 
 /** The day the term's plan was first filed (China date), if it was. */
 export function firstFiledOn(plan: PlanRecord | null, versions: PlanVersion[]): string | null {
@@ -135,10 +140,11 @@ function assertContentFitsSchool(st: SchoolTerm, content: PlanContent): void {
   const stages = new Set<string>(st.school.stages);
   if (content.schedules.some((s) => !stages.has(s.stage))) throw new AppError('INVALID_INPUT', '作息中包含本校没有的学段');
   const keys = new Set((st.profile.filing?.documents ?? []).map((d) => d.key));
-  const folder = `/${attachmentFolder(st.school._id, st.term._id)}/`;
+  const folder = attachmentFolder(st.school._id, st.term._id);
   for (const attachment of content.attachments) {
     if (!keys.has(attachment.key)) throw new AppError('INVALID_INPUT', `「${attachment.name}」不是本地政策要求的备案材料`);
-    if (!attachment.fileId.includes(folder)) throw new AppError('INVALID_INPUT', `「${attachment.name}」不是为本方案上传的文件`);
+    // A file in this plan's folder itself (no `..`, no look-alike path): the bureau gets a link to it.
+    if (!isFileIn(attachment.fileId, folder)) throw new AppError('INVALID_INPUT', `「${attachment.name}」不是为本方案上传的文件`);
   }
 }
 

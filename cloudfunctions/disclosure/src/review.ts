@@ -73,6 +73,11 @@ export const summarize = (v: PlanVersion): VersionSummary => ({
   comments: v.comments,
 });
 
+/** A submitted version without who submitted and decided it (openids of the school's admin and of reviewers). */
+function withoutOpenids({ submittedBy: _s, decidedBy: _d, ...version }: PlanVersion): Omit<PlanVersion, 'submittedBy' | 'decidedBy'> {
+  return version;
+}
+
 /** One filing as the reviewer sees it: the latest version, its problems, what changed, the attachments. */
 export const reviewDetail = defineAction({
   input: planRefSchema,
@@ -88,7 +93,7 @@ export const reviewDetail = defineAction({
       school: { schoolId, name: st.school.name, profileId: st.school.profileId },
       term: { termId, name: st.term.name, startDate: st.term.startDate },
       status: plan.status,
-      version,
+      version: withoutOpenids(version),
       issues: checkServicePlan(st.profile, version.content, st.term),
       changesFromPrevious: previous ? diffPlanContent(previous.content, version.content) : null,
       attachments: await attachmentLinks(ctx, version.content.attachments, labels),

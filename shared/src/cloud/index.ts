@@ -7,3 +7,4 @@ export * from './paging';
 export { describeIssues } from './zod-zh';
 export * from './wechat-entry';
 export * from './documents';
+export * from './files';

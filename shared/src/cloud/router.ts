@@ -19,7 +19,8 @@ export type CallResult<T = unknown> =
   | { ok: true; data: T }
   | { ok: false; code: string; message: string; details?: unknown };
 
-const eventSchema = z.object({ action: z.string().min(1), data: z.unknown().optional() }).passthrough();
+/** Action names are short identifiers: a longer one is refused without being echoed back. */
+const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() }).passthrough();
 
 export type CloudFunction = (cloud: CloudSdk, event: unknown, context?: unknown) => Promise<CallResult>;
 
@@ -35,7 +36,7 @@ export function createCloudFunction(
   return async (cloud, event) => {
     try {
       const parsedEvent = eventSchema.safeParse(event);
-      if (!parsedEvent.success) throw new AppError('INVALID_INPUT', '请求格式不正确：缺少 action');
+      if (!parsedEvent.success) throw new AppError('INVALID_INPUT', '请求格式不正确：缺少 action 或 action 无效');
       const { action: actionName, data } = parsedEvent.data;
       const action = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
       if (!action) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${actionName}`);

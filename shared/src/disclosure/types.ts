@@ -95,7 +95,8 @@ export interface FilingDocumentView {
 export interface PlanEditorView {
   school: { schoolId: string; name: string; profileId: ProfileId; stages: Stage[]; bureauName: string };
   term: { termId: string; name: string; startDate: string; endDate: string };
-  plan: PlanRecord | null;
+  /** The plan without `updatedBy` (no openids leave the function). */
+  plan: Omit<PlanRecord, 'updatedBy'> | null;
   /** The content to edit: the plan's, or an empty one for a new plan. */
   content: PlanContent;
   issues: PlanIssue[];
@@ -163,7 +164,8 @@ export interface ReviewView {
   school: { schoolId: string; name: string; profileId: ProfileId };
   term: { termId: string; name: string; startDate: string };
   status: PlanStatus;
-  version: PlanVersion | null;
+  /** The latest submitted version, without `submittedBy`/`decidedBy` (no openids leave the function). */
+  version: Omit<PlanVersion, 'submittedBy' | 'decidedBy'> | null;
   issues: PlanIssue[];
   changesFromPrevious: PlanChange[] | null;
   attachments: { key: string; label: string; name: string; url: string }[];

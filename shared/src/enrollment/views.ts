@@ -77,7 +77,7 @@ export interface ApplicationForm {
     feeLines: { label: string; text: string }[];
   };
   application: ApplicationView | null;
-  /** The declared hardship, shown back to the child's own guardians when they edit the application. */
+  /** The declared hardship, shown back only to the guardian who declared it (a co-guardian sees `application.hardshipDeclared`). */
   hardship: { kind: HardshipKind; note: string } | null;
 }
 

@@ -1,6 +1,7 @@
 import { AppError, defineAction, type ActionContext, findById } from '@kehou/shared/cloud';
 import { signatureInput } from '@kehou/shared/agreement/schemas';
 import { verifySignatureRecord, type GuardianshipRecord, type SignatureDetail, type SignatureDoc } from '@kehou/shared';
+import { loadApplication } from '../../../enrollment/src/lib/applications';
 import { summary } from '../lib/signatures';
 import { templateById } from '../lib/templates';
 
@@ -23,7 +24,11 @@ export const verify = defineAction({
   input: signatureInput,
   handler: async (ctx, input): Promise<SignatureDetail> => {
     const signature = await findById<SignatureDoc>(ctx, 'signatures', input.signatureId);
-    if (!signature || !(await mayView(ctx, signature))) throw new AppError('NOT_FOUND', NOT_YOURS);
+    if (!signature) throw new AppError('NOT_FOUND', NOT_YOURS);
+    // Scope by where the child is now: a signature keeps the class of the day it was signed, but a
+    // child who moved class belongs to the new class teacher, not the old one.
+    const app = await loadApplication(ctx, signature.applicationId);
+    if (!(await mayView(ctx, app ?? signature))) throw new AppError('NOT_FOUND', NOT_YOURS);
     const template = signature.templateId ? await templateById(ctx, signature.templateId) : null;
     let imageUrl: string | null = null;
     if (signature.imageFileId) {

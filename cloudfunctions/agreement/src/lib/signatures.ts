@@ -1,4 +1,6 @@
-import { AppError, getAll, type ActionContext } from '@kehou/shared/cloud';
+import { randomBytes } from 'node:crypto';
+import { AppError, getAll, isFileIn, type ActionContext } from '@kehou/shared/cloud';
+import { MAX_SIGNATURE_IMAGE_BYTES } from '@kehou/shared/agreement/schemas';
 import type { ApplicationDoc, SignatureDoc, SignatureSummary } from '@kehou/shared';
 
 /** Signatures of the application's current round (a child who re-joined signs anew). */
@@ -22,17 +24,38 @@ export function summary(signature: SignatureDoc): SignatureSummary {
 
 const PNG = [0x89, 0x50, 0x4e, 0x47];
 
-/** Stores a handwritten signature image; returns its fileID (none given: null). */
+/** Where the mini-program uploads a drawn signature before signing (client/src/parent/components/signature-pad.tsx). */
+export const SIGNATURE_UPLOAD_FOLDER = 'signatures/upload';
+
+const BAD_IMAGE = '签名图片格式不正确，请重新签名';
+
+/**
+ * Stores a handwritten signature image; returns its fileID (none given: null). A fileID from the
+ * mini-program is accepted only from the signature upload folder, and is read, checked and copied
+ * like base64: the stored image is always a PNG the function wrote itself, at a path no one can
+ * guess from the signature id (never a file of someone else the caller named).
+ */
 export async function storeImage(
   ctx: ActionContext,
   image: { base64: string } | { fileID: string } | undefined,
   cloudPath: string,
 ): Promise<string | null> {
   if (!image) return null;
-  if ('fileID' in image) return image.fileID;
-  const content = Buffer.from(image.base64.replace(/^data:image\/png;base64,/, ''), 'base64');
-  if (content.length < 8 || PNG.some((b, i) => content[i] !== b)) throw new AppError('INVALID_INPUT', '签名图片格式不正确，请重新签名');
-  const { fileID } = await ctx.cloud.uploadFile({ cloudPath, fileContent: content });
+  let content: Buffer;
+  if ('fileID' in image) {
+    if (!isFileIn(image.fileID, SIGNATURE_UPLOAD_FOLDER)) throw new AppError('INVALID_INPUT', BAD_IMAGE);
+    try {
+      content = (await ctx.cloud.downloadFile({ fileID: image.fileID })).fileContent;
+    } catch {
+      throw new AppError('INVALID_INPUT', '没有找到上传的签名图片，请重新签名');
+    }
+  } else {
+    content = Buffer.from(image.base64.replace(/^data:image\/png;base64,/, ''), 'base64');
+  }
+  if (content.length > MAX_SIGNATURE_IMAGE_BYTES) throw new AppError('INVALID_INPUT', '签名图片不能超过 200 KB');
+  if (content.length < 8 || PNG.some((b, i) => content[i] !== b)) throw new AppError('INVALID_INPUT', BAD_IMAGE);
+  const unguessable = `${cloudPath.replace(/\.png$/, '')}-${randomBytes(8).toString('hex')}.png`;
+  const { fileID } = await ctx.cloud.uploadFile({ cloudPath: unguessable, fileContent: content });
   return fileID;
 }
 

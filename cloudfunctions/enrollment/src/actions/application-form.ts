@@ -11,7 +11,7 @@ import { viewForGuardian } from '../lib/views';
 export const applicationForm = defineAction({
   input: studentInput,
   handler: async (ctx, input): Promise<ApplicationForm> => {
-    await requireGuardian(ctx, input.studentId);
+    const guardianship = await requireGuardian(ctx, input.studentId);
     const student = await getStudent(ctx, input.studentId);
     const [classGroup, school] = student ? await Promise.all([getClass(ctx, student.classId), getSchool(ctx, student.schoolId)]) : [null, null];
     if (!student || !classGroup || !school) throw new AppError('NOT_FOUND', '学生不存在');
@@ -46,7 +46,9 @@ export const applicationForm = defineAction({
         feeLines: publication.fees.lines.map((l) => ({ label: l.label, text: l.text })),
       },
       application: app ? await viewForGuardian(ctx, app) : null,
-      hardship: hardship ? { kind: hardship.kind, note: hardship.note } : null,
+      // Only to the guardian who declared it (to edit it): a co-guardian sees that it was declared
+      // (application.hardshipDeclared), never the kind or the note.
+      hardship: hardship && hardship.declaredBy === guardianship.openid ? { kind: hardship.kind, note: hardship.note } : null,
     };
   },
 });

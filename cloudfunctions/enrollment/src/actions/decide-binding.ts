@@ -1,4 +1,4 @@
-import { AppError, defineAction, findById, isoNow } from '@kehou/shared/cloud';
+import { AppError, defineAction, findById, forbidden, isoNow } from '@kehou/shared/cloud';
 import { decideBindingInput } from '@kehou/shared/enrollment/schemas';
 import { bindingResultMessage, type GuardianshipRecord, type Student } from '@kehou/shared';
 
@@ -6,10 +6,13 @@ import { bindingResultMessage, type GuardianshipRecord, type Student } from '@ke
 export const decideBinding = defineAction({
   input: decideBindingInput,
   handler: async (ctx, input) => {
-    ctx.caller.requireSignedIn();
+    const openid = ctx.caller.requireSignedIn();
     const guardianship = await findById<GuardianshipRecord>(ctx, 'guardianships', input.guardianshipId);
-    if (!guardianship) throw new AppError('NOT_FOUND', '绑定申请不存在');
-    ctx.caller.requireTeacherOf(guardianship.classId);
+    // Missing and not yours answer alike (the id is `${studentId}:${openid}`).
+    if (!guardianship || !ctx.caller.isTeacherOf(guardianship.classId)) throw forbidden('只有本班班主任可以进行此操作');
+    // A teacher never confirms their own request: that would make them a guardian (sign agreements and
+    // the go-home-alone permit, withdraw the child) on nobody's word but their own.
+    if (guardianship.openid === openid) throw forbidden('不能处理自己提交的绑定申请，请联系学校管理员');
     const status = input.decision === 'confirm' ? 'confirmed' : 'rejected';
     if (guardianship.status === status) return { guardianshipId: guardianship._id, status };
     if (guardianship.status !== 'pending') throw new AppError('INVALID_STATE', '这条绑定申请已经处理过了');

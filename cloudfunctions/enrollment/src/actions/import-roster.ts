@@ -1,13 +1,18 @@
 import { readSheet } from 'read-excel-file/node';
-import { AppError, defineAction, getAll, isDuplicateKeyError, type ActionContext, asData, isoNow } from '@kehou/shared/cloud';
+import { AppError, defineAction, getAll, isDuplicateKeyError, isFileIn, type ActionContext, asData, isoNow } from '@kehou/shared/cloud';
 import { importRosterInput, MAX_ROSTER_BYTES } from '@kehou/shared/enrollment/schemas';
 import { parseRoster, type ClassGroup, type RosterImportReport, type RosterRow, type Student } from '@kehou/shared';
 
 /** Student ids of imported students: the school and the student number. */
 export const rosterStudentId = (schoolId: string, studentNo: string) => `stu-${schoolId}-${studentNo}`;
 
-async function readFile(ctx: ActionContext, file: { base64: string } | { fileID: string }): Promise<Buffer> {
+/** Where the mini-program uploads a school's roster (client/src/school/enrollment/roster/upload.ts). */
+export const rosterFolder = (schoolId: string) => `roster/${schoolId}`;
+
+/** The uploaded file: base64, or a fileID in this school's roster folder (never another school's file). */
+async function readFile(ctx: ActionContext, schoolId: string, file: { base64: string } | { fileID: string }): Promise<Buffer> {
   if ('base64' in file) return Buffer.from(file.base64.replace(/^data:[^,]*,/, ''), 'base64');
+  if (!isFileIn(file.fileID, rosterFolder(schoolId))) throw new AppError('INVALID_INPUT', '没有找到上传的文件，请重新选择');
   try {
     return (await ctx.cloud.downloadFile({ fileID: file.fileID })).fileContent;
   } catch {
@@ -25,7 +30,7 @@ export const importRoster = defineAction({
   input: importRosterInput,
   handler: async (ctx, input): Promise<RosterImportReport> => {
     ctx.caller.requireAdminOf(input.schoolId);
-    const buffer = await readFile(ctx, input.file);
+    const buffer = await readFile(ctx, input.schoolId, input.file);
     if (buffer.length > MAX_ROSTER_BYTES) throw new AppError('INVALID_INPUT', '文件不能超过 1 MB，请分批导入');
     let sheet: unknown[][];
     try {
@@ -98,6 +103,7 @@ async function upsertStudent(ctx: ActionContext, schoolId: string, row: RosterRo
     // Moved to another class: its teacher now confirms bindings and reviews applications.
     await ctx.collection('guardianships').where({ studentId: current._id }).update({ data: { classId: row.classId } });
     await ctx.collection('applications').where({ studentId: current._id }).update({ data: { classId: row.classId, className: row.className } });
+    await ctx.collection('hardshipDeclarations').where({ studentId: current._id }).update({ data: { classId: row.classId } });
   }
   report.studentsUpdated++;
   return { ...current, name: row.studentName, classId: row.classId };

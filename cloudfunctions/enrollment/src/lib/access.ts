@@ -32,15 +32,16 @@ export async function applicationForGuardian(
 
 export type StaffRole = 'teacher' | 'admin';
 
-/** The application, for its class teacher and/or its school's admin (as the action allows). */
+/** The application, for its class teacher and/or its school's admin (as the action allows); missing looks like not yours. */
 export async function applicationForStaff(ctx: ActionContext, applicationId: string, allowed: StaffRole[]): Promise<ApplicationDoc> {
   ctx.caller.requireSignedIn();
   const refusal = forbidden(
     allowed.length === 2 ? '只有本班班主任或本校管理员可以查看' : allowed[0] === 'teacher' ? '只有本班班主任可以进行此操作' : '只有本校管理员可以进行此操作',
   );
   const app = await findById<ApplicationDoc>(ctx, 'applications', applicationId);
-  const isStaffAnywhere = ctx.caller.roles('teacher').length > 0 || ctx.caller.roles('admin').length > 0;
-  if (!app) throw isStaffAnywhere ? new AppError('NOT_FOUND', '报名不存在') : refusal;
+  // Missing and out of scope answer alike: ids are guessable (`${studentId}:${termId}`), and staff of
+  // another school must not learn whether a child applied.
+  if (!app) throw refusal;
   const asTeacher = allowed.includes('teacher') && ctx.caller.isTeacherOf(app.classId);
   const asAdmin = allowed.includes('admin') && ctx.caller.isAdminOf(app.schoolId);
   if (!asTeacher && !asAdmin) throw refusal;

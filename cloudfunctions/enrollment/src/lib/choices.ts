@@ -31,7 +31,7 @@ export function cleanPickup(pickup: PickupArrangement): PickupArrangement {
   return pickup.mode === 'alone' ? { mode: 'alone' } : { mode: 'pickers', pickers: pickup.pickers.map((p) => ({ name: p.name, relation: p.relation, phone: p.phone })) };
 }
 
-/** Writes (or removes) the hardship declaration, kept apart from the application. */
+/** Writes (or removes, when the caller declared it) the hardship declaration, kept apart from the application. */
 export async function writeHardship(
   ctx: ActionContext,
   app: { _id: string; studentId: string; schoolId: string; classId: string; termId: string },
@@ -40,8 +40,10 @@ export async function writeHardship(
   if (hardship === undefined) return;
   const ref = ctx.collection('hardshipDeclarations').doc(app._id);
   if (hardship === null) {
+    // Only its declarer withdraws a declaration: a co-guardian never saw it (their form shows none).
     const { data } = await ctx.collection('hardshipDeclarations').where({ _id: app._id }).limit(1).get();
-    if (data.length) {
+    const existing = data[0] as HardshipDeclaration | undefined;
+    if (existing && existing.declaredBy === ctx.caller.openid) {
       await ref.remove();
       await ctx.audit([{ collection: 'hardshipDeclarations', id: app._id }], '撤回家庭经济困难申报');
     }

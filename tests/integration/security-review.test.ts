@@ -1,0 +1,506 @@
+import writeXlsxFile from 'write-excel-file/node';
+import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
+import { QJ, SFH, qijiangContent, writeAndSubmitQijiangPlan } from './disclosure-support';
+import {
+  addFamilies,
+  applyFor,
+  approvedApplication,
+  choices,
+  listAndFix,
+  publishAgreement,
+  SCHOOL,
+  signAgreement,
+  statusOf,
+  teacherPass,
+  TERM,
+  XIAOMING,
+  XIAOMING_APP,
+} from './enrollment-fixtures';
+
+/**
+ * Security and privacy review: attacks on the product's promises (identity from WeChat only, role
+ * and scope on every action, no personal data where it does not belong, no duplicates or lost
+ * writes, bounded inputs, an audit entry per change). Each finding's describe is named after the
+ * rule it broke; the "verified safe" describes are attack paths that were tried and held.
+ */
+
+let cloud: TestCloud;
+beforeEach(async () => {
+  cloud = await startTestCloud();
+});
+afterEach(() => cloud.close());
+
+// A 1×1 transparent PNG.
+const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const HARDSHIP = { kind: 'subsistence', note: '父亲失业，低保证号 2301xxxx' };
+/** 朱可馨, 三年级(2)班, no guardian in the seed. */
+const KEXIN = { studentName: '朱可馨', studentNo: '30202', bindCode: 'SFH302', guardianName: '陈老师', relation: '父亲' };
+const KEXIN_ID = 'stu-sfh-30202';
+
+const doc = async (collection: string, id: string) => {
+  const { data } = await cloud.db.collection(collection).where({ _id: id }).limit(1).get();
+  return (data[0] ?? null) as any;
+};
+const count = async (collection: string, where: Record<string, unknown> = {}) => (await cloud.db.collection(collection).where(where).count()).total;
+const refusal = (answer: any) => ({ ok: answer.ok, code: answer.code, message: answer.message });
+
+async function xlsx(rows: (string | null)[][]): Promise<Buffer> {
+  return writeXlsxFile(rows.map((row) => row.map((value) => (value === null ? null : { value }))) as never).toBuffer();
+}
+const ROSTER_HEADER = ['班级', '学生姓名', '学号', '家长姓名', '家长手机'];
+
+/** 王小明 (with a hardship declaration) and one more family of 三年级(2)班, both listed and fixed, agreement published. */
+async function twoFamiliesReadyToSign() {
+  await approvedApplication(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
+  const [[otherParent, otherChild]] = await addFamilies(cloud, 1);
+  const otherApp = await approvedApplication(cloud, otherParent, otherChild);
+  await listAndFix(cloud);
+  await publishAgreement(cloud);
+  return { otherParent, otherApp };
+}
+
+const agreementHash = async (openid: string, applicationId: string) =>
+  (await cloud.ok(openid, 'agreement', 'forApplication', { applicationId })).agreement.textHash as string;
+
+// ───────────────────────────── findings ─────────────────────────────
+
+describe('Trust nothing from the client: a signature image is a file the function checked, never one the caller names', () => {
+  it('a parent cannot attach another family’s signature image by its fileID (and so get a link to it)', async () => {
+    const { otherParent, otherApp } = await twoFamiliesReadyToSign();
+    await cloud.ok(DEMO.parent, 'agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: await agreementHash(DEMO.parent, XIAOMING_APP), image: { base64: PNG_1x1 } });
+    const wangImage = (await doc('signatures', `${XIAOMING_APP}:v1`)).imageFileId as string;
+
+    const attack = await cloud.call(otherParent, 'agreement', 'sign', { applicationId: otherApp, version: 1, textHash: await agreementHash(otherParent, otherApp), image: { fileID: wangImage } });
+    expect(attack).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '签名图片格式不正确，请重新签名' });
+    expect(await count('signatures', { applicationId: otherApp })).toBe(0);
+    expect(await statusOf(cloud, otherApp)).toBe('listed');
+  });
+
+  it('a fileID outside the upload folder, climbing out of it, or not a PNG is refused; nothing is signed', async () => {
+    await approvedApplication(cloud, DEMO.parent, XIAOMING);
+    await listAndFix(cloud);
+    await publishAgreement(cloud);
+    const { fileID: roster } = await cloud.runtime.cloud.uploadFile({ cloudPath: `roster/${SCHOOL}/1.xlsx`, fileContent: await xlsx([ROSTER_HEADER]) });
+    const { fileID: text } = await cloud.runtime.cloud.uploadFile({ cloudPath: 'signatures/upload/not-a-png.png', fileContent: Buffer.from('hello') });
+    const textHash = await agreementHash(DEMO.parent, XIAOMING_APP);
+    for (const fileID of [roster, `cloud://local.kehou/signatures/upload/../../roster/${SCHOOL}/1.xlsx`, text]) {
+      const answer = await cloud.call(DEMO.parent, 'agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash, image: { fileID } });
+      expect(answer).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '签名图片格式不正确，请重新签名' });
+    }
+    expect(await count('signatures')).toBe(0);
+  });
+
+  it('a drawn signature uploaded by the mini-program is copied to a path no one can guess from the signature id', async () => {
+    await approvedApplication(cloud, DEMO.parent, XIAOMING);
+    await listAndFix(cloud);
+    await publishAgreement(cloud);
+    const { fileID: uploaded } = await cloud.runtime.cloud.uploadFile({ cloudPath: 'signatures/upload/1700000000000-abc.png', fileContent: Buffer.from(PNG_1x1, 'base64') });
+    await cloud.ok(DEMO.parent, 'agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: await agreementHash(DEMO.parent, XIAOMING_APP), image: { fileID: uploaded } });
+    const stored = (await doc('signatures', `${XIAOMING_APP}:v1`)).imageFileId as string;
+    expect(stored).not.toBe(uploaded);
+    expect(stored).not.toBe(`cloud://local.kehou/signatures/${SCHOOL}/${XIAOMING_APP.replace(/:/g, '_')}_v1.png`);
+    expect(stored).toMatch(new RegExp(`^cloud://local\\.kehou/signatures/${SCHOOL}/.+-[0-9a-f]{16}\\.png$`));
+    expect(cloud.runtime.storage.read(stored)).toEqual(Buffer.from(PNG_1x1, 'base64'));
+  });
+});
+
+describe('Every action checks scope: a roster is read only from the school’s own upload folder', () => {
+  it('the admin of 綦江 cannot import 绥芬河’s uploaded roster (parents’ phones) by its fileID', async () => {
+    const file = await xlsx([ROSTER_HEADER, ['四年级(1)班', '欧阳娜娜', '40999', '黄蓉', '13911113333']]);
+    const { fileID } = await cloud.runtime.cloud.uploadFile({ cloudPath: `roster/${SCHOOL}/1700000000000.xlsx`, fileContent: file });
+    const attack = await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'importRoster', { schoolId: DEMO_IDS.qijiangSchool, file: { fileID } });
+    expect(attack).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '没有找到上传的文件，请重新选择' });
+    const climbing = `cloud://local.kehou/roster/${DEMO_IDS.qijiangSchool}/../${SCHOOL}/1700000000000.xlsx`;
+    expect(await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'importRoster', { schoolId: DEMO_IDS.qijiangSchool, file: { fileID: climbing } })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await count('students', { studentNo: '40999' })).toBe(0);
+    expect(await count('guardianContacts')).toBe(0);
+  });
+});
+
+describe('Trust nothing from the client: a filing attachment must be a file of that very plan', () => {
+  it('a fileID that climbs out of the plan’s folder, or only contains it, is refused and no plan is saved', async () => {
+    await cloud.runtime.cloud.uploadFile({ cloudPath: `roster/${SCHOOL}/1.xlsx`, fileContent: Buffer.from('secret') });
+    const folder = `disclosure/${QJ.schoolId}/${QJ.termId}`;
+    for (const fileId of [`cloud://local.kehou/${folder}/../../../roster/${SCHOOL}/1.xlsx`, `cloud://local.kehou/roster/${SCHOOL}/1.xlsx?/${folder}/x.pdf`]) {
+      const answer = await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', { ...QJ, revision: 0, content: qijiangContent([{ key: 'plan', name: '方案.pdf', fileId }]) });
+      expect(answer).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '「方案.pdf」不是为本方案上传的文件' });
+    }
+    expect(await count('plans', { schoolId: QJ.schoolId })).toBe(0);
+  });
+});
+
+describe('Every action checks role and scope: a class teacher never confirms their own binding', () => {
+  it('陈老师 asks to be bound to a child of his class and cannot confirm it himself', async () => {
+    const asked = await cloud.ok(DEMO.teacher, 'enrollment', 'bindChild', KEXIN);
+    expect(asked.status).toBe('pending');
+    const self = await cloud.call(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: asked.guardianshipId, decision: 'confirm' });
+    expect(self).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '不能处理自己提交的绑定申请，请联系学校管理员' });
+    expect((await doc('guardianships', asked.guardianshipId)).status).toBe('pending');
+    // So he cannot act as the child's guardian (apply, sign, the go-home-alone permit).
+    expect(await cloud.call(DEMO.teacher, 'enrollment', 'apply', { studentId: KEXIN_ID, termId: TERM, ...choices() })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // Other parents’ requests he still decides.
+    const parent = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, guardianName: '朱妈妈', relation: '母亲' });
+    expect(await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: parent.guardianshipId, decision: 'confirm' })).toMatchObject({ status: 'confirmed' });
+  });
+});
+
+describe('Hardship only for the school admin and the class teacher: a co-guardian never reads it', () => {
+  it('the second guardian’s form shows that hardship was declared, not its kind or note', async () => {
+    await applyFor(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
+    const own = await cloud.ok(DEMO.parent, 'enrollment', 'applicationForm', { studentId: XIAOMING });
+    expect(own.hardship).toEqual({ kind: 'subsistence', note: HARDSHIP.note });
+    const other = await cloud.ok(DEMO.secondGuardian, 'enrollment', 'applicationForm', { studentId: XIAOMING });
+    expect(other.hardship).toBeNull();
+    expect(other.application.hardshipDeclared).toBe(true);
+    expect(JSON.stringify(other)).not.toMatch(/subsistence|低保|2301|失业/);
+  });
+
+  it('a co-guardian correcting the application does not silently erase the declaration they never saw', async () => {
+    await applyFor(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
+    await cloud.ok(DEMO.teacher, 'enrollment', 'review', { applicationId: XIAOMING_APP, revision: 1, decision: 'return', reason: '请核对接送人' });
+    await cloud.ok(DEMO.secondGuardian, 'enrollment', 'resubmit', { applicationId: XIAOMING_APP, revision: 2, ...choices(), hardship: null });
+    expect(await cloud.ok(DEMO.admin, 'enrollment', 'hardship', { applicationId: XIAOMING_APP })).toMatchObject({ declared: true, kind: 'subsistence' });
+    // The guardian who declared it may still withdraw it.
+    await cloud.ok(DEMO.teacher, 'enrollment', 'review', { applicationId: XIAOMING_APP, revision: 3, decision: 'return', reason: '请再核对一次' });
+    await cloud.ok(DEMO.parent, 'enrollment', 'resubmit', { applicationId: XIAOMING_APP, revision: 4, ...choices(), hardship: null });
+    expect(await cloud.ok(DEMO.admin, 'enrollment', 'hardship', { applicationId: XIAOMING_APP })).toEqual({ declared: false });
+  });
+});
+
+describe('Every action checks scope: a child who moved class belongs to the new class teacher', () => {
+  it('the old class teacher no longer reads the signed agreement; the new one does, with the hardship', async () => {
+    await approvedApplication(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
+    await listAndFix(cloud);
+    await publishAgreement(cloud);
+    await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
+    const base64 = (await xlsx([ROSTER_HEADER, ['一年级(1)班', '王小明', '30201', '王建国', '13900000001']])).toString('base64');
+    expect(await cloud.ok(DEMO.admin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64 } })).toMatchObject({ studentsUpdated: 1 });
+
+    const signatureId = `${XIAOMING_APP}:v1`;
+    expect(await cloud.call(DEMO.teacher, 'agreement', 'verify', { signatureId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await cloud.call(DEMO.teacher, 'agreement', 'listSignatures', { applicationId: XIAOMING_APP })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await cloud.call(DEMO.teacher, 'enrollment', 'hardship', { applicationId: XIAOMING_APP })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await cloud.ok('demo-teacher-wu', 'agreement', 'verify', { signatureId })).verification.valid).toBe(true);
+    const row = (await cloud.ok('demo-teacher-wu', 'enrollment', 'classQueue', { classId: DEMO_IDS.class11 })).applications.find((r: any) => r.applicationId === XIAOMING_APP);
+    expect(row.hardship).toMatchObject({ kind: 'subsistence' });
+    const oldRows = (await cloud.ok(DEMO.teacher, 'enrollment', 'classQueue', { classId: DEMO_IDS.class32 })).applications;
+    expect(oldRows.map((r: any) => r.applicationId)).not.toContain(XIAOMING_APP);
+  });
+});
+
+describe('Responses carry no more than the caller may see: staff of another school cannot probe applications by id', () => {
+  it('an existing application and a missing one get the same refusal', async () => {
+    await applyFor(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
+    const missing = `stu-sfh-30299:${TERM}`;
+    for (const [openid, action, data] of [
+      [DEMO.otherSchoolAdmin, 'hardship', {}],
+      [DEMO.otherSchoolAdmin, 'decide', { revision: 1, decision: 'approve' }],
+      ['demo-teacher-he', 'review', { revision: 1, decision: 'pass' }],
+      ['demo-teacher-wu', 'hardship', {}],
+    ] as const) {
+      const real = await cloud.call(openid, 'enrollment', action, { applicationId: XIAOMING_APP, ...data });
+      const none = await cloud.call(openid, 'enrollment', action, { applicationId: missing, ...data });
+      expect(real.ok).toBe(false);
+      expect(refusal(none)).toEqual(refusal(real));
+    }
+    // Binding requests likewise (their id is `${studentId}:${openid}`).
+    const real = await cloud.call('demo-teacher-he', 'enrollment', 'decideBinding', { guardianshipId: `${XIAOMING}:${DEMO.parent}`, decision: 'reject' });
+    const none = await cloud.call('demo-teacher-he', 'enrollment', 'decideBinding', { guardianshipId: `${XIAOMING}:someone-else`, decision: 'reject' });
+    expect(real.ok).toBe(false);
+    expect(refusal(none)).toEqual(refusal(real));
+    expect(await doc('applications', XIAOMING_APP)).toMatchObject({ status: 'submitted', revision: 1 });
+  });
+});
+
+describe('Responses carry no more than the caller may see: no openids in the filing views', () => {
+  it('the bureau’s review and another admin’s plan editor do not carry who submitted or saved', async () => {
+    await writeAndSubmitQijiangPlan(cloud);
+    await cloud.db.collection('users').add({ data: { _id: 'qj-admin-2', name: '副校长', roles: [{ kind: 'admin', schoolId: QJ.schoolId }] } });
+    const review = await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'reviewDetail', QJ);
+    expect(review.version).toMatchObject({ number: 1, decision: 'pending' });
+    expect(JSON.stringify(review)).not.toContain(DEMO.otherSchoolAdmin);
+    const editor = await cloud.ok('qj-admin-2', 'disclosure', 'getPlan', QJ);
+    expect(editor.plan).toMatchObject({ status: 'submitted' });
+    expect(JSON.stringify(editor)).not.toContain(DEMO.otherSchoolAdmin);
+  });
+});
+
+describe('Every input is bounded: the action name', () => {
+  it('an oversized action name is refused without being echoed back', async () => {
+    const answer = await cloud.call(null, 'enrollment', 'x'.repeat(100_000));
+    expect(answer).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect((answer as any).message.length).toBeLessThan(100);
+  });
+});
+
+// ───────────────────────── attack paths verified safe ─────────────────────────
+
+describe('Parents act only for their own children (verified safe)', () => {
+  it('another family of the same class sees another child’s application, agreement and signatures exactly as missing ones', async () => {
+    const { otherParent } = await twoFamiliesReadyToSign();
+    await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
+    const before = await doc('applications', XIAOMING_APP);
+    const missingApp = `stu-sfh-30299:${TERM}`;
+    for (const [fn, action, real, none] of [
+      ['enrollment', 'application', { applicationId: XIAOMING_APP }, { applicationId: missingApp }],
+      ['agreement', 'forApplication', { applicationId: XIAOMING_APP }, { applicationId: missingApp }],
+      ['agreement', 'listSignatures', { applicationId: XIAOMING_APP }, { applicationId: missingApp }],
+      ['agreement', 'verify', { signatureId: `${XIAOMING_APP}:v1` }, { signatureId: `${missingApp}:v1` }],
+    ] as const) {
+      const a = await cloud.call(otherParent, fn, action, real);
+      expect(a.ok).toBe(false);
+      expect(refusal(a)).toEqual(refusal(await cloud.call(otherParent, fn, action, none)));
+    }
+    const hash = '0'.repeat(64);
+    for (const [fn, action, data] of [
+      ['enrollment', 'withdraw', { applicationId: XIAOMING_APP, effectiveDate: '2026-12-01' }],
+      ['enrollment', 'resubmit', { applicationId: XIAOMING_APP, revision: before.revision, ...choices() }],
+      ['enrollment', 'applicationForm', { studentId: XIAOMING }],
+      ['agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: hash }],
+      ['agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: hash }],
+      ['feedback', 'submit', { studentId: XIAOMING, requestId: 'req-attack-1', topic: 'other', text: '冒名提交的意见内容' }],
+    ] as const) {
+      expect(['FORBIDDEN', 'NOT_FOUND']).toContain(((await cloud.call(otherParent, fn, action, data)) as any).code);
+    }
+    expect(await doc('applications', XIAOMING_APP)).toEqual(before);
+    expect(await count('feedback')).toBe(0);
+  });
+});
+
+describe('Teachers act only for their class, admins and reviewers only for their school (verified safe)', () => {
+  it('through ids of another class or school nothing is read or changed', async () => {
+    await approvedApplication(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
+    const listingId = (await cloud.ok(DEMO.admin, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 3 })).listingId;
+    const feedback = await cloud.ok(DEMO.parent, 'feedback', 'submit', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'safety', text: '放学时校门口车辆太多。' });
+    const auditBefore = await count('audit');
+    const attempts: [string, 'enrollment' | 'agreement' | 'disclosure' | 'feedback', string, unknown][] = [
+      ['demo-teacher-wu', 'enrollment', 'review', { applicationId: XIAOMING_APP, revision: 3, decision: 'return', reason: '请修改' }],
+      ['demo-teacher-wu', 'enrollment', 'classQueue', { classId: DEMO_IDS.class32 }],
+      ['demo-teacher-wu', 'agreement', 'listSignatures', { applicationId: XIAOMING_APP }],
+      [DEMO.otherSchoolAdmin, 'enrollment', 'schoolQueue', { schoolId: SCHOOL }],
+      [DEMO.otherSchoolAdmin, 'enrollment', 'fixList', { listingId }],
+      [DEMO.otherSchoolAdmin, 'enrollment', 'decideWithdrawal', { applicationId: XIAOMING_APP, decision: 'approve' }],
+      [DEMO.otherSchoolAdmin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64: 'AAAA' } }],
+      [DEMO.otherSchoolAdmin, 'agreement', 'templateDraft', { schoolId: SCHOOL, termId: TERM }],
+      [DEMO.otherSchoolAdmin, 'disclosure', 'getPlan', SFH],
+      [DEMO.otherSchoolAdmin, 'disclosure', 'planHistory', SFH],
+      [DEMO.otherSchoolAdmin, 'disclosure', 'exportReport', { schoolId: SCHOOL, reportKey: 'semiannual-report', year: 2026, half: 1 }],
+      [DEMO.otherSchoolAdmin, 'disclosure', 'getPlan', { schoolId: QJ.schoolId, termId: SFH.termId }],
+      [DEMO.qijiangBureau, 'disclosure', 'reviewDetail', SFH],
+      [DEMO.otherSchoolAdmin, 'feedback', 'listForSchool', { schoolId: SCHOOL }],
+      [DEMO.otherSchoolAdmin, 'feedback', 'markReviewed', { feedbackId: feedback.id }],
+      [DEMO.otherSchoolAdmin, 'feedback', 'answer', { feedbackId: feedback.id, text: '收到', revision: 0 }],
+      [DEMO.committee, 'enrollment', 'hardship', { applicationId: XIAOMING_APP }],
+      [DEMO.bureau, 'enrollment', 'schoolQueue', { schoolId: SCHOOL }],
+    ];
+    for (const [openid, fn, action, data] of attempts) {
+      const answer = (await cloud.call(openid, fn, action, data)) as any;
+      expect({ action, openid, ok: answer.ok }).toEqual({ action, openid, ok: false });
+      expect(['FORBIDDEN', 'NOT_FOUND']).toContain(answer.code);
+    }
+    expect(await count('audit')).toBe(auditBefore);
+    expect((await doc('listings', listingId)).fixedAt).toBeUndefined();
+  });
+});
+
+describe('Public pages carry nothing personal (verified safe)', () => {
+  it('the public term page, the article, the agreement template, the shared enrolment page and home, signed out', async () => {
+    await approvedApplication(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
+    await listAndFix(cloud);
+    await publishAgreement(cloud);
+    await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
+    const answers = [
+      await cloud.ok(null, 'disclosure', 'publicTerm', SFH),
+      await cloud.ok(null, 'disclosure', 'publicArticle', SFH),
+      await cloud.ok(null, 'agreement', 'template', { schoolId: SCHOOL, termId: TERM }),
+      await cloud.ok(null, 'enrollment', 'enrolmentEntry', { schoolId: SCHOOL }),
+      await cloud.ok(null, 'enrollment', 'home'),
+      await cloud.ok(DEMO.otherSchoolParent, 'enrollment', 'enrolmentEntry', { schoolId: SCHOOL }),
+    ];
+    expect(answers[0].enrolled).toEqual([{ className: '三年级(2)班', name: '王*明' }]);
+    const text = JSON.stringify(answers);
+    expect(text).not.toMatch(/王小明|王建国|李梅|demo-|stu-sfh|1390000|subsistence|2301|失业/);
+  });
+});
+
+describe('Staff and parent views carry no openids and no other guardian’s private data (verified safe)', () => {
+  it('queues, application views, agreements, signatures and feedback lists', async () => {
+    await approvedApplication(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
+    await listAndFix(cloud);
+    await publishAgreement(cloud);
+    await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
+    await cloud.ok(DEMO.parent, 'feedback', 'submit', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'safety', text: '放学时校门口车辆太多。' });
+    const views = [
+      (await cloud.ok(DEMO.teacher, 'enrollment', 'classQueue', { classId: DEMO_IDS.class32 })).applications,
+      await cloud.ok(DEMO.admin, 'enrollment', 'schoolQueue', { schoolId: SCHOOL }),
+      await cloud.ok(DEMO.secondGuardian, 'enrollment', 'application', { applicationId: XIAOMING_APP }),
+      await cloud.ok(DEMO.secondGuardian, 'agreement', 'forApplication', { applicationId: XIAOMING_APP }),
+      await cloud.ok(DEMO.admin, 'agreement', 'verify', { signatureId: `${XIAOMING_APP}:v1` }),
+      await cloud.ok(DEMO.admin, 'agreement', 'listSignatures', { applicationId: XIAOMING_APP }),
+      await cloud.ok(DEMO.committee, 'feedback', 'listForSchool', { schoolId: SCHOOL }),
+    ];
+    expect(JSON.stringify(views)).not.toMatch(/demo-(parent|guardian|teacher|admin|committee)/);
+    // The committee sees neither the child nor an unsigned author.
+    expect(JSON.stringify(views[6])).not.toMatch(/王小明|王建国/);
+    // A parent's view has no hardship kind or note, only that it was declared.
+    expect(JSON.stringify(views.slice(2, 4))).not.toMatch(/subsistence|2301/);
+  });
+});
+
+describe('Double taps, retries and concurrent calls create nothing twice and lose no write (verified safe)', () => {
+  it('both guardians applying at once, a double-tapped review, both guardians signing at once', async () => {
+    const applies = await Promise.all([
+      applyFor(cloud, DEMO.parent, XIAOMING),
+      applyFor(cloud, DEMO.parent, XIAOMING),
+      applyFor(cloud, DEMO.secondGuardian, XIAOMING),
+    ]);
+    expect(applies.filter((a) => !a.existing)).toHaveLength(1);
+    expect(await count('applications')).toBe(1);
+
+    const reviews = await Promise.all([1, 2].map(() => cloud.call(DEMO.teacher, 'enrollment', 'review', { applicationId: XIAOMING_APP, revision: 1, decision: 'pass' })));
+    expect(reviews.filter((r) => r.ok)).toHaveLength(1);
+    expect(reviews.find((r) => !r.ok)).toMatchObject({ code: expect.stringMatching(/CONFLICT|INVALID_STATE/) });
+    expect(await doc('applications', XIAOMING_APP)).toMatchObject({ status: 'teacher-reviewed', revision: 2 });
+    expect((await doc('applications', XIAOMING_APP)).history).toHaveLength(2);
+
+    await cloud.ok(DEMO.admin, 'enrollment', 'decide', { applicationId: XIAOMING_APP, revision: 2, decision: 'approve' });
+    await listAndFix(cloud);
+    await publishAgreement(cloud);
+    const signs = await Promise.all([signAgreement(cloud, DEMO.parent, XIAOMING_APP), signAgreement(cloud, DEMO.secondGuardian, XIAOMING_APP)]);
+    expect(signs.filter((s) => !s.existing)).toHaveLength(1);
+    expect(await count('signatures')).toBe(1);
+    expect(await statusOf(cloud, XIAOMING_APP)).toBe('active');
+  });
+
+  it('two admins saving the same plan revision at once: one wins, the other is told to refresh', async () => {
+    await cloud.db.collection('users').add({ data: { _id: 'qj-admin-2', name: '副校长', roles: [{ kind: 'admin', schoolId: QJ.schoolId }] } });
+    await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', { ...QJ, revision: 0, content: qijiangContent() });
+    const a = { ...qijiangContent(), funding: '甲的修改' };
+    const b = { ...qijiangContent(), funding: '乙的修改' };
+    const saves = await Promise.all([
+      cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', { ...QJ, revision: 1, content: a }),
+      cloud.call('qj-admin-2', 'disclosure', 'savePlan', { ...QJ, revision: 1, content: b }),
+    ]);
+    expect(saves.filter((s) => s.ok)).toHaveLength(1);
+    expect(saves.find((s) => !s.ok)).toMatchObject({ code: 'CONFLICT' });
+    const winner = saves[0].ok ? a : b;
+    expect(await doc('plans', `${QJ.schoolId}:${QJ.termId}`)).toMatchObject({ revision: 2, content: { funding: winner.funding } });
+  });
+});
+
+describe('A bad input gets a clear error in Chinese and changes nothing (verified safe)', () => {
+  it('oversized texts, lists and images, unknown fields and client-chosen statuses are refused before any write', async () => {
+    const big = (n: number) => '字'.repeat(n);
+    const apply = (extra: object) => ({ studentId: XIAOMING, termId: TERM, ...choices(), ...extra });
+    const picker = { name: '王建国', relation: '父亲', phone: '13900000001' };
+    const attempts: [string, 'enrollment' | 'agreement' | 'feedback' | 'disclosure', string, unknown][] = [
+      [DEMO.parent, 'enrollment', 'apply', apply({ status: 'active' })],
+      [DEMO.parent, 'enrollment', 'apply', apply({ hardship: { kind: 'other', note: big(201) } })],
+      [DEMO.parent, 'enrollment', 'apply', apply({ pickup: { mode: 'pickers', pickers: Array(6).fill(picker) } })],
+      [DEMO.parent, 'enrollment', 'apply', apply({ itemIds: Array.from({ length: 13 }, (_, i) => `item-${i}`) })],
+      [DEMO.parent, 'enrollment', 'apply', apply({ pickup: { mode: 'pickers', pickers: [{ ...picker, phone: '12345' }] } })],
+      [DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, studentName: big(21) }],
+      [DEMO.parent, 'enrollment', 'withdraw', { applicationId: XIAOMING_APP, reason: big(201) }],
+      [DEMO.parent, 'agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: '0'.repeat(64), image: { base64: 'A'.repeat(300_000) } }],
+      [DEMO.parent, 'feedback', 'submit', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'other', text: big(501) }],
+      [DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: { rules: big(3001) } }],
+      [DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', { ...QJ, key: 'plan', fileName: '方案.pdf', contentBase64: 'A'.repeat(3_000_000) }],
+    ];
+    const guardianships = await count('guardianships');
+    for (const [openid, fn, action, data] of attempts) {
+      const answer = (await cloud.call(openid, fn, action, data)) as any;
+      expect({ action, code: answer.code }).toEqual({ action, code: 'INVALID_INPUT' });
+      expect(answer.message).toMatch(/^输入有误：.*[\u4e00-\u9fff]/);
+    }
+    for (const collection of ['applications', 'hardshipDeclarations', 'signatures', 'feedback', 'agreementTemplates', 'audit']) {
+      expect({ collection, total: await count(collection) }).toEqual({ collection, total: 0 });
+    }
+    expect(await count('guardianships')).toBe(guardianships);
+  });
+
+  it('binding never tells whether a child exists: a wrong name, number or code all get the same answer', async () => {
+    const answers = await Promise.all(
+      [
+        { ...KEXIN, studentName: '朱可欣' }, // the child exists, the name is wrong
+        { ...KEXIN, studentNo: '39999' }, // no such child
+        { ...KEXIN, studentNo: '10101', studentName: '王小红' }, // a real child of another class
+        { ...KEXIN, bindCode: 'NOPE99' }, // no such class
+      ].map((input) => cloud.call(DEMO.newParent, 'enrollment', 'bindChild', { ...input, guardianName: '新家长' })),
+    );
+    for (const answer of answers) expect(refusal(answer)).toEqual(refusal(answers[0]));
+    expect(answers[0]).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '信息不匹配：请核对孩子的姓名、学号和班主任发的班级码' });
+    expect(await count('guardianships', { openid: DEMO.newParent })).toBe(0);
+  });
+});
+
+describe('Identity comes from the WeChat context only: signed-out callers change nothing (verified safe)', () => {
+  it('every writing action refuses a caller without an openid', async () => {
+    await applyFor(cloud, DEMO.parent, XIAOMING);
+    const auditBefore = await count('audit');
+    const before = await doc('applications', XIAOMING_APP);
+    const attempts: ['enrollment' | 'agreement' | 'disclosure' | 'feedback', string, unknown][] = [
+      ['enrollment', 'bindChild', KEXIN],
+      ['enrollment', 'apply', { studentId: XIAOMING, termId: TERM, ...choices() }],
+      ['enrollment', 'withdraw', { applicationId: XIAOMING_APP }],
+      ['enrollment', 'review', { applicationId: XIAOMING_APP, revision: 1, decision: 'pass' }],
+      ['enrollment', 'decideBinding', { guardianshipId: `${XIAOMING}:${DEMO.parent}`, decision: 'reject' }],
+      ['enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 0 }],
+      ['enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64: 'AAAA' } }],
+      ['agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: '0'.repeat(64) }],
+      ['agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: {} }],
+      ['disclosure', 'savePlan', { ...QJ, revision: 0, content: qijiangContent() }],
+      ['disclosure', 'approvePlan', { ...QJ, version: 1 }],
+      ['feedback', 'submit', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'other', text: '没有登录的意见' }],
+    ];
+    for (const [fn, action, data] of attempts) {
+      const answer = (await cloud.call(null, fn, action, data)) as any;
+      expect({ action, ok: answer.ok }).toEqual({ action, ok: false });
+      expect(['NOT_SIGNED_IN', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_INPUT']).toContain(answer.code);
+    }
+    expect(await count('audit')).toBe(auditBefore);
+    expect(await doc('applications', XIAOMING_APP)).toEqual(before);
+  });
+});
+
+describe('Every state change writes an audit entry (verified safe)', () => {
+  it('a whole journey: binding, application, reviews, list, agreement, feedback', async () => {
+    const bound = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, guardianName: '朱妈妈', relation: '母亲' });
+    await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: bound.guardianshipId, decision: 'confirm' });
+    const { application } = await applyFor(cloud, DEMO.newParent, KEXIN_ID, { hardship: HARDSHIP, pickup: { mode: 'pickers', pickers: [{ name: '朱妈妈', relation: '母亲', phone: '13911112222' }] } });
+    const id = application.applicationId as string;
+    await teacherPass(cloud, id);
+    await cloud.ok(DEMO.admin, 'enrollment', 'decide', { applicationId: id, revision: 2, decision: 'approve' });
+    await listAndFix(cloud);
+    await publishAgreement(cloud);
+    await signAgreement(cloud, DEMO.newParent, id);
+    const fb = await cloud.ok(DEMO.newParent, 'feedback', 'submit', { studentId: KEXIN_ID, requestId: 'req-00000009', topic: 'time', text: '希望延长到六点。' });
+    await cloud.ok(DEMO.committee, 'feedback', 'markReviewed', { feedbackId: fb.id });
+    await cloud.ok(DEMO.committee, 'feedback', 'answer', { feedbackId: fb.id, text: '已转学校研究', revision: 1 });
+
+    const { data: audit } = await cloud.db.collection('audit').limit(100).get();
+    const actions = new Set(audit.map((a: any) => a.action));
+    for (const action of [
+      'enrollment.bindChild',
+      'enrollment.decideBinding',
+      'enrollment.apply',
+      'enrollment.review',
+      'enrollment.decide',
+      'enrollment.postList',
+      'enrollment.fixList',
+      'agreement.publishTemplate',
+      'agreement.sign',
+      'feedback.submit',
+      'feedback.markReviewed',
+      'feedback.answer',
+    ]) {
+      expect(actions).toContain(action);
+    }
+    for (const entry of audit as any[]) expect(entry).toMatchObject({ openid: expect.stringMatching(/.+/), at: expect.anything(), targets: expect.any(Array) });
+    // Each status change of the application has its entry (history: submitted → … → active).
+    const app = await doc('applications', id);
+    const onApp = (audit as any[]).filter((a) => a.targets.some((t: any) => t.collection === 'applications' && t.id === id));
+    expect(onApp.length).toBeGreaterThanOrEqual(app.history.length);
+    expect((audit as any[]).some((a) => a.targets.some((t: any) => t.collection === 'hardshipDeclarations' && t.id === id))).toBe(true);
+    expect((audit as any[]).some((a) => a.targets.some((t: any) => t.collection === 'clubSeats' || t.collection === 'signatures'))).toBe(true);
+  });
+});
