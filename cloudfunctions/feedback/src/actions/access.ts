@@ -1,4 +1,4 @@
-import { forbidden, notFound, type ActionContext } from '@kehou/shared/cloud';
+import { findById, forbidden, notFound, type ActionContext } from '@kehou/shared/cloud';
 import type { ClassGroup, FeedbackDoc, Guardianship, Student } from '@kehou/shared';
 
 /** The caller must be a confirmed guardian of the child; returns the child and their class. */
@@ -8,9 +8,10 @@ export async function requireGuardianOf(ctx: ActionContext, studentId: string) {
   const guardianship = data[0] as Guardianship | undefined;
   if (!guardianship) throw forbidden('只能为自己已绑定的孩子提交意见');
   const [student, classGroup] = await Promise.all([
-    ctx.collection('students').doc(studentId).get().then((r) => r.data as Student),
-    ctx.collection('classes').doc(guardianship.classId).get().then((r) => r.data as ClassGroup),
+    findById<Student>(ctx, 'students', studentId),
+    findById<ClassGroup>(ctx, 'classes', guardianship.classId),
   ]);
+  if (!student || !classGroup) throw forbidden('只能为自己已绑定的孩子提交意见');
   return { guardianship, student, classGroup };
 }
 
