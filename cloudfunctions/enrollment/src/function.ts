@@ -18,6 +18,7 @@ import { postList } from './actions/post-list';
 import { fixList } from './actions/fix-list';
 import { decideWithdrawal } from './actions/decide-withdrawal';
 import { hardship } from './actions/hardship';
+import { attendanceActions } from './actions/attendance-actions';
 
 /** 报名: binding parents to children, applications, reviews, public lists, withdrawals. */
 export const enrollmentFunction = createCloudFunction('enrollment', {
@@ -44,4 +45,6 @@ export const enrollmentFunction = createCloudFunction('enrollment', {
   decideWithdrawal,
   // class teacher or school admin
   hardship,
+  // class teachers: attendance
+  ...attendanceActions,
 });

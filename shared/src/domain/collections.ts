@@ -21,6 +21,7 @@ export const COLLECTIONS = [
   'signatures',
   'attendance',
   'feeNotices',
+  'refunds',
   'feedback',
   'audit',
   'counters',

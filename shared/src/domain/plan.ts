@@ -31,6 +31,12 @@ export interface StageSchedule {
   start: string; // HH:mm
   end: string; // HH:mm
   blocks: TimeBlock[];
+  /**
+   * Class periods (课时) per service day, for profiles that charge per period (qijiang 000 四(二)).
+   * Optional: when absent, the number of whole 40-minute lessons that fit between start and end
+   * (see `periodsPerDay` in shared/src/fees).
+   */
+  periodsPerDay?: number;
   /** Where the profile has a winter timetable (yueyang): its end time and the dates it applies. */
   winter?: { end: string; from: string; to: string };
 }

@@ -108,3 +108,21 @@ export function planReviewResultMessage(args: {
 
 /** 意见处理结果通知 — thing1 意见类型, thing2 答复内容, time3 答复时间. */
 export const FEEDBACK_ANSWERED_TEMPLATE_ID = 'tmpl-feedback-answered';
+
+/** 缴费通知 — thing1 学生姓名, thing2 收费项目, amount3 应缴金额, thing4 备注. */
+export const FEES_NOTICE_TEMPLATE_ID = 'tmpl-fees-notice';
+
+/** Tells a guardian a fee notice was issued for their child (the page shows every line and clause). */
+export function feeNoticeMessage(args: { touser: string; childName: string; periodText: string; amountYuan: string; note: string }): SubscribeMessage {
+  return {
+    touser: args.touser,
+    templateId: FEES_NOTICE_TEMPLATE_ID,
+    page: 'parent/fees/index',
+    data: {
+      thing1: { value: clip(args.childName, 20) },
+      thing2: { value: clip(`课后服务费 ${args.periodText}`, 20) },
+      amount3: { value: args.amountYuan },
+      thing4: { value: clip(args.note, 20) },
+    },
+  };
+}

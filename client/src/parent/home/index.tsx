@@ -78,6 +78,9 @@ export default function ParentHome() {
           <Button size="small" className="bind-button" onClick={() => go('/parent/bind/index')}>
             绑定孩子
           </Button>
+          <Button size="small" className="fees-button" onClick={() => go('/parent/fees/index')}>
+            收费通知
+          </Button>
         </View>
       </View>
     </View>

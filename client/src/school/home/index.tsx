@@ -31,6 +31,7 @@ function SchoolCard({ schoolId }: { schoolId: string }) {
             <Cell title="服务方案" extra={term.status === 'none' ? '开始编写' : '查看与修改'} clickable onClick={() => go(`/school/plan/index?${query}`)} className="plan-link" />
             {term.publishedVersion > 0 && <Cell title="公开页" extra={`第 ${term.publishedVersion} 版`} clickable onClick={() => go(`/public/term/index?${query}`)} />}
             {term.publishedVersion > 0 && <Cell title="报名与协议" extra="进入" clickable onClick={() => go(`/school/enrollment/index?${query}`)} className="enrollment-link" />}
+            {term.publishedVersion > 0 && <Cell title="收费通知" extra="发出与缴费" clickable onClick={() => go(`/school/fees/index?${query}`)} className="fees-link" />}
           </View>
         );
       })}

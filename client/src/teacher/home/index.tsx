@@ -27,6 +27,7 @@ export default function TeacherHome() {
           <Text className="card-title">{c.name}</Text>
           <Text className="muted">班主任工作台：待确认的家长绑定、待初审的报名。</Text>
           <Cell title="进入班级" extra="绑定与报名" clickable className="open-class" onClick={() => go(`/teacher/class/index?classId=${encodeURIComponent(c.classId)}`)} />
+          <Cell title="考勤" extra="记录今天" clickable className="open-attendance" onClick={() => go(`/teacher/attendance/index?classId=${encodeURIComponent(c.classId)}`)} />
         </View>
       ))}
     </View>

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import type { ParentNoticeView } from '@kehou/shared/fees';
+import { callFunction } from '../../api/call';
+import { useLoad } from '../../api/use-call';
+import { Button } from '../../ui/nutui';
+import { toast } from '../../ui/navigate';
+import { ErrorCard, Loading } from '../../ui/states';
+import { FeeLines, formatYuan } from '../../ui/fee-lines';
+
+const REFUND_STATUS: Record<string, string> = { requested: '退费申请待学校处理', approved: '学校已同意退费', rejected: '学校未同意退费' };
+
+function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged: () => Promise<void> }) {
+  const [reason, setReason] = useState('');
+  const request = async () => {
+    try {
+      await callFunction('fees', 'requestRefund', { noticeId: notice.noticeId, reason });
+      toast('已提交退费申请', 'success');
+    } catch (e) {
+      toast(e instanceof Error ? e.message : '提交失败');
+    }
+    await onChanged();
+  };
+  return (
+    <View className="card fee-notice">
+      <Text className="card-title">
+        {notice.studentName} · {notice.period.from} 至 {notice.period.to}
+      </Text>
+      <View className="row">
+        <Text className="tag">{notice.status === 'paid' ? '已缴费' : '待缴费'}</Text>
+        <Text className="fee-total">应缴 {formatYuan(notice.chargeFen)}</Text>
+      </View>
+      <FeeLines lines={notice.lines} />
+      {notice.refund && (
+        <View className="sub-card refund-status">
+          <Text>{REFUND_STATUS[notice.refund.status]}</Text>
+          {notice.refund.refundFen !== undefined && notice.refund.status === 'approved' && <Text className="fee-amount">退 {formatYuan(notice.refund.refundFen)}</Text>}
+          {notice.refund.lines && <FeeLines lines={notice.refund.lines} />}
+        </View>
+      )}
+      {notice.refundMethod && <Text className="section-note">退费办法：{notice.refundMethod}</Text>}
+      {notice.canRequestRefund && (
+        <View className="sub-card">
+          <Text className="field-label">因故申请退费（写明原因）</Text>
+          <Textarea className="textarea refund-reason" value={reason} maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+          <View className="btn-row">
+            <Button size="small" className="request-refund" disabled={reason.trim().length < 2} onClick={request}>
+              申请退费
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** 收费通知: each notice of the parent's children, every amount with the clause it rests on. */
+export default function ParentFees() {
+  const notices = useLoad(() => callFunction<{ notices: ParentNoticeView[] }>('fees', 'myNotices'));
+  if (notices.loading && !notices.data) return <Loading />;
+  if (notices.error || !notices.data) return <ErrorCard message={notices.error ?? '加载失败'} onRetry={notices.reload} />;
+  return (
+    <View className="page">
+      {notices.data.notices.length === 0 && (
+        <View className="card">
+          <Text className="muted">还没有收费通知。学校按公示的收费标准发出通知后，会在这里看到每一项费用和政策依据。</Text>
+        </View>
+      )}
+      {notices.data.notices.map((n) => (
+        <NoticeCard key={n.noticeId} notice={n} onChanged={notices.reload} />
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import type { AttendanceSheet } from '@kehou/shared/fees';
+import { callFunction } from '../../api/call';
+import { useLoad } from '../../api/use-call';
+import { Button } from '../../ui/nutui';
+import { toast } from '../../ui/navigate';
+import { ErrorCard, Loading } from '../../ui/states';
+import { useParams } from '../components/params';
+
+const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** 考勤: the class sheet for a date. Everyone starts at full attendance; tap to mark absent or type minutes, then save. */
+export default function AttendancePage() {
+  const { classId = '', date: initial } = useParams();
+  const [date, setDate] = useState(initial ?? chinaToday());
+  const sheet = useLoad(() => callFunction<AttendanceSheet>('enrollment', 'attendanceSheet', { classId, date }), [classId, date]);
+  const [minutes, setMinutes] = useState<Record<string, number>>({});
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (sheet.data) setMinutes(Object.fromEntries(sheet.data.rows.map((r) => [r.studentId, r.attendedMinutes])));
+  }, [sheet.data]);
+
+  const nav = (
+    <View className="card row">
+      <Text className="link prev-day" onClick={() => setDate(shift(date, -1))}>‹ 前一天</Text>
+      <Text className="attendance-date">{date}</Text>
+      <Text className="link next-day" onClick={() => setDate(shift(date, 1))}>后一天 ›</Text>
+    </View>
+  );
+  if (sheet.loading && !sheet.data) return <Loading />;
+  if (sheet.error || !sheet.data) {
+    return (
+      <View className="page">
+        {nav}
+        <ErrorCard message={sheet.error ?? '加载失败'} onRetry={sheet.reload} />
+      </View>
+    );
+  }
+  const data = sheet.data;
+  const save = async () => {
+    setSaving(true);
+    try {
+      const result = await callFunction<{ saved: number }>('enrollment', 'recordAttendance', {
+        classId,
+        date,
+        revision: data.revision,
+        entries: data.rows.map((r) => ({ studentId: r.studentId, attendedMinutes: minutes[r.studentId] ?? r.attendedMinutes })),
+      });
+      toast(result.saved ? `已保存 ${result.saved} 人` : '没有变化', 'success');
+    } catch (e) {
+      toast(e instanceof Error ? e.message : '保存失败');
+    }
+    setSaving(false);
+    await sheet.reload();
+  };
+
+  return (
+    <View className="page">
+      {nav}
+      <View className="card">
+        <Text className="card-title">{data.className} 考勤</Text>
+        <Text className="muted">
+          服务时间 {data.start}—{data.end}（{data.scheduledMinutes} 分钟）。默认全勤；点“缺席”标记没来的孩子，提前离开的填实际参加的分钟数。
+        </Text>
+        {data.rows.length === 0 && <Text className="muted">这一天本班没有参加课后服务的学生。</Text>}
+        {data.rows.map((r) => {
+          const value = minutes[r.studentId] ?? r.attendedMinutes;
+          return (
+            <View key={r.studentId} className="row attendance-row">
+              <Text>
+                {r.studentName}
+                {!r.recorded && <Text className="muted">（未保存）</Text>}
+              </Text>
+              <View className="chip-row">
+                <Text className={`chip ${value === data.scheduledMinutes ? 'chip-on' : ''}`} onClick={() => setMinutes({ ...minutes, [r.studentId]: data.scheduledMinutes })}>
+                  全勤
+                </Text>
+                <Text className={`chip absent-chip ${value === 0 ? 'chip-on' : ''}`} onClick={() => setMinutes({ ...minutes, [r.studentId]: 0 })}>
+                  缺席
+                </Text>
+                <Input
+                  className="input minutes-input"
+                  type="number"
+                  value={String(value)}
+                  maxlength={3}
+                  onInput={(e) => setMinutes({ ...minutes, [r.studentId]: Math.max(0, Math.min(data.scheduledMinutes, Number(e.detail.value) || 0)) })}
+                />
+              </View>
+            </View>
+          );
+        })}
+        {data.rows.length > 0 && (
+          <View className="btn-row">
+            <Button type="primary" className="save-attendance" loading={saving} onClick={save}>
+              保存考勤
+            </Button>
+          </View>
+        )}
+      </View>
+    </View>
+  );
+}

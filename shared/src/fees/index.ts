@@ -1,0 +1,5 @@
+export * from './types';
+export * from './billing';
+export * from './views';
+export { formatYuan } from '../policy/core/money';
+export * from './schemas';
