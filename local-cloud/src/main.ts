@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { createRuntime } from './runtime';
 import { seedDemoData } from './seed';
+import { seedDemoTerm } from './seed-demo-term';
 import { createLocalServer } from './server';
 
 /** Starts the local cloud: `PORT` (default 8080), data in `KEHOU_DATA_DIR` (default .data/). */
@@ -10,7 +11,10 @@ async function main() {
   const host = process.env.HOST ?? '127.0.0.1';
   const dataDir = resolve(root, process.env.KEHOU_DATA_DIR ?? '.data');
   const runtime = await createRuntime({ dataDir });
-  if (await seedDemoData(runtime.database)) console.log('已写入演示数据（两所学校、班级、学生和演示用户）');
+  if (await seedDemoData(runtime.database)) {
+    await seedDemoTerm(runtime);
+    console.log('已写入演示数据（两所学校、班级、学生、演示用户，以及进行中的本学期报名）');
+  }
   const server = createLocalServer({ runtime, staticDir: resolve(root, 'client/dist/h5') });
   server.listen(port, host, () => {
     console.log(`课后 本地服务已启动：http://${host}:${port}/  （发件箱：/outbox，健康检查：/healthz）`);

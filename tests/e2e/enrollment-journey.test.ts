@@ -106,7 +106,8 @@ test('a parent binds, applies, is reviewed, approved, listed, signs, and the chi
 
   // 7. The list is fixed (名单确定); the parent reads, signs (with a handwritten signature) and the child is active.
   await admin.locator('.fix-list').first().click();
-  await admin.locator('.listing-fixed').first().waitFor();
+  // Earlier batches (the demo term's) are fixed already: wait until no batch is left to fix.
+  await admin.locator('.fix-list').first().waitFor({ state: 'detached' });
 
   await open(parent, `/parent/application/index?applicationId=${encodeURIComponent(APPLICATION)}`);
   await parent.locator('.agreement-button', { hasText: '阅读并签署协议' }).click();

@@ -1,0 +1,27 @@
+import { createRuntime, type LocalRuntime } from './runtime';
+import { DEMO, seedDemoData } from './seed';
+import { seedDemoTerm } from './seed-demo-term';
+
+let runtime: LocalRuntime;
+beforeAll(async () => {
+  runtime = await createRuntime();
+  await seedDemoData(runtime.database);
+  await seedDemoTerm(runtime);
+});
+afterAll(() => runtime.close());
+
+describe('the demo term replayed through the cloud functions', () => {
+  it('six children of 三年级(2)班 are active since the start of term, with signed agreements', async () => {
+    const { data } = await runtime.database.collection('applications').where({ status: 'active' }).get();
+    expect(data).toHaveLength(6);
+    const { total } = await runtime.database.collection('signatures').count();
+    expect(total).toBe(6);
+    const mine = await runtime.call<any>('enrollment', { action: 'myApplications', data: {} }, DEMO.parent);
+    expect(JSON.stringify(mine)).toContain('active');
+  });
+
+  it('the class teacher has them on the attendance sheet of a school day in November', async () => {
+    const sheet = await runtime.call<any>('enrollment', { action: 'attendanceSheet', data: { classId: 'class-sfh-3-2', date: '2026-11-20' } }, DEMO.teacher);
+    expect(sheet.ok && sheet.data.rows).toHaveLength(6);
+  });
+});
