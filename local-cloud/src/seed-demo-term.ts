@@ -1,4 +1,5 @@
 import type { FunctionName } from '@kehou/shared';
+import type { Database } from '@kehou/shared/cloud';
 import type { LocalRuntime } from './runtime';
 import { DEMO, DEMO_IDS } from './seed-ids';
 
@@ -31,7 +32,8 @@ export async function seedDemoTerm(runtime: LocalRuntime): Promise<void> {
     if (!answer.ok) throw new Error(`demo term: ${fn}.${action} as ${openid}: ${answer.message}`);
     return answer.data;
   };
-  const db = runtime.database;
+  // The database as handlers see it (documents loosely typed, as in wx-server-sdk).
+  const db: Database = runtime.database;
   for (const family of FAMILIES.slice(1)) {
     await db.collection('users').add({ data: { _id: family.openid, name: family.guardian, roles: [] } });
     await db.collection('guardianships').add({
