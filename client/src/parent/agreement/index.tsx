@@ -9,7 +9,7 @@ import { ErrorCard, Loading } from '../../ui/states';
 import { shortTime } from '../components/labels';
 import { SignaturePad, type SignaturePadHandle } from '../components/signature-pad';
 import '../components/enrollment.scss';
-import { useParams } from '../components/params';
+import { useParams } from '../../ui/params';
 
 /** The text, its hash, and this phone's own check of the hash (the same pure sha256 as the cloud). */
 function DocumentText({ document }: { document: SignableDocument }) {

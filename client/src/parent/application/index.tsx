@@ -9,7 +9,7 @@ import { go, toast } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 import { daysText, pickupText, placementText, shortTime, STATUS_CLASS } from '../components/labels';
 import '../components/enrollment.scss';
-import { useParams } from '../components/params';
+import { useParams } from '../../ui/params';
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 

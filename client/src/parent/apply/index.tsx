@@ -19,7 +19,7 @@ import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 import { daysText } from '../components/labels';
 import '../components/enrollment.scss';
-import { useParams } from '../components/params';
+import { useParams } from '../../ui/params';
 
 type Item = ApplicationForm['publication']['items'][number];
 const EDITABLE = ['returned', 'withdrawn'];

@@ -8,7 +8,7 @@ import { Button } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 import '../components/enrollment.scss';
-import { useParams } from '../components/params';
+import { useParams } from '../../ui/params';
 
 /**
  * The school's enrolment page, shared into class groups. Opening it leads a parent straight on:

@@ -5,7 +5,7 @@ import { useLoad } from '../../api/use-call';
 import { ErrorCard, Loading } from '../../ui/states';
 import { shortTime } from '../components/labels';
 import '../components/enrollment.scss';
-import { useParams } from '../components/params';
+import { useParams } from '../../ui/params';
 
 /**
  * A signed agreement (or permit) and its verification, for the child's guardians, the class

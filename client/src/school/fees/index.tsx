@@ -6,7 +6,7 @@ import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { toast } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
-import { useParams } from '../../teacher/components/params';
+import { useParams } from '../../ui/params';
 import { FeeLines, formatYuan } from '../../ui/fee-lines';
 
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -6,7 +6,7 @@ import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { toast } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
-import { useParams } from '../components/params';
+import { useParams } from '../../ui/params';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

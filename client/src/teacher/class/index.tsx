@@ -7,7 +7,7 @@ import { toast } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 import { ApplicationCard, ReviewButtons } from '../components/application-card';
 import '../components/staff.scss';
-import { useParams } from '../components/params';
+import { useParams } from '../../ui/params';
 
 /** The class teacher's desk: the class code, bindings to confirm, applications to review. */
 export default function ClassPage() {

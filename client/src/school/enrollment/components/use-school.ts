@@ -1,7 +1,7 @@
 import type { HomeSummary } from '@kehou/shared';
 import { callFunction } from '../../../api/call';
 import { useLoad } from '../../../api/use-call';
-import { useParams } from '../../../teacher/components/params';
+import { useParams } from '../../../ui/params';
 
 /** The school (and optional term) the page is about: from the link, else the admin's first school. */
 export function useSchoolId(): { schoolId: string | null; termId: string | undefined; loading: boolean } {
