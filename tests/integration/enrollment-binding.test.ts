@@ -1,3 +1,4 @@
+import { bindingRef } from '@kehou/shared';
 import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
 
 let cloud: TestCloud;
@@ -10,6 +11,8 @@ afterEach(() => cloud.close());
 const KEXIN = { studentName: '朱可馨', studentNo: '30202', bindCode: 'SFH302', guardianName: '新家长', relation: '母亲', phone: '13900000099' };
 const KEXIN_ID = 'stu-sfh-30202';
 const GUARDIANSHIP = `${KEXIN_ID}:${DEMO.newParent}`;
+/** What the teacher's queue shows and decides on: an opaque reference, not the id with the openid. */
+const REF = bindingRef(GUARDIANSHIP);
 
 describe('binding a parent to a child: name, student number and the class code, then the teacher confirms', () => {
   it('a new parent asks, the class teacher sees it and confirms, the parent is told and can apply', async () => {
@@ -22,10 +25,11 @@ describe('binding a parent to a child: name, student number and the class code, 
     expect(pendingApply).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '您与孩子的绑定还在等待班主任确认' });
 
     const queue = await cloud.ok(DEMO.teacher, 'enrollment', 'classQueue', { classId: DEMO_IDS.class32 });
-    expect(queue.bindings).toMatchObject([{ guardianshipId: GUARDIANSHIP, studentName: '朱可馨', studentNo: '30202', guardianName: '新家长', rosterMatch: false }]);
+    expect(queue.bindings).toMatchObject([{ guardianshipId: REF, studentName: '朱可馨', studentNo: '30202', guardianName: '新家长', rosterMatch: false }]);
+    expect(JSON.stringify(queue)).not.toContain(DEMO.newParent); // the teacher never sees the parent's openid
     expect((await cloud.ok(DEMO.teacher, 'enrollment', 'home')).tasks.pendingBindings).toBe(1);
 
-    await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: GUARDIANSHIP, decision: 'confirm' });
+    await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' });
     expect(cloud.runtime.outbox.list(DEMO.newParent)).toMatchObject([
       { templateId: 'tmpl-enrollment-binding', data: { thing1: { value: '朱可馨' }, phrase2: { value: '已确认' } } },
     ]);
@@ -63,15 +67,15 @@ describe('binding a parent to a child: name, student number and the class code, 
   it('only the class teacher of that class decides; a turned-down parent may ask again', async () => {
     await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', KEXIN);
     for (const openid of [DEMO.newParent, DEMO.parent, DEMO.admin, 'demo-teacher-wu', 'demo-teacher-he', DEMO.committee]) {
-      expect(await cloud.call(openid, 'enrollment', 'decideBinding', { guardianshipId: GUARDIANSHIP, decision: 'confirm' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await cloud.call(openid, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     }
     expect(await cloud.call('demo-teacher-wu', 'enrollment', 'classQueue', { classId: DEMO_IDS.class32 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 
-    await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: GUARDIANSHIP, decision: 'reject' });
+    await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'reject' });
     expect(cloud.runtime.outbox.list(DEMO.newParent).at(-1)?.data.phrase2.value).toBe('未通过');
     expect(await cloud.call(DEMO.newParent, 'enrollment', 'applicationForm', { studentId: KEXIN_ID })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect((await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', KEXIN)).status).toBe('pending');
-    expect(await cloud.call(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: GUARDIANSHIP, decision: 'confirm' })).toMatchObject({ ok: true });
+    expect(await cloud.call(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' })).toMatchObject({ ok: true });
   });
 
   it('a child can have several guardians and a parent several children', async () => {

@@ -1,3 +1,4 @@
+import { bindingRef } from '@kehou/shared';
 import writeXlsxFile from 'write-excel-file/node';
 import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
 import { QJ, SFH, qijiangContent, writeAndSubmitQijiangPlan } from './disclosure-support';
@@ -133,14 +134,14 @@ describe('Every action checks role and scope: a class teacher never confirms the
   it('陈老师 asks to be bound to a child of his class and cannot confirm it himself', async () => {
     const asked = await cloud.ok(DEMO.teacher, 'enrollment', 'bindChild', KEXIN);
     expect(asked.status).toBe('pending');
-    const self = await cloud.call(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: asked.guardianshipId, decision: 'confirm' });
+    const self = await cloud.call(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(asked.guardianshipId), decision: 'confirm' });
     expect(self).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '不能处理自己提交的绑定申请，请联系学校管理员' });
     expect((await doc('guardianships', asked.guardianshipId)).status).toBe('pending');
     // So he cannot act as the child's guardian (apply, sign, the go-home-alone permit).
     expect(await cloud.call(DEMO.teacher, 'enrollment', 'apply', { studentId: KEXIN_ID, termId: TERM, ...choices() })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     // Other parents’ requests he still decides.
     const parent = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, guardianName: '朱妈妈', relation: '母亲' });
-    expect(await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: parent.guardianshipId, decision: 'confirm' })).toMatchObject({ status: 'confirmed' });
+    expect(await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(parent.guardianshipId), decision: 'confirm' })).toMatchObject({ status: 'confirmed' });
   });
 });
 
@@ -465,7 +466,7 @@ describe('Identity comes from the WeChat context only: signed-out callers change
 describe('Every state change writes an audit entry (verified safe)', () => {
   it('a whole journey: binding, application, reviews, list, agreement, feedback', async () => {
     const bound = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, guardianName: '朱妈妈', relation: '母亲' });
-    await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: bound.guardianshipId, decision: 'confirm' });
+    await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(bound.guardianshipId), decision: 'confirm' });
     const { application } = await applyFor(cloud, DEMO.newParent, KEXIN_ID, { hardship: HARDSHIP, pickup: { mode: 'pickers', pickers: [{ name: '朱妈妈', relation: '母亲', phone: '13911112222' }] } });
     const id = application.applicationId as string;
     await teacherPass(cloud, id);

@@ -3,3 +3,4 @@ export * from './types';
 export * from './patterns';
 export * from './roster';
 export * from './views';
+export * from './binding-ref';

@@ -165,6 +165,8 @@ export interface GuardianshipRecord {
   guardianName: string;
   relation: string;
   status: 'pending' | 'confirmed' | 'rejected';
+  /** Opaque handle for the class teacher's decision (bindingRef); set on every request. */
+  ref?: string;
   phone?: string;
   requestedAt?: string;
   decidedAt?: string;

@@ -105,6 +105,7 @@ export interface StaffApplicationRow {
 }
 
 export interface PendingBinding {
+  /** An opaque reference (bindingRef), not the guardianship's id: the teacher never sees openids. */
   guardianshipId: string;
   studentId: string;
   studentName: string;

@@ -1,6 +1,6 @@
 import { AppError, defineAction, isDuplicateKeyError, asData, findById, findOne, isoNow } from '@kehou/shared/cloud';
 import { bindChildInput } from '@kehou/shared/enrollment/schemas';
-import type { BindResult, ClassGroup, GuardianshipRecord, Student } from '@kehou/shared';
+import { bindingRef, type BindResult, type ClassGroup, type GuardianshipRecord, type Student } from '@kehou/shared';
 
 /** The same answer whatever did not match: it never tells whether a student exists. */
 const NO_MATCH = '信息不匹配：请核对孩子的姓名、学号和班主任发的班级码';
@@ -37,6 +37,7 @@ export const bindChild = defineAction({
       relation: input.relation,
       ...(input.phone ? { phone: input.phone } : {}),
       requestedAt: now,
+      ref: bindingRef(id),
     };
     if (current) {
       // Asked again after a rejection: back to the teacher.

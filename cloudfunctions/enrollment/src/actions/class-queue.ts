@@ -1,6 +1,6 @@
 import { AppError, defineAction, getAll } from '@kehou/shared/cloud';
 import { classInput } from '@kehou/shared/enrollment/schemas';
-import type { ApplicationDoc, ClassQueue, GuardianContact, GuardianshipRecord, HardshipDeclaration, PendingBinding, Student } from '@kehou/shared';
+import { bindingRef, type ApplicationDoc, type ClassQueue, type GuardianContact, type GuardianshipRecord, type HardshipDeclaration, type PendingBinding, type Student } from '@kehou/shared';
 import { clubRosters } from '../lib/clubs';
 import { currentTerm, getClass, publicationCache } from '../lib/school';
 import { toStaffRow } from '../lib/views';
@@ -24,7 +24,7 @@ export const classQueue = defineAction({
     const bindings: PendingBinding[] = pending.map((g) => {
       const student = students.find((s) => s._id === g.studentId);
       return {
-        guardianshipId: g._id,
+        guardianshipId: g.ref ?? bindingRef(g._id),
         studentId: g.studentId,
         studentName: student?.name ?? '',
         studentNo: student?.studentNo ?? '',

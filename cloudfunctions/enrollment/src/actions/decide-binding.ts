@@ -1,4 +1,4 @@
-import { AppError, defineAction, findById, forbidden, isoNow } from '@kehou/shared/cloud';
+import { AppError, defineAction, findById, findOne, forbidden, isoNow } from '@kehou/shared/cloud';
 import { decideBindingInput } from '@kehou/shared/enrollment/schemas';
 import { bindingResultMessage, type GuardianshipRecord, type Student } from '@kehou/shared';
 
@@ -7,14 +7,15 @@ export const decideBinding = defineAction({
   input: decideBindingInput,
   handler: async (ctx, input) => {
     const openid = ctx.caller.requireSignedIn();
-    const guardianship = await findById<GuardianshipRecord>(ctx, 'guardianships', input.guardianshipId);
-    // Missing and not yours answer alike (the id is `${studentId}:${openid}`).
+    // The teacher's queue hands out opaque references (bindingRef), never ids holding openids.
+    const guardianship = await findOne<GuardianshipRecord>(ctx, 'guardianships', { ref: input.guardianshipId });
+    // Missing and not yours answer alike.
     if (!guardianship || !ctx.caller.isTeacherOf(guardianship.classId)) throw forbidden('只有本班班主任可以进行此操作');
     // A teacher never confirms their own request: that would make them a guardian (sign agreements and
     // the go-home-alone permit, withdraw the child) on nobody's word but their own.
     if (guardianship.openid === openid) throw forbidden('不能处理自己提交的绑定申请，请联系学校管理员');
     const status = input.decision === 'confirm' ? 'confirmed' : 'rejected';
-    if (guardianship.status === status) return { guardianshipId: guardianship._id, status };
+    if (guardianship.status === status) return { guardianshipId: input.guardianshipId, status };
     if (guardianship.status !== 'pending') throw new AppError('INVALID_STATE', '这条绑定申请已经处理过了');
     const { stats } = await ctx
       .collection('guardianships')
@@ -24,6 +25,6 @@ export const decideBinding = defineAction({
     await ctx.audit([{ collection: 'guardianships', id: guardianship._id }], status === 'confirmed' ? '确认绑定' : '未通过绑定');
     const student = await findById<Student>(ctx, 'students', guardianship.studentId);
     await ctx.notify(bindingResultMessage({ touser: guardianship.openid, childName: student?.name ?? '', confirmed: status === 'confirmed' }));
-    return { guardianshipId: guardianship._id, status };
+    return { guardianshipId: input.guardianshipId, status };
   },
 });
