@@ -81,6 +81,9 @@ export default function ParentHome() {
           <Button size="small" className="fees-button" onClick={() => go('/parent/fees/index')}>
             收费通知
           </Button>
+          <Button size="small" className="feedback-button" onClick={() => go('/parent/feedback/index')}>
+            给家委会提意见
+          </Button>
         </View>
       </View>
     </View>
