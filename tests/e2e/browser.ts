@@ -34,8 +34,20 @@ export async function signInAs(page: Page, name: string): Promise<void> {
   await page.goto(`${BASE_URL}/#/pages/login/index`);
   await page.locator('.demo-user', { hasText: name }).first().click();
   await page.waitForURL(/pages\/index\/index/);
+  // Wait until the home screen has rendered: navigating away while Taro's router is still
+  // relaunching can leave the next page hidden.
+  await page.locator('.card-title', { hasText: '我的身份' }).waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(OUT_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Opens a page of the app as its own entry (hash route, then a reload), as a link shared in a
+ * class group would: no page of an earlier stack is still sliding in or out.
+ */
+export async function openPage(page: Page, path: string): Promise<void> {
+  await page.goto(`${BASE_URL}/#${path}`);
+  await page.reload();
 }

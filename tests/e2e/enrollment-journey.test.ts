@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launchBrowser, newPhonePage, screenshot, signInAs } from './browser';
+import { launchBrowser, newPhonePage, openPage, screenshot, signInAs } from './browser';
 
 /**
  * The whole enrolment journey in the browser (H5 build on the local runtime):
@@ -25,7 +25,7 @@ async function as(name: string): Promise<Page> {
   return page;
 }
 
-const open = (page: Page, path: string) => page.goto(`${BASE_URL}/#${path}`);
+const open = openPage;
 const field = (page: Page, label: string) => page.locator('.field', { hasText: label }).locator('input').first();
 const confirmModal = (page: Page) => page.locator('.taro-modal__foot, .taro-modal__footer, [class*=modal]').getByText('确定', { exact: true }).click();
 

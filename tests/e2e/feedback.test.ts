@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { BASE_URL, launchBrowser, newPhonePage, screenshot, signInAs } from './browser';
+import { launchBrowser, newPhonePage, openPage, screenshot, signInAs } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('parent committee feedback', () => {
     await card.locator('.answer-button').click();
     await card.getByText('答复（刘女士）').waitFor();
 
-    await parent.goto(`${BASE_URL}/#/parent/feedback/index`);
+    await openPage(parent, '/parent/feedback/index');
     await parent.locator('.my-feedback', { hasText: text }).locator('.feedback-answer', { hasText: '雨天在一楼大厅交接' }).waitFor();
     await screenshot(parent, 'feedback-answered');
   });

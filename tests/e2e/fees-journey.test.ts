@@ -1,6 +1,5 @@
 import type { Browser } from 'playwright-core';
-import type { Page } from 'playwright-core';
-import { BASE_URL, launchBrowser, newPhonePage, screenshot, signInAs } from './browser';
+import { launchBrowser, newPhonePage, openPage, screenshot, signInAs } from './browser';
 
 /**
  * Fees from attendance, in the browser: the class teacher records a day's attendance, the school
@@ -18,12 +17,6 @@ function lastServiceDay(): { day: string; monthStart: string } {
   return { day, monthStart: `${day.slice(0, 8)}01` };
 }
 
-/** Opens a page as its own entry (a reload), so no page of the stack is still sliding in. */
-async function openFresh(page: Page, path: string) {
-  await page.goto(`${BASE_URL}/#${path}`);
-  await page.reload();
-}
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -37,14 +30,14 @@ test('attendance → fee notice → the parent sees what they owe and why (004 �
 
   const teacher = await newPhonePage(browser);
   await signInAs(teacher, '陈老师');
-  await openFresh(teacher, `/teacher/attendance/index?classId=class-sfh-3-2&date=${day}`);
+  await openPage(teacher, `/teacher/attendance/index?classId=class-sfh-3-2&date=${day}`);
   await teacher.locator('.attendance-row', { hasText: '王小明' }).waitFor();
   await teacher.locator('.save-attendance').click();
   await teacher.locator('.attendance-row', { hasText: '王小明' }).getByText('（未保存）').waitFor({ state: 'detached' });
 
   const admin = await newPhonePage(browser);
   await signInAs(admin, '赵主任');
-  await openFresh(admin, `/school/fees/index?schoolId=${SCHOOL}&termId=${TERM}`);
+  await openPage(admin, `/school/fees/index?schoolId=${SCHOOL}&termId=${TERM}`);
   await admin.locator('.fee-from input').fill(monthStart);
   await admin.locator('.fee-to input').fill(day);
   await admin.locator('.preview-notices').click();
@@ -54,7 +47,7 @@ test('attendance → fee notice → the parent sees what they owe and why (004 �
 
   const parent = await newPhonePage(browser);
   await signInAs(parent, '王建国');
-  await openFresh(parent, '/parent/fees/index');
+  await openPage(parent, '/parent/fees/index');
   const notice = parent.locator('.fee-notice', { hasText: '王小明' });
   // One recorded day of 120 minutes at 4 元 an hour: 8.00 元.
   await notice.locator('.fee-total', { hasText: '应缴 8.00 元' }).waitFor();
