@@ -1,5 +1,5 @@
 import { AppError, findById, forbidden, getAll, notFound, type ActionContext } from '@kehou/shared/cloud';
-import type { CollectionName, School, Term } from '@kehou/shared';
+import type { School, Term } from '@kehou/shared';
 import type { PlanRecord, PlanVersion, PublicationRecord } from '@kehou/shared/disclosure';
 import { getProfile, type PolicyProfile } from '@kehou/shared/policy';
 

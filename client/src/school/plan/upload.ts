@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { chooseBrowserFile, readFileBase64 } from '../../ui/browser-file';
 import type { PlanContent } from '@kehou/shared';
 import { ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES, extensionOf } from '@kehou/shared/disclosure';
 import { callFunction } from '../../api/call';
@@ -36,38 +37,10 @@ async function uploadInWeChat({ schoolId, termId, key }: { schoolId: string; ter
 }
 
 async function uploadInBrowser(target: { schoolId: string; termId: string; key: string }): Promise<Attachment | null> {
-  const file = await chooseFile(ATTACHMENT_EXTENSIONS.map((e) => `.${e}`).join(','));
+  const file = await chooseBrowserFile(ATTACHMENT_EXTENSIONS.map((e) => `.${e}`).join(','));
   if (!file) return null;
   if (!(ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) throw new Error(WRONG_TYPE);
   if (file.size > MAX_ATTACHMENT_BYTES) throw new Error(TOO_LARGE);
-  const contentBase64 = await readBase64(file);
+  const contentBase64 = await readFileBase64(file);
   return callFunction<Attachment>('disclosure', 'uploadAttachment', { ...target, fileName: file.name, contentBase64 });
-}
-
-function chooseFile(accept: string): Promise<File | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = accept;
-    input.style.display = 'none';
-    input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null);
-      input.remove();
-    });
-    input.addEventListener('cancel', () => {
-      resolve(null);
-      input.remove();
-    });
-    document.body.appendChild(input);
-    input.click();
-  });
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('读取文件失败'));
-    reader.readAsDataURL(file);
-  });
 }

@@ -1,12 +1,12 @@
-import { AppError, conflict, defineAction, invalidState, isDuplicateKeyError, type ActionContext, asData, isoNow } from '@kehou/shared/cloud';
+import { AppError, conflict, defineAction, invalidState, type ActionContext } from '@kehou/shared/cloud';
 import { signPermitInput } from '@kehou/shared/agreement/schemas';
-import { PERMIT_TEXT_VERSION, signatureId, type ApplicationDoc, type ApplicationStatus, type SignatureDoc } from '@kehou/shared';
+import { PERMIT_TEXT_VERSION, signatureId, type ApplicationDoc, type ApplicationStatus } from '@kehou/shared';
 import { applicationForGuardian } from '../../../enrollment/src/lib/access';
 import { loadApplication, moveApplication, patchApplication } from '../../../enrollment/src/lib/applications';
 import { notifyStatus } from '../../../enrollment/src/lib/notify';
 import { getSchool } from '../../../enrollment/src/lib/school';
 import { permitFill, renderPermitFor } from '../lib/fill';
-import { permitSignable, storeImage } from '../lib/signatures';
+import { permitSignable, saveSignature } from '../lib/signatures';
 
 /**
  * The go-home-alone permit (独自回家证, 003 §七3): required when the child goes home alone, signed
@@ -24,30 +24,19 @@ export const signPermit = defineAction({
     const fill = await permitFill(ctx, app, guardianship, school?.name ?? '');
     const { text, textHash } = renderPermitFor(fill);
     if (textHash !== input.textHash) throw conflict('独自回家证内容有变化，请重新阅读后签署');
-    const signature: SignatureDoc & { round: number } = {
+    // Already there (a retry after a crash): go on and finish the status change.
+    await saveSignature(ctx, {
       _id: id,
       kind: 'permit',
-      applicationId: app._id,
-      studentId: app.studentId,
-      schoolId: app.schoolId,
-      classId: app.classId,
-      termId: app.termId,
       templateId: null,
       version: PERMIT_TEXT_VERSION,
       fill,
       text,
       textHash,
-      signerOpenid: guardianship.openid,
-      signerName: guardianship.guardianName,
-      signedAt: isoNow(ctx),
-      imageFileId: await storeImage(ctx, input.image, `signatures/${app.schoolId}/${id.replace(/:/g, '_')}.png`),
-      round: app.round ?? 1,
-    };
-    try {
-      await ctx.collection('signatures').add({ data: asData(signature) });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+      app,
+      guardianship,
+      image: input.image,
+    });
     await ctx.audit([{ collection: 'signatures', id }], '签署独自回家证');
     const status = await recordPermit(ctx, app._id);
     return { signatureId: id, status, existing: false };

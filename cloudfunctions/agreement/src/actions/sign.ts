@@ -1,4 +1,4 @@
-import { AppError, conflict, defineAction, invalidState, isDuplicateKeyError, type ActionContext, asData, findById, isoNow } from '@kehou/shared/cloud';
+import { AppError, conflict, defineAction, invalidState, type ActionContext, findById } from '@kehou/shared/cloud';
 import { signInput } from '@kehou/shared/agreement/schemas';
 import { signatureId, type ApplicationDoc, type ApplicationStatus, type SignatureDoc } from '@kehou/shared';
 import { applicationForGuardian } from '../../../enrollment/src/lib/access';
@@ -6,7 +6,7 @@ import { loadApplication, moveApplication, patchApplication } from '../../../enr
 import { notifyStatus } from '../../../enrollment/src/lib/notify';
 import { agreementState } from '../../../enrollment/src/lib/views';
 import { agreementFill, renderFor } from '../lib/fill';
-import { storeImage } from '../lib/signatures';
+import { saveSignature } from '../lib/signatures';
 import { currentTemplate } from '../lib/templates';
 
 /**
@@ -32,31 +32,19 @@ export const sign = defineAction({
     const { text, textHash } = renderFor(template, fill);
     if (textHash !== input.textHash) throw conflict('协议内容有变化（例如社团名额），请重新阅读后签署');
 
-    const signature: SignatureDoc & { round: number } = {
+    const created = await saveSignature(ctx, {
       _id: id,
       kind: 'agreement',
-      applicationId: app._id,
-      studentId: app.studentId,
-      schoolId: app.schoolId,
-      classId: app.classId,
-      termId: app.termId,
       templateId: template._id,
       version: template.version,
       fill,
       text,
       textHash,
-      signerOpenid: guardianship.openid,
-      signerName: guardianship.guardianName,
-      signedAt: isoNow(ctx),
-      imageFileId: await storeImage(ctx, input.image, `signatures/${app.schoolId}/${id.replace(/:/g, '_')}.png`),
-      round: app.round ?? 1,
-    };
-    try {
-      await ctx.collection('signatures').add({ data: asData(signature) });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return { signatureId: id, status: app.status, existing: true };
-    }
+      app,
+      guardianship,
+      image: input.image,
+    });
+    if (!created) return { signatureId: id, status: app.status, existing: true };
     await ctx.audit([{ collection: 'signatures', id }], `签署协议第 ${template.version} 版`);
     const status = await recordSigned(ctx, app._id, template.version);
     return { signatureId: id, status, existing: false };

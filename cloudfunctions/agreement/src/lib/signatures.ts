@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { AppError, getAll, isFileIn, type ActionContext } from '@kehou/shared/cloud';
+import { AppError, asData, getAll, isDuplicateKeyError, isFileIn, isoNow, type ActionContext } from '@kehou/shared/cloud';
 import { MAX_SIGNATURE_IMAGE_BYTES } from '@kehou/shared/agreement/schemas';
-import type { ApplicationDoc, SignatureDoc, SignatureSummary } from '@kehou/shared';
+import type { ApplicationDoc, GuardianshipRecord, SignatureDoc, SignatureSummary } from '@kehou/shared';
 
 /** Signatures of the application's current round (a child who re-joined signs anew). */
 export async function signaturesOf(ctx: ActionContext, app: ApplicationDoc): Promise<SignatureDoc[]> {
@@ -62,4 +62,40 @@ export async function storeImage(
 /** The permit can be signed once the list is fixed (with or before the agreement), while enrolled. */
 export function permitSignable(app: ApplicationDoc): boolean {
   return app.pickup.mode === 'alone' && ((app.status === 'listed' && !!app.listFixed) || app.status === 'signed' || app.status === 'active');
+}
+
+/**
+ * Writes a signature once, under its natural id: the exact text and its hash, the choices filled
+ * in, who signed and when, the optional handwritten image. Resolves false when it already exists
+ * (a retry, or the other guardian signed first): a signature never changes.
+ */
+export async function saveSignature(
+  ctx: ActionContext,
+  signed: Pick<SignatureDoc, '_id' | 'kind' | 'templateId' | 'version' | 'fill' | 'text' | 'textHash'> & {
+    app: ApplicationDoc;
+    guardianship: GuardianshipRecord;
+    image: Parameters<typeof storeImage>[1];
+  },
+): Promise<boolean> {
+  const { app, guardianship, image, ...fields } = signed;
+  const signature: SignatureDoc & { round: number } = {
+    ...fields,
+    applicationId: app._id,
+    studentId: app.studentId,
+    schoolId: app.schoolId,
+    classId: app.classId,
+    termId: app.termId,
+    signerOpenid: guardianship.openid,
+    signerName: guardianship.guardianName,
+    signedAt: isoNow(ctx),
+    imageFileId: await storeImage(ctx, image, `signatures/${app.schoolId}/${fields._id.replace(/:/g, '_')}.png`),
+    round: app.round ?? 1,
+  };
+  try {
+    await ctx.collection('signatures').add({ data: asData(signature) });
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
 }

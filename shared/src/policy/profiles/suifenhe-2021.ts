@@ -9,7 +9,6 @@ const TRIAL_FROM = '2021-04-01';
 const TRIAL_TO = '2022-02-28';
 const param = <T>(value: T, unit: Unit, section: string, quote: string) => since(PUBLISHED, value, unit, cite(section, quote));
 
-const FEE_STANDARD = cite('三(五)2', '确定中小学校课后服务收费标准为每生每小时4元，高中可根据实际情况上浮10%');
 const LISTED_BEFORE_CHARGING = cite('三(五)3(1)', '收费标准、退费办法要进行公示，未经公示不得收费');
 const TOLD_TO_PARENTS = cite('二(五)', '学校要主动向家长告知服务时间、服务方式、服务内容、安全保障措施、收费事项等');
 const NO_GROUP_TEACHING = cite('四(三)1', '坚决防止将课后服务变相成为集体教学或“补课”，严禁“抢进度”、“讲新课”');

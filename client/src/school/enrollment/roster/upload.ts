@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { chooseBrowserFile, readFileBase64 } from '../../../ui/browser-file';
 
 export type RosterFile = { base64: string } | { fileID: string };
 const MAX_BYTES = 1024 * 1024;
@@ -9,10 +10,10 @@ const MAX_BYTES = 1024 * 1024;
  */
 export async function pickRoster(schoolId: string): Promise<{ name: string; file: RosterFile } | null> {
   if (process.env.TARO_ENV === 'h5') {
-    const file = await chooseInBrowser();
+    const file = await chooseBrowserFile('.xlsx', 'roster-file-input');
     if (!file) return null;
     if (file.size > MAX_BYTES) throw new Error('文件不能超过 1 MB，请分批导入');
-    return { name: file.name, file: { base64: await readBase64(file) } };
+    return { name: file.name, file: { base64: await readFileBase64(file) } };
   }
   let chosen: { path: string; name: string; size: number };
   try {
@@ -23,33 +24,4 @@ export async function pickRoster(schoolId: string): Promise<{ name: string; file
   if (chosen.size > MAX_BYTES) throw new Error('文件不能超过 1 MB，请分批导入');
   const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `roster/${schoolId}/${Date.now()}.xlsx`, filePath: chosen.path });
   return { name: chosen.name, file: { fileID } };
-}
-
-function chooseInBrowser(): Promise<File | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = '.xlsx';
-    input.className = 'roster-file-input';
-    input.style.display = 'none';
-    input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null);
-      input.remove();
-    });
-    input.addEventListener('cancel', () => {
-      resolve(null);
-      input.remove();
-    });
-    document.body.appendChild(input);
-    input.click();
-  });
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('读取文件失败'));
-    reader.readAsDataURL(file);
-  });
 }
