@@ -126,3 +126,21 @@ export function feeNoticeMessage(args: { touser: string; childName: string; peri
     },
   };
 }
+
+/** 退费结果通知 — thing1 学生姓名, phrase2 处理结果, amount3 退费金额, thing4 备注. */
+export const FEES_REFUND_TEMPLATE_ID = 'tmpl-fees-refund';
+
+/** Tells a guardian how the school decided a refund application. */
+export function refundDecisionMessage(args: { touser: string; childName: string; approved: boolean; amountYuan: string }): SubscribeMessage {
+  return {
+    touser: args.touser,
+    templateId: FEES_REFUND_TEMPLATE_ID,
+    page: 'parent/fees/index',
+    data: {
+      thing1: { value: clip(args.childName, 20) },
+      phrase2: { value: args.approved ? '已同意' : '未同意' },
+      amount3: { value: args.amountYuan },
+      thing4: { value: clip(args.approved ? '按退费办法计算，详见收费通知' : '如有疑问请联系学校', 20) },
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { AppError, conflict, defineAction, findById, getAll, invalidState, isoNow } from '@kehou/shared/cloud';
-import type { ApplicationDoc, ClassGroup, Publication } from '@kehou/shared';
+import { refundDecisionMessage, type ApplicationDoc, type ClassGroup, type GuardianshipRecord, type Publication } from '@kehou/shared';
 import { activeWindow, buildChargeInput, decideRefundInput, noticeLines, scheduleForStage, scheduledSessions, type AttendanceDoc, type NoticeLine, type RefundDoc } from '@kehou/shared/fees';
-import { computeRefund, formatCitation } from '@kehou/shared/policy';
+import { computeRefund, formatCitation, formatYuan } from '@kehou/shared/policy';
 import { schoolTerm } from '../lib/notices';
 import { refundView } from '../lib/views';
 
@@ -58,6 +58,12 @@ export const decideRefund = defineAction({
       .update({ data: { status, refundFen, lines, decidedAt, decidedBy: ctx.caller.openid ?? '', revision: refund.revision + 1 } });
     if (stats.updated !== 1) throw conflict('这份退费申请刚刚被其他人处理过，请刷新');
     await ctx.audit([{ collection: 'refunds', id: refund._id }], `${input.approve ? '同意' : '不同意'}退费：${refund.studentName}`);
+    const guardians = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ studentId: refund.studentId, status: 'confirmed' }));
+    for (const guardian of guardians) {
+      await ctx.notify(
+        refundDecisionMessage({ touser: guardian.openid, childName: refund.studentName, approved: input.approve, amountYuan: formatYuan(refundFen).replace(' 元', '元') }),
+      );
+    }
     return { refund: refundView({ ...refund, status, refundFen, lines, decidedAt, revision: refund.revision + 1 }) };
   },
 });
