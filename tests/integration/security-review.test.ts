@@ -135,13 +135,29 @@ describe('Every action checks role and scope: a class teacher never confirms the
     const asked = await cloud.ok(DEMO.teacher, 'enrollment', 'bindChild', KEXIN);
     expect(asked.status).toBe('pending');
     const self = await cloud.call(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(asked.guardianshipId), decision: 'confirm' });
-    expect(self).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '不能处理自己提交的绑定申请，请联系学校管理员' });
+    expect(self).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '不能处理自己提交的绑定申请，学校管理员会处理' });
     expect((await doc('guardianships', asked.guardianshipId)).status).toBe('pending');
     // So he cannot act as the child's guardian (apply, sign, the go-home-alone permit).
     expect(await cloud.call(DEMO.teacher, 'enrollment', 'apply', { studentId: KEXIN_ID, termId: TERM, ...choices() })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     // Other parents’ requests he still decides.
     const parent = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, guardianName: '朱妈妈', relation: '母亲' });
     expect(await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(parent.guardianshipId), decision: 'confirm' })).toMatchObject({ status: 'confirmed' });
+  });
+
+  it('the school admin decides the class teacher’s own request, and only that kind', async () => {
+    const asked = await cloud.ok(DEMO.teacher, 'enrollment', 'bindChild', KEXIN);
+    const parent = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, guardianName: '朱妈妈', relation: '母亲' });
+    const queue = await cloud.ok(DEMO.admin, 'enrollment', 'staffBindings', { schoolId: SCHOOL });
+    expect(queue.map((b: { guardianshipId: string }) => b.guardianshipId)).toEqual([bindingRef(asked.guardianshipId)]);
+    expect(JSON.stringify(queue)).not.toContain(DEMO.teacher);
+    // An ordinary parent's request stays with the class teacher.
+    expect(await cloud.call(DEMO.admin, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(parent.guardianshipId), decision: 'confirm' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // Another school's admin sees and decides nothing here.
+    expect(await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'staffBindings', { schoolId: SCHOOL })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(asked.guardianshipId), decision: 'confirm' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.ok(DEMO.admin, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(asked.guardianshipId), decision: 'confirm' })).toMatchObject({ status: 'confirmed' });
+    expect((await doc('guardianships', asked.guardianshipId)).status).toBe('confirmed');
+    expect(await cloud.ok(DEMO.admin, 'enrollment', 'staffBindings', { schoolId: SCHOOL })).toEqual([]);
   });
 });
 

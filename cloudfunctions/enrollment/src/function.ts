@@ -18,6 +18,7 @@ import { postList } from './actions/post-list';
 import { fixList } from './actions/fix-list';
 import { decideWithdrawal } from './actions/decide-withdrawal';
 import { hardship } from './actions/hardship';
+import { staffBindings } from './actions/staff-bindings';
 import { attendanceActions } from './actions/attendance-actions';
 
 /** 报名: binding parents to children, applications, reviews, public lists, withdrawals. */
@@ -43,6 +44,7 @@ export const enrollmentFunction = createCloudFunction('enrollment', {
   postList,
   fixList,
   decideWithdrawal,
+  staffBindings,
   // class teacher or school admin
   hardship,
   // class teachers: attendance

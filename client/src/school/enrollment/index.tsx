@@ -1,7 +1,7 @@
 import { useShareAppMessage } from '@tarojs/taro';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { APPLICATION_STATUS_SHORT, type ApplicationStatus, type SchoolQueue } from '@kehou/shared';
+import { APPLICATION_STATUS_SHORT, type ApplicationStatus, type PendingBinding, type SchoolQueue } from '@kehou/shared';
 import { callFunction } from '../../api/call';
 import { useLoad } from '../../api/use-call';
 import { Button, Cell } from '../../ui/nutui';
@@ -14,6 +14,45 @@ const ORDER: ApplicationStatus[] = ['submitted', 'teacher-reviewed', 'returned',
 
 function enrolPath(schoolId: string, termId: string) {
   return `/parent/enrol/index?${query(schoolId, termId)}`;
+}
+
+/** Binding requests a class teacher made for a child of their own class: the school decides them. */
+function StaffBindings({ schoolId }: { schoolId: string }) {
+  const list = useLoad(() => callFunction<PendingBinding[]>('enrollment', 'staffBindings', { schoolId }), [schoolId]);
+  if (!list.data?.length) return null;
+  const decide = async (guardianshipId: string, decision: 'confirm' | 'reject') => {
+    try {
+      await callFunction('enrollment', 'decideBinding', { guardianshipId, decision });
+      toast(decision === 'confirm' ? '已确认' : '已标记为不通过', 'success');
+    } catch (e) {
+      toast(e instanceof Error ? e.message : '操作失败');
+    }
+    await list.reload();
+  };
+  return (
+    <View className="card staff-bindings">
+      <Text className="card-title">班主任本人的绑定申请（{list.data.length}）</Text>
+      <Text className="section-note">班主任不能确认自己的申请，由学校核实后处理。</Text>
+      {list.data.map((b) => (
+        <View key={b.guardianshipId} className="sub-card">
+          <Text className="staff-name">
+            {b.studentName}（学号 {b.studentNo}）
+          </Text>
+          <Text className="section-note">
+            申请人：{b.guardianName}（{b.relation}）{b.phone ? ` · ${b.phone}` : ''}
+          </Text>
+          <View className="btn-row">
+            <Button type="primary" size="small" onClick={() => void decide(b.guardianshipId, 'confirm')}>
+              确认
+            </Button>
+            <Button size="small" onClick={() => void decide(b.guardianshipId, 'reject')}>
+              不通过
+            </Button>
+          </View>
+        </View>
+      ))}
+    </View>
+  );
 }
 
 function Overview({ schoolId, termId }: { schoolId: string; termId?: string }) {
@@ -44,6 +83,8 @@ function Overview({ schoolId, termId }: { schoolId: string; termId?: string }) {
           {Object.keys(data.counts).length === 0 && <Text className="muted">还没有报名。</Text>}
         </View>
       </View>
+
+      <StaffBindings schoolId={data.schoolId} />
 
       <View className="card">
         <Cell title="审核与公示" extra={waiting ? `${waiting} 项待处理` : '查看'} clickable className="open-review" onClick={() => go(`/school/enrollment/review/index?${q}`)} />

@@ -1,6 +1,7 @@
 import { AppError, defineAction, getAll } from '@kehou/shared/cloud';
 import { classInput } from '@kehou/shared/enrollment/schemas';
-import { bindingRef, type ApplicationDoc, type ClassQueue, type GuardianContact, type GuardianshipRecord, type HardshipDeclaration, type PendingBinding, type Student } from '@kehou/shared';
+import type { ApplicationDoc, ClassQueue, GuardianshipRecord, HardshipDeclaration } from '@kehou/shared';
+import { pendingBindingViews } from '../lib/bindings';
 import { clubRosters } from '../lib/clubs';
 import { currentTerm, getClass, publicationCache } from '../lib/school';
 import { toStaffRow } from '../lib/views';
@@ -15,26 +16,7 @@ export const classQueue = defineAction({
     const term = await currentTerm(ctx, classGroup.schoolId);
 
     const pending = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ classId: classGroup._id, status: 'pending' }));
-    const students = pending.length
-      ? await getAll<Student>(ctx.collection('students').where({ _id: ctx._.in([...new Set(pending.map((g) => g.studentId))]) }))
-      : [];
-    const contacts = pending.length
-      ? await getAll<GuardianContact>(ctx.collection('guardianContacts').where({ studentId: ctx._.in(students.map((s) => s._id)) }))
-      : [];
-    const bindings: PendingBinding[] = pending.map((g) => {
-      const student = students.find((s) => s._id === g.studentId);
-      return {
-        guardianshipId: g.ref ?? bindingRef(g._id),
-        studentId: g.studentId,
-        studentName: student?.name ?? '',
-        studentNo: student?.studentNo ?? '',
-        guardianName: g.guardianName,
-        relation: g.relation,
-        phone: g.phone ?? null,
-        rosterMatch: !!g.phone && contacts.some((c) => c.studentId === g.studentId && c.phone === g.phone),
-        requestedAt: g.requestedAt ?? null,
-      };
-    });
+    const bindings = await pendingBindingViews(ctx, pending);
 
     let rows: ClassQueue['applications'] = [];
     if (term) {

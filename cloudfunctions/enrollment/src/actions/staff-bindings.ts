@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineAction, getAll } from '@kehou/shared/cloud';
+import type { ClassGroup, GuardianshipRecord, PendingBinding } from '@kehou/shared';
+import { pendingBindingViews } from '../lib/bindings';
+
+/**
+ * The school admin's share of binding requests: those a class teacher made for a child of their own
+ * class. A teacher never confirms their own request, so the school does.
+ */
+export const staffBindings = defineAction({
+  input: z.object({ schoolId: z.string().min(1).max(120) }).strict(),
+  handler: async (ctx, input): Promise<PendingBinding[]> => {
+    ctx.caller.requireAdminOf(input.schoolId);
+    const classes = await getAll<ClassGroup>(ctx.collection('classes').where({ schoolId: input.schoolId }));
+    const pending = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ schoolId: input.schoolId, status: 'pending' }));
+    return pendingBindingViews(ctx, pending.filter((g) => requestedByClassTeacher(g, classes)));
+  },
+});
+
+export function requestedByClassTeacher(guardianship: GuardianshipRecord, classes: ClassGroup[]): boolean {
+  return classes.some((c) => c._id === guardianship.classId && c.teacherOpenid === guardianship.openid);
+}
