@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineAction, findById, getAll, type ActionContext } from '@kehou/shared/cloud';
 import type { ClassGroup, Guardianship, HomeChild, HomeSummary, RoleKind, School, Student } from '@kehou/shared';
-import { enrollmentTasks } from './lib/tasks';
+import { enrollmentTasks } from '@kehou/shared/enrollment/server';
 
 /** Everything a home screen needs to know about the caller: their roles, children and schools. */
 export const home = defineAction({

@@ -1,12 +1,10 @@
 import { defineAction } from '@kehou/shared/cloud';
 import { applicationInput } from '@kehou/shared/agreement/schemas';
 import { APPLICATION_STATUS_LABELS, chinaTime, type AgreementForApplication, type ApplicationDoc, type AgreementTemplateDoc } from '@kehou/shared';
-import { applicationForGuardian } from '../../../enrollment/src/lib/access';
-import { getSchool } from '../../../enrollment/src/lib/school';
-import { agreementState } from '../../../enrollment/src/lib/views';
 import { agreementFill, permitFill, renderFor, renderPermitFor } from '../lib/fill';
 import { permitSignable, signaturesOf, summary } from '../lib/signatures';
 import { currentTemplate } from '../lib/templates';
+import { applicationForGuardian, getSchool, agreementState } from '@kehou/shared/enrollment/server';
 
 const READABLE = ['approved', 'listed', 'signed', 'active'];
 

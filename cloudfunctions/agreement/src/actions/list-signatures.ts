@@ -1,9 +1,9 @@
 import { AppError, defineAction } from '@kehou/shared/cloud';
 import { applicationInput } from '@kehou/shared/agreement/schemas';
 import type { SignatureSummary } from '@kehou/shared';
-import { loadApplication } from '../../../enrollment/src/lib/applications';
 import { signaturesOf, summary } from '../lib/signatures';
 import { mayView } from './verify';
+import { loadApplication } from '@kehou/shared/enrollment/server';
 
 /** The signatures of an application: for its guardians, its class teacher and its school's admins. */
 export const listSignatures = defineAction({

@@ -8,9 +8,8 @@ import {
   type ApplicationDoc,
   type PublishedTemplate,
 } from '@kehou/shared';
-import { notifyGuardians } from '../../../enrollment/src/lib/notify';
-import { currentPublication, getSchool, resolveTerm } from '../../../enrollment/src/lib/school';
 import { currentTemplate, templateId } from '../lib/templates';
+import { notifyGuardians, currentPublication, getSchool, resolveTerm } from '@kehou/shared/enrollment/server';
 
 /**
  * The school publishes a new version of the term's agreement, its content drawn from the current

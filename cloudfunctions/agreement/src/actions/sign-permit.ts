@@ -1,12 +1,9 @@
 import { AppError, conflict, defineAction, invalidState, type ActionContext } from '@kehou/shared/cloud';
 import { signPermitInput } from '@kehou/shared/agreement/schemas';
 import { PERMIT_TEXT_VERSION, signatureId, type ApplicationDoc, type ApplicationStatus } from '@kehou/shared';
-import { applicationForGuardian } from '../../../enrollment/src/lib/access';
-import { loadApplication, moveApplication, patchApplication } from '../../../enrollment/src/lib/applications';
-import { notifyStatus } from '../../../enrollment/src/lib/notify';
-import { getSchool } from '../../../enrollment/src/lib/school';
 import { permitFill, renderPermitFor } from '../lib/fill';
 import { permitSignable, saveSignature } from '../lib/signatures';
+import { applicationForGuardian, loadApplication, moveApplication, patchApplication, notifyStatus, getSchool } from '@kehou/shared/enrollment/server';
 
 /**
  * The go-home-alone permit (独自回家证, 003 §七3): required when the child goes home alone, signed

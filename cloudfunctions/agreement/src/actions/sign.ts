@@ -1,13 +1,10 @@
 import { AppError, conflict, defineAction, invalidState, type ActionContext, findById } from '@kehou/shared/cloud';
 import { signInput } from '@kehou/shared/agreement/schemas';
 import { signatureId, type ApplicationDoc, type ApplicationStatus, type SignatureDoc } from '@kehou/shared';
-import { applicationForGuardian } from '../../../enrollment/src/lib/access';
-import { loadApplication, moveApplication, patchApplication } from '../../../enrollment/src/lib/applications';
-import { notifyStatus } from '../../../enrollment/src/lib/notify';
-import { agreementState } from '../../../enrollment/src/lib/views';
 import { agreementFill, renderFor } from '../lib/fill';
 import { saveSignature } from '../lib/signatures';
 import { currentTemplate } from '../lib/templates';
+import { applicationForGuardian, loadApplication, moveApplication, patchApplication, notifyStatus, agreementState } from '@kehou/shared/enrollment/server';
 
 /**
  * A guardian signs the agreement they read: the current version, filled with the child's choices.

@@ -1,8 +1,8 @@
 import { AppError, defineAction, countWhere } from '@kehou/shared/cloud';
 import { schoolTermInput } from '@kehou/shared/agreement/schemas';
 import { buildSections, DEFAULT_EDITABLE_TEXT, EDITABLE_SECTIONS, type EditableSection, type TemplateDraft } from '@kehou/shared';
-import { currentPublication, getSchool, resolveTerm } from '../../../enrollment/src/lib/school';
 import { currentTemplate } from '../lib/templates';
+import { currentPublication, getSchool, resolveTerm } from '@kehou/shared/enrollment/server';
 
 /** The agreement as the school would publish it now: plan-drawn sections and its own text to edit. */
 export const templateDraft = defineAction({

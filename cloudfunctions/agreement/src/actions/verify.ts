@@ -1,9 +1,9 @@
 import { AppError, defineAction, type ActionContext, findById } from '@kehou/shared/cloud';
 import { signatureInput } from '@kehou/shared/agreement/schemas';
 import { verifySignatureRecord, type GuardianshipRecord, type SignatureDetail, type SignatureDoc } from '@kehou/shared';
-import { loadApplication } from '../../../enrollment/src/lib/applications';
 import { summary } from '../lib/signatures';
 import { templateById } from '../lib/templates';
+import { loadApplication } from '@kehou/shared/enrollment/server';
 
 const NOT_YOURS = '没有找到这份签署记录，或您无权查看';
 

@@ -11,8 +11,7 @@ import {
   type Publication,
   type Term,
 } from '@kehou/shared';
-import { clubRosters } from '../../../enrollment/src/lib/clubs';
-import { itemViews } from '../../../enrollment/src/lib/views';
+import { clubRosters, itemViews } from '@kehou/shared/enrollment/server';
 
 /** The child's choices as they go into the agreement (club places as they stand now). */
 export async function agreementFill(ctx: ActionContext, app: ApplicationDoc, signer: GuardianshipRecord): Promise<AgreementFill> {

@@ -1,6 +1,6 @@
 import { findById, type ActionContext } from '@kehou/shared/cloud';
 import type { AgreementTemplateDoc } from '@kehou/shared';
-import { currentTemplate } from '../../../enrollment/src/lib/views';
+import { currentTemplate } from '@kehou/shared/enrollment/server';
 
 export { currentTemplate };
 

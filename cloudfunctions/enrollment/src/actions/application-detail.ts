@@ -1,8 +1,7 @@
 import { defineAction } from '@kehou/shared/cloud';
 import { applicationInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationView } from '@kehou/shared';
-import { applicationForGuardian } from '../lib/access';
-import { viewForGuardian } from '../lib/views';
+import { applicationForGuardian, viewForGuardian } from '@kehou/shared/enrollment/server';
 
 /** One application, for the child's confirmed guardians. */
 export const application = defineAction({

@@ -1,11 +1,7 @@
 import { AppError, defineAction, invalidState, findById } from '@kehou/shared/cloud';
 import { studentInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, ApplicationForm, HardshipDeclaration } from '@kehou/shared';
-import { requireGuardian } from '../lib/access';
-import { serviceWeekdays } from '../lib/choices';
-import { clubRosters, hasCapacity } from '../lib/clubs';
-import { currentPublication, currentTerm, getClass, getSchool, getStudent } from '../lib/school';
-import { viewForGuardian } from '../lib/views';
+import { requireGuardian, serviceWeekdays, clubRosters, hasCapacity, currentPublication, currentTerm, getClass, getSchool, getStudent, viewForGuardian } from '@kehou/shared/enrollment/server';
 
 /** What a guardian needs to apply: the published plan's days and items, and any application so far. */
 export const applicationForm = defineAction({

@@ -1,12 +1,7 @@
 import { AppError, defineAction, invalidState, isDuplicateKeyError, asData, isoNow } from '@kehou/shared/cloud';
 import { applyInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, ApplicationView } from '@kehou/shared';
-import { requireGuardian } from '../lib/access';
-import { checkChoices, cleanPickup, writeHardship } from '../lib/choices';
-import { notifyStatus } from '../lib/notify';
-import { currentPublication, getClass, getStudent, resolveTerm } from '../lib/school';
-import { viewForGuardian } from '../lib/views';
-import { loadApplication } from '../lib/applications';
+import { requireGuardian, checkChoices, cleanPickup, writeHardship, notifyStatus, currentPublication, getClass, getStudent, resolveTerm, viewForGuardian, loadApplication } from '@kehou/shared/enrollment/server';
 
 /**
  * A parent applies for a child: days, items and pick-up chosen freely (nothing pre-selected),

@@ -1,7 +1,7 @@
 import { AppError, chinaToday, getAll, invalidState, type ActionContext } from '@kehou/shared/cloud';
 import { WEEKDAY_LABELS, type ApplicationDoc, type ClassGroup, type StageSchedule, type Student, type Term } from '@kehou/shared';
 import { isActiveOn, isServiceDay, scheduleForStage, serviceMinutes, type AttendanceDoc } from '@kehou/shared/fees';
-import { currentPublication, getClass } from '../lib/school';
+import { currentPublication, getClass } from '@kehou/shared/enrollment/server';
 
 /** Everything an attendance action needs about one class on one service day. */
 export interface SheetContext {

@@ -1,10 +1,7 @@
 import { AppError, defineAction, getAll } from '@kehou/shared/cloud';
 import { classInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, ClassQueue, GuardianshipRecord, HardshipDeclaration } from '@kehou/shared';
-import { pendingBindingViews } from '../lib/bindings';
-import { clubRosters } from '../lib/clubs';
-import { currentTerm, getClass, publicationCache } from '../lib/school';
-import { toStaffRow } from '../lib/views';
+import { pendingBindingViews, clubRosters, currentTerm, getClass, publicationCache, toStaffRow } from '@kehou/shared/enrollment/server';
 
 /** The class teacher's desk: bindings to confirm, applications to review, the class's applications. */
 export const classQueue = defineAction({

@@ -1,10 +1,7 @@
 import { defineAction, invalidState, findById, isoNow } from '@kehou/shared/cloud';
 import { decideWithdrawalInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, Publication } from '@kehou/shared';
-import { applicationForStaff } from '../lib/access';
-import { loadApplication, moveApplication } from '../lib/applications';
-import { leaveClubs } from '../lib/clubs';
-import { notifyStatus } from '../lib/notify';
+import { applicationForStaff, loadApplication, moveApplication, leaveClubs, notifyStatus } from '@kehou/shared/enrollment/server';
 
 /**
  * The school approves a withdrawal (the child's club places free at once and go to the first on

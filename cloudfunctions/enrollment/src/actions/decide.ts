@@ -1,10 +1,7 @@
 import { defineAction, findById } from '@kehou/shared/cloud';
 import { decideInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationStatus, Publication } from '@kehou/shared';
-import { applicationForStaff } from '../lib/access';
-import { moveApplication, requireRevision } from '../lib/applications';
-import { joinClubs, type Placement } from '../lib/clubs';
-import { notifyStatus } from '../lib/notify';
+import { applicationForStaff, moveApplication, requireRevision, joinClubs, type Placement, notifyStatus } from '@kehou/shared/enrollment/server';
 
 /**
  * The school's review (学校审核) after the class teacher's: approve, or send back for correction.

@@ -1,7 +1,7 @@
 import { AppError, defineAction, getAll, findById } from '@kehou/shared/cloud';
 import { schoolTermInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, EnrolmentEntry, GuardianshipRecord } from '@kehou/shared';
-import { currentPublication, getClass, getSchool, getStudent, resolveTerm } from '../lib/school';
+import { currentPublication, getClass, getSchool, getStudent, resolveTerm } from '@kehou/shared/enrollment/server';
 
 /**
  * The page a school shares into class groups: the school and term, whether enrolment is open, and

@@ -1,9 +1,7 @@
 import { AppError, defineAction, invalidState, findById, isoNow } from '@kehou/shared/cloud';
 import { fixListInput } from '@kehou/shared/enrollment/schemas';
 import { agreementReminderMessage, chinaTime, type ApplicationDoc, type ListingDoc } from '@kehou/shared';
-import { loadApplication, patchApplication } from '../lib/applications';
-import { notifyGuardians } from '../lib/notify';
-import { currentTemplate } from '../lib/views';
+import { loadApplication, patchApplication, notifyGuardians, currentTemplate } from '@kehou/shared/enrollment/server';
 
 /**
  * 名单确定: once the listing period is over the school fixes the list; from then on the parents

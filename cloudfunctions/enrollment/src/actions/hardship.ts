@@ -1,7 +1,7 @@
 import { defineAction, findById } from '@kehou/shared/cloud';
 import { applicationInput } from '@kehou/shared/enrollment/schemas';
 import { HARDSHIP_KIND_LABELS, type HardshipDeclaration } from '@kehou/shared';
-import { applicationForStaff } from '../lib/access';
+import { applicationForStaff } from '@kehou/shared/enrollment/server';
 
 /** The hardship declared with an application: the school's admins and the child's class teacher only. */
 export const hardship = defineAction({

@@ -1,8 +1,7 @@
 import { defineAction, getAll, findById } from '@kehou/shared/cloud';
 import { emptyInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, ChildEnrollment, GuardianshipRecord } from '@kehou/shared';
-import { currentPublication, currentTerm, getClass, getSchool, getStudent } from '../lib/school';
-import { viewForGuardian } from '../lib/views';
+import { currentPublication, currentTerm, getClass, getSchool, getStudent, viewForGuardian } from '@kehou/shared/enrollment/server';
 
 /** The caller's children with this term's application (if any) and what they can do next. */
 export const myApplications = defineAction({

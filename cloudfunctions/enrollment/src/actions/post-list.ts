@@ -1,9 +1,7 @@
 import { defineAction, getAll, invalidState, isDuplicateKeyError, AppError, asData, countWhere } from '@kehou/shared/cloud';
 import { postListInput } from '@kehou/shared/enrollment/schemas';
 import { chinaTime, type ApplicationDoc, type ListingDoc } from '@kehou/shared';
-import { moveApplication } from '../lib/applications';
-import { notifyStatus } from '../lib/notify';
-import { resolveTerm } from '../lib/school';
+import { moveApplication, notifyStatus, resolveTerm } from '@kehou/shared/enrollment/server';
 
 const DAY_MS = 24 * 3600_000;
 

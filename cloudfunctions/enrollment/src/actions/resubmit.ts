@@ -1,12 +1,7 @@
 import { AppError, defineAction, invalidState } from '@kehou/shared/cloud';
 import { resubmitInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, ApplicationView } from '@kehou/shared';
-import { applicationForGuardian } from '../lib/access';
-import { moveApplication, requireRevision } from '../lib/applications';
-import { checkChoices, cleanPickup, writeHardship } from '../lib/choices';
-import { currentPublication, getClass } from '../lib/school';
-import { viewForGuardian } from '../lib/views';
-import { notifyStatus } from '../lib/notify';
+import { applicationForGuardian, moveApplication, requireRevision, checkChoices, cleanPickup, writeHardship, currentPublication, getClass, viewForGuardian, notifyStatus } from '@kehou/shared/enrollment/server';
 
 /**
  * The parent corrects a returned application, or applies again after withdrawing (joining

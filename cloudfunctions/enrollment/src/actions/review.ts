@@ -1,8 +1,6 @@
 import { defineAction } from '@kehou/shared/cloud';
 import { reviewInput } from '@kehou/shared/enrollment/schemas';
-import { applicationForStaff } from '../lib/access';
-import { moveApplication, requireRevision } from '../lib/applications';
-import { notifyStatus } from '../lib/notify';
+import { applicationForStaff, moveApplication, requireRevision, notifyStatus } from '@kehou/shared/enrollment/server';
 
 /**
  * The class teacher's first review (班级初审): pass to the school, or send back for correction

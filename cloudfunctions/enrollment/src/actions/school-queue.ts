@@ -1,9 +1,7 @@
 import { AppError, defineAction, getAll } from '@kehou/shared/cloud';
 import { schoolTermInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, ApplicationStatus, HardshipDeclaration, ListingDoc, SchoolQueue } from '@kehou/shared';
-import { clubRosters, hasCapacity } from '../lib/clubs';
-import { currentPublication, getSchool, publicationCache, resolveTerm } from '../lib/school';
-import { toStaffRow } from '../lib/views';
+import { clubRosters, hasCapacity, currentPublication, getSchool, publicationCache, resolveTerm, toStaffRow } from '@kehou/shared/enrollment/server';
 
 /** The school admin's enrolment desk for a term: what waits, the lists, the clubs, every application. */
 export const schoolQueue = defineAction({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineAction, getAll } from '@kehou/shared/cloud';
 import type { ClassGroup, GuardianshipRecord, PendingBinding } from '@kehou/shared';
-import { pendingBindingViews } from '../lib/bindings';
+import { pendingBindingViews } from '@kehou/shared/enrollment/server';
 
 /**
  * The school admin's share of binding requests: those a class teacher made for a child of their own

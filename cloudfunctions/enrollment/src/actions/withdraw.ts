@@ -1,10 +1,7 @@
 import { AppError, defineAction, chinaToday, findById, isoNow } from '@kehou/shared/cloud';
 import { withdrawInput } from '@kehou/shared/enrollment/schemas';
 import { CANCELLABLE, type ApplicationView, type Term } from '@kehou/shared';
-import { applicationForGuardian } from '../lib/access';
-import { moveApplication } from '../lib/applications';
-import { notifyStatus } from '../lib/notify';
-import { viewForGuardian } from '../lib/views';
+import { applicationForGuardian, moveApplication, notifyStatus, viewForGuardian } from '@kehou/shared/enrollment/server';
 
 /**
  * The parent takes the child out. Before the school's approval the application is simply

@@ -1,5 +1,5 @@
-import { getAll, isDuplicateKeyError, type ActionContext, isoNow } from '@kehou/shared/cloud';
-import type { ApplicationDoc, ClubPlace, ClubRosterDoc, PlanItem } from '@kehou/shared';
+import { getAll, isDuplicateKeyError, type ActionContext, isoNow } from '../../cloud';
+import type { ApplicationDoc, ClubPlace, ClubRosterDoc, PlanItem } from '../../index';
 
 /**
  * Club places. Each club with a capacity has one roster document per term, changed only inside a

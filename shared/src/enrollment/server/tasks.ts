@@ -1,5 +1,5 @@
-import { countWhere, findOne, type ActionContext } from '@kehou/shared/cloud';
-import type { EnrollmentTasks, Term } from '@kehou/shared';
+import { countWhere, findOne, type ActionContext } from '../../cloud';
+import type { EnrollmentTasks, Term } from '../../index';
 
 /** Counts of what waits for the caller: as class teacher of their classes, as admin of their schools. */
 export async function enrollmentTasks(ctx: ActionContext): Promise<EnrollmentTasks | undefined> {

@@ -1,5 +1,5 @@
-import { getAll, type ActionContext } from '@kehou/shared/cloud';
-import { bindingRef, type GuardianContact, type GuardianshipRecord, type PendingBinding, type Student } from '@kehou/shared';
+import { getAll, type ActionContext } from '../../cloud';
+import { bindingRef, type GuardianContact, type GuardianshipRecord, type PendingBinding, type Student } from '../../index';
 
 /** Pending binding requests as staff see them: the child, who asks, and whether the roster knows their phone. */
 export async function pendingBindingViews(ctx: ActionContext, pending: GuardianshipRecord[]): Promise<PendingBinding[]> {

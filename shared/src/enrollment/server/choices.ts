@@ -1,5 +1,5 @@
-import { AppError, type ActionContext, asData, isoNow } from '@kehou/shared/cloud';
-import { WEEKDAY_LABELS, type ClassGroup, type HardshipDeclaration, type PickupArrangement, type Publication, type Weekday } from '@kehou/shared';
+import { AppError, type ActionContext, asData, isoNow } from '../../cloud';
+import { WEEKDAY_LABELS, type ClassGroup, type HardshipDeclaration, type PickupArrangement, type Publication, type Weekday } from '../../index';
 
 /** The service days of the child's stage in the published plan. */
 export function serviceWeekdays(publication: Publication, classGroup: Pick<ClassGroup, 'stage'>): Weekday[] {

@@ -1,5 +1,5 @@
-import { findById, findOne, type ActionContext } from '@kehou/shared/cloud';
-import type { ClassGroup, Publication, School, Student, Term } from '@kehou/shared';
+import { findById, findOne, type ActionContext } from '../../cloud';
+import type { ClassGroup, Publication, School, Student, Term } from '../../index';
 
 export const getSchool = (ctx: ActionContext, id: string) => findById<School>(ctx, 'schools', id);
 export const getClass = (ctx: ActionContext, id: string) => findById<ClassGroup>(ctx, 'classes', id);

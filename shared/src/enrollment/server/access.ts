@@ -1,5 +1,5 @@
-import { AppError, forbidden, type ActionContext, findById } from '@kehou/shared/cloud';
-import type { ApplicationDoc, GuardianshipRecord } from '@kehou/shared';
+import { AppError, forbidden, type ActionContext, findById } from '../../cloud';
+import type { ApplicationDoc, GuardianshipRecord } from '../../index';
 
 /**
  * Who may act for whom. Parents act only for children they are confirmed guardians of, teachers

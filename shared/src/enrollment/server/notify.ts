@@ -1,5 +1,5 @@
-import { getAll, type ActionContext, type SubscribeMessage } from '@kehou/shared/cloud';
-import { enrollmentStatusMessage, APPLICATION_STATUS_SHORT, type ApplicationDoc, type GuardianshipRecord } from '@kehou/shared';
+import { getAll, type ActionContext, type SubscribeMessage } from '../../cloud';
+import { enrollmentStatusMessage, APPLICATION_STATUS_SHORT, type ApplicationDoc, type GuardianshipRecord } from '../../index';
 
 /** Every confirmed guardian of the child (a child can have several). */
 export async function confirmedGuardians(ctx: ActionContext, studentId: string): Promise<GuardianshipRecord[]> {

@@ -1,5 +1,5 @@
-import { conflict, invalidState, type ActionContext, findById, isoNow } from '@kehou/shared/cloud';
-import { transition, type ApplicationDoc, type ApplicationEvent, type HistoryEntry, type TransitionFacts } from '@kehou/shared';
+import { conflict, invalidState, type ActionContext, findById, isoNow } from '../../cloud';
+import { transition, type ApplicationDoc, type ApplicationEvent, type HistoryEntry, type TransitionFacts } from '../../index';
 
 export async function loadApplication(ctx: ActionContext, id: string): Promise<ApplicationDoc | null> {
   return findById<ApplicationDoc>(ctx, 'applications', id);

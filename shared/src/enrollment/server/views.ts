@@ -1,4 +1,4 @@
-import { findById, type ActionContext } from '@kehou/shared/cloud';
+import { findById, type ActionContext } from '../../cloud';
 import {
   APPLICATION_STATUS_LABELS,
   HARDSHIP_KIND_LABELS,
@@ -12,7 +12,7 @@ import {
   type PickupArrangement,
   type Publication,
   type StaffApplicationRow,
-} from '@kehou/shared';
+} from '../../index';
 import { clubRosters, hasCapacity } from './clubs';
 
 /** Statuses in which the child holds (or waits for) club places. */
