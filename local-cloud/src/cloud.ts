@@ -1,4 +1,5 @@
 import type { CloudSdk, Database, SubscribeMessage } from '@kehou/shared/cloud';
+import type { Clock } from './clock';
 import type { Outbox } from './outbox';
 import type { LocalStorage } from './storage';
 import { currentWXContext } from './wx-context';
@@ -7,14 +8,16 @@ export interface LocalCloudParts {
   database: Database;
   outbox: Outbox;
   storage: LocalStorage;
+  clock: Clock;
 }
 
 /** The wx-server-sdk surface, backed by the local database, outbox and file storage. */
-export function createLocalCloud({ database, outbox, storage }: LocalCloudParts): CloudSdk & { DYNAMIC_CURRENT_ENV: symbol } {
+export function createLocalCloud({ database, outbox, storage, clock }: LocalCloudParts): CloudSdk & { DYNAMIC_CURRENT_ENV: symbol } {
   return {
     DYNAMIC_CURRENT_ENV: Symbol.for('DYNAMIC_CURRENT_ENV'),
     init: () => undefined,
     getWXContext: currentWXContext,
+    now: () => clock.now(),
     database: () => database,
     openapi: {
       subscribeMessage: {

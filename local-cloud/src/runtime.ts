@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { COLLECTIONS, type FunctionName } from '@kehou/shared';
 import type { CallResult, CloudFunction, Database } from '@kehou/shared/cloud';
+import { Clock } from './clock';
 import { createLocalCloud } from './cloud';
 import { createLocalDatabase } from './database';
 import { cloudFunctions } from './functions';
@@ -23,7 +24,8 @@ export async function createRuntime(options: RuntimeOptions = {}) {
   await ensureCollections(database);
   const outbox = new Outbox(dataDir ? join(dataDir, 'outbox.jsonl') : undefined);
   const storage = new LocalStorage(dataDir ? join(dataDir, 'storage') : undefined);
-  const cloud = createLocalCloud({ database, outbox, storage });
+  const clock = new Clock();
+  const cloud = createLocalCloud({ database, outbox, storage, clock });
   const functions: Record<string, CloudFunction> = options.functions ?? cloudFunctions;
 
   /** Invokes a function as WeChat would: the caller's identity from the context, JSON in and out. */
@@ -35,7 +37,7 @@ export async function createRuntime(options: RuntimeOptions = {}) {
     return JSON.parse(JSON.stringify(result)) as CallResult<T>;
   }
 
-  return { cloud, database, outbox, storage, call, close: () => database.close() };
+  return { cloud, database, outbox, storage, clock, call, close: () => database.close() };
 }
 
 async function ensureCollections(database: Database) {

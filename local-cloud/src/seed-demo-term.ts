@@ -5,8 +5,9 @@ import { DEMO, DEMO_IDS } from './seed-ids';
 
 const SCHOOL = DEMO_IDS.suifenheSchool;
 const TERM = DEMO_IDS.suifenheTerm;
-/** The term began on 1 September: the demo families enrolled before it. */
-const ENROLLED_AT = '2026-09-01T00:30:00.000Z';
+/** The families applied in the week before term (China time 09:00), the list was posted for 3 days. */
+const APPLIED_AT = new Date('2026-08-24T01:00:00.000Z');
+const LIST_FIXED_AT = new Date('2026-08-27T02:00:00.000Z');
 
 /** 王小明 and five classmates of 三年级(2)班, each with one guardian. */
 const FAMILIES: { openid: string; studentId: string; guardian: string; clubs: string[] }[] = [
@@ -22,18 +23,33 @@ const FAMILIES: { openid: string; studentId: string; guardian: string; clubs: st
 /**
  * A term already under way at 绥芬河市第一小学, so every screen has something to show on first start:
  * six children of 三年级(2)班 applied, were reviewed by the class teacher and approved by the school,
- * listed, and their guardians signed the agreement. Everything goes through the real cloud functions
- * (the same code path as the app); only the activation date is moved back to the term's start.
+ * listed for three days, and their guardians signed the agreement before term began. Everything goes
+ * through the real cloud functions (the same code path as the app), on the local clock set back to
+ * late August.
  * Not part of the test seed: integration tests start from the plain demo data.
  */
+type Call = <T = any>(openid: string, fn: FunctionName, action: string, data: object) => Promise<T>;
+
 export async function seedDemoTerm(runtime: LocalRuntime): Promise<void> {
-  const ok = async <T = any>(openid: string, fn: FunctionName, action: string, data: object): Promise<T> => {
-    const answer = await runtime.call<T>(fn, { action, data }, openid);
+  const ok: Call = async (openid, fn, action, data) => {
+    const answer = await runtime.call<any>(fn, { action, data }, openid);
     if (!answer.ok) throw new Error(`demo term: ${fn}.${action} as ${openid}: ${answer.message}`);
     return answer.data;
   };
   // The database as handlers see it (documents loosely typed, as in wx-server-sdk).
   const db: Database = runtime.database;
+  await addFamilies(db);
+  runtime.clock.set(APPLIED_AT);
+  try {
+    const applicationIds = await applyAndApprove(ok, db);
+    runtime.clock.set(LIST_FIXED_AT);
+    await fixListAndSign(ok, applicationIds);
+  } finally {
+    runtime.clock.reset();
+  }
+}
+
+async function addFamilies(db: Database) {
   for (const family of FAMILIES.slice(1)) {
     await db.collection('users').add({ data: { _id: family.openid, name: family.guardian, roles: [] } });
     await db.collection('guardianships').add({
@@ -49,6 +65,10 @@ export async function seedDemoTerm(runtime: LocalRuntime): Promise<void> {
       },
     });
   }
+}
+
+/** Every family applies; the class teacher passes and the school approves each; the list is posted. */
+async function applyAndApprove(ok: Call, db: Database): Promise<string[]> {
   const applicationIds: string[] = [];
   for (const family of FAMILIES) {
     const { application } = await ok<{ application: { applicationId: string } }>(family.openid, 'enrollment', 'apply', {
@@ -63,17 +83,18 @@ export async function seedDemoTerm(runtime: LocalRuntime): Promise<void> {
   const revision = async (id: string) => ((await db.collection('applications').doc(id).get()).data as { revision: number }).revision;
   for (const id of applicationIds) await ok(DEMO.teacher, 'enrollment', 'review', { applicationId: id, revision: await revision(id), decision: 'pass' });
   for (const id of applicationIds) await ok(DEMO.admin, 'enrollment', 'decide', { applicationId: id, revision: await revision(id), decision: 'approve' });
-  const { listingId } = await ok<{ listingId: string }>(DEMO.admin, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 0 });
-  await ok(DEMO.admin, 'enrollment', 'fixList', { listingId });
+  await ok(DEMO.admin, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 3 });
+  return applicationIds;
+}
+
+/** After the listing period: the list is fixed, the agreement published, and every family signs. */
+async function fixListAndSign(ok: Call, applicationIds: string[]) {
+  const queue = await ok<{ listings: { listingId: string; canFix: boolean }[] }>(DEMO.admin, 'enrollment', 'schoolQueue', { schoolId: SCHOOL, termId: TERM });
+  for (const listing of queue.listings.filter((l) => l.canFix)) await ok(DEMO.admin, 'enrollment', 'fixList', { listingId: listing.listingId });
   const draft = await ok<{ editable: object }>(DEMO.admin, 'agreement', 'templateDraft', { schoolId: SCHOOL, termId: TERM });
   await ok(DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: draft.editable });
   for (const [i, family] of FAMILIES.entries()) {
     const view = await ok<{ template: { version: number }; agreement: { textHash: string } }>(family.openid, 'agreement', 'forApplication', { applicationId: applicationIds[i] });
     await ok(family.openid, 'agreement', 'sign', { applicationId: applicationIds[i], version: view.template.version, textHash: view.agreement.textHash });
-  }
-  for (const id of applicationIds) {
-    const app = (await db.collection('applications').doc(id).get()).data as { history: { status: string; at: string }[] };
-    const history = app.history.map((h) => (h.status === 'active' ? { ...h, at: ENROLLED_AT } : h));
-    await db.collection('applications').doc(id).update({ data: { history: db.command.set(history) } });
   }
 }

@@ -67,6 +67,14 @@ describe('local server', () => {
     expect(await (await fetch(`${base}/%2e%2e/%2e%2e/etc/passwd`)).text()).not.toContain('root:');
   });
 
+  it('moves the local clock for the functions, and back', async () => {
+    const moved = await (await fetch(`${base}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: 2 }) })).json();
+    expect(moved.shifted).toBe(true);
+    expect(Math.round((Date.parse(moved.now) - Date.now()) / 86_400_000)).toBe(2);
+    expect((await fetch(`${base}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: 'x' }) })).status).toBe(400);
+    expect((await (await fetch(`${base}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ reset: true }) })).json()).shifted).toBe(false);
+  });
+
   it('shows the outbox as a page and as JSON', async () => {
     await runtime.cloud.openapi.subscribeMessage.send({ touser: DEMO.parent, templateId: 'T', data: { thing1: { value: '<b>通知</b>' } } });
     const page = await (await fetch(`${base}/outbox`)).text();

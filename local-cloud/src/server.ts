@@ -81,6 +81,17 @@ async function handle(runtime: LocalRuntime, staticDir: string | undefined, req:
     }
   }
 
+  // Local only: move the runtime's clock (a listing period ends without waiting). WeChat has no such thing.
+  if (path === '/api/dev/clock') {
+    if (req.method === 'POST') {
+      const body = safeJson(await readBody(req)) as { advanceDays?: unknown; reset?: unknown } | null;
+      if (body?.reset === true) runtime.clock.reset();
+      else if (typeof body?.advanceDays === 'number' && Math.abs(body.advanceDays) <= 366) runtime.clock.advanceDays(body.advanceDays);
+      else return sendJson(res, 400, { ok: false, message: '请给出 advanceDays（天数）或 reset: true' });
+    }
+    return sendJson(res, 200, { now: runtime.clock.now().toISOString(), shifted: runtime.clock.shifted });
+  }
+
   if (path === '/outbox') {
     const entries = runtime.outbox.list(url.searchParams.get('touser') ?? undefined);
     if (url.searchParams.get('format') === 'json') return sendJson(res, 200, entries);

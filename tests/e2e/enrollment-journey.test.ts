@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhonePage, openPage, screenshot, signInAs } from './browser';
+import { BASE_URL, launchBrowser, newPhonePage, openPage, screenshot, signInAs } from './browser';
 
 /**
  * The whole enrolment journey in the browser (H5 build on the local runtime):
@@ -11,11 +11,18 @@ const SCHOOL = 'school-sfh-1';
 const TERM = 'term-sfh-2026-autumn';
 const APPLICATION = `stu-sfh-30202:${TERM}`;
 
+/** The local runtime's clock (local-cloud/src/clock.ts): a listing period passes without waiting. */
+async function moveClock(change: { advanceDays: number } | { reset: true }) {
+  const response = await fetch(`${BASE_URL}/api/dev/clock`, { method: 'POST', body: JSON.stringify(change) });
+  if (!response.ok) throw new Error('could not move the local clock');
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  await moveClock({ reset: true });
   await browser?.close();
 });
 
@@ -90,10 +97,10 @@ test('a parent binds, applies, is reviewed, approved, listed, signs, and the chi
   const toApprove = admin.locator('.to-approve .staff-application', { hasText: '朱可馨' });
   await toApprove.locator('.review-pass').click();
   await admin.locator('.to-list').getByText('三年级(2)班 朱可馨').waitFor();
-  await admin.locator('.listing-days input').fill('0');
+  await admin.locator('.listing-days input').fill('1');
   await admin.locator('.post-list').click();
   await confirmModal(admin);
-  await admin.locator('.fix-list').first().waitFor();
+  await admin.locator('.listing', { hasText: '公示 1 人，1 天' }).first().waitFor();
   await screenshot(admin, 'enrollment-3-listing');
 
   // 6. The public page shows the masked name, never the full one.
@@ -104,7 +111,10 @@ test('a parent binds, applies, is reviewed, approved, listed, signs, and the chi
   expect(await visitor.getByText('朱可馨').count()).toBe(0);
   await screenshot(visitor, 'enrollment-4-public-list');
 
-  // 7. The list is fixed (名单确定); the parent reads, signs (with a handwritten signature) and the child is active.
+  // 7. A day later (the local clock moves on) the list is fixed (名单确定); the parent reads, signs
+  //    (with a handwritten signature) and the child is active.
+  await moveClock({ advanceDays: 1.01 });
+  await open(admin, `/school/enrollment/review/index?schoolId=${SCHOOL}&termId=${TERM}`);
   await admin.locator('.fix-list').first().click();
   // Earlier batches (the demo term's) are fixed already: wait until no batch is left to fix.
   await admin.locator('.fix-list').first().waitFor({ state: 'detached' });

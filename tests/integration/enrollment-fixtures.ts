@@ -73,10 +73,15 @@ export async function approvedApplication(cloud: TestCloud, openid: string, stud
   return application.applicationId as string;
 }
 
-/** Posts the approved applications with no listing period and fixes the list at once. */
+/**
+ * Posts the approved applications for the shortest listing period, lets it pass and fixes the list;
+ * then the clock returns to today, so the steps after it use today's dates.
+ */
 export async function listAndFix(cloud: TestCloud) {
-  const { listingId } = await cloud.ok(DEMO.admin, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 0 });
+  const { listingId } = await cloud.ok(DEMO.admin, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 1 });
+  cloud.runtime.clock.advanceDays(1.01);
   await cloud.ok(DEMO.admin, 'enrollment', 'fixList', { listingId });
+  cloud.runtime.clock.reset();
   return listingId as string;
 }
 

@@ -155,8 +155,8 @@ describe('public listing, fixing the list, signing, active', () => {
     const sign = await cloud.call(DEMO.parent, 'agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: view.agreement.textHash });
     expect(sign).toMatchObject({ ok: false, code: 'INVALID_STATE' });
 
-    // The listing period ends (the clock moves on three days).
-    await cloud.db.collection('listings').doc(posted.listingId).update({ data: { listedUntil: new Date(Date.now() - 1000).toISOString() } });
+    // The listing period ends: the clock moves on three days.
+    cloud.runtime.clock.advanceDays(3.01);
     await cloud.ok(DEMO.admin, 'enrollment', 'fixList', { listingId: posted.listingId });
     expect((await cloud.ok(DEMO.parent, 'enrollment', 'application', { applicationId: XIAOMING_APP })).canSign).toBe(true);
     expect(outboxFor(DEMO.parent).filter((m) => m.templateId === 'tmpl-enrollment-agreement').map((m) => m.data.thing3.value)).toEqual([
@@ -167,6 +167,11 @@ describe('public listing, fixing the list, signing, active', () => {
 
   it('nothing to post is said plainly; fixing twice is harmless', async () => {
     expect(await cloud.call(DEMO.admin, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 0 })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('公示期至少 1 天'),
+    });
+    expect(await cloud.call(DEMO.admin, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 1 })).toMatchObject({
       ok: false,
       message: '没有待公示的报名',
     });
@@ -182,7 +187,9 @@ describe('public listing, fixing the list, signing, active', () => {
     expect((await cloud.ok(DEMO.admin, 'enrollment', 'home')).tasks).toMatchObject({ toApprove: 1, toList: 0 });
     await adminApprove(cloud, XIAOMING_APP);
     expect((await cloud.ok(DEMO.admin, 'enrollment', 'home')).tasks).toMatchObject({ toApprove: 0, toList: 1 });
-    await cloud.ok(DEMO.admin, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 0 });
+    await cloud.ok(DEMO.admin, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 1 });
+    expect((await cloud.ok(DEMO.admin, 'enrollment', 'home')).tasks).toMatchObject({ toList: 0, listingsToFix: 0 });
+    cloud.runtime.clock.advanceDays(1.01);
     expect((await cloud.ok(DEMO.admin, 'enrollment', 'home')).tasks).toMatchObject({ toList: 0, listingsToFix: 1 });
     expect((await cloud.ok(DEMO.parent, 'enrollment', 'home')).tasks).toBeUndefined();
   });

@@ -30,7 +30,7 @@ describe('every action checks role and scope', () => {
     await refused(zhou, 'enrollment', 'decide', { applicationId: XIAOMING_APP, revision: 1, decision: 'approve' });
     await refused(zhou, 'enrollment', 'classQueue', { classId: DEMO_IDS.class32 });
     await refused(zhou, 'enrollment', 'schoolQueue', { schoolId: SCHOOL });
-    await refused(zhou, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 0 });
+    await refused(zhou, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 1 });
     await refused(zhou, 'enrollment', 'hardship', { applicationId: XIAOMING_APP });
     await refused(zhou, 'agreement', 'forApplication', { applicationId: XIAOMING_APP });
     await refused(zhou, 'agreement', 'listSignatures', { applicationId: XIAOMING_APP });

@@ -461,7 +461,7 @@ describe('Identity comes from the WeChat context only: signed-out callers change
       ['enrollment', 'withdraw', { applicationId: XIAOMING_APP }],
       ['enrollment', 'review', { applicationId: XIAOMING_APP, revision: 1, decision: 'pass' }],
       ['enrollment', 'decideBinding', { guardianshipId: `${XIAOMING}:${DEMO.parent}`, decision: 'reject' }],
-      ['enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 0 }],
+      ['enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 1 }],
       ['enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64: 'AAAA' } }],
       ['agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: '0'.repeat(64) }],
       ['agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: {} }],

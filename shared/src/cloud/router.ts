@@ -69,7 +69,7 @@ async function buildContext(cloud: CloudSdk, functionName: string, actionName: s
     caller,
     functionName,
     actionName,
-    now: () => new Date(),
+    now: () => (cloud.now ? cloud.now() : new Date()),
     collection: (name) => db.collection(name),
     audit: async (targets: AuditTarget[], summary?: string) => {
       await db.collection('audit').add({

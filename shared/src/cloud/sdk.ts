@@ -78,6 +78,11 @@ export interface CloudSdk {
   };
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>;
+  /**
+   * Not part of wx-server-sdk: the local runtime's movable clock (see local-cloud/src/clock.ts).
+   * In WeChat it is absent and actions run on real time.
+   */
+  now?: () => Date;
   getTempFileURL(options: { fileList: string[] }): Promise<{
     fileList: { fileID: string; tempFileURL: string; status: number; errMsg?: string }[];
   }>;

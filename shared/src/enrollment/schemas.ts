@@ -73,7 +73,7 @@ export const reviewInput = reviewDecision(['pass', 'return'] as const);
 export const decideInput = reviewDecision(['approve', 'return'] as const);
 
 export const postListInput = z
-  .object({ schoolId: id, termId: id, listingDays: z.number().int().min(0).max(15) })
+  .object({ schoolId: id, termId: id, listingDays: z.number().int().min(1, '公示期至少 1 天').max(15, '公示期最多 15 天') })
   .strict();
 export const fixListInput = z.object({ listingId: id }).strict();
 

@@ -34,7 +34,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
 
   const postList = async () => {
     const listingDays = Number(days);
-    if (!Number.isInteger(listingDays) || listingDays < 0 || listingDays > 15) return toast('公示天数应为 0—15 天');
+    if (!Number.isInteger(listingDays) || listingDays < 1 || listingDays > 15) return toast('公示天数应为 1—15 天');
     const { confirm } = await Taro.showModal({
       title: '公示名单',
       content: `将 ${data.toList.length} 名学生的名单公示 ${listingDays} 天（公开页只显示班级和隐去一字的姓名）。公示结束后再确定名单、签署协议。`,
