@@ -2,7 +2,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index'],
   subPackages: [
     { root: 'parent', pages: ['home/index', 'feedback/index', 'bind/index', 'enrol/index', 'apply/index', 'application/index', 'agreement/index', 'signature/index', 'fees/index'] },
-    { root: 'teacher', pages: ['home/index', 'class/index', 'attendance/index'] },
+    { root: 'teacher', pages: ['home/index', 'class/index', 'fees/index', 'attendance/index'] },
     { root: 'school', pages: ['home/index', 'plan/index', 'history/index', 'reports/index', 'enrollment/index', 'enrollment/review/index', 'enrollment/students/index', 'enrollment/roster/index', 'enrollment/agreement/index', 'fees/index'] },
     { root: 'committee', pages: ['home/index', 'feedback/index'] },
     { root: 'bureau', pages: ['home/index', 'review/index'] },

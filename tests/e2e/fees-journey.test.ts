@@ -53,4 +53,9 @@ test('attendance → fee notice → the parent sees what they owe and why (004 �
   await notice.locator('.fee-total', { hasText: '应缴 8.00 元' }).waitFor();
   await notice.getByText(/三\(五\)2/).first().waitFor();
   await screenshot(parent, 'fees-parent-notice');
+
+  // The class teacher sees what each family owes and whether it is paid (no waivers).
+  await openPage(teacher, '/teacher/class/index?classId=class-sfh-3-2');
+  await teacher.locator('.open-class-fees').click();
+  await teacher.locator('.class-fee-row', { hasText: '王小明' }).getByText('待缴费').waitFor();
 });

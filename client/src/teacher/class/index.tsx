@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components';
 import type { ClassQueue } from '@kehou/shared';
 import { callFunction } from '../../api/call';
 import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
-import { toast } from '../../ui/navigate';
+import { Button, Cell } from '../../ui/nutui';
+import { go, toast } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 import { ApplicationCard, ReviewButtons } from '../components/application-card';
 import '../components/staff.scss';
@@ -34,6 +34,15 @@ export default function ClassPage() {
         <Text className="card-title">{data.className}</Text>
         <Text className="muted">班级码（发到班级群，家长用孩子姓名、学号和班级码绑定）：</Text>
         <Text className="bind-code">{data.bindCode}</Text>
+        {data.termId && (
+          <Cell
+            title="本班收费情况"
+            extra="查看"
+            clickable
+            className="open-class-fees"
+            onClick={() => go(`/teacher/fees/index?schoolId=${encodeURIComponent(data.schoolId)}&termId=${encodeURIComponent(data.termId ?? '')}`)}
+          />
+        )}
       </View>
 
       <View className="card pending-bindings">

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本班收费情况' });

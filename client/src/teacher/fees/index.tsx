@@ -1,0 +1,50 @@
+import { Text, View } from '@tarojs/components';
+import type { SchoolNotices } from '@kehou/shared/fees';
+import { callFunction } from '../../api/call';
+import { useLoad } from '../../api/use-call';
+import { formatYuan } from '../../ui/fee-lines';
+import { useParams } from '../../ui/params';
+import { ErrorCard, Loading } from '../../ui/states';
+
+/** 收费情况 for the class teacher: what each family of the class owes and whether it is paid. */
+export default function TeacherFees() {
+  const { schoolId = '', termId = '' } = useParams();
+  const notices = useLoad(() => callFunction<SchoolNotices>('fees', 'schoolNotices', { schoolId, termId }), [schoolId, termId]);
+  if (notices.loading && !notices.data) return <Loading />;
+  if (notices.error || !notices.data) return <ErrorCard message={notices.error ?? '加载失败'} onRetry={notices.reload} />;
+  const { rows } = notices.data;
+  const unpaid = rows.filter((r) => r.status !== 'paid');
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="card-title">本班收费情况</Text>
+        <Text className="muted">
+          共 {rows.length} 份通知，待缴 {unpaid.length} 份。金额由学校按公示的收费标准和考勤计算；减免情况只有学校管理员可见。
+        </Text>
+      </View>
+      {rows.length === 0 && (
+        <View className="card">
+          <Text className="muted">学校还没有发出收费通知。</Text>
+        </View>
+      )}
+      {rows.map((r) => (
+        <View key={r.noticeId} className="card row class-fee-row">
+          <View>
+            <Text>{r.studentName}</Text>
+            <View>
+              <Text className="muted">
+                {r.period.from} 至 {r.period.to}
+              </Text>
+            </View>
+          </View>
+          <View>
+            <Text>{formatYuan(r.chargeFen)}</Text>
+            <View>
+              <Text className={r.status === 'paid' ? 'ok-text' : 'warn-text'}>{r.status === 'paid' ? '已缴费' : '待缴费'}</Text>
+            </View>
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
