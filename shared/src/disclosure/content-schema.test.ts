@@ -39,3 +39,14 @@ describe('attachment upload input', () => {
     expect(uploadAttachmentSchema.safeParse({ ...base, ...patch }).success).toBe(false);
   });
 });
+
+describe('periods per day (qijiang 000 四(二): 2 元每生每课时)', () => {
+  it('is optional, a whole number from 1 to 8', async () => {
+    const { stageScheduleSchema } = await import('./content-schema');
+    const day = { stage: 'primary', weekdays: [1, 2, 3, 4, 5], start: '15:30', end: '17:30', blocks: [] };
+    expect(stageScheduleSchema.safeParse(day).success).toBe(true);
+    expect(stageScheduleSchema.safeParse({ ...day, periodsPerDay: 2 }).success).toBe(true);
+    expect(stageScheduleSchema.safeParse({ ...day, periodsPerDay: 0 }).success).toBe(false);
+    expect(stageScheduleSchema.safeParse({ ...day, periodsPerDay: 2.5 }).success).toBe(false);
+  });
+});

@@ -34,6 +34,8 @@ export const stageScheduleSchema = z
     end: clockTimeSchema,
     blocks: z.array(timeBlockSchema).max(12),
     winter: z.object({ end: clockTimeSchema, from: isoDateSchema, to: isoDateSchema }).strict().optional(),
+    /** Class periods (课时) a service day counts, where fees are per period (qijiang 000 §四(二)). */
+    periodsPerDay: z.number().int().min(1, '每天课时数至少为 1').max(8, '每天课时数不超过 8').optional(),
   })
   .strict();
 

@@ -31,6 +31,15 @@ export function ScheduleSection() {
               <TextField label="结束时间" value={schedule.end} placeholder="17:30" maxlength={5} onChange={(v) => edit((x) => (x.end = v))} path={`${base}.end`} />
             </View>
 
+            {profile.fees.model.kind === 'per-period' && (
+              <NumberField
+                label="每天计费课时数（按课时收费；不填则按每 40 分钟一课时计）"
+                value={schedule.periodsPerDay}
+                onChange={(v) => edit((x) => (x.periodsPerDay = v))}
+                path={`${base}.periodsPerDay`}
+              />
+            )}
+
             <FieldLabel>一天的安排</FieldLabel>
             <Text className="section-note">合计 {minutes} 分钟</Text>
             <OwnIssues path={`${base}.blocks`} />
