@@ -8,6 +8,7 @@ import { Button, Cell } from '../../ui/nutui';
 import { go, toast } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 import { query, useSchoolId } from './components/use-school';
+import { BindingRequest } from '../../teacher/components/binding-request';
 import '../../teacher/components/staff.scss';
 
 const ORDER: ApplicationStatus[] = ['submitted', 'teacher-reviewed', 'returned', 'approved', 'listed', 'signed', 'active', 'withdrawal-requested', 'withdrawn'];
@@ -34,22 +35,7 @@ function StaffBindings({ schoolId }: { schoolId: string }) {
       <Text className="card-title">班主任本人的绑定申请（{list.data.length}）</Text>
       <Text className="section-note">班主任不能确认自己的申请，由学校核实后处理。</Text>
       {list.data.map((b) => (
-        <View key={b.guardianshipId} className="sub-card">
-          <Text className="staff-name">
-            {b.studentName}（学号 {b.studentNo}）
-          </Text>
-          <Text className="section-note">
-            申请人：{b.guardianName}（{b.relation}）{b.phone ? ` · ${b.phone}` : ''}
-          </Text>
-          <View className="btn-row">
-            <Button type="primary" size="small" onClick={() => void decide(b.guardianshipId, 'confirm')}>
-              确认
-            </Button>
-            <Button size="small" onClick={() => void decide(b.guardianshipId, 'reject')}>
-              不通过
-            </Button>
-          </View>
-        </View>
+        <BindingRequest key={b.guardianshipId} binding={b} onDecide={(decision) => void decide(b.guardianshipId, decision)} />
       ))}
     </View>
   );

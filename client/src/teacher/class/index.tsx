@@ -2,10 +2,11 @@ import { Text, View } from '@tarojs/components';
 import type { ClassQueue } from '@kehou/shared';
 import { callFunction } from '../../api/call';
 import { useLoad } from '../../api/use-call';
-import { Button, Cell } from '../../ui/nutui';
+import { Cell } from '../../ui/nutui';
 import { go, toast } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 import { ApplicationCard, ReviewButtons } from '../components/application-card';
+import { BindingRequest } from '../components/binding-request';
 import '../components/staff.scss';
 import { useParams } from '../../ui/params';
 
@@ -49,23 +50,13 @@ export default function ClassPage() {
         <Text className="card-title">待确认的绑定（{data.bindings.length}）</Text>
         {data.bindings.length === 0 && <Text className="muted">没有待确认的绑定。</Text>}
         {data.bindings.map((b) => (
-          <View key={b.guardianshipId} className="sub-card binding-request">
-            <Text className="staff-name">
-              {b.studentName}（学号 {b.studentNo}）
-            </Text>
-            <Text className="section-note">
-              申请人：{b.guardianName}（{b.relation}）{b.phone ? ` · ${b.phone}` : ''}
-            </Text>
-            <Text className={`section-note ${b.rosterMatch ? 'ok-text' : ''}`}>{b.rosterMatch ? '✓ 与学校花名册登记的家长手机一致' : '花名册上没有这个手机号，请核实后确认'}</Text>
-            <View className="btn-row">
-              <Button type="primary" size="small" className="binding-confirm" onClick={() => void act(() => callFunction('enrollment', 'decideBinding', { guardianshipId: b.guardianshipId, decision: 'confirm' }), '已确认')}>
-                确认
-              </Button>
-              <Button size="small" className="binding-reject" onClick={() => void act(() => callFunction('enrollment', 'decideBinding', { guardianshipId: b.guardianshipId, decision: 'reject' }), '已标记为不通过')}>
-                不通过
-              </Button>
-            </View>
-          </View>
+          <BindingRequest
+            key={b.guardianshipId}
+            binding={b}
+            onDecide={(decision) =>
+              void act(() => callFunction('enrollment', 'decideBinding', { guardianshipId: b.guardianshipId, decision }), decision === 'confirm' ? '已确认' : '已标记为不通过')
+            }
+          />
         ))}
       </View>
 
