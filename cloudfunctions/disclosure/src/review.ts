@@ -1,6 +1,5 @@
-import { defineAction, forbidden, getAll, notFound, type ActionContext } from '@kehou/shared/cloud';
+import { emptyInput, defineAction, forbidden, getAll, notFound, type ActionContext } from '@kehou/shared/cloud';
 import type { School, Term } from '@kehou/shared';
-import { z } from 'zod';
 import {
   checkServicePlan,
   chinaDate,
@@ -20,7 +19,7 @@ const STATUS_ORDER: Record<string, number> = { submitted: 0, returned: 1, approv
 
 /** The bureau's queue: every filed plan of its schools, those waiting for review first. */
 export const reviewQueue = defineAction({
-  input: z.object({}).strict(),
+  input: emptyInput,
   handler: async (ctx): Promise<{ bureauIds: string[]; items: QueueItem[] }> => {
     ctx.caller.requireSignedIn();
     const bureauIds = ctx.caller.roles('bureau').map((r) => r.bureauId);

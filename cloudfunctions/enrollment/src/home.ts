@@ -1,11 +1,10 @@
-import { z } from 'zod';
-import { defineAction, findById, getAll, type ActionContext } from '@kehou/shared/cloud';
+import { emptyInput, defineAction, findById, getAll, type ActionContext } from '@kehou/shared/cloud';
 import type { ClassGroup, Guardianship, HomeChild, HomeSummary, RoleKind, School, Student } from '@kehou/shared';
 import { enrollmentTasks } from '@kehou/shared/enrollment/server';
 
 /** Everything a home screen needs to know about the caller: their roles, children and schools. */
 export const home = defineAction({
-  input: z.object({}).strict(),
+  input: emptyInput,
   handler: async (ctx): Promise<HomeSummary> => {
     const { caller } = ctx;
     if (!caller.openid) {

@@ -8,3 +8,4 @@ export { describeIssues } from './zod-zh';
 export * from './wechat-entry';
 export * from './documents';
 export * from './files';
+export * from './inputs';

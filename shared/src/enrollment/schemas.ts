@@ -30,7 +30,8 @@ export const classInput = z.object({ classId: id }).strict();
 export const schoolTermInput = z.object({ schoolId: id, termId: id.optional() }).strict();
 export const studentInput = z.object({ studentId: id }).strict();
 export const applicationInput = z.object({ applicationId: id }).strict();
-export const emptyInput = z.object({}).strict();
+export { emptyInput } from '../cloud/inputs';
+export const schoolInput = z.object({ schoolId: id }).strict();
 
 export const pickerSchema = z.object({ name: personName, relation: z.string().trim().min(1).max(10), phone: mobile }).strict();
 

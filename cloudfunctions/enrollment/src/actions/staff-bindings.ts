@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { defineAction, getAll } from '@kehou/shared/cloud';
+import { schoolInput } from '@kehou/shared/enrollment/schemas';
 import type { ClassGroup, GuardianshipRecord, PendingBinding } from '@kehou/shared';
 import { pendingBindingViews } from '@kehou/shared/enrollment/server';
 
@@ -8,7 +8,7 @@ import { pendingBindingViews } from '@kehou/shared/enrollment/server';
  * class. A teacher never confirms their own request, so the school does.
  */
 export const staffBindings = defineAction({
-  input: z.object({ schoolId: z.string().min(1).max(120) }).strict(),
+  input: schoolInput,
   handler: async (ctx, input): Promise<PendingBinding[]> => {
     ctx.caller.requireAdminOf(input.schoolId);
     const classes = await getAll<ClassGroup>(ctx.collection('classes').where({ schoolId: input.schoolId }));

@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { FUNCTION_NAMES } from '@kehou/shared';
+
+const root = join(__dirname, '../..');
+
+function sourcesOf(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourcesOf(path) : name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The cloud-function conventions every later action follows (see README). */
+describe('cloud function conventions', () => {
+  const sources = FUNCTION_NAMES.flatMap((name) => sourcesOf(join(root, 'cloudfunctions', name, 'src')));
+
+  it('every action input is a zod schema from shared (no function declares its own)', () => {
+    const own = sources.filter((file) => /from 'zod'/.test(readFileSync(file, 'utf8'))).map((f) => relative(root, f));
+    expect(own).toEqual([]);
+  });
+
+  it('no function imports another function’s folder: what they share lives in shared', () => {
+    const crossing = sources
+      .filter((file) => /from '(\.\.\/)+(enrollment|agreement|fees|disclosure|feedback)\/src/.test(readFileSync(file, 'utf8')))
+      .map((f) => relative(root, f));
+    expect(crossing).toEqual([]);
+  });
+
+  it.each(FUNCTION_NAMES)('%s: the WeChat entry only hands the real SDK to the handlers', (name) => {
+    const entry = readFileSync(join(root, 'cloudfunctions', name, 'src', 'index.ts'), 'utf8');
+    expect(entry).toContain("import cloud from 'wx-server-sdk';");
+    expect(entry).toContain(`export const main = wechatMain(cloud, ${name}Function);`);
+  });
+});
