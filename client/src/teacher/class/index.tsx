@@ -5,7 +5,7 @@ import { useLoad } from '../../api/use-call';
 import { Cell } from '../../ui/nutui';
 import { go, toast } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
-import { ApplicationCard, ReviewButtons } from '../components/application-card';
+import { ApplicationCard, ReviewableApplication } from '../components/application-card';
 import { BindingRequest } from '../components/binding-request';
 import '../components/staff.scss';
 import { useParams } from '../../ui/params';
@@ -65,15 +65,14 @@ export default function ClassPage() {
         <Text className="section-note">初审只能通过或退回修改：基础托管不得拒绝任何学生。可以就适合孩子的项目给家长建议。</Text>
         {data.toReview.length === 0 && <Text className="muted">没有待初审的报名。</Text>}
         {data.toReview.map((row) => (
-          <ApplicationCard key={row.applicationId} row={row}>
-            <ReviewButtons
-              passLabel="初审通过"
-              onPass={() => act(() => callFunction('enrollment', 'review', { applicationId: row.applicationId, revision: row.revision, decision: 'pass' }), '已通过初审')}
-              onReturn={(reason) =>
-                act(() => callFunction('enrollment', 'review', { applicationId: row.applicationId, revision: row.revision, decision: 'return', reason }), '已退回')
-              }
-            />
-          </ApplicationCard>
+          <ReviewableApplication
+            key={row.applicationId}
+            row={row}
+            passLabel="初审通过"
+            onDecide={(decision, reason) =>
+              act(() => callFunction('enrollment', 'review', { applicationId: row.applicationId, revision: row.revision, decision, reason }), decision === 'pass' ? '已通过初审' : '已退回')
+            }
+          />
         ))}
       </View>
 

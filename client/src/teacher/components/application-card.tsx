@@ -85,3 +85,16 @@ export function ReviewButtons(props: { passLabel: string; onPass: () => Promise<
     </View>
   );
 }
+
+/** An application waiting for a review step: pass it, or send it back for correction with a reason. */
+export function ReviewableApplication(props: {
+  row: StaffApplicationRow;
+  passLabel: string;
+  onDecide: (decision: 'pass' | 'return', reason?: string) => Promise<void>;
+}) {
+  return (
+    <ApplicationCard row={props.row}>
+      <ReviewButtons passLabel={props.passLabel} onPass={() => props.onDecide('pass')} onReturn={(reason) => props.onDecide('return', reason)} />
+    </ApplicationCard>
+  );
+}

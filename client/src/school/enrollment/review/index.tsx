@@ -7,7 +7,7 @@ import { useLoad } from '../../../api/use-call';
 import { Button } from '../../../ui/nutui';
 import { toast } from '../../../ui/navigate';
 import { ErrorCard, Loading } from '../../../ui/states';
-import { ApplicationCard, ReviewButtons } from '../../../teacher/components/application-card';
+import { ApplicationCard, ReviewableApplication } from '../../../teacher/components/application-card';
 import { useSchoolId } from '../components/use-school';
 
 const shortTime = (iso: string) => {
@@ -49,15 +49,17 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
         <Text className="section-note">班主任初审后由学校审核。只能通过或退回修改；社团额满的按审核顺序进入候补。</Text>
         {data.toApprove.length === 0 && <Text className="muted">没有待审核的报名。</Text>}
         {data.toApprove.map((row) => (
-          <ApplicationCard key={row.applicationId} row={row}>
-            <ReviewButtons
-              passLabel="审核通过"
-              onPass={() => act(() => callFunction('enrollment', 'decide', { applicationId: row.applicationId, revision: row.revision, decision: 'approve' }), '已审核通过')}
-              onReturn={(reason) =>
-                act(() => callFunction('enrollment', 'decide', { applicationId: row.applicationId, revision: row.revision, decision: 'return', reason }), '已退回')
-              }
-            />
-          </ApplicationCard>
+          <ReviewableApplication
+            key={row.applicationId}
+            row={row}
+            passLabel="审核通过"
+            onDecide={(decision, reason) =>
+              act(
+                () => callFunction('enrollment', 'decide', { applicationId: row.applicationId, revision: row.revision, decision: decision === 'pass' ? 'approve' : 'return', reason }),
+                decision === 'pass' ? '已审核通过' : '已退回',
+              )
+            }
+          />
         ))}
       </View>
 
