@@ -51,6 +51,14 @@ describe('checkServicePlan: every problem beside its field, with its clause', ()
     expect(ids(withAllAttachments(yueyang, { ...content, feeSettings: { termFeeFen: 1 } }), yueyang)).toEqual(['plan.incomplete@schedules.0.winter.from']);
   });
 
+  it('winter dates must exist and lie inside the term', () => {
+    const content = withAllAttachments(yueyang, { ...validContent(), feeSettings: { termFeeFen: 1 } });
+    content.schedules[0] = { ...content.schedules[0], winter: { end: '17:30', from: '2026-11-31', to: '2027-01-15' } };
+    expect(ids(content, yueyang)).toEqual(['plan.incomplete@schedules.0.winter.from']);
+    content.schedules[0].winter = { end: '17:30', from: '2026-11-01', to: '2027-02-10' };
+    expect(ids(content, yueyang)).toEqual(['plan.date-outside-term@schedules.0.winter.to']);
+  });
+
   it('maps the engine’s plan rules to the item fields (homework, unvetted and for-profit providers)', () => {
     const content = validContent();
     content.providers.push({ id: 'prov-co', name: '某培训公司', type: 'company', vetted: false, list: null });

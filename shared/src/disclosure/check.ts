@@ -23,6 +23,7 @@ import type { PlanIssue } from './types';
 
 export interface TermDates {
   startDate: string;
+  endDate: string;
 }
 
 /**
@@ -59,7 +60,7 @@ function scheduleIssues(profile: PolicyProfile, schedule: StageSchedule, index: 
   const badTimes = (['start', 'end'] as const).filter((field) => !isClockTime(schedule[field]));
   if (badTimes.length) {
     // The engine needs real times: say how to write them and check the rest once they are.
-    return [...issues, ...badTimes.map((field) => ({ ruleId: 'plan.incomplete', message: '请按“时:分”填写，如 15:30。', path: `${base}.${field}` }))];
+    return [...issues, ...badTimes.map((field): PlanIssue => ({ ruleId: 'plan.incomplete', message: '请按“时:分”填写，如 15:30。', path: `${base}.${field}` }))];
   }
   const blocks = schedule.blocks.map((block): Block => ({ category: block.category as Category, minutes: block.minutes }));
   const regular = checkScheduleUnder(profile, {
@@ -73,17 +74,25 @@ function scheduleIssues(profile: PolicyProfile, schedule: StageSchedule, index: 
   });
   issues.push(...regular.map((v) => fromViolation(v, schedulePath(base, v.path))));
 
-  if (schedule.winter && hasWinterTimetable(profile)) issues.push(...winterIssues(profile, schedule, base));
+  if (schedule.winter && hasWinterTimetable(profile)) issues.push(...winterIssues(profile, schedule, base, term));
   return issues;
 }
 
 /** yueyang 001 三2: while the winter timetable is in force the service ends earlier. */
-function winterIssues(profile: PolicyProfile, schedule: StageSchedule, base: string): PlanIssue[] {
+function winterIssues(profile: PolicyProfile, schedule: StageSchedule, base: string, term: TermDates): PlanIssue[] {
   const winter = schedule.winter!;
   const incomplete = (path: string, message: string): PlanIssue => ({ ruleId: 'plan.incomplete', message, path: `${base}.winter.${path}` });
   if (!isClockTime(winter.end)) return [incomplete('end', '请按“时:分”填写，如 17:30。')];
   if (!isDate(winter.from) || !isDate(winter.to)) return [incomplete('from', '请按“年-月-日”填写冬季作息的起止日期，如 2026-11-01。')];
   if (winter.from > winter.to) return [incomplete('from', '冬季作息的开始日期不能晚于结束日期。')];
+  const outside = (['from', 'to'] as const).filter((field) => winter[field] < term.startDate || winter[field] > term.endDate);
+  if (outside.length) {
+    return outside.map((field) => ({
+      ruleId: 'plan.date-outside-term' as const,
+      message: `冬季作息的日期应在本学期（${term.startDate} 至 ${term.endDate}）之内。`,
+      path: `${base}.winter.${field}`,
+    }));
+  }
   const violations = checkScheduleUnder(profile, {
     policy: profile.id as ProfileId,
     stage: schedule.stage,

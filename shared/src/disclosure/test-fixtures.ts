@@ -51,4 +51,4 @@ export const profiles = {
   suifenhe: getProfile('suifenhe-2021'),
 };
 
-export const AUTUMN_2026 = { startDate: '2026-09-01' };
+export const AUTUMN_2026 = { startDate: '2026-09-01', endDate: '2027-01-15' };

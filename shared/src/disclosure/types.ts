@@ -1,4 +1,4 @@
-import type { Citation } from '../policy';
+import type { Citation, RuleId } from '../policy';
 import type { PlanContent, PlanStatus, Publication, ServicePlan } from '../domain/plan';
 import type { ProfileId } from '../domain/profile-id';
 import type { Stage } from '../domain/people';
@@ -9,7 +9,7 @@ import type { Stage } from '../domain/people';
  * the clause of the disclosure or filing duty they come from, when there is one.
  */
 export interface PlanIssue {
-  ruleId: string;
+  ruleId: RuleId;
   /** Plain Chinese for the school admin. */
   message: string;
   citation?: Citation;

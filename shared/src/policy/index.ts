@@ -7,7 +7,7 @@
 export * from './domain';
 export { formatCitation, type Citation, type Provision } from './core/citation';
 export { inForceOn, valueOn, type Parameter, type Timeline, type Unit } from './core/parameter';
-export { RULE_IDS, brokenRuleIds, type RuleId, type Violation } from './core/violation';
+export { RULE_IDS, SCENARIO_RULE_IDS, brokenRuleIds, type RuleId, type Violation } from './core/violation';
 export { formatYuan } from './core/money';
 export { isCalendarDate, type IsoDate } from './core/calendar';
 export type { ClockTime } from './core/clock';
@@ -26,9 +26,22 @@ export { expandSessions, attendedMinutesOf } from './sessions';
 
 // Rules
 export { computeCharge, computeChargeUnder } from './fees/charge';
+export {
+  billingPeriods,
+  billingPeriodsUnder,
+  billingPeriodOf,
+  findBillingPeriod,
+  mayIssuePeriod,
+  TERM_PERIOD_KEY,
+  type BillingPeriod,
+  type TermWindow,
+} from './fees/billing-periods';
+export { chargeability, chargeabilityUnder, type Chargeability, type ChargeabilityFacts } from './fees/chargeability';
 export type { AmountLine, ChargeResult } from './fees/types';
 export { computeRefund, computeRefundUnder } from './refunds/refund';
 export type { RefundResult } from './refunds/types';
+export { refundRequests, refundRequestsUnder, type RefundRequests } from './refunds/requests';
+export { settleWithdrawal, settleWithdrawalUnder, type WithdrawalInput, type WithdrawalSettlement } from './refunds/withdrawal';
 export { checkSchedule, checkScheduleUnder } from './schedule/check-schedule';
 export { checkPlan, checkPlanUnder } from './plan/check-plan';
 

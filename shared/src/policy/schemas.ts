@@ -9,8 +9,22 @@ import { PROFILE_IDS } from './profiles/registry';
  * takes the parsed (output) types: defaults filled in, sessions already expanded to dates.
  */
 
-export const isoDateSchema = z.string().refine(isCalendarDate, { message: 'expected a calendar date YYYY-MM-DD' });
-export const clockTimeSchema = z.string().regex(CLOCK_TIME, { message: 'expected a time HH:mm' });
+/**
+ * The one schema of a calendar date (China time): YYYY-MM-DD that exists. `2026-02-31` and
+ * `2026-13-45` are refused with a message about the date itself. Every action input and every
+ * scenario field that holds a date uses it.
+ */
+export const isoDateSchema = z
+  .string()
+  .max(10, { message: '日期应写成 YYYY-MM-DD，例如 2026-09-01' })
+  .refine(isCalendarDate, (text) => ({
+    message: /^\d{4}-\d{2}-\d{2}$/.test(text) ? `日期 ${text} 不存在，请填写日历上真实的日期` : '日期应写成 YYYY-MM-DD，例如 2026-09-01',
+  }));
+/** The one schema of a time of day (China time): HH:mm from 00:00 to 23:59. */
+export const clockTimeSchema = z
+  .string()
+  .max(5, { message: '时间应写成 HH:mm，例如 15:30' })
+  .regex(CLOCK_TIME, { message: '时间应写成 HH:mm（00:00 至 23:59），例如 15:30' });
 const fen = z.number().int().nonnegative();
 const minutes = z.number().int().nonnegative();
 const percent = z.number().min(0).max(100);
@@ -22,7 +36,7 @@ export const categorySchema = z.enum(CATEGORIES);
 
 export const dateWindowSchema = z
   .object({ from: isoDateSchema, to: isoDateSchema })
-  .refine((window) => window.from <= window.to, { message: '`from` must not be after `to`' });
+  .refine((window) => window.from <= window.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
 export type DateWindow = z.infer<typeof dateWindowSchema>;
 
 export const studentSchema = z.object({

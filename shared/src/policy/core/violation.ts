@@ -1,7 +1,11 @@
 import type { Citation } from './citation';
 
-/** Rule ids of the conformance scenario format (shared/conformance/README.md), plus one engine id. */
-export const RULE_IDS = [
+/**
+ * Every rule id the product speaks, in one registry: those of the conformance scenario format
+ * (shared/conformance/README.md), then the engine's and the app's own. A rule id anywhere else is
+ * typed `RuleId`, so a misspelt id does not compile.
+ */
+export const SCENARIO_RULE_IDS = [
   'fees.plan-not-approved',
   'fees.markup-too-high',
   'schedule.not-school-day',
@@ -18,9 +22,32 @@ export const RULE_IDS = [
   'provider.for-profit',
   'budget.external-share',
   'budget.per-student',
-  // Not in the scenario table: the profile's document sets no refund method (see refunds/).
-  'refund.no-method',
 ] as const;
+
+/** Not in the scenario table: rules of the engine and of the app, each with its clause where one exists. */
+export const APP_RULE_IDS = [
+  // The profile's document sets no refund method (see refunds/).
+  'refund.no-method',
+  // A parent may not apply for a refund under this profile (refunds/requests.ts).
+  'refund.not-requestable',
+  // Fees may not be issued: the service is free, or the fee standard has not been disclosed (fees/chargeability.ts).
+  'fees.free-service',
+  'fees.not-disclosed',
+  // A billing period that follows attendance may be issued only once it has ended (fees/billing-periods.ts).
+  'fees.period-not-ended',
+  // Fee settings of the plan (disclosure/fee-settings.ts).
+  'fees.setting-not-allowed',
+  'fees.setting-out-of-range',
+  // The plan's own completeness (disclosure/check.ts).
+  'plan.incomplete',
+  'plan.reference',
+  'plan.date-outside-term',
+  'plan.basic-care-missing',
+  'plan.basic-care-capacity',
+  'filing.missing-document',
+] as const;
+
+export const RULE_IDS = [...SCENARIO_RULE_IDS, ...APP_RULE_IDS] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -17,8 +17,12 @@ describe('xxcity budget controls', () => {
     expect(ids([staff(100_000), outside(100_001)])).toEqual(['budget.external-share']);
   });
 
-  it('003 五(二): volunteers and public-interest teachers count as external (外聘教师)', () => {
-    expect(ids([staff(10_000), outside(6_000, 'volunteer'), outside(6_000, 'nonprofit')])).toEqual(['budget.external-share']);
+  it('003 五(二): only courses bought from social institutions count — nonprofit bodies and companies', () => {
+    expect(ids([staff(10_000), outside(6_000, 'nonprofit'), outside(6_000, 'company')])).toEqual(['budget.external-share']);
+  });
+
+  it('003 五(二): school staff and volunteers (外聘教师 …家长及志愿者) are not social institutions', () => {
+    expect(ids([staff(10_000), outside(60_000, 'volunteer'), outside(6_000, 'company')])).toEqual([]);
   });
 
   it('a plan with no cost breaks no budget rule', () => {
@@ -34,7 +38,7 @@ describe('xxcity budget controls', () => {
 
   it('explains the figures in yuan', () => {
     const [external] = budgetViolations(xxcity2024, planInput({ policy: 'xxcity-2024', activities: [staff(120_000), outside(150_000)] }), '2024-09-01');
-    expect(external.message).toBe('校外机构和外聘人员的课程费用 1500.00 元，占总费用 2700.00 元 的 55.6%，超过 50% 的上限。');
+    expect(external.message).toBe('向社会机构购买的课程费用 1500.00 元，占总费用 2700.00 元 的 55.6%，超过 50% 的上限。');
   });
 
   it('profiles without budget controls check nothing', () => {

@@ -6,16 +6,19 @@ import type { PolicyProfile } from '../profiles/types';
 import type { PlanInput } from '../schemas';
 
 /**
- * budget.external-share and budget.per-student (xxcity 003 五(二), 六(一)): courses by anyone
- * other than the school's staff may not exceed the share of total cost; total cost per
- * participating student may not exceed the annual control figure.
+ * budget.external-share and budget.per-student (xxcity 003 五(二), 六(一)): courses bought from
+ * social institutions (the profile's external provider types: nonprofit and company bodies) may
+ * not exceed the share of total cost; school staff, volunteers and individually engaged outside
+ * teachers do not count toward it. Total cost per participating student may not exceed the
+ * annual control figure.
  */
 export function budgetViolations(profile: PolicyProfile, input: PlanInput, on: IsoDate): Violation[] {
   const budget = profile.budget;
   if (!budget) return [];
   const totalFen = input.activities.reduce((sum, activity) => sum + activity.costFen, 0);
+  const external = new Set<string>(budget.externalProviderTypes.value);
   const externalFen = input.activities
-    .filter((activity) => activity.provider.type !== 'staff')
+    .filter((activity) => external.has(activity.provider.type))
     .reduce((sum, activity) => sum + activity.costFen, 0);
   const violations: Violation[] = [];
 
@@ -25,7 +28,7 @@ export function budgetViolations(profile: PolicyProfile, input: PlanInput, on: I
     violations.push(
       violation(
         'budget.external-share',
-        `校外机构和外聘人员的课程费用 ${formatYuan(externalFen)}，占总费用 ${formatYuan(totalFen)} 的 ${share}%，超过 ${maxShare.value}% 的上限。`,
+        `向社会机构购买的课程费用 ${formatYuan(externalFen)}，占总费用 ${formatYuan(totalFen)} 的 ${share}%，超过 ${maxShare.value}% 的上限。`,
         maxShare.citation,
         'activities',
       ),

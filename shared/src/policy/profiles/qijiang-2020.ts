@@ -38,6 +38,8 @@ export const qijiang2020 = defineProfile({
       ),
       weeklySettlement: cite('四(二)', '中途参加或退出课后服务的学生，以周为单位据实结算'),
     },
+    // The cap is per student per term (每生每期): one notice per child per term keeps it whole.
+    billingPeriod: { value: 'term', citation: cite('四(二)', '小学每生每期收费最高不超过600元') },
     exemptions: {
       fullExemption: {
         value: ['registered-poor', 'subsistence'],

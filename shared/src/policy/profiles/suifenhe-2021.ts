@@ -38,6 +38,7 @@ export const suifenhe2021 = defineProfile({
       ),
       monthlyByAttendance: cite('三(五)2', '各中小学每月可根据学生当月实际参加课后服务的时间据实收取'),
     },
+    billingPeriod: { value: 'calendar-month', citation: cite('三(五)2', '各中小学每月可根据学生当月实际参加课后服务的时间据实收取') },
     exemptions: {
       fullExemption: {
         value: ['registered-poor', 'subsistence', 'other'],

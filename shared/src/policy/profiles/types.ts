@@ -39,12 +39,19 @@ export interface PolicyDocument {
 
 export interface FeeRules {
   readonly model: FeeModel;
+  /**
+   * How a term is split into billing periods: one notice per child per term, one per calendar
+   * month, or none at all (the service is free for families).
+   */
+  readonly billingPeriod: Provision<BillingPeriodKind>;
   readonly exemptions: ExemptionRules;
   /** No fee may be issued before the school's plan passed review. */
   readonly chargingRequiresApprovedPlan: Provision<boolean>;
   /** Fee standard (and refund method) must be publicly listed before any fee is issued. */
   readonly chargingRequiresDisclosure: Provision<boolean>;
 }
+
+export type BillingPeriodKind = 'term' | 'calendar-month' | 'none';
 
 export type FeeModel = PerPeriodFees | PerTermFees | FreeService | PerAttendedMinuteFees;
 export type FeeModelKind = FeeModel['kind'];
@@ -132,8 +139,10 @@ export interface ProviderRules {
 
 export interface BudgetRules {
   readonly perStudentAnnualFen: Timeline<number>;
-  /** Maximum share of total cost spent on providers other than the school's staff. */
+  /** Maximum share of total cost spent on courses bought from the provider types below. */
   readonly externalShareMaxPercent: Timeline<number>;
+  /** The provider types whose courses count toward that share (xxcity: social institutions only). */
+  readonly externalProviderTypes: Provision<readonly ProviderType[]>;
 }
 
 // ---------------------------------------------------------------- disclosure, filing, reports

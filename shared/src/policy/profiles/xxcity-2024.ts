@@ -26,6 +26,7 @@ export const xxcity2024 = defineProfile({
   stages: { value: ['primary', 'junior', 'junior-final'], citation: cite('三(一)', '义务教育阶段公、民办学校所有在籍学生') },
   fees: {
     model: { kind: 'free', citation: FREE },
+    billingPeriod: { value: 'none', citation: FREE },
     exemptions: { fullExemption: null, schoolReduction: null, governmentSharePercent: null },
     chargingRequiresApprovedPlan: { value: false, citation: FREE },
     chargingRequiresDisclosure: { value: false, citation: FREE },
@@ -53,6 +54,9 @@ export const xxcity2024 = defineProfile({
   budget: {
     perStudentAnnualFen: param(100_000, 'fen/student/year', '六(一)', '各学校课后服务专项经费预算按每生每年1000元标准作为控制数'),
     externalShareMaxPercent: param(50, 'percent', '五(二)', '引入社会机构服务课程不得超过费用总量的50%'),
+    // 社会机构 are bodies (nonprofit and company providers); school staff, volunteers and
+    // individually engaged outside teachers (外聘教师, 五(二)) are not.
+    externalProviderTypes: { value: ['nonprofit', 'company'], citation: cite('五(二)', '引入社会机构服务课程不得超过费用总量的50%') },
   },
   // The document names no term-start notice; parents choose freely (二(三)), which needs time and
   // content, and it names two public listings of its own: external staff and last year's spending.

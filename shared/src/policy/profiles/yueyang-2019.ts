@@ -36,6 +36,7 @@ export const yueyang2019 = defineProfile({
   stages: { value: ['primary', 'junior', 'junior-final'], citation: cite('三1', '义务教育阶段在校学生') },
   fees: {
     model: { kind: 'per-term', oncePerTerm: cite('六2', '每生每期只收取一次费用') },
+    billingPeriod: { value: 'term', citation: cite('六2', '每生每期只收取一次费用') },
     exemptions: {
       fullExemption: null,
       // Free help for learning-difficulty and poor students is encouraged, not required: the
