@@ -11,7 +11,7 @@ async function main() {
   const host = process.env.HOST ?? '127.0.0.1';
   const dataDir = resolve(root, process.env.KEHOU_DATA_DIR ?? '.data');
   const runtime = await createRuntime({ dataDir });
-  if (await seedDemoData(runtime.database)) {
+  if (await seedDemoData(runtime.database, runtime.clock.now())) {
     await seedDemoTerm(runtime);
     console.log('已写入演示数据（两所学校、班级、学生、演示用户，以及进行中的本学期报名）');
   }

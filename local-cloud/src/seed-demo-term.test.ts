@@ -1,30 +1,36 @@
+import { addDays } from '@kehou/shared/policy';
+import { chinaDateOf } from './demo-calendar';
 import { createRuntime, type LocalRuntime } from './runtime';
-import { DEMO, seedDemoData } from './seed';
+import { DEMO, DEMO_IDS, seedDemoData } from './seed';
 import { seedDemoTerm } from './seed-demo-term';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
   runtime = await createRuntime();
-  await seedDemoData(runtime.database);
+  await seedDemoData(runtime.database, runtime.clock.now());
   await seedDemoTerm(runtime);
 });
 afterAll(() => runtime.close());
 
 describe('the demo term replayed through the cloud functions', () => {
-  it('six children of 三年级(2)班 are active since late August, with signed agreements', async () => {
+  it('six children of 三年级(2)班 are active since the week before term, with signed agreements', async () => {
     const { data } = await runtime.database.collection('applications').where({ status: 'active' }).get();
     expect(data).toHaveLength(6);
     const { total } = await runtime.database.collection('signatures').count();
     expect(total).toBe(6);
     const activeSince = (data as unknown as { history: { status: string; at: string }[] }[]).map((a) => a.history.find((h) => h.status === 'active')?.at);
-    expect(new Set(activeSince.map((at) => at?.slice(0, 10)))).toEqual(new Set(['2026-08-27']));
+    const term = (await runtime.database.collection('terms').doc(DEMO_IDS.suifenheTerm).get()).data as unknown as { startDate: string };
+    expect(new Set(activeSince.map((at) => at?.slice(0, 10)))).toEqual(new Set([addDays(term.startDate, -5)]));
     expect(runtime.clock.shifted).toBe(false);
     const mine = await runtime.call<any>('enrollment', { action: 'myApplications', data: {} }, DEMO.parent);
     expect(JSON.stringify(mine)).toContain('active');
   });
 
-  it('the class teacher has them on the attendance sheet of a school day in November', async () => {
-    const sheet = await runtime.call<any>('enrollment', { action: 'attendanceSheet', data: { classId: 'class-sfh-3-2', date: '2026-11-20' } }, DEMO.teacher);
+  it('the class teacher has them on the sheet of every past service day, recorded', async () => {
+    let day = addDays(chinaDateOf(new Date()), -1);
+    while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addDays(day, -1);
+    const sheet = await runtime.call<any>('enrollment', { action: 'attendanceSheet', data: { classId: 'class-sfh-3-2', date: day } }, DEMO.teacher);
     expect(sheet.ok && sheet.data.rows).toHaveLength(6);
+    expect(sheet.ok && sheet.data.rows.every((r: any) => r.recorded)).toBe(true);
   });
 });

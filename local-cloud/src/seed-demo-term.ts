@@ -1,13 +1,13 @@
 import type { FunctionName } from '@kehou/shared';
 import type { Database } from '@kehou/shared/cloud';
 import type { LocalRuntime } from './runtime';
+import { addDays, eachDay, isoWeekday } from '@kehou/shared/policy';
+import { chinaDateOf } from './demo-calendar';
 import { DEMO, DEMO_IDS } from './seed-ids';
 
 const SCHOOL = DEMO_IDS.suifenheSchool;
 const TERM = DEMO_IDS.suifenheTerm;
-/** The families applied in the week before term (China time 09:00), the list was posted for 3 days. */
-const APPLIED_AT = new Date('2026-08-24T01:00:00.000Z');
-const LIST_FIXED_AT = new Date('2026-08-27T02:00:00.000Z');
+const CLASS = DEMO_IDS.class32;
 
 /** 王小明 and five classmates of 三年级(2)班, each with one guardian. */
 const FAMILIES: { openid: string; studentId: string; guardian: string; clubs: string[] }[] = [
@@ -22,10 +22,11 @@ const FAMILIES: { openid: string; studentId: string; guardian: string; clubs: st
 
 /**
  * A term already under way at 绥芬河市第一小学, so every screen has something to show on first start:
- * six children of 三年级(2)班 applied, were reviewed by the class teacher and approved by the school,
- * listed for three days, and their guardians signed the agreement before term began. Everything goes
- * through the real cloud functions (the same code path as the app), on the local clock set back to
- * late August.
+ * six children of 三年级(2)班 applied in the week before term (China time 09:00), were reviewed by
+ * the class teacher and approved by the school, listed for three days, and their guardians signed
+ * the agreement before term began; since then the class teacher has recorded every service day
+ * up to yesterday (a few absences and an early pick-up). Everything goes through the real cloud
+ * functions (the same code path as the app), on the local clock set back to before the term.
  * Not part of the test seed: integration tests start from the plain demo data.
  */
 type Call = <T = any>(openid: string, fn: FunctionName, action: string, data: object) => Promise<T>;
@@ -39,13 +40,30 @@ export async function seedDemoTerm(runtime: LocalRuntime): Promise<void> {
   // The database as handlers see it (documents loosely typed, as in wx-server-sdk).
   const db: Database = runtime.database;
   await addFamilies(db);
-  runtime.clock.set(APPLIED_AT);
+  const term = (await db.collection('terms').doc(TERM).get()).data as { startDate: string };
+  const today = chinaDateOf(runtime.clock.now());
+  runtime.clock.set(new Date(`${addDays(term.startDate, -8)}T01:00:00.000Z`));
   try {
     const applicationIds = await applyAndApprove(ok, db);
-    runtime.clock.set(LIST_FIXED_AT);
+    runtime.clock.set(new Date(`${addDays(term.startDate, -5)}T02:00:00.000Z`));
     await fixListAndSign(ok, applicationIds);
   } finally {
     runtime.clock.reset();
+  }
+  await recordAttendance(ok, term.startDate, addDays(today, -1));
+}
+
+/** The class teacher's sheet for every service day from `from` to `to`: everyone present, with a few absences. */
+async function recordAttendance(ok: Call, from: string, to: string) {
+  for (const [i, date] of eachDay(from, to).filter((d) => isoWeekday(d) <= 5).entries()) {
+    const sheet = await ok<{ revision: number; scheduledMinutes: number; rows: { studentId: string }[] }>(DEMO.teacher, 'enrollment', 'attendanceSheet', { classId: CLASS, date });
+    if (!sheet.rows.length) continue;
+    const entries = sheet.rows.map((row, j) => ({
+      studentId: row.studentId,
+      // Every ninth day one child is absent, every thirteenth another leaves an hour early.
+      attendedMinutes: i % 9 === j ? 0 : i % 13 === j ? sheet.scheduledMinutes - 60 : sheet.scheduledMinutes,
+    }));
+    await ok(DEMO.teacher, 'enrollment', 'recordAttendance', { classId: CLASS, date, revision: sheet.revision, entries });
   }
 }
 

@@ -15,8 +15,8 @@ export const DEMO = {
 export const DEMO_IDS = {
   suifenheSchool: 'school-sfh-1',
   qijiangSchool: 'school-qj-1',
-  suifenheTerm: 'term-sfh-2026-autumn',
-  qijiangTerm: 'term-qj-2026-autumn',
+  suifenheTerm: 'term-sfh-current',
+  qijiangTerm: 'term-qj-current',
   class32: 'class-sfh-3-2',
   class11: 'class-sfh-1-1',
   classQj41: 'class-qj-4-1',

@@ -1,4 +1,5 @@
-import type { PlanContent, Publication, ServicePlan } from '@kehou/shared';
+import type { PlanContent, Publication, ServicePlan, Term } from '@kehou/shared';
+import { addDays } from '@kehou/shared/policy';
 import type { Database } from '@kehou/shared/cloud';
 import { DEMO_IDS } from './seed-ids';
 
@@ -46,7 +47,12 @@ export const demoPlanContent: PlanContent = {
   attachments: [],
 };
 
-export async function seedDemoPlan(db: Database): Promise<void> {
+/** China time `hh:00` on the day `days` before the term starts, as an ISO instant. */
+const beforeTerm = (term: Pick<Term, 'startDate'>, days: number, chinaHour: number) =>
+  `${addDays(term.startDate, -days)}T${String(chinaHour - 8).padStart(2, '0')}:00:00.000Z`;
+
+/** The plan was submitted 12 days before term, approved 7 days before and published 4 days before. */
+export async function seedDemoPlan(db: Database, term: Pick<Term, 'startDate' | 'name'>): Promise<void> {
   const schoolId = DEMO_IDS.suifenheSchool;
   const termId = DEMO_IDS.suifenheTerm;
   const plan: ServicePlan = {
@@ -68,8 +74,8 @@ export async function seedDemoPlan(db: Database): Promise<void> {
     current: true,
     profileId: 'suifenhe-2021',
     schoolName: '绥芬河市第一小学',
-    termName: '2026—2027 学年第一学期',
-    publishedAt: '2026-08-28T02:00:00.000Z',
+    termName: term.name,
+    publishedAt: beforeTerm(term, 4, 10),
     content: demoPlanContent,
     fees: {
       lines: [
@@ -82,7 +88,7 @@ export async function seedDemoPlan(db: Database): Promise<void> {
   };
   await db.collection('plans').add({ data: { ...plan } });
   await db.collection('planVersions').add({
-    data: { _id: `${schoolId}:${termId}:s1`, planId: plan._id, number: 1, content: demoPlanContent, submittedAt: '2026-08-20T02:00:00.000Z', submittedBy: 'demo-admin-zhao', decision: 'approved', decidedBy: 'demo-bureau-sun', decidedAt: '2026-08-25T02:00:00.000Z', comments: '' },
+    data: { _id: `${schoolId}:${termId}:s1`, planId: plan._id, number: 1, content: demoPlanContent, submittedAt: beforeTerm(term, 12, 10), submittedBy: 'demo-admin-zhao', decision: 'approved', decidedBy: 'demo-bureau-sun', decidedAt: beforeTerm(term, 7, 10), comments: '' },
   });
   await db.collection('publications').add({ data: { ...publication } });
 }

@@ -2,6 +2,7 @@ import type { ClassGroup, Guardianship, School, Student, Term, UserDoc } from '@
 import type { Database } from '@kehou/shared/cloud';
 import { DEMO, DEMO_IDS } from './seed-ids';
 import { seedDemoPlan } from './seed-plan';
+import { chinaDateOf, demoTermAround } from './demo-calendar';
 
 export { DEMO, DEMO_IDS };
 
@@ -30,10 +31,14 @@ const schools: School[] = [
   },
 ];
 
-const terms: Term[] = [
-  { _id: DEMO_IDS.suifenheTerm, schoolId: DEMO_IDS.suifenheSchool, name: '2026—2027 学年第一学期', startDate: '2026-09-01', endDate: '2027-01-15', current: true },
-  { _id: DEMO_IDS.qijiangTerm, schoolId: DEMO_IDS.qijiangSchool, name: '2026—2027 学年第一学期', startDate: '2026-09-01', endDate: '2027-01-22', current: true },
-];
+/** Both schools' current term: under way on the day the demo is seeded (see demo-calendar.ts). */
+function termsAround(today: string): Term[] {
+  const { startDate, endDate, name } = demoTermAround(today);
+  return [
+    { _id: DEMO_IDS.suifenheTerm, schoolId: DEMO_IDS.suifenheSchool, name, startDate, endDate, current: true },
+    { _id: DEMO_IDS.qijiangTerm, schoolId: DEMO_IDS.qijiangSchool, name, startDate, endDate, current: true },
+  ];
+}
 
 const classes: ClassGroup[] = [
   { _id: DEMO_IDS.class32, schoolId: DEMO_IDS.suifenheSchool, name: '三年级(2)班', grade: 3, stage: 'primary', teacherOpenid: DEMO.teacher, bindCode: 'SFH302' },
@@ -102,19 +107,24 @@ const guardianships: Guardianship[] = [
   guardianship(students[2], DEMO.otherSchoolParent, '周女士', '母亲'),
 ];
 
-/** Seeds the demo schools, people and rosters once: a database that already has users is left alone. */
-export async function seedDemoData(db: Database): Promise<boolean> {
+/**
+ * Seeds the demo schools, people and rosters once: a database that already has users is left
+ * alone. The terms are placed around `now` (the runtime's clock), so the demo and the tests are
+ * the same on any date.
+ */
+export async function seedDemoData(db: Database, now: Date = new Date()): Promise<boolean> {
   const { total } = await db.collection('users').count();
   if (total > 0) return false;
   const put = async (collection: string, docs: { _id: string }[]) => {
     for (const doc of docs) await db.collection(collection).add({ data: { ...doc } });
   };
   await put('schools', schools);
+  const terms = termsAround(chinaDateOf(now));
   await put('terms', terms);
   await put('classes', classes);
   await put('students', students);
   await put('guardianships', guardianships);
   await put('users', users);
-  await seedDemoPlan(db);
+  await seedDemoPlan(db, terms[0]);
   return true;
 }

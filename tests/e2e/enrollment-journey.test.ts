@@ -8,7 +8,7 @@ import { BASE_URL, launchBrowser, newPhonePage, openPage, screenshot, signInAs }
  * the masked name, the list is fixed, the parent signs and the child is active.
  */
 const SCHOOL = 'school-sfh-1';
-const TERM = 'term-sfh-2026-autumn';
+const TERM = 'term-sfh-current';
 const APPLICATION = `stu-sfh-30202:${TERM}`;
 
 /** The local runtime's clock (local-cloud/src/clock.ts): a listing period passes without waiting. */

@@ -7,7 +7,7 @@ import { launchBrowser, newPhonePage, openPage, screenshot, signInAs } from './b
  * The local demo term (local-cloud/src/seed-demo-term.ts) has 王小明 active since 1 September.
  */
 const SCHOOL = 'school-sfh-1';
-const TERM = 'term-sfh-2026-autumn';
+const TERM = 'term-sfh-current';
 
 /** The latest Monday–Friday on or before today (China time), and the first day of its month. */
 function lastServiceDay(): { day: string; monthStart: string } {

@@ -7,7 +7,7 @@ import { BASE_URL, launchBrowser, newPhonePage, screenshot, signInAs } from './b
  * it once, then approves; the school publishes; a signed-out visitor reads the public page and
  * the article export.
  */
-const QUERY = 'schoolId=school-qj-1&termId=term-qj-2026-autumn';
+const QUERY = 'schoolId=school-qj-1&termId=term-qj-current';
 const PLAN_URL = `${BASE_URL}/#/school/plan/index?${QUERY}`;
 
 let browser: Browser;
@@ -136,7 +136,7 @@ describe('plan, filing and disclosure', () => {
     await visitor.getByText('美术社', { exact: true }).waitFor();
     await visitor.getByText('收费标准：每生每课时 2 元').waitFor();
     await visitor.getByText('暂无公示名单。').waitFor();
-    await visitor.getByText(/#\/public\/term\/index\?schoolId=school-qj-1&termId=term-qj-2026-autumn/).waitFor();
+    await visitor.getByText(/#\/public\/term\/index\?schoolId=school-qj-1&termId=term-qj-current/).waitFor();
     await screenshot(visitor, 'plan-public-page');
     expect(await visitor.content()).not.toContain('cloud://');
 

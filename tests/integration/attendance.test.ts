@@ -19,7 +19,7 @@ describe('考勤: the class teacher records attendance for their own class', () 
     expect(day.rows.every((r: any) => r.attendedMinutes === 120 && r.recorded === false)).toBe(true);
     expect(day.rows.map((r: any) => r.studentId)).not.toContain(kids.pendingChild);
     // Before the (backdated) activation nobody is on the sheet.
-    await cloud.db.collection('applications').doc(`${kids.child1}:${'term-sfh-2026-autumn'}`).update({
+    await cloud.db.collection('applications').doc(`${kids.child1}:${'term-sfh-current'}`).update({
       data: { history: cloud.db.command.set([{ status: 'submitted', at: '2026-08-30T00:00:00Z', by: '', byName: '' }, { status: 'active', at: '2026-11-03T00:30:00Z', by: '', byName: '' }]) },
     });
     expect((await sheet(cloud, MONDAY)).rows.map((r: any) => r.studentId)).not.toContain(kids.child1);
@@ -37,7 +37,7 @@ describe('考勤: the class teacher records attendance for their own class', () 
     expect(again).toMatchObject({ saved: 0, unchanged: 2, revision: 1 });
     expect((await cloud.db.collection('attendance').where({ date: '2026-11-04' }).count()).total).toBe(2);
     const doc = (await cloud.db.collection('attendance').doc(`${kids.child0}:2026-11-04`).get()).data as any;
-    expect(doc).toMatchObject({ schoolId: 'school-sfh-1', classId: CLASS32, termId: 'term-sfh-2026-autumn', attendedMinutes: 0, scheduledMinutes: 120, recordedBy: DEMO.teacher, revision: 1 });
+    expect(doc).toMatchObject({ schoolId: 'school-sfh-1', classId: CLASS32, termId: 'term-sfh-current', attendedMinutes: 0, scheduledMinutes: 120, recordedBy: DEMO.teacher, revision: 1 });
     const day = await sheet(cloud, '2026-11-04');
     expect(day.revision).toBe(1);
     expect(day.rows.find((r: any) => r.studentId === kids.child0)).toMatchObject({ attendedMinutes: 0, recorded: true });

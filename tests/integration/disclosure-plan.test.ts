@@ -89,7 +89,7 @@ describe('writing the plan: only the school’s own admin', () => {
   it('attachments go to the plan’s own folder in cloud storage; others are refused', async () => {
     const attachment = await uploadPlanDocument(cloud);
     expect(attachment).toMatchObject({ key: 'plan', name: '古南实验小学课后服务方案.pdf' });
-    expect(attachment.fileId).toMatch(/^cloud:\/\/.+\/disclosure\/school-qj-1\/term-qj-2026-autumn\/plan-/);
+    expect(attachment.fileId).toMatch(/^cloud:\/\/.+\/disclosure\/school-qj-1\/term-qj-current\/plan-/);
     expect(cloud.runtime.storage.read(attachment.fileId)?.toString()).toContain('%PDF');
 
     expect(await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', { ...QJ, key: 'funding', fileName: 'a.pdf', contentBase64: PDF })).toMatchObject({
@@ -99,7 +99,7 @@ describe('writing the plan: only the school’s own admin', () => {
     });
     expect(await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', { ...QJ, key: 'plan', fileName: 'a.exe', contentBase64: PDF })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
 
-    const foreign = { key: 'plan', name: 'x.pdf', fileId: 'cloud://local.kehou/disclosure/school-sfh-1/term-sfh-2026-autumn/plan-1.pdf' };
+    const foreign = { key: 'plan', name: 'x.pdf', fileId: 'cloud://local.kehou/disclosure/school-sfh-1/term-sfh-current/plan-1.pdf' };
     expect(await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', { ...QJ, revision: 0, content: qijiangContent([foreign]) })).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
@@ -133,7 +133,7 @@ describe('submitting for filing', () => {
     expect(retry).toEqual(submitted);
     const versions = await docs(cloud, 'planVersions', { planId: `${QJ.schoolId}:${QJ.termId}` });
     expect(versions).toEqual([
-      expect.objectContaining({ _id: 'school-qj-1:term-qj-2026-autumn:s1', number: 1, decision: 'pending', submittedBy: DEMO.otherSchoolAdmin }),
+      expect.objectContaining({ _id: 'school-qj-1:term-qj-current:s1', number: 1, decision: 'pending', submittedBy: DEMO.otherSchoolAdmin }),
     ]);
     expect(versions[0].content.attachments).toEqual([attachment]);
 

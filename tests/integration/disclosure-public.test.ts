@@ -47,7 +47,7 @@ describe('the public page: open without signing in, no personal data', () => {
     expect(page.publication.fees.refundMethod).toContain('整月未上课全额退费');
     expect(page.versions).toEqual([{ version: 1, publishedAt: '2026-08-28T02:00:00.000Z', current: true }]);
     expect(page.disclosureItems.map((d: any) => d.label)).toEqual(['服务时间', '服务方式', '服务内容', '安全保障措施', '收费标准', '退费办法', '课后服务人员']);
-    expect(page.sharePath).toBe('public/term/index?schoolId=school-sfh-1&termId=term-sfh-2026-autumn');
+    expect(page.sharePath).toBe('public/term/index?schoolId=school-sfh-1&termId=term-sfh-current');
   });
 
   it('the enrolled list: class and masked name only, for listed, signed and active applications', async () => {
@@ -87,7 +87,7 @@ describe('the official-account article', () => {
   it('is the current publication as HTML with inline styles and the mini-program path, readable without signing in', async () => {
     const article = await cloud.ok(null, 'disclosure', 'publicArticle', SFH);
     expect(article.title).toBe('绥芬河市第一小学2026—2027 学年第一学期课后服务公告');
-    expect(article.path).toBe('public/term/index?schoolId=school-sfh-1&termId=term-sfh-2026-autumn');
+    expect(article.path).toBe('public/term/index?schoolId=school-sfh-1&termId=term-sfh-current');
     expect(article.html).toContain('篮球社');
     expect(article.html).toContain('每生每小时 4 元');
     expect(article.html).not.toMatch(/class=|<script/);

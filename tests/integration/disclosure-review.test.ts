@@ -51,7 +51,7 @@ describe('bureau review: draft → submitted → returned / approved → publish
     const [message] = cloud.runtime.outbox.list(DEMO.otherSchoolAdmin);
     expect(message).toMatchObject({
       templateId: 'tmpl-plan-review-result',
-      page: 'school/plan/index?schoolId=school-qj-1&termId=term-qj-2026-autumn',
+      page: 'school/plan/index?schoolId=school-qj-1&termId=term-qj-current',
       data: { phrase2: { value: '已退回' }, thing3: { value: '请补充美术社的场地安排' } },
     });
     expect(await cloud.call(DEMO.qijiangBureau, 'disclosure', 'approvePlan', { ...QJ, version: 1 })).toMatchObject({ ok: false, code: 'INVALID_STATE' });

@@ -7,7 +7,7 @@ export { DEMO, DEMO_IDS };
 /** A fresh in-memory local cloud with the demo data, and a way to call functions as someone. */
 export async function startTestCloud() {
   const runtime = await createRuntime();
-  await seedDemoData(runtime.database);
+  await seedDemoData(runtime.database, runtime.clock.now());
   return {
     runtime,
     /** The database as handlers see it (wx-server-sdk typings: documents are loosely typed). */

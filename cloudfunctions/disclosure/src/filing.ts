@@ -1,4 +1,4 @@
-import { AppError, conflict, defineAction, getAll, invalidState, notFound, type ActionContext } from '@kehou/shared/cloud';
+import { AppError, conflict, defineAction, getAll, invalidState, notFound, txCreate, txGet, type ActionContext } from '@kehou/shared/cloud';
 import { planReviewResultMessage } from '@kehou/shared';
 import {
   checkServicePlan,
@@ -14,7 +14,6 @@ import {
 } from '@kehou/shared/disclosure';
 import { loadSchoolTerm, nowIso, publicationIdOf, requireAdmin, requireReviewer, versionIdOf } from './load';
 import { CONFLICT_MESSAGE } from './plan-editor';
-import { txCreate, txGet } from './transaction';
 
 /**
  * The school files its plan: refused while any problem remains (POLICY_VIOLATION, the problems in

@@ -21,6 +21,8 @@ export const COLLECTIONS = [
   'signatures',
   'attendance',
   'feeNotices',
+  'feeNoticeWaivers',
+  'feeBillingRuns',
   'refunds',
   'feedback',
   'audit',

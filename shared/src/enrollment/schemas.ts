@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { HARDSHIP_KINDS } from './types';
 import { MOBILE_PATTERN } from './patterns';
+import { isoDateSchema } from '../policy/schemas';
 
 /** Inputs of the enrollment cloud function (parsed before any handler runs; bad input writes nothing). */
 
 const id = z.string().trim().min(1).max(120);
 const personName = z.string().trim().min(1).max(20);
 const mobile = z.string().trim().regex(MOBILE_PATTERN, { message: '手机号应为 11 位数字' });
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' });
 const weekday = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 const distinct = <T>(items: T[]) => new Set(items).size === items.length;
 
@@ -79,7 +79,7 @@ export const postListInput = z
 export const fixListInput = z.object({ listingId: id }).strict();
 
 export const withdrawInput = z
-  .object({ applicationId: id, effectiveDate: isoDay.optional(), reason: z.string().trim().max(200).optional() })
+  .object({ applicationId: id, effectiveDate: isoDateSchema.optional(), reason: z.string().trim().max(200).optional() })
   .strict();
 export const decideWithdrawalInput = z
   .object({ applicationId: id, decision: z.enum(['approve', 'reject']), note: z.string().trim().max(200).optional() })

@@ -3,11 +3,14 @@ import type { StageSchedule } from '../domain/plan';
 import type { ApplicationDoc } from '../enrollment/types';
 import {
   activeWindow,
-  billingPeriodProblem,
+  attendsOn,
   buildChargeInput,
+  childSessions,
   isActiveOn,
+  noticeIdOf,
   noticeLines,
   periodsPerDay,
+  rowsDigest,
   scheduledSessions,
   serviceMinutes,
   unrecordedDays,
@@ -88,17 +91,39 @@ describe('the enrolment window comes from the application', () => {
   });
 });
 
-describe('billing periods', () => {
-  it('004 三(五)2: suifenhe bills by the month: a period may not cross months', () => {
-    expect(billingPeriodProblem('suifenhe-2021', TERM, NOVEMBER)).toBeNull();
-    expect(billingPeriodProblem('suifenhe-2021', TERM, { from: '2026-11-20', to: '2026-12-05' })).toMatch(/不能跨月/);
+describe('only the days and items the family chose', () => {
+  const items = [
+    { id: 'basic-care', weekdays: [1, 2, 3, 4, 5] as const },
+    { id: 'club-calligraphy', weekdays: [3] as const },
+  ].map((i) => ({ ...i, weekdays: [...i.weekdays] as (1 | 2 | 3 | 4 | 5)[] }));
+  const week = { from: '2026-11-02', to: '2026-11-08' }; // Monday to Sunday
+
+  it('a child who chose Wednesday and Friday comes on those days only', () => {
+    const dates = childSessions(PRIMARY, TERM, week, { days: [3, 5], itemIds: ['basic-care'] }, items).map((s) => s.date);
+    expect(dates).toEqual(['2026-11-04', '2026-11-06']);
+    expect(attendsOn({ days: [3, 5], itemIds: ['basic-care'] }, items, '2026-11-02')).toBe(false);
   });
-  it('000 四(二) / 001 六2: qijiang and yueyang bill per term: the period is the whole term', () => {
-    expect(billingPeriodProblem('qijiang-2020', TERM, NOVEMBER)).toMatch(/整个学期/);
-    expect(billingPeriodProblem('yueyang-2019', TERM, { from: TERM.startDate, to: TERM.endDate })).toBeNull();
+
+  it('a child who chose only the Wednesday club comes on Wednesday, whatever days were ticked', () => {
+    expect(childSessions(PRIMARY, TERM, week, { days: [3, 5], itemIds: ['club-calligraphy'] }, items).map((s) => s.date)).toEqual(['2026-11-04']);
   });
-  it('a period outside the term is refused', () => {
-    expect(billingPeriodProblem('suifenhe-2021', TERM, { from: '2027-02-01', to: '2027-02-28' })).toMatch(/本学期/);
+
+  it('items the plan no longer has are ignored; the chosen days then decide', () => {
+    expect(childSessions(PRIMARY, TERM, week, { days: [1], itemIds: ['gone'] }, items).map((s) => s.date)).toEqual(['2026-11-02']);
+  });
+});
+
+describe('notice ids and the preview digest', () => {
+  it('one id per enrolment and period key; corrections number on', () => {
+    expect(noticeIdOf('stu-1:term-1', '2026-11')).toBe('stu-1:term-1:2026-11');
+    expect(noticeIdOf('stu-1:term-1', '2026-11', 2)).toBe('stu-1:term-1:2026-11:2');
+  });
+
+  it('the digest changes with any amount or line, not with the order of the rows', () => {
+    const row = (applicationId: string, chargeFen: number) => ({ applicationId, state: 'new', grossFen: chargeFen, chargeFen, exemptFen: 0, governmentShareFen: 0, lines: [] });
+    expect(rowsDigest([row('a', 100), row('b', 200)])).toBe(rowsDigest([row('b', 200), row('a', 100)]));
+    expect(rowsDigest([row('a', 100), row('b', 200)])).not.toBe(rowsDigest([row('a', 100), row('b', 201)]));
+    expect(rowsDigest([row('a', 100)])).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 

@@ -1,9 +1,10 @@
 import type { Term } from '../domain/people';
-import type { PlanContent, StageSchedule } from '../domain/plan';
+import type { PlanContent, PlanItem, StageSchedule, Weekday } from '../domain/plan';
 import type { ProfileId } from '../domain/profile-id';
 import type { Stage } from '../domain/people';
-import type { ApplicationDoc } from '../enrollment/types';
+import type { ApplicationDoc, EnrollmentChoices } from '../enrollment/types';
 import type { HardshipDeclaration } from '../enrollment/types';
+import { sha256 } from '../agreement/sha256';
 import { addDays, eachDay, earlierOf, isoWeekday, isWithin, laterOf } from '../policy/core/calendar';
 import { minutesOfDay } from '../policy/core/clock';
 import { formatCitation } from '../policy/core/citation';
@@ -63,6 +64,30 @@ export function scheduledSessions(schedule: StageSchedule, term: Pick<Term, 'sta
     .map((date) => ({ date, minutes: serviceMinutes(schedule, date), periods }));
 }
 
+/**
+ * Does the child come on this date? Only on the weekdays the application chose, and only when one
+ * of the chosen items runs that day (a child who chose only a Wednesday club and Wednesday and
+ * Friday has no service on Friday unless the basic care service runs then and was chosen).
+ * Items the published plan no longer has are ignored; with none left, the chosen days decide.
+ */
+export function attendsOn(choices: Pick<EnrollmentChoices, 'days' | 'itemIds'>, items: readonly Pick<PlanItem, 'id' | 'weekdays'>[], date: string): boolean {
+  const weekday = isoWeekday(date) as Weekday;
+  if (!choices.days.includes(weekday)) return false;
+  const chosen = items.filter((item) => choices.itemIds.includes(item.id));
+  return chosen.length === 0 || chosen.some((item) => item.weekdays.includes(weekday));
+}
+
+/** The child's scheduled sessions of the period: the stage's service days the child chose. */
+export function childSessions(
+  schedule: StageSchedule,
+  term: Pick<Term, 'startDate' | 'endDate'>,
+  period: Window,
+  choices: Pick<EnrollmentChoices, 'days' | 'itemIds'>,
+  items: readonly Pick<PlanItem, 'id' | 'weekdays'>[],
+): DatedSession[] {
+  return scheduledSessions(schedule, term, period).filter((session) => attendsOn(choices, items, session.date));
+}
+
 /** The China calendar date of an ISO instant. */
 export function chinaDateOf(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
@@ -95,31 +120,6 @@ export function isActiveOn(app: Pick<ApplicationDoc, 'status' | 'history' | 'wit
 
 export function hardshipOf(declaration: Pick<HardshipDeclaration, 'kind'> | null | undefined): Hardship {
   return declaration?.kind ?? 'none';
-}
-
-/**
- * The billing periods a profile allows:
- * - per attended minute (suifenhe 004 三(五)2 按月据实收取): within one calendar month of the term;
- * - per period and per term (qijiang 000 四(二) 一期; yueyang 001 六2 每生每期只收取一次): the whole term,
- *   so that the term cap and the once-per-term rule cannot be split across notices;
- * - free (xxcity): none, nothing is ever issued.
- * Returns a Chinese sentence when the period is not allowed, otherwise null.
- */
-export function billingPeriodProblem(profileId: ProfileId, term: Pick<Term, 'startDate' | 'endDate' | 'name'>, period: Window): string | null {
-  if (period.from > period.to) return '开始日期不能晚于结束日期';
-  if (!isWithin(period.from, { from: term.startDate, to: term.endDate }) || !isWithin(period.to, { from: term.startDate, to: term.endDate })) {
-    return `收费期间应在本学期（${term.startDate} 至 ${term.endDate}）之内`;
-  }
-  const model = getProfile(profileId).fees.model;
-  switch (model.kind) {
-    case 'per-attended-minute':
-      return period.from.slice(0, 7) === period.to.slice(0, 7) ? null : `本地政策按月据实收费（${formatCitation(model.monthlyByAttendance)}），收费期间不能跨月`;
-    case 'per-period':
-    case 'per-term':
-      return period.from === term.startDate && period.to === term.endDate ? null : `本地政策按学期收费，收费期间应为整个学期（${term.startDate} 至 ${term.endDate}）`;
-    case 'free':
-      return null;
-  }
 }
 
 export interface ChargeFacts {
@@ -200,4 +200,56 @@ export function noticeLines(lines: readonly AmountLine[]): NoticeLine[] {
   });
 }
 
-export const noticeIdOf = (applicationId: string, period: Window) => `${applicationId}:${period.from}:${period.to}`;
+/**
+ * A notice's id: the child's enrolment (application) and the billing period's key, and for a
+ * correction its place in the period's chain (2, 3, …). Two notices for one child and period
+ * cannot both be first: the database refuses the second `add` of the same id.
+ */
+export const noticeIdOf = (applicationId: string, periodKey: string, sequence = 1) =>
+  sequence === 1 ? `${applicationId}:${periodKey}` : `${applicationId}:${periodKey}:${sequence}`;
+
+/** The record that a school issued a term's billing period (`feeBillingRuns`). */
+export const billingRunIdOf = (schoolId: string, termId: string, periodKey: string) => `${schoolId}:${termId}:${periodKey}`;
+
+/** What a preview shows for a child and a notice would store: the amounts and every line. */
+export interface ComputedAmounts {
+  grossFen: number;
+  chargeFen: number;
+  exemptFen: number;
+  governmentShareFen: number;
+  lines: NoticeLine[];
+}
+
+const fingerprints = new Map<string, string>();
+
+/** The policy profile's data as a short fingerprint, kept with each notice (`qijiang-2020@1a2b3c4d5e6f`). */
+export function profileVersion(profileId: ProfileId): string {
+  let version = fingerprints.get(profileId);
+  if (!version) {
+    version = `${profileId}@${sha256(JSON.stringify(getProfile(profileId))).slice(0, 12)}`;
+    fingerprints.set(profileId, version);
+  }
+  return version;
+}
+
+/** Whether two computations of a period ask the same of the family (amounts and lines). */
+export function sameAmounts(a: ComputedAmounts, b: ComputedAmounts): boolean {
+  return (
+    a.grossFen === b.grossFen &&
+    a.chargeFen === b.chargeFen &&
+    a.exemptFen === b.exemptFen &&
+    a.governmentShareFen === b.governmentShareFen &&
+    JSON.stringify(a.lines) === JSON.stringify(b.lines)
+  );
+}
+
+/**
+ * A digest of what issuing would write: the rows (child, state and amounts) in a fixed order. The
+ * preview returns it and issuing refuses when the rows computed again give another digest.
+ */
+export function rowsDigest(rows: readonly ({ applicationId: string; state: string } & ComputedAmounts)[]): string {
+  const canonical = [...rows]
+    .sort((a, b) => (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0))
+    .map((r) => [r.applicationId, r.state, r.grossFen, r.chargeFen, r.exemptFen, r.governmentShareFen, r.lines]);
+  return sha256(JSON.stringify(canonical));
+}

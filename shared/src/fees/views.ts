@@ -20,13 +20,21 @@ export interface AttendanceSheet {
   start: string;
   end: string;
   scheduledMinutes: number;
-  /** Highest revision of the day's records (0: nothing saved). Send it back with recordAttendance. */
+  /** The day's revision (0: nothing saved). Send it back with recordAttendance. */
   revision: number;
+  /**
+   * The day's billing period has been issued: a change is a correction and needs a reason (it
+   * does not change the issued notices; the school may issue a correction notice).
+   */
+  billed: { periodLabel: string } | null;
+  /** Corrections recorded after billing, newest last. */
+  corrections: { at: string; byName: string; reason: string; changed: number }[];
   rows: AttendanceRow[];
 }
 
 export interface RefundView {
   refundId: string;
+  kind: 'request' | 'correction';
   status: RefundStatus;
   reason: string;
   paidFen: number;
@@ -36,21 +44,55 @@ export interface RefundView {
   decidedAt?: string;
 }
 
+/** How a notice reads to a family: 待缴费, 已缴费, 无需缴费, or 已更正 (a later notice replaced it). */
+export type NoticeState = 'due' | 'paid' | 'nothing-due' | 'superseded';
+
+export const NOTICE_STATE_LABELS: Record<NoticeState, string> = {
+  due: '待缴费',
+  paid: '已缴费',
+  'nothing-due': '无需缴费',
+  superseded: '已更正',
+};
+
+export function noticeState(notice: { status: NoticeStatus; supersededBy?: string }): NoticeState {
+  if (notice.supersededBy) return 'superseded';
+  if (notice.status === 'paid') return 'paid';
+  if (notice.status === 'nothing-due') return 'nothing-due';
+  return 'due';
+}
+
+/** A correction as the family reads it: what the period cost before, what it costs now, and why. */
+export interface NoticeDifferenceView {
+  previousChargeFen: number;
+  differenceFen: number;
+  lines: NoticeLine[];
+  reason: string;
+  paidBeforeFen: number;
+  creditFen: number;
+}
+
 /** A notice as a guardian of the child sees it: every line with its clause. */
 export interface ParentNoticeView {
   noticeId: string;
   studentName: string;
   className: string;
+  periodKey: string;
+  periodLabel: string;
   period: { from: string; to: string };
   grossFen: number;
   chargeFen: number;
   exemptFen: number;
   governmentShareFen: number;
+  dueFen: number;
   lines: NoticeLine[];
-  status: NoticeStatus;
+  state: NoticeState;
   issuedAt: string;
   paidAt?: string;
-  /** The profile has a refund method for a month paid in advance (suifenhe 三(五)3(2)). */
+  /** Set on a correction. */
+  difference: NoticeDifferenceView | null;
+  /** The notices this one superseded, newest first (the family sees both). */
+  earlier: { noticeId: string; chargeFen: number; dueFen: number; state: NoticeState; issuedAt: string; lines: NoticeLine[] }[];
+  /** The profile's refund method where a parent may apply (suifenhe 三(五)3(2)). */
   refundMethod: string | null;
   canRequestRefund: boolean;
   refund: RefundView | null;
@@ -61,25 +103,64 @@ export interface PreviewRow {
   applicationId: string;
   studentName: string;
   className: string;
-  enrolled: { from: string; to: string };
+  enrolled: { from: string; to: string } | null;
   grossFen: number;
   chargeFen: number;
   exemptFen: number;
   governmentShareFen: number;
   lines: NoticeLine[];
-  /** Scheduled days without an attendance record (counted as not attended where fees follow attendance). */
+  /** Scheduled days of the child without an attendance record (counted as not attended where fees follow attendance). */
   unrecordedDays: number;
-  /** An issued notice for this child and period already exists. */
-  issued: boolean;
+  /**
+   * `new`: no notice yet, issuing writes one; `issued`: the notice stands as computed; `changed`:
+   * the facts changed since the notice (attendance corrected, hardship declared late, a
+   * withdrawal): a correction notice would supersede it.
+   */
+  state: 'new' | 'issued' | 'changed';
+  /** For `issued` and `changed`: the latest notice of the period and what it asked. */
+  notice: { noticeId: string; chargeFen: number; state: NoticeState } | null;
+}
+
+/** A billing period of the term as the school's fee page offers it. */
+export interface BillingPeriodView {
+  key: string;
+  label: string;
+  from: string;
+  to: string;
+  citation: string;
+  byAttendance: boolean;
+  /** First notices issued so far (0: not issued). */
+  issued: number;
+  /** Why it may not be issued yet (an attendance-billed period before it ends), or null. */
+  notYet: string | null;
+}
+
+export interface NoticePeriods {
+  schoolId: string;
+  termId: string;
+  termName: string;
+  /** Said plainly where nothing is ever charged, or fees may not be issued yet; null when they may. */
+  notChargeable: { reason: string; citation: string } | null;
+  periods: BillingPeriodView[];
 }
 
 export interface NoticePreview {
   schoolId: string;
   termId: string;
+  periodKey: string;
+  periodLabel: string;
   period: { from: string; to: string };
   profileId: string;
+  citation: string;
   rows: PreviewRow[];
+  counts: { new: number; issued: number; changed: number };
   totals: { grossFen: number; chargeFen: number; exemptFen: number; governmentShareFen: number };
+  /** Service days still without attendance, by class (attendance-billed periods). */
+  unrecorded: { classId: string; className: string; dates: string[] }[];
+  /** Whether `issueNotices` may run now (null), or why not. */
+  blocked: string | null;
+  /** Send back with issueNotices (new rows) or issueCorrections (changed rows). */
+  digest: string;
 }
 
 export interface IssueResult {
@@ -88,17 +169,26 @@ export interface IssueResult {
   noticeIds: string[];
 }
 
+export interface CorrectionResult {
+  corrected: number;
+  noticeIds: string[];
+}
+
 /** The admin's row: amounts including waivers, never the hardship kind. */
 export interface AdminNoticeRow {
   noticeId: string;
   studentName: string;
   className: string;
+  periodKey: string;
   period: { from: string; to: string };
+  sequence: number;
   grossFen: number;
   chargeFen: number;
   exemptFen: number;
   governmentShareFen: number;
-  status: NoticeStatus;
+  dueFen: number;
+  creditFen: number;
+  state: NoticeState;
   refund: RefundView | null;
 }
 
@@ -107,11 +197,24 @@ export interface TeacherNoticeRow {
   noticeId: string;
   studentName: string;
   className: string;
+  periodKey: string;
   period: { from: string; to: string };
-  chargeFen: number;
-  status: NoticeStatus;
+  dueFen: number;
+  state: NoticeState;
 }
 
 export type SchoolNotices =
-  | { as: 'admin'; rows: AdminNoticeRow[]; totals: { grossFen: number; chargeFen: number; exemptFen: number; governmentShareFen: number; paidFen: number } }
-  | { as: 'teacher'; rows: TeacherNoticeRow[]; totals: { chargeFen: number } };
+  | {
+      as: 'admin';
+      rows: AdminNoticeRow[];
+      totals: { grossFen: number; chargeFen: number; exemptFen: number; governmentShareFen: number; dueFen: number; paidFen: number; creditFen: number };
+    }
+  | { as: 'teacher'; rows: TeacherNoticeRow[]; totals: { dueFen: number } };
+
+/** What approving a withdrawal did to the money, per billed period (shown to the school and the family). */
+export interface WithdrawalSettlementView {
+  /** One sentence with its clause for the whole settlement. */
+  summary: string;
+  citation: string;
+  periods: { periodKey: string; periodLabel: string; outcome: 'unchanged' | 'corrected' | 'not-settled'; chargeFen?: number; dueFen?: number; creditFen?: number; noticeId?: string }[];
+}

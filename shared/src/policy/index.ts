@@ -9,7 +9,7 @@ export { formatCitation, type Citation, type Provision } from './core/citation';
 export { inForceOn, valueOn, type Parameter, type Timeline, type Unit } from './core/parameter';
 export { RULE_IDS, SCENARIO_RULE_IDS, brokenRuleIds, type RuleId, type Violation } from './core/violation';
 export { formatYuan } from './core/money';
-export { isCalendarDate, type IsoDate } from './core/calendar';
+export { addDays, eachDay, isCalendarDate, isoWeekday, isWithin, type IsoDate } from './core/calendar';
 export type { ClockTime } from './core/clock';
 
 // Profiles
@@ -29,6 +29,7 @@ export { computeCharge, computeChargeUnder } from './fees/charge';
 export {
   billingPeriods,
   billingPeriodsUnder,
+  billingPeriodLabel,
   billingPeriodOf,
   findBillingPeriod,
   mayIssuePeriod,

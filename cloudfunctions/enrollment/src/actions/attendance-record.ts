@@ -1,14 +1,16 @@
-import { asData, conflict, defineAction, invalidState, isDuplicateKeyError, isoNow } from '@kehou/shared/cloud';
-import { recordAttendanceInput, type AttendanceDoc } from '@kehou/shared/fees';
+import { AppError, asData, conflict, defineAction, invalidState, isDuplicateKeyError, isoNow } from '@kehou/shared/cloud';
+import { recordAttendanceInput, type AttendanceCorrection, type AttendanceDoc } from '@kehou/shared/fees';
 import { attendanceId, loadSheet } from './attendance-shared';
 
 const STALE = '这一天的考勤刚刚在另一台设备上保存过，请刷新后再改';
 
 /**
- * Saves the class teacher's attendance for a service day. One document per child and date (natural
- * key), each write conditional on the revision read, and the whole save on the sheet's revision the
- * teacher saw: of two devices saving different values, the second is told to refresh. Sending the
- * same values again (a retry) changes nothing and is answered as saved.
+ * Saves the class teacher's attendance for a service day, all or nothing: the day is one document
+ * (every child's minutes), written in one conditional write on the revision the teacher saw, so a
+ * save that answers "conflict" has written nothing. Sending the same values again (a retry)
+ * changes nothing and is answered as saved. Once the day's billing period has been issued, a
+ * change needs a reason and is kept as a correction (who, when, why, what); the issued notices
+ * keep the minutes they were computed from.
  */
 export const recordAttendance = defineAction({
   input: recordAttendanceInput,
@@ -16,53 +18,73 @@ export const recordAttendance = defineAction({
     const sheet = await loadSheet(ctx, input.classId, input.date);
     const onSheet = new Set(sheet.active.map((a) => a.studentId));
     for (const entry of input.entries) {
-      if (!onSheet.has(entry.studentId)) throw invalidState('只能为这一天已参加课后服务的本班学生记录考勤');
+      if (!onSheet.has(entry.studentId)) throw invalidState('只能为这一天参加课后服务的本班学生记录考勤');
       if (entry.attendedMinutes > sheet.scheduledMinutes) {
         throw invalidState(`参加时间不能超过当天的服务时间（${sheet.scheduledMinutes} 分钟）`);
       }
     }
-    const changed = input.entries.filter((e) => sheet.records.get(e.studentId)?.attendedMinutes !== e.attendedMinutes);
-    if (changed.length === 0) return { saved: 0, unchanged: input.entries.length, revision: sheet.revision };
-    if ((input.revision ?? 0) !== sheet.revision) throw conflict(STALE);
+    const changed = input.entries.filter((e) => sheet.minutes.get(e.studentId) !== e.attendedMinutes);
+    const revision = sheet.day?.revision ?? 0;
+    if (changed.length === 0) return { saved: 0, unchanged: input.entries.length, revision };
+    if ((input.revision ?? 0) !== revision) throw conflict(STALE);
+    if (sheet.billed && !input.reason) {
+      throw new AppError('INVALID_INPUT', `这一天所在的${sheet.billed.label}已发出收费通知：修改考勤请写明原因，作为更正记录（已发出的通知不会因此改变）`);
+    }
 
-    const revision = sheet.revision + 1;
     const openid = ctx.caller.requireSignedIn();
     const now = isoNow(ctx);
-    for (const entry of changed) {
-      const id = attendanceId(entry.studentId, input.date);
-      const existing = sheet.records.get(entry.studentId);
-      if (existing) {
-        const { stats } = await ctx
-          .collection('attendance')
-          .where({ _id: id, revision: existing.revision })
-          .update({ data: { attendedMinutes: entry.attendedMinutes, recordedBy: openid, recordedAt: now, revision } });
-        if (stats.updated !== 1) throw conflict(STALE);
-      } else {
-        const doc: AttendanceDoc = {
-          _id: id,
-          schoolId: sheet.classGroup.schoolId,
-          classId: sheet.classGroup._id,
-          termId: sheet.term._id,
-          studentId: entry.studentId,
-          date: input.date,
-          attendedMinutes: entry.attendedMinutes,
-          scheduledMinutes: sheet.scheduledMinutes,
-          recordedBy: openid,
-          recordedAt: now,
-          revision,
-        };
-        try {
-          await ctx.collection('attendance').add({ data: asData(doc) });
-        } catch (error) {
-          if (isDuplicateKeyError(error)) throw conflict(STALE);
-          throw error;
+    const merged = new Map(sheet.minutes);
+    for (const entry of input.entries) merged.set(entry.studentId, entry.attendedMinutes);
+    const entries = [...merged].map(([studentId, attendedMinutes]) => ({ studentId, attendedMinutes }));
+    const correction: AttendanceCorrection | null = sheet.billed
+      ? {
+          at: now,
+          by: openid,
+          byName: ctx.caller.user?.name ?? '',
+          reason: input.reason!,
+          changes: changed.map((e) => ({ studentId: e.studentId, from: sheet.minutes.get(e.studentId) ?? null, to: e.attendedMinutes })),
         }
+      : null;
+    const id = attendanceId(sheet.classGroup._id, input.date);
+    if (sheet.day) {
+      const { stats } = await ctx
+        .collection('attendance')
+        .where({ _id: id, revision })
+        .update({
+          data: {
+            entries: ctx._.set(entries),
+            recordedBy: openid,
+            recordedAt: now,
+            revision: revision + 1,
+            ...(correction ? { corrections: ctx._.push(correction) } : {}),
+          },
+        });
+      if (stats.updated !== 1) throw conflict(STALE);
+    } else {
+      const doc: AttendanceDoc = {
+        _id: id,
+        schoolId: sheet.classGroup.schoolId,
+        classId: sheet.classGroup._id,
+        termId: sheet.term._id,
+        date: input.date,
+        scheduledMinutes: sheet.scheduledMinutes,
+        entries,
+        recordedBy: openid,
+        recordedAt: now,
+        revision: 1,
+        ...(correction ? { corrections: [correction] } : {}),
+      };
+      try {
+        await ctx.collection('attendance').add({ data: asData(doc) });
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw conflict(STALE);
+        throw error;
       }
     }
     await ctx.audit(
-      changed.map((e) => ({ collection: 'attendance' as const, id: attendanceId(e.studentId, input.date) })),
-      `${sheet.classGroup.name} ${input.date} 考勤：${changed.length} 人`,
+      [{ collection: 'attendance', id }],
+      `${sheet.classGroup.name} ${input.date} 考勤：${changed.length} 人${correction ? `（收费后更正：${correction.reason}）` : ''}`,
     );
-    return { saved: changed.length, unchanged: input.entries.length - changed.length, revision };
+    return { saved: changed.length, unchanged: input.entries.length - changed.length, revision: revision + 1 };
   },
 });

@@ -1,7 +1,8 @@
-import { AppError, chinaToday, getAll, invalidState, type ActionContext } from '@kehou/shared/cloud';
+import { AppError, chinaToday, findById, getAll, invalidState, type ActionContext } from '@kehou/shared/cloud';
 import { WEEKDAY_LABELS, type ApplicationDoc, type ClassGroup, type StageSchedule, type Student, type Term } from '@kehou/shared';
-import { isActiveOn, isServiceDay, scheduleForStage, serviceMinutes, type AttendanceDoc } from '@kehou/shared/fees';
-import { currentPublication, getClass } from '@kehou/shared/enrollment/server';
+import { attendsOn, billingRunIdOf, isActiveOn, isServiceDay, scheduleForStage, serviceMinutes, type AttendanceDoc, type BillingRunDoc } from '@kehou/shared/fees';
+import { currentPublication, getClass, getSchool } from '@kehou/shared/enrollment/server';
+import { billingPeriodOf, type BillingPeriod } from '@kehou/shared/policy';
 
 /** Everything an attendance action needs about one class on one service day. */
 export interface SheetContext {
@@ -9,19 +10,23 @@ export interface SheetContext {
   term: Term;
   schedule: StageSchedule;
   scheduledMinutes: number;
-  /** Applications active on the date (the children on the sheet), by name. */
+  /** The children on the sheet: enrolled that day, and that day is one the family chose. */
   active: ApplicationDoc[];
   students: Map<string, Student>;
-  /** Saved records of the day, by student. */
-  records: Map<string, AttendanceDoc>;
-  revision: number;
+  /** The day's saved document (null: nothing saved yet). */
+  day: AttendanceDoc | null;
+  /** Saved minutes by student. */
+  minutes: Map<string, number>;
+  /** The day's billing period, when notices for it have been issued. */
+  billed: BillingPeriod | null;
 }
 
-export const attendanceId = (studentId: string, date: string) => `${studentId}:${date}`;
+export const attendanceId = (classId: string, date: string) => `${classId}:${date}`;
 
 /**
  * The class teacher's sheet for a date: only the teacher of that class; only a service day of the
- * published plan's schedule for the class's stage, within a term, not in the future.
+ * published plan's schedule for the class's stage, within a term, not in the future. A child is
+ * on it only if enrolled that day and the family chose that weekday (and an item running then).
  */
 export async function loadSheet(ctx: ActionContext, classId: string, date: string): Promise<SheetContext> {
   ctx.caller.requireTeacherOf(classId);
@@ -31,20 +36,26 @@ export async function loadSheet(ctx: ActionContext, classId: string, date: strin
   const term = terms.find((t) => t.startDate <= date && date <= t.endDate);
   if (!term) throw invalidState(`${date} 不在学期内，没有课后服务`);
   if (date > chinaToday(ctx)) throw invalidState('还没到这一天，不能提前记录考勤');
-  const publication = await currentPublication(ctx, classGroup.schoolId, term._id);
-  if (!publication) throw invalidState('本学期还没有公开的课后服务方案');
+  const [publication, school] = await Promise.all([currentPublication(ctx, classGroup.schoolId, term._id), getSchool(ctx, classGroup.schoolId)]);
+  if (!publication || !school) throw invalidState('本学期还没有公开的课后服务方案');
   const schedule = scheduleForStage(publication.content, classGroup.stage);
   if (!schedule) throw invalidState('课后服务方案里没有这个学段的服务时间');
   if (!isServiceDay(schedule, term, date)) {
     const days = schedule.weekdays.map((d) => WEEKDAY_LABELS[d]).join('、');
     throw invalidState(`${date} 不是课后服务日（方案安排在${days}）`);
   }
-  const apps = await getAll<ApplicationDoc>(ctx.collection('applications').where({ classId, termId: term._id }));
-  const active = apps.filter((app) => isActiveOn(app, term, date)).sort((a, b) => a.studentName.localeCompare(b.studentName, 'zh'));
+  const period = billingPeriodOf(school.profileId, term, date);
+  const [apps, day, run] = await Promise.all([
+    getAll<ApplicationDoc>(ctx.collection('applications').where({ classId, termId: term._id })),
+    findById<AttendanceDoc>(ctx, 'attendance', attendanceId(classId, date)),
+    period ? findById<BillingRunDoc>(ctx, 'feeBillingRuns', billingRunIdOf(school._id, term._id, period.key)) : Promise.resolve(null),
+  ]);
+  const active = apps
+    .filter((app) => isActiveOn(app, term, date) && attendsOn(app, publication.content.items, date))
+    .sort((a, b) => a.studentName.localeCompare(b.studentName, 'zh'));
   const students = active.length
     ? await getAll<Student>(ctx.collection('students').where({ _id: ctx._.in(active.map((a) => a.studentId)) }))
     : [];
-  const records = await getAll<AttendanceDoc>(ctx.collection('attendance').where({ classId, date }));
   return {
     classGroup,
     term,
@@ -52,7 +63,8 @@ export async function loadSheet(ctx: ActionContext, classId: string, date: strin
     scheduledMinutes: serviceMinutes(schedule, date),
     active,
     students: new Map(students.map((s) => [s._id, s])),
-    records: new Map(records.map((r) => [r.studentId, r])),
-    revision: records.reduce((max, r) => Math.max(max, r.revision), 0),
+    day,
+    minutes: new Map((day?.entries ?? []).map((e) => [e.studentId, e.attendedMinutes])),
+    billed: run ? period : null,
   };
 }

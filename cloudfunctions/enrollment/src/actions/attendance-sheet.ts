@@ -2,7 +2,7 @@ import { defineAction } from '@kehou/shared/cloud';
 import { attendanceSheetInput, type AttendanceSheet } from '@kehou/shared/fees';
 import { loadSheet } from './attendance-shared';
 
-/** 考勤表: the class teacher's children active on the date, each with the saved record or full attendance. */
+/** 考勤表: the class teacher's children on the day, each with the saved minutes or full attendance. */
 export const attendanceSheet = defineAction({
   input: attendanceSheetInput,
   handler: async (ctx, input): Promise<AttendanceSheet> => {
@@ -15,15 +15,17 @@ export const attendanceSheet = defineAction({
       start: sheet.schedule.start,
       end: sheet.schedule.end,
       scheduledMinutes: sheet.scheduledMinutes,
-      revision: sheet.revision,
+      revision: sheet.day?.revision ?? 0,
+      billed: sheet.billed ? { periodLabel: sheet.billed.label } : null,
+      corrections: (sheet.day?.corrections ?? []).map((c) => ({ at: c.at, byName: c.byName, reason: c.reason, changed: c.changes.length })),
       rows: sheet.active.map((app) => {
-        const record = sheet.records.get(app.studentId);
+        const saved = sheet.minutes.get(app.studentId);
         return {
           studentId: app.studentId,
           studentName: app.studentName,
           studentNo: sheet.students.get(app.studentId)?.studentNo ?? '',
-          attendedMinutes: record ? record.attendedMinutes : sheet.scheduledMinutes,
-          recorded: !!record,
+          attendedMinutes: saved ?? sheet.scheduledMinutes,
+          recorded: saved !== undefined,
         };
       }),
     };

@@ -2,10 +2,15 @@ import { defineAction, invalidState, findById, isoNow } from '@kehou/shared/clou
 import { decideWithdrawalInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, Publication } from '@kehou/shared';
 import { applicationForStaff, loadApplication, moveApplication, leaveClubs, notifyStatus } from '@kehou/shared/enrollment/server';
+import { settleWithdrawalFees, tellGuardians } from '@kehou/shared/fees/server';
+import type { WithdrawalSettlementView } from '@kehou/shared/fees';
+import { billingPeriodLabel } from '@kehou/shared/policy';
 
 /**
  * The school approves a withdrawal (the child's club places free at once and go to the first on
- * each waiting list, who is told) or declines it (the application is as it was).
+ * each waiting list, who is told; the money is settled by the profile: a billed period reaching
+ * the effective date is corrected, see fees/server/settle-withdrawal.ts) or declines it (the
+ * application is as it was).
  */
 export const decideWithdrawal = defineAction({
   input: decideWithdrawalInput,
@@ -20,7 +25,7 @@ export const decideWithdrawal = defineAction({
         note: input.note || '学校未批准退出申请',
       });
       await notifyStatus(ctx, updated, input.note ? `未批准退出：${input.note}` : '学校未批准退出申请');
-      return { applicationId: updated._id, status: updated.status, promoted: [] as string[] };
+      return { applicationId: updated._id, status: updated.status, promoted: [] as string[], settlement: null as WithdrawalSettlementView | null };
     }
     const updated = await moveApplication(ctx, app, 'approve-withdrawal', {
       set: { withdrawal: { ...decided, decision: 'approved' } },
@@ -41,6 +46,14 @@ export const decideWithdrawal = defineAction({
         await notifyStatus(ctx, other, `${name}有空余名额，已为孩子递补`);
       }
     }
-    return { applicationId: updated._id, status: updated.status, promoted };
+    const { view: settlement, corrections } = await settleWithdrawalFees(ctx, updated, app.withdrawal.effectiveDate);
+    if (corrections.length) {
+      await ctx.audit(
+        corrections.map((n) => ({ collection: 'feeNotices' as const, id: n._id })),
+        `退出结算：${updated.studentName}`,
+      );
+      for (const notice of corrections) await tellGuardians(ctx, [notice], { label: billingPeriodLabel(notice.periodKey) });
+    }
+    return { applicationId: updated._id, status: updated.status, promoted, settlement };
   },
 });

@@ -1,79 +1,53 @@
-import { asData, defineAction, getAll, isDuplicateKeyError, isoNow } from '@kehou/shared/cloud';
-import { feeNoticeMessage, type GuardianshipRecord } from '@kehou/shared';
-import { formatYuan, noticeIdOf, noticePeriodInput, type FeeNoticeDoc, type IssueResult } from '@kehou/shared/fees';
-import { computeNotices } from '../lib/notices';
-import { periodText } from '../lib/views';
+import { AppError, conflict, defineAction, isoNow, type ActionContext } from '@kehou/shared/cloud';
+import { billingRunIdOf, issueNoticesInput, type BillingRunDoc, type FeeNoticeDoc, type IssueResult } from '@kehou/shared/fees';
+import { tellGuardians, writeFirstNotice } from '@kehou/shared/fees/server';
+import type { BillingPeriod } from '@kehou/shared/policy';
+import { computePeriod } from '../lib/notices';
 
 /**
- * Issues the period's notices (school admin). One notice per child and period (natural key
- * `${applicationId}:${from}:${to}`): issuing again creates nothing and changes nothing — an issued
- * notice is never rewritten (a correction would be a new notice for another period; re-issuing the
- * same period is refused by leaving the existing notice as it is and counting it as `existing`).
- * Every confirmed guardian of a child with a new notice is told.
+ * Issues the period's notices (school admin): exactly the rows the preview showed, or nothing — a
+ * digest that no longer matches (attendance, enrolment or a waiver changed since) is refused. One
+ * notice per child and period: the id is the enrolment and the period key, so a repeated,
+ * overlapping or concurrent call creates nothing twice. A period billed by attendance is issued
+ * only once it has ended. Every confirmed guardian of a child with a new notice is told.
  */
 export const issueNotices = defineAction({
-  input: noticePeriodInput,
+  input: issueNoticesInput,
   handler: async (ctx, input): Promise<IssueResult> => {
-    const period = { from: input.from, to: input.to };
-    const { rows, school } = await computeNotices(ctx, input.schoolId, input.termId, period);
-    const openid = ctx.caller.requireSignedIn();
-    const now = isoNow(ctx);
+    const { rows, period, preview } = await computePeriod(ctx, input.schoolId, input.termId, input.periodKey);
+    if (preview.blocked) throw new AppError('POLICY_VIOLATION', preview.blocked);
+    if (preview.digest !== input.digest) throw conflict('预览之后考勤、报名或减免有了变化，请重新预览，确认无误后再发出');
     const created: FeeNoticeDoc[] = [];
-    let existing = 0;
-    for (const { app, classGroup, row } of rows) {
-      if (row.issued) {
-        existing += 1;
-        continue;
-      }
-      const notice: FeeNoticeDoc = {
-        _id: noticeIdOf(app._id, period),
-        applicationId: app._id,
-        studentId: app.studentId,
-        studentName: app.studentName,
-        classId: classGroup._id,
-        className: classGroup.name,
-        schoolId: school._id,
-        termId: input.termId,
-        profileId: school.profileId,
-        period,
-        grossFen: row.grossFen,
-        chargeFen: row.chargeFen,
-        exemptFen: row.exemptFen,
-        governmentShareFen: row.governmentShareFen,
-        lines: row.lines,
-        status: 'issued',
-        issuedAt: now,
-        issuedBy: openid,
-        revision: 1,
-      };
-      try {
-        await ctx.collection('feeNotices').add({ data: asData(notice) });
-        created.push(notice);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        existing += 1; // issued at the same moment by another call
-      }
+    let existing = rows.filter((r) => r.state !== 'new').length;
+    for (const row of rows.filter((r) => r.state === 'new')) {
+      const notice = await writeFirstNotice(ctx, row, period);
+      if (notice) created.push(notice);
+      else existing += 1; // issued at the same moment by another call
     }
     if (created.length) {
+      await recordBillingRun(ctx, input.schoolId, input.termId, period, created.length);
       await ctx.audit(
         created.map((n) => ({ collection: 'feeNotices' as const, id: n._id })),
-        `发出收费通知 ${created.length} 份（${period.from} 至 ${period.to}）`,
+        `发出收费通知 ${created.length} 份（${period.label}）`,
       );
+      await tellGuardians(ctx, created, period);
     }
-    for (const notice of created) {
-      const guardians = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ studentId: notice.studentId, status: 'confirmed' }));
-      for (const guardian of guardians) {
-        await ctx.notify(
-          feeNoticeMessage({
-            touser: guardian.openid,
-            childName: notice.studentName,
-            periodText: periodText(notice),
-            amountYuan: formatYuan(notice.chargeFen).replace(' 元', '元'),
-            note: notice.exemptFen > 0 ? '已按政策减免，详见通知' : '点开查看每一项的政策依据',
-          }),
-        );
-      }
-    }
-    return { created: created.length, existing, noticeIds: rows.map((r) => noticeIdOf(r.app._id, period)) };
+    return { created: created.length, existing, noticeIds: rows.map((r) => r.latest?._id ?? created.find((n) => n.applicationId === r.app._id)?._id ?? '').filter(Boolean) };
   },
 });
+
+/** Marks the period as issued (the attendance of its days is frozen for billing from now on). */
+async function recordBillingRun(ctx: ActionContext, schoolId: string, termId: string, period: BillingPeriod, count: number) {
+  const id = billingRunIdOf(schoolId, termId, period.key);
+  const now = isoNow(ctx);
+  const openid = ctx.caller.openid ?? '';
+  const { stats } = await ctx.collection('feeBillingRuns').where({ _id: id }).update({ data: { notices: ctx._.inc(count), lastIssuedAt: now, lastIssuedBy: openid } });
+  if (stats.updated === 1) return;
+  const run: BillingRunDoc = { _id: id, schoolId, termId, periodKey: period.key, period: { from: period.from, to: period.to }, firstIssuedAt: now, lastIssuedAt: now, lastIssuedBy: openid, notices: count };
+  try {
+    await ctx.collection('feeBillingRuns').add({ data: { ...run } });
+  } catch {
+    // Another call created it a moment ago: count these notices on it.
+    await ctx.collection('feeBillingRuns').where({ _id: id }).update({ data: { notices: ctx._.inc(count), lastIssuedAt: now, lastIssuedBy: openid } });
+  }
+}

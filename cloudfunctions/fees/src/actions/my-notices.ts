@@ -1,10 +1,14 @@
 import { defineAction, getAll } from '@kehou/shared/cloud';
 import type { GuardianshipRecord } from '@kehou/shared';
-import { emptyFeesInput, type FeeNoticeDoc, type ParentNoticeView, type RefundDoc } from '@kehou/shared/fees';
+import { emptyFeesInput, noticeState, type FeeNoticeDoc, type ParentNoticeView, type RefundDoc } from '@kehou/shared/fees';
+import { billingPeriodLabel, refundRequests } from '@kehou/shared/policy';
 import { refundMethodOf } from '../lib/notices';
 import { refundView } from '../lib/views';
 
-/** A guardian's notices: those of the children they are a confirmed guardian of, every line with its clause. */
+/**
+ * A guardian's notices: those of the children they are a confirmed guardian of, one per child and
+ * period (the latest), each with the notices it superseded, every line with its clause.
+ */
 export const myNotices = defineAction({
   input: emptyFeesInput,
   handler: async (ctx): Promise<{ notices: ParentNoticeView[] }> => {
@@ -17,27 +21,41 @@ export const myNotices = defineAction({
     const refunds = notices.length
       ? await getAll<RefundDoc>(ctx.collection('refunds').where({ _id: ctx._.in(notices.map((n) => n._id)) }))
       : [];
-    const views = notices.map((n): ParentNoticeView => {
-      const refund = refunds.find((r) => r._id === n._id);
-      const refundMethod = refundMethodOf(n.profileId);
-      return {
-        noticeId: n._id,
-        studentName: n.studentName,
-        className: n.className,
-        period: n.period,
-        grossFen: n.grossFen,
-        chargeFen: n.chargeFen,
-        exemptFen: n.exemptFen,
-        governmentShareFen: n.governmentShareFen,
-        lines: n.lines,
-        status: n.status,
-        issuedAt: n.issuedAt,
-        ...(n.paidAt ? { paidAt: n.paidAt } : {}),
-        refundMethod,
-        canRequestRefund: !!refundMethod && n.status === 'paid' && !refund,
-        refund: refundView(refund),
-      };
-    });
+    const byId = new Map(notices.map((n) => [n._id, n]));
+    const views = notices
+      .filter((n) => !n.supersededBy)
+      .map((n): ParentNoticeView => {
+        const refund = refunds.find((r) => r._id === n._id);
+        const refundMethod = refundMethodOf(n.profileId);
+        const earlier: ParentNoticeView['earlier'] = [];
+        for (let previous = n.supersedes ? byId.get(n.supersedes) : undefined; previous; previous = previous.supersedes ? byId.get(previous.supersedes) : undefined) {
+          earlier.push({ noticeId: previous._id, chargeFen: previous.chargeFen, dueFen: previous.dueFen, state: noticeState(previous), issuedAt: previous.issuedAt, lines: previous.lines });
+        }
+        return {
+          noticeId: n._id,
+          studentName: n.studentName,
+          className: n.className,
+          periodKey: n.periodKey,
+          periodLabel: billingPeriodLabel(n.periodKey),
+          period: n.period,
+          grossFen: n.grossFen,
+          chargeFen: n.chargeFen,
+          exemptFen: n.exemptFen,
+          governmentShareFen: n.governmentShareFen,
+          dueFen: n.dueFen,
+          lines: n.lines,
+          state: noticeState(n),
+          issuedAt: n.issuedAt,
+          ...(n.paidAt ? { paidAt: n.paidAt } : {}),
+          difference: n.difference
+            ? { ...n.difference, reason: n.correctionReason ?? '', paidBeforeFen: n.paidBeforeFen, creditFen: n.creditFen }
+            : null,
+          earlier,
+          refundMethod,
+          canRequestRefund: refundRequests(n.profileId).allowed && n.status === 'paid' && !refund,
+          refund: refundView(refund),
+        };
+      });
     views.sort((a, b) => b.period.from.localeCompare(a.period.from) || a.studentName.localeCompare(b.studentName, 'zh'));
     return { notices: views };
   },

@@ -1,15 +1,15 @@
 import { AppError, asData, defineAction, findById, invalidState, isDuplicateKeyError, isoNow } from '@kehou/shared/cloud';
 import type { GuardianshipRecord } from '@kehou/shared';
 import { requestRefundInput, type FeeNoticeDoc, type RefundDoc } from '@kehou/shared/fees';
-import { formatCitation, getProfile } from '@kehou/shared/policy';
+import { formatCitation, refundRequests } from '@kehou/shared/policy';
 import { refundView } from '../lib/views';
 
 const NOT_YOURS = '没有找到这份收费通知，或您无权办理';
 
 /**
- * A guardian of the child applies for a refund of a paid notice (suifenhe 004 三(五)3(2): 因故退费
- * 向学校申请). Once per notice: the refund's id is the notice's id, so a second application answers
- * with the first.
+ * A guardian of the child applies for a refund of a paid notice, where the profile lets parents
+ * apply (policy/refunds/requests.ts: suifenhe 004 三(五)3(2) 因故退费的，需向学校提出申请). Once per
+ * notice: the refund's id is the notice's id, so a second application answers with the first.
  */
 export const requestRefund = defineAction({
   input: requestRefundInput,
@@ -19,16 +19,15 @@ export const requestRefund = defineAction({
     if (!notice) throw new AppError('NOT_FOUND', NOT_YOURS);
     const guardianship = await findById<GuardianshipRecord>(ctx, 'guardianships', `${notice.studentId}:${openid}`);
     if (!guardianship || guardianship.status !== 'confirmed') throw new AppError('NOT_FOUND', NOT_YOURS);
-    const refunds = getProfile(notice.profileId).refunds;
-    if (refunds.kind !== 'monthly-by-attendance') {
-      const clause = 'citation' in refunds ? `（${formatCitation(refunds.citation)}）` : '';
-      throw invalidState(`本地政策没有规定按月申请退费的办法，退费请按与学校签订的课后服务协议办理${clause}`);
-    }
+    const rule = refundRequests(notice.profileId);
+    if (!rule.allowed) throw invalidState(`${rule.reason}（${formatCitation(rule.citation)}）`);
     const previous = await findById<RefundDoc>(ctx, 'refunds', notice._id);
     if (previous) return { refund: refundView(previous), existing: true };
     if (notice.status !== 'paid') throw invalidState('这份通知还没有缴费，不需要退费');
+    if (notice.supersededBy) throw invalidState('这份通知已被更正，请在更正后的通知上办理');
     const refund: RefundDoc = {
       _id: notice._id,
+      kind: 'request',
       noticeId: notice._id,
       applicationId: notice.applicationId,
       studentId: notice.studentId,
@@ -38,7 +37,7 @@ export const requestRefund = defineAction({
       termId: notice.termId,
       profileId: notice.profileId,
       period: notice.period,
-      paidFen: notice.chargeFen,
+      paidFen: notice.paidFen ?? notice.dueFen,
       reason: input.reason,
       status: 'requested',
       requestedBy: openid,

@@ -1,12 +1,13 @@
 import { defineAction, forbidden, getAll } from '@kehou/shared/cloud';
-import { schoolNoticesInput, type FeeNoticeDoc, type RefundDoc, type SchoolNotices } from '@kehou/shared/fees';
-import { schoolTerm } from '../lib/notices';
+import { noticeState, schoolNoticesInput, type AdminNoticeRow, type FeeNoticeDoc, type RefundDoc, type SchoolNotices } from '@kehou/shared/fees';
+import { loadSchoolTerm } from '@kehou/shared/fees/server';
 import { refundView } from '../lib/views';
 
 /**
- * The term's notices. The school admin sees every notice with waivers and the government's share
- * (never the hardship kind); a class teacher sees only their classes' notices with what the family
- * owes and whether it is paid — no waiver amounts, no lines. Anyone else is refused.
+ * The term's notices. The school admin sees every notice (corrections and the ones they replaced)
+ * with waivers and the government's share (never the hardship kind); a class teacher sees only
+ * the current notices of their classes with what the family owes and whether it is paid — no
+ * waiver amounts, no lines. Anyone else is refused.
  */
 export const schoolNotices = defineAction({
   input: schoolNoticesInput,
@@ -18,45 +19,60 @@ export const schoolNotices = defineAction({
       .filter((r) => r.schoolId === input.schoolId)
       .flatMap((r) => r.classIds);
     if (!isAdmin && classIds.length === 0) throw forbidden('只有本校管理员或本班班主任可以查看收费通知');
-    await schoolTerm(ctx, input.schoolId, input.termId);
+    await loadSchoolTerm(ctx, input.schoolId, input.termId);
     const byPeriod = (a: FeeNoticeDoc, b: FeeNoticeDoc) =>
-      b.period.from.localeCompare(a.period.from) || a.className.localeCompare(b.className, 'zh') || a.studentName.localeCompare(b.studentName, 'zh');
+      b.period.from.localeCompare(a.period.from) ||
+      a.className.localeCompare(b.className, 'zh') ||
+      a.studentName.localeCompare(b.studentName, 'zh') ||
+      b.sequence - a.sequence;
 
     if (isAdmin) {
       const notices = (await getAll<FeeNoticeDoc>(ctx.collection('feeNotices').where({ schoolId: input.schoolId, termId: input.termId }))).sort(byPeriod);
       const refunds = await getAll<RefundDoc>(ctx.collection('refunds').where({ schoolId: input.schoolId, termId: input.termId }));
-      const rows = notices.map((n) => ({
-        noticeId: n._id,
-        studentName: n.studentName,
-        className: n.className,
-        period: n.period,
-        grossFen: n.grossFen,
-        chargeFen: n.chargeFen,
-        exemptFen: n.exemptFen,
-        governmentShareFen: n.governmentShareFen,
-        status: n.status,
-        refund: refundView(refunds.find((r) => r._id === n._id)),
-      }));
-      const sum = (f: (n: FeeNoticeDoc) => number) => notices.reduce((t, n) => t + f(n), 0);
+      const rows = notices.map(
+        (n): AdminNoticeRow => ({
+          noticeId: n._id,
+          studentName: n.studentName,
+          className: n.className,
+          periodKey: n.periodKey,
+          period: n.period,
+          sequence: n.sequence,
+          grossFen: n.grossFen,
+          chargeFen: n.chargeFen,
+          exemptFen: n.exemptFen,
+          governmentShareFen: n.governmentShareFen,
+          dueFen: n.dueFen,
+          creditFen: n.creditFen,
+          state: noticeState(n),
+          refund: refundView(refunds.find((r) => r._id === n._id)),
+        }),
+      );
+      // Totals count each child's period once: the current notice of each chain.
+      const current = notices.filter((n) => !n.supersededBy);
+      const sum = (list: FeeNoticeDoc[], f: (n: FeeNoticeDoc) => number) => list.reduce((t, n) => t + f(n), 0);
       return {
         as: 'admin',
         rows,
         totals: {
-          grossFen: sum((n) => n.grossFen),
-          chargeFen: sum((n) => n.chargeFen),
-          exemptFen: sum((n) => n.exemptFen),
-          governmentShareFen: sum((n) => n.governmentShareFen),
-          paidFen: sum((n) => (n.status === 'paid' ? n.chargeFen : 0)),
+          grossFen: sum(current, (n) => n.grossFen),
+          chargeFen: sum(current, (n) => n.chargeFen),
+          exemptFen: sum(current, (n) => n.exemptFen),
+          governmentShareFen: sum(current, (n) => n.governmentShareFen),
+          dueFen: sum(current, (n) => (n.status === 'issued' ? n.dueFen : 0)),
+          paidFen: sum(notices, (n) => (n.status === 'paid' ? (n.paidFen ?? n.dueFen) : 0)),
+          creditFen: sum(notices, (n) => n.creditFen),
         },
       };
     }
     const notices = (
       await getAll<FeeNoticeDoc>(ctx.collection('feeNotices').where({ schoolId: input.schoolId, termId: input.termId, classId: ctx._.in(classIds) }))
-    ).sort(byPeriod);
+    )
+      .filter((n) => !n.supersededBy)
+      .sort(byPeriod);
     return {
       as: 'teacher',
-      rows: notices.map((n) => ({ noticeId: n._id, studentName: n.studentName, className: n.className, period: n.period, chargeFen: n.chargeFen, status: n.status })),
-      totals: { chargeFen: notices.reduce((t, n) => t + n.chargeFen, 0) },
+      rows: notices.map((n) => ({ noticeId: n._id, studentName: n.studentName, className: n.className, periodKey: n.periodKey, period: n.period, dueFen: n.dueFen, state: noticeState(n) })),
+      totals: { dueFen: notices.reduce((t, n) => t + (n.status === 'issued' ? n.dueFen : 0), 0) },
     };
   },
 });

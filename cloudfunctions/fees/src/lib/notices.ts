@@ -1,36 +1,8 @@
-import { AppError, findById, getAll, invalidState, type ActionContext } from '@kehou/shared/cloud';
-import type { ApplicationDoc, ClassGroup, HardshipDeclaration, Publication, School, ServicePlan, Term } from '@kehou/shared';
-import { assertChargeable, isChargeable } from '@kehou/shared/disclosure';
-import {
-  activeWindow,
-  billingPeriodProblem,
-  buildChargeInput,
-  hardshipOf,
-  noticeIdOf,
-  noticeLines,
-  scheduleForStage,
-  scheduledSessions,
-  unrecordedDays,
-  type AttendanceDoc,
-  type FeeNoticeDoc,
-  type PreviewRow,
-  type Window,
-} from '@kehou/shared/fees';
-import { computeCharge, formatCitation, getProfile } from '@kehou/shared/policy';
-
-export interface SchoolTerm {
-  school: School;
-  term: Term;
-}
-
-/** The school and one of its terms (a term of another school reads as missing). */
-export async function schoolTerm(ctx: ActionContext, schoolId: string, termId: string): Promise<SchoolTerm> {
-  const school = await findById<School>(ctx, 'schools', schoolId);
-  if (!school) throw new AppError('NOT_FOUND', '学校不存在');
-  const term = await findById<Term>(ctx, 'terms', termId);
-  if (!term || term.schoolId !== schoolId) throw new AppError('NOT_FOUND', '学期不存在');
-  return { school, term };
-}
+import { AppError, chinaToday, getAll, type ActionContext } from '@kehou/shared/cloud';
+import type { School } from '@kehou/shared';
+import { rowsDigest, type BillingRunDoc, type NoticePreview, type PreviewRow } from '@kehou/shared/fees';
+import { assertTermChargeable, loadTermBilling, periodOf, periodRows, type PeriodRow, type TermBilling } from '@kehou/shared/fees/server';
+import { formatCitation, getProfile, mayIssuePeriod, refundRequests, type BillingPeriod } from '@kehou/shared/policy';
 
 /** Where the service is free for families (xxcity 003): said plainly, nothing is ever issued. */
 export function refuseIfFree(school: School): void {
@@ -44,114 +16,97 @@ export function refuseIfFree(school: School): void {
   }
 }
 
-export interface ComputedNotice {
-  app: ApplicationDoc;
-  classGroup: ClassGroup;
-  row: PreviewRow;
+export interface ComputedPeriod {
+  billing: TermBilling;
+  period: BillingPeriod;
+  rows: PeriodRow[];
+  preview: NoticePreview;
 }
 
 /**
- * For every child enrolled in the period (active at some day of it): the engine's charge from the
- * published plan's schedule for the child's stage, the attendance, the private hardship
- * declaration and the plan's fee settings. Refuses for a free service, a term that may not be
- * charged (assertChargeable) and a period the profile does not bill by.
+ * A period's rows as preview, issuing and correcting all see them (one code path): school admin
+ * only; refused for a free service, a term that may not be charged and a key the term has not.
+ * The digest covers the rows issuing would write (`new`) and, separately, those a correction
+ * would (`changed`), so each action writes exactly what was previewed.
  */
-export async function computeNotices(ctx: ActionContext, schoolId: string, termId: string, period: Window): Promise<{ rows: ComputedNotice[]; school: School; term: Term }> {
+export async function computePeriod(ctx: ActionContext, schoolId: string, termId: string, periodKey: string): Promise<ComputedPeriod> {
   ctx.caller.requireAdminOf(schoolId);
-  const { school, term } = await schoolTerm(ctx, schoolId, termId);
-  refuseIfFree(school);
-  const plan = await findById<ServicePlan>(ctx, 'plans', `${schoolId}:${termId}`);
-  assertChargeable(plan);
-  const problem = billingPeriodProblem(school.profileId, term, period);
-  if (problem) throw invalidState(problem);
-  const publication = (await getAll<Publication>(ctx.collection('publications').where({ schoolId, termId, current: true })))[0];
-  if (!publication) throw invalidState('本学期的方案还没有公开，收费标准公示前不得收费');
-
-  const classes = new Map(
-    (await getAll<ClassGroup>(ctx.collection('classes').where({ schoolId }))).map((c) => [c._id, c] as const),
-  );
-  const apps = await getAll<ApplicationDoc>(ctx.collection('applications').where({ schoolId, termId }));
-  const enrolled = apps
-    .map((app) => ({ app, window: activeWindow(app, term) }))
-    .filter((x): x is { app: ApplicationDoc; window: Window } => !!x.window && x.window.from <= period.to && period.from <= x.window.to);
-  if (enrolled.length === 0) return { rows: [], school, term };
-
-  const hardships = new Map(
-    (await getAll<HardshipDeclaration>(ctx.collection('hardshipDeclarations').where({ schoolId, termId }))).map((h) => [h._id, h] as const),
-  );
-  const attendance = await getAll<AttendanceDoc>(
-    ctx.collection('attendance').where({ schoolId, termId, date: ctx._.gte(period.from).lte(period.to) }),
-  );
-  const byStudent = new Map<string, Map<string, number>>();
-  for (const record of attendance) {
-    if (!byStudent.has(record.studentId)) byStudent.set(record.studentId, new Map());
-    byStudent.get(record.studentId)!.set(record.date, record.attendedMinutes);
-  }
-  const existing = new Set(
-    (await getAll<FeeNoticeDoc>(ctx.collection('feeNotices').where({ schoolId, termId, 'period.from': period.from, 'period.to': period.to }))).map((n) => n._id),
-  );
-
-  const rows: ComputedNotice[] = [];
-  for (const { app, window } of enrolled) {
-    const classGroup = classes.get(app.classId);
-    if (!classGroup) continue;
-    const schedule = scheduleForStage(publication.content, classGroup.stage);
-    if (!schedule) throw invalidState(`公开的方案里没有${classGroup.name}所在学段的服务时间，无法计算费用`);
-    const sessions = scheduledSessions(schedule, term, period);
-    const childAttendance = byStudent.get(app.studentId) ?? new Map<string, number>();
-    const input = buildChargeInput({
-      profileId: school.profileId,
-      stage: classGroup.stage,
-      hardship: hardshipOf(hardships.get(app._id)),
-      feeSettings: publication.content.feeSettings,
-      planApproved: isChargeable(plan),
-      period,
-      enrolled: window,
-      sessions,
-      attendance: childAttendance,
-    });
-    const result = computeCharge(input);
-    if (!result.ok) {
-      throw new AppError('POLICY_VIOLATION', `${result.violation.message}（${formatCitation(result.violation.citation)}）`, { citation: result.violation.citation });
-    }
-    rows.push({
-      app,
-      classGroup,
-      row: {
-        applicationId: app._id,
-        studentName: app.studentName,
-        className: classGroup.name,
-        enrolled: window,
-        grossFen: result.grossFen,
-        chargeFen: result.chargeFen,
-        exemptFen: result.exemptFen,
-        governmentShareFen: result.governmentShareFen,
-        lines: noticeLines(result.lines),
-        unrecordedDays: unrecordedDays(sessions, childAttendance, window),
-        issued: existing.has(noticeIdOf(app._id, period)),
+  const billing = await loadTermBilling(ctx, schoolId, termId);
+  refuseIfFree(billing.school);
+  assertTermChargeable(billing);
+  const period = periodOf(billing, periodKey);
+  const rows = await periodRows(ctx, billing, period);
+  const previewRows = rows.map(previewRowOf);
+  const unrecorded = unrecordedByClass(rows);
+  const blocked = mayIssuePeriod(period, chinaToday(ctx), unrecorded.length === 0)
+    ? null
+    : `本地政策按当月实际参加课后服务的时间据实收费（${formatCitation(period.citation)}）：${period.label}还没有结束，结束后才能发出收费通知。`;
+  const sum = (f: (r: PreviewRow) => number) => previewRows.reduce((t, r) => t + f(r), 0);
+  return {
+    billing,
+    period,
+    rows,
+    preview: {
+      schoolId,
+      termId,
+      periodKey: period.key,
+      periodLabel: period.label,
+      period: { from: period.from, to: period.to },
+      profileId: billing.school.profileId,
+      citation: formatCitation(period.citation),
+      rows: previewRows,
+      counts: {
+        new: rows.filter((r) => r.state === 'new').length,
+        issued: rows.filter((r) => r.state === 'issued').length,
+        changed: rows.filter((r) => r.state === 'changed').length,
       },
-    });
+      totals: { grossFen: sum((r) => r.grossFen), chargeFen: sum((r) => r.chargeFen), exemptFen: sum((r) => r.exemptFen), governmentShareFen: sum((r) => r.governmentShareFen) },
+      unrecorded,
+      blocked,
+      digest: digestOf(rows),
+    },
+  };
+}
+
+/** One digest of what issuing and correcting would write: the new and the changed rows. */
+export function digestOf(rows: PeriodRow[]): string {
+  return rowsDigest(rows.filter((r) => r.state !== 'issued').map((r) => ({ applicationId: r.app._id, state: r.state, ...r.amounts })));
+}
+
+function previewRowOf(row: PeriodRow): PreviewRow {
+  return {
+    applicationId: row.app._id,
+    studentName: row.app.studentName,
+    className: row.classGroup.name,
+    enrolled: row.enrolled,
+    ...row.amounts,
+    unrecordedDays: row.unrecordedDates.length,
+    state: row.state,
+    notice: row.latest
+      ? { noticeId: row.latest._id, chargeFen: row.latest.chargeFen, state: row.latest.status === 'paid' ? 'paid' : row.latest.status === 'nothing-due' ? 'nothing-due' : 'due' }
+      : null,
+  };
+}
+
+function unrecordedByClass(rows: PeriodRow[]): NoticePreview['unrecorded'] {
+  const byClass = new Map<string, { classId: string; className: string; dates: Set<string> }>();
+  for (const row of rows) {
+    if (!row.unrecordedDates.length) continue;
+    const entry = byClass.get(row.classGroup._id) ?? { classId: row.classGroup._id, className: row.classGroup.name, dates: new Set<string>() };
+    for (const date of row.unrecordedDates) entry.dates.add(date);
+    byClass.set(row.classGroup._id, entry);
   }
-  rows.sort((a, b) => a.row.className.localeCompare(b.row.className, 'zh') || a.row.studentName.localeCompare(b.row.studentName, 'zh'));
-  return { rows, school, term };
+  return [...byClass.values()].map((e) => ({ classId: e.classId, className: e.className, dates: [...e.dates].sort() }));
 }
 
-export function totalsOf(rows: Pick<PreviewRow, 'grossFen' | 'chargeFen' | 'exemptFen' | 'governmentShareFen'>[]) {
-  return rows.reduce(
-    (t, r) => ({
-      grossFen: t.grossFen + r.grossFen,
-      chargeFen: t.chargeFen + r.chargeFen,
-      exemptFen: t.exemptFen + r.exemptFen,
-      governmentShareFen: t.governmentShareFen + r.governmentShareFen,
-    }),
-    { grossFen: 0, chargeFen: 0, exemptFen: 0, governmentShareFen: 0 },
-  );
+/** The periods already issued for a term, by key. */
+export async function billingRuns(ctx: ActionContext, schoolId: string, termId: string): Promise<Map<string, BillingRunDoc>> {
+  const runs = await getAll<BillingRunDoc>(ctx.collection('feeBillingRuns').where({ schoolId, termId }));
+  return new Map(runs.map((r) => [r.periodKey, r]));
 }
 
-/** The refund method a parent may apply under (suifenhe 三(五)3(2)); null where the profile has none for notices. */
+/** The refund method a parent may apply under (suifenhe 三(五)3(2)); null where the profile has none. */
 export function refundMethodOf(profileId: School['profileId']): string | null {
-  const refunds = getProfile(profileId).refunds;
-  if (refunds.kind !== 'monthly-by-attendance') return null;
-  const rule = refunds.halfRefundMaxAttendedPercent[0];
-  return `${rule.citation.quote ?? ''}（${formatCitation(rule.citation)}）`;
+  const answer = refundRequests(profileId);
+  return answer.allowed ? `${answer.method}（${formatCitation(answer.citation)}）` : null;
 }

@@ -1,9 +1,10 @@
-import type { FeeNoticeDoc, RefundDoc, RefundView } from '@kehou/shared/fees';
+import { NOTICE_STATE_LABELS, noticeState, type FeeNoticeDoc, type RefundDoc, type RefundView } from '@kehou/shared/fees';
 
 export function refundView(refund: RefundDoc | undefined | null): RefundView | null {
   if (!refund) return null;
   return {
     refundId: refund._id,
+    kind: refund.kind ?? 'request',
     status: refund.status,
     reason: refund.reason,
     paidFen: refund.paidFen,
@@ -14,4 +15,4 @@ export function refundView(refund: RefundDoc | undefined | null): RefundView | n
   };
 }
 
-export const periodText = (notice: Pick<FeeNoticeDoc, 'period'>) => `${notice.period.from}至${notice.period.to}`;
+export const stateLabel = (notice: Pick<FeeNoticeDoc, 'status' | 'supersededBy'>) => NOTICE_STATE_LABELS[noticeState(notice)];

@@ -45,7 +45,7 @@ export function billingPeriodsUnder(profile: PolicyProfile, term: TermWindow): B
     case 'none':
       return [];
     case 'term':
-      return [{ key: TERM_PERIOD_KEY, from: term.startDate, to: term.endDate, label: '整个学期', citation: rule.citation, byAttendance }];
+      return [{ key: TERM_PERIOD_KEY, from: term.startDate, to: term.endDate, label: billingPeriodLabel(TERM_PERIOD_KEY), citation: rule.citation, byAttendance }];
     case 'calendar-month': {
       const periods: BillingPeriod[] = [];
       for (let first = `${term.startDate.slice(0, 7)}-01`; first <= term.endDate; first = firstOfNextMonth(first)) {
@@ -54,7 +54,7 @@ export function billingPeriodsUnder(profile: PolicyProfile, term: TermWindow): B
           key,
           from: laterOf(first, term.startDate),
           to: earlierOf(addDays(firstOfNextMonth(first), -1), term.endDate),
-          label: `${Number(key.slice(0, 4))}年${Number(key.slice(5, 7))}月`,
+          label: billingPeriodLabel(key),
           citation: rule.citation,
           byAttendance,
         });
@@ -87,6 +87,11 @@ export function billingPeriodOf(profileId: string, term: TermWindow, date: IsoDa
  */
 export function mayIssuePeriod(period: BillingPeriod, today: IsoDate, allRecorded: boolean): boolean {
   return !period.byAttendance || period.to < today || allRecorded;
+}
+
+/** 整个学期, or 2026年11月. */
+export function billingPeriodLabel(key: string): string {
+  return key === TERM_PERIOD_KEY ? '整个学期' : `${Number(key.slice(0, 4))}年${Number(key.slice(5, 7))}月`;
 }
 
 function firstOfNextMonth(first: IsoDate): IsoDate {

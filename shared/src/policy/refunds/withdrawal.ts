@@ -18,7 +18,14 @@ export type WithdrawalSettlement =
   /** The billed period ends before the child leaves: what was billed stands. */
   | { readonly kind: 'unchanged'; readonly reason: string; readonly citation: Citation }
   /** What the period costs now, for the enrolment up to the day before leaving. */
-  | { readonly kind: 'recomputed'; readonly charge: Extract<ChargeResult, { ok: true }>; readonly reason: string; readonly citation: Citation }
+  | {
+      readonly kind: 'recomputed';
+      /** The engine's input for the shortened enrolment, and its answer. */
+      readonly input: ChargeInput;
+      readonly charge: Extract<ChargeResult, { ok: true }>;
+      readonly reason: string;
+      readonly citation: Citation;
+    }
   /** The profile settles nothing: the service is free, or the document sets no refund method. */
   | { readonly kind: 'not-settled'; readonly ruleId: RuleId; readonly reason: string; readonly citation: Citation };
 
@@ -55,17 +62,18 @@ export function settleWithdrawalUnder(profile: PolicyProfile, input: WithdrawalI
     return { kind: 'unchanged', reason: '退出日期在这一收费期间之后，已发出的通知不变。', citation };
   }
   const stillEnrolled = enrolled.from <= lastDay;
-  const charge = computeChargeUnder(profile, {
+  const shortened: ChargeInput = {
     ...input.charge,
     enrolled: stillEnrolled ? { from: enrolled.from, to: lastDay } : { from: input.charge.period.from, to: input.charge.period.from },
     sessions: stillEnrolled ? input.charge.sessions : [],
-  });
+  };
+  const charge = computeChargeUnder(profile, shortened);
   if (!charge.ok) throw new Error(`settling a withdrawal: ${charge.violation.ruleId}`);
   const reason =
     model.kind === 'per-period'
       ? `中途退出，以周为单位据实结算：计至 ${lastDay} 所在的一周`
       : `中途退出，按退出前实际参加的时间据实收取（计至 ${lastDay}）`;
-  return { kind: 'recomputed', charge, reason: stillEnrolled ? reason : '退出日期早于这一收费期间，本期不收费', citation };
+  return { kind: 'recomputed', input: shortened, charge, reason: stillEnrolled ? reason : '退出日期早于这一收费期间，本期不收费', citation };
 }
 
 export function settleWithdrawal(profileId: string, input: WithdrawalInput): WithdrawalSettlement {

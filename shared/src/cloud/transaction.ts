@@ -1,5 +1,6 @@
-import { isNotFoundError, type TransactionRef } from '@kehou/shared/cloud';
-import type { CollectionName } from '@kehou/shared';
+import type { CollectionName } from '../domain/collections';
+import { isNotFoundError } from './errors';
+import type { TransactionRef } from './sdk';
 
 /** A document read inside a transaction, or null when it does not exist. */
 export async function txGet<T>(t: TransactionRef, collection: CollectionName, id: string): Promise<T | null> {
@@ -13,8 +14,8 @@ export async function txGet<T>(t: TransactionRef, collection: CollectionName, id
 }
 
 /**
- * Creates a document inside a transaction; it must not exist yet (versions and publications are
- * written once and never overwritten).
+ * Creates a document inside a transaction; it must not exist yet (versions, publications and
+ * notices are written once and never overwritten).
  */
 export async function txCreate(t: TransactionRef, collection: CollectionName, id: string, data: Record<string, unknown>): Promise<void> {
   const existing = await txGet(t, collection, id);

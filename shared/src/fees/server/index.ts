@@ -1,0 +1,10 @@
+/**
+ * Server-side fee helpers shared by the cloud functions (fees, enrollment): a term's billing
+ * context, a period's rows computed by the policy engine, writing and correcting notices, and
+ * settling a withdrawal. Never imported by the client.
+ */
+export * from './term-billing';
+export * from './period-rows';
+export * from './notices';
+export * from './settle-withdrawal';
+export * from './tell-guardians';

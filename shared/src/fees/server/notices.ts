@@ -1,0 +1,180 @@
+import { asData, conflict, findById, invalidState, isDuplicateKeyError, isoNow, txCreate, txGet, type ActionContext } from '../../cloud';
+import type { ApplicationDoc, ClassGroup } from '../../index';
+import { formatYuan, type BillingPeriod, type ChargeInput } from '../../policy';
+import { noticeIdOf, type ComputedAmounts } from '../billing';
+import type { FeeNoticeDoc, FeeNoticeWaiver, NoticeFacts, NoticeLine, RefundDoc } from '../types';
+
+/** What a notice is written from: a child's computed bill for a period. */
+export interface NoticeSource {
+  app: Pick<ApplicationDoc, '_id' | 'studentId' | 'studentName' | 'classId' | 'schoolId' | 'termId'>;
+  classGroup: Pick<ClassGroup, '_id' | 'name'>;
+  input: ChargeInput;
+  amounts: ComputedAmounts;
+  facts: NoticeFacts;
+}
+
+/** A hardship or a school reduction applies: its engine input is kept apart, in `feeNoticeWaivers`. */
+export const needsWaiverRecord = (input: Pick<ChargeInput, 'student'>) => input.student.hardship !== 'none' || input.student.reductionPercent > 0;
+
+function waiverOf(noticeId: string, source: NoticeSource): FeeNoticeWaiver {
+  return {
+    _id: noticeId,
+    schoolId: source.app.schoolId,
+    termId: source.app.termId,
+    hardship: source.input.student.hardship,
+    reductionPercent: source.input.student.reductionPercent,
+  };
+}
+
+function noticeOf(ctx: ActionContext, source: NoticeSource, period: BillingPeriod, sequence: number): FeeNoticeDoc {
+  const { app, amounts } = source;
+  return {
+    _id: noticeIdOf(app._id, period.key, sequence),
+    applicationId: app._id,
+    studentId: app.studentId,
+    studentName: app.studentName,
+    classId: source.classGroup._id,
+    className: source.classGroup.name,
+    schoolId: app.schoolId,
+    termId: app.termId,
+    profileId: source.input.policy,
+    periodKey: period.key,
+    period: { from: period.from, to: period.to },
+    sequence,
+    ...amounts,
+    paidBeforeFen: 0,
+    dueFen: amounts.chargeFen,
+    creditFen: 0,
+    facts: source.facts,
+    status: amounts.chargeFen > 0 ? 'issued' : 'nothing-due',
+    issuedAt: isoNow(ctx),
+    issuedBy: ctx.caller.openid ?? '',
+    revision: 1,
+  };
+}
+
+/**
+ * Writes the period's first notice for a child. The id is the child's enrolment and the period's
+ * key, so a retry, a double tap or a concurrent call finds it already there and writes nothing:
+ * answers `null` then. The waiver's engine input is written first (idempotent `set`), so a notice
+ * never exists without the facts it was computed from.
+ */
+export async function writeFirstNotice(ctx: ActionContext, source: NoticeSource, period: BillingPeriod): Promise<FeeNoticeDoc | null> {
+  const notice = noticeOf(ctx, source, period, 1);
+  if (needsWaiverRecord(source.input)) {
+    await ctx.collection('feeNoticeWaivers').doc(notice._id).set({ data: asData(waiverOf(notice._id, source)) });
+  }
+  try {
+    await ctx.collection('feeNotices').add({ data: asData(notice) });
+    return notice;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Issues a correction: a new notice for the same child and period that supersedes the latest one,
+ * in one transaction (so two corrections, or a correction and a payment, cannot both win). The
+ * family owes only what the period now costs less what it already paid for the period; if it paid
+ * more, the difference goes back as an approved refund. The superseded notice's amounts never
+ * change: it only records which notice replaced it.
+ */
+export async function supersedeNotice(ctx: ActionContext, previous: FeeNoticeDoc, source: NoticeSource, period: BillingPeriod, reason: string): Promise<FeeNoticeDoc> {
+  return ctx.db.runTransaction(async (tx) => {
+    const current = await txGet<FeeNoticeDoc>(tx, 'feeNotices', previous._id);
+    if (!current || current.supersededBy || current.revision !== previous.revision) throw conflict('这份收费通知刚刚有了变化，请刷新后再更正');
+    const refund = await txGet<RefundDoc>(tx, 'refunds', current._id);
+    if (refund?.status === 'requested') throw invalidState(`${current.studentName}的这份通知有待处理的退费申请，请先处理退费申请再更正`);
+    const refunded = refund && refund.kind === 'request' && refund.status === 'approved' ? (refund.refundFen ?? 0) : 0;
+    const paidBeforeFen = current.paidBeforeFen + (current.status === 'paid' ? (current.paidFen ?? current.dueFen) : 0) - current.creditFen - refunded;
+
+    const base = noticeOf(ctx, source, period, current.sequence + 1);
+    const dueFen = Math.max(0, base.chargeFen - paidBeforeFen);
+    const creditFen = Math.max(0, paidBeforeFen - base.chargeFen);
+    const next: FeeNoticeDoc = {
+      ...base,
+      supersedes: current._id,
+      correctionReason: reason,
+      difference: { previousChargeFen: current.chargeFen, differenceFen: base.chargeFen - current.chargeFen, lines: differenceLines(current.lines, base.lines) },
+      paidBeforeFen,
+      dueFen,
+      creditFen,
+      status: dueFen > 0 ? 'issued' : 'nothing-due',
+    };
+    await txCreate(tx, 'feeNotices', next._id, asData(next));
+    await tx.collection('feeNotices').doc(current._id).update({ data: { supersededBy: next._id, supersededAt: next.issuedAt, revision: current.revision + 1 } });
+    if (needsWaiverRecord(source.input)) await tx.collection('feeNoticeWaivers').doc(next._id).set({ data: asData(waiverOf(next._id, source)) });
+    if (creditFen > 0) {
+      const credit: RefundDoc = {
+        _id: next._id,
+        kind: 'correction',
+        noticeId: next._id,
+        applicationId: next.applicationId,
+        studentId: next.studentId,
+        studentName: next.studentName,
+        classId: next.classId,
+        schoolId: next.schoolId,
+        termId: next.termId,
+        profileId: next.profileId,
+        period: next.period,
+        paidFen: paidBeforeFen,
+        reason,
+        status: 'approved',
+        requestedBy: next.issuedBy,
+        requestedAt: next.issuedAt,
+        decidedBy: next.issuedBy,
+        decidedAt: next.issuedAt,
+        refundFen: creditFen,
+        lines: next.difference!.lines,
+        revision: 1,
+      };
+      await txCreate(tx, 'refunds', credit._id, asData(credit));
+    }
+    return next;
+  });
+}
+
+/**
+ * The difference between two notices of a period, line by line (matched by what the line is and
+ * its clause): a corrected attendance shows as a change of the fee line under the fee clause, a
+ * hardship declared late as a new waiver line under the exemption clause.
+ */
+export function differenceLines(before: readonly NoticeLine[], after: readonly NoticeLine[]): NoticeLine[] {
+  const key = (line: NoticeLine) => `${line.label}\u0000${line.citation}`;
+  const sums = new Map<string, { line: NoticeLine; before: number; after: number }>();
+  for (const line of before) {
+    const entry = sums.get(key(line)) ?? { line, before: 0, after: 0 };
+    entry.before += line.amountFen;
+    sums.set(key(line), entry);
+  }
+  for (const line of after) {
+    const entry = sums.get(key(line)) ?? { line, before: 0, after: 0 };
+    entry.after += line.amountFen;
+    entry.line = line;
+    sums.set(key(line), entry);
+  }
+  return [...sums.values()]
+    .filter((e) => e.after !== e.before)
+    .map((e) => ({
+      label: e.line.label,
+      amountFen: e.after - e.before,
+      citation: e.line.citation,
+      ...(e.line.quote ? { quote: e.line.quote } : {}),
+      detail: `原通知 ${formatYuan(e.before)}，更正后 ${formatYuan(e.after)}`,
+    }));
+}
+
+/** The engine's input a notice was computed from: its facts and, where a waiver applied, the private waiver record. */
+export async function noticeChargeInput(ctx: ActionContext, notice: FeeNoticeDoc): Promise<ChargeInput> {
+  const waiver = notice.facts.waived ? await findById<FeeNoticeWaiver>(ctx, 'feeNoticeWaivers', notice._id) : null;
+  const { facts } = notice;
+  return {
+    policy: notice.profileId,
+    student: { stage: facts.stage, hardship: waiver?.hardship ?? 'none', reductionPercent: waiver?.reductionPercent ?? 0 },
+    school: facts.school,
+    period: notice.period,
+    enrolled: facts.enrolled ?? { from: notice.period.from, to: notice.period.from },
+    sessions: facts.sessions,
+  };
+}
