@@ -2,19 +2,23 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, newPhonePage, openPage, screenshot, signInAs } from './browser';
 
 /**
- * Fees from attendance, in the browser: the class teacher records a day's attendance, the school
- * issues the month's notices, and 王建国 reads 王小明's notice with the clause each amount rests on.
- * The local demo term (local-cloud/src/seed-demo-term.ts) has 王小明 active since 1 September.
+ * Fees from attendance, in the browser: the class teacher records a day's attendance; the school
+ * picks last month from the periods the policy offers, previews and issues; issuing it again is
+ * not offered; 王建国 reads 王小明's notice with the clause each amount rests on. The local demo
+ * term (local-cloud/src/seed-demo-term.ts) has 王小明 active since before term, with every
+ * service day up to yesterday recorded. Every date is relative to today.
  */
 const SCHOOL = 'school-sfh-1';
 const TERM = 'term-sfh-current';
 
-/** The latest Monday–Friday on or before today (China time), and the first day of its month. */
-function lastServiceDay(): { day: string; monthStart: string } {
-  let t = Date.now() + 8 * 3600_000;
+/** Today in China, the latest Monday–Friday on or before it, and last month's label (2026年11月). */
+function calendar(): { day: string; lastMonthLabel: string } {
+  const now = Date.now() + 8 * 3600_000;
+  let t = now;
   while ([0, 6].includes(new Date(t).getUTCDay())) t -= 86_400_000;
-  const day = new Date(t).toISOString().slice(0, 10);
-  return { day, monthStart: `${day.slice(0, 8)}01` };
+  const today = new Date(now);
+  const last = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
+  return { day: new Date(t).toISOString().slice(0, 10), lastMonthLabel: `${last.getUTCFullYear()}年${last.getUTCMonth() + 1}月` };
 }
 
 let browser: Browser;
@@ -25,8 +29,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-test('attendance → fee notice → the parent sees what they owe and why (004 三(五)2)', async () => {
-  const { day, monthStart } = lastServiceDay();
+test('attendance → last month’s notices from the offered periods → the parent sees what they owe and why (004 三(五)2)', async () => {
+  const { day, lastMonthLabel } = calendar();
 
   const teacher = await newPhonePage(browser);
   await signInAs(teacher, '陈老师');
@@ -38,19 +42,24 @@ test('attendance → fee notice → the parent sees what they owe and why (004 �
   const admin = await newPhonePage(browser);
   await signInAs(admin, '赵主任');
   await openPage(admin, `/school/fees/index?schoolId=${SCHOOL}&termId=${TERM}`);
-  await admin.locator('.fee-from input').fill(monthStart);
-  await admin.locator('.fee-to input').fill(day);
-  await admin.locator('.preview-notices').click();
+  // Periods come from the policy (每月据实收取): no free date fields.
+  await admin.locator('.fee-period', { hasText: lastMonthLabel }).click();
   await admin.locator('.fee-preview').waitFor();
+  const row = admin.locator('.fee-preview-row', { hasText: '王小明' });
+  const amount = (await row.locator('.row').first().innerText()).match(/(\d+\.\d{2}) 元/)![1];
   await admin.locator('.issue-notices').click();
   await admin.locator('.fee-list .fee-row', { hasText: '王小明' }).waitFor();
+  // Issued: the period says so and offers no second issue.
+  await admin.locator('.fee-already-issued').waitFor();
+  expect(await admin.locator('.issue-notices').count()).toBe(0);
+  await admin.locator('.fee-period', { hasText: lastMonthLabel }).getByText(/已发出 \d+ 份/).waitFor();
+  await screenshot(admin, 'fees-admin-issued');
 
   const parent = await newPhonePage(browser);
   await signInAs(parent, '王建国');
   await openPage(parent, '/parent/fees/index');
   const notice = parent.locator('.fee-notice', { hasText: '王小明' });
-  // One recorded day of 120 minutes at 4 元 an hour: 8.00 元.
-  await notice.locator('.fee-total', { hasText: '应缴 8.00 元' }).waitFor();
+  await notice.locator('.fee-total', { hasText: `应缴 ${amount} 元` }).waitFor();
   await notice.getByText(/三\(五\)2/).first().waitFor();
   await screenshot(parent, 'fees-parent-notice');
 

@@ -41,11 +41,14 @@ async function seedApplications() {
 describe('the public page: open without signing in, no personal data', () => {
   it('shows the current publication, the history and the disclosure items with their clauses', async () => {
     const page = await cloud.ok(null, 'disclosure', 'publicTerm', SFH);
-    expect(page).toMatchObject({ schoolName: '绥芬河市第一小学', termName: '2026—2027 学年第一学期', profileName: '黑龙江省绥芬河市（2021）' });
+    const term = (await cloud.db.collection('terms').doc(SFH.termId).get()).data as any;
+    expect(page).toMatchObject({ schoolName: '绥芬河市第一小学', termName: term.name, profileName: '黑龙江省绥芬河市（2021）' });
     expect(page.publication).toMatchObject({ version: 1, current: true });
     expect(page.publication.content.safety.measures).toContain('门卫登记');
     expect(page.publication.fees.refundMethod).toContain('整月未上课全额退费');
-    expect(page.versions).toEqual([{ version: 1, publishedAt: '2026-08-28T02:00:00.000Z', current: true }]);
+    const published = (await cloud.db.collection('publications').doc(`${SFH.schoolId}:${SFH.termId}:v1`).get()).data as any;
+    expect(page.versions).toEqual([{ version: 1, publishedAt: published.publishedAt, current: true }]);
+    expect(published.publishedAt < `${term.startDate}T00:00:00.000Z`).toBe(true);
     expect(page.disclosureItems.map((d: any) => d.label)).toEqual(['服务时间', '服务方式', '服务内容', '安全保障措施', '收费标准', '退费办法', '课后服务人员']);
     expect(page.sharePath).toBe('public/term/index?schoolId=school-sfh-1&termId=term-sfh-current');
   });
@@ -86,7 +89,8 @@ describe('the public page: open without signing in, no personal data', () => {
 describe('the official-account article', () => {
   it('is the current publication as HTML with inline styles and the mini-program path, readable without signing in', async () => {
     const article = await cloud.ok(null, 'disclosure', 'publicArticle', SFH);
-    expect(article.title).toBe('绥芬河市第一小学2026—2027 学年第一学期课后服务公告');
+    const term = (await cloud.db.collection('terms').doc(SFH.termId).get()).data as any;
+    expect(article.title).toBe(`绥芬河市第一小学${term.name}课后服务公告`);
     expect(article.path).toBe('public/term/index?schoolId=school-sfh-1&termId=term-sfh-current');
     expect(article.html).toContain('篮球社');
     expect(article.html).toContain('每生每小时 4 元');

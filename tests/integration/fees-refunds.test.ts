@@ -1,18 +1,22 @@
 import { computeRefund } from '@kehou/shared/policy';
 import { DEMO, startTestCloud, type TestCloud } from '../support/runtime';
 import { TERM } from './enrollment-fixtures';
-import { appOf, enrolledClass, NOVEMBER, record, SCHOOL } from './fees-fixtures';
+import { appOf, billedMonth, enrolledClass, issue, record, SCHOOL, weekdaysOf } from './fees-fixtures';
 
 let cloud: TestCloud;
 let kids: Awaited<ReturnType<typeof enrolledClass>>;
-const noticeOf = (studentId: string) => `${appOf(studentId)}:2026-11-01:2026-11-30`;
+let month: { key: string; from: string; to: string };
+let days: string[];
+const noticeOf = (studentId: string) => `${appOf(studentId)}:${month.key}`;
 
 beforeAll(async () => {
   cloud = await startTestCloud();
   kids = await enrolledClass(cloud);
-  await record(cloud, '2026-11-02', { [kids.child0]: 120, [kids.child1]: 120 });
-  await record(cloud, '2026-11-03', { [kids.child0]: 25, [kids.child1]: 120 });
-  await cloud.ok(DEMO.admin, 'fees', 'issueNotices', { schoolId: SCHOOL, termId: TERM, ...NOVEMBER });
+  month = billedMonth(cloud);
+  days = weekdaysOf(month.from, month.to);
+  await record(cloud, days[0], { [kids.child0]: 120, [kids.child1]: 120 });
+  await record(cloud, days[1], { [kids.child0]: 25, [kids.child1]: 120 });
+  await issue(cloud, month.key);
   await cloud.ok(DEMO.admin, 'fees', 'markPaid', { noticeId: noticeOf(kids.child0) });
 });
 afterAll(() => cloud.close());
@@ -29,30 +33,34 @@ describe('退费 (suifenhe 004 三(五)3(2)): a guardian applies, the school dec
       message: '这份通知还没有缴费，不需要退费',
     });
     const before = (await cloud.ok(kids.parent0, 'fees', 'myNotices')).notices[0];
-    expect(before).toMatchObject({ status: 'paid', canRequestRefund: true, refund: null });
+    expect(before).toMatchObject({ state: 'paid', canRequestRefund: true, refund: null });
 
     const first = await cloud.ok(kids.parent0, 'fees', 'requestRefund', { noticeId, reason: '孩子生病住院' });
-    expect(first).toMatchObject({ existing: false, refund: { status: 'requested', paidFen: 800 } });
+    expect(first).toMatchObject({ existing: false, refund: { kind: 'request', status: 'requested', paidFen: 800 } });
     const again = await cloud.ok(kids.parent0, 'fees', 'requestRefund', { noticeId, reason: '再申请一次' });
     expect(again).toMatchObject({ existing: true, refund: { reason: '孩子生病住院' } });
     expect((await cloud.db.collection('refunds').count()).total).toBe(1);
     expect((await cloud.ok(kids.parent0, 'fees', 'myNotices')).notices[0].canRequestRefund).toBe(false);
   });
 
-  it('the admin approves: half refund when at most half the month was attended, as the engine computes, with the clause', async () => {
+  it('the admin approves: half refund when at most half the month was attended, from the facts frozen on the notice, with the clause', async () => {
     const refundId = noticeOf(kids.child0);
-    expect(await cloud.call(DEMO.teacher, 'fees', 'decideRefund', { refundId, approve: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'fees', 'decideRefund', { refundId, approve: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await cloud.call(kids.parent0, 'fees', 'decideRefund', { refundId, approve: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    for (const openid of [DEMO.teacher, DEMO.otherSchoolAdmin, kids.parent0]) {
+      const existing = await cloud.call(openid, 'fees', 'decideRefund', { refundId, approve: true });
+      expect(existing).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+      expect(await cloud.call(openid, 'fees', 'decideRefund', { refundId: `${refundId}-x`, approve: true })).toEqual(existing);
+    }
+    // Attendance corrected after billing does not move the refund: it rests on the notice's facts.
+    await record(cloud, days[2], { [kids.child0]: 120 }, '补录');
+    await record(cloud, days[3], { [kids.child0]: 120 }, '补录');
 
-    const weekdays = Array.from({ length: 30 }, (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`).filter((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
-    const attended: Record<string, number> = { '2026-11-02': 120, '2026-11-03': 25 };
+    const attended: Record<string, number> = { [days[0]]: 120, [days[1]]: 25 };
     const expected = computeRefund({
       policy: 'suifenhe-2021',
       student: { stage: 'primary', hardship: 'none', reductionPercent: 0 },
       school: { planApproved: true, seniorMarkupPercent: 0 },
-      period: NOVEMBER,
-      sessions: weekdays.map((date) => ({ date, minutes: 120, periods: 3, attendedMinutes: attended[date] ?? 0 })),
+      period: { from: month.from, to: month.to },
+      sessions: days.map((date) => ({ date, minutes: 120, periods: 3, attendedMinutes: attended[date] ?? 0 })),
       paidFen: 800,
     });
     if (!expected.ok) throw new Error('engine refused');
@@ -73,5 +81,13 @@ describe('退费 (suifenhe 004 三(五)3(2)): a guardian applies, the school dec
     const adminView = await cloud.ok(DEMO.admin, 'fees', 'schoolNotices', { schoolId: SCHOOL, termId: TERM });
     expect(adminView.rows.find((r: any) => r.noticeId === refundId).refund).toMatchObject({ status: 'approved', refundFen: 400 });
     expect((await cloud.db.collection('audit').where({ action: 'fees.decideRefund' }).count()).total).toBe(1);
+  });
+
+  it('a correction after an approved refund counts the money already given back', async () => {
+    const preview = await cloud.ok(DEMO.admin, 'fees', 'previewNotices', { schoolId: SCHOOL, termId: TERM, periodKey: month.key });
+    await cloud.ok(DEMO.admin, 'fees', 'issueCorrections', { schoolId: SCHOOL, termId: TERM, periodKey: month.key, digest: preview.digest, reason: '补录考勤' });
+    const correction = (await cloud.db.collection('feeNotices').doc(`${noticeOf(kids.child0)}:2`).get()).data as any;
+    // Paid 800, 400 refunded: 400 counts as paid; the month now costs 8 + 8 + 8 = 24 元 (the 25-minute day still free).
+    expect(correction).toMatchObject({ chargeFen: 2400, paidBeforeFen: 400, dueFen: 2000, creditFen: 0 });
   });
 });

@@ -42,7 +42,7 @@ export type { AmountLine, ChargeResult } from './fees/types';
 export { computeRefund, computeRefundUnder } from './refunds/refund';
 export type { RefundResult } from './refunds/types';
 export { refundRequests, refundRequestsUnder, type RefundRequests } from './refunds/requests';
-export { settleWithdrawal, settleWithdrawalUnder, type WithdrawalInput, type WithdrawalSettlement } from './refunds/withdrawal';
+export { settleWithdrawal, settleWithdrawalUnder, withdrawalRuleUnder, type WithdrawalInput, type WithdrawalRule, type WithdrawalSettlement } from './refunds/withdrawal';
 export { checkSchedule, checkScheduleUnder } from './schedule/check-schedule';
 export { checkPlan, checkPlanUnder } from './plan/check-plan';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import type { ParentNoticeView } from '@kehou/shared/fees';
+import { NOTICE_STATE_LABELS } from '@kehou/shared/fees/views';
 import { callFunction } from '../../api/call';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
@@ -24,13 +25,33 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
   return (
     <View className="card fee-notice">
       <Text className="card-title">
-        {notice.studentName} · {notice.period.from} 至 {notice.period.to}
+        {notice.studentName} · {notice.periodLabel}（{notice.period.from} 至 {notice.period.to}）{notice.difference ? ' · 更正' : ''}
       </Text>
       <View className="row">
-        <Text className="tag">{notice.status === 'paid' ? '已缴费' : '待缴费'}</Text>
-        <Text className="fee-total">应缴 {formatYuan(notice.chargeFen)}</Text>
+        <Text className={`tag fee-state-${notice.state}`}>{NOTICE_STATE_LABELS[notice.state]}</Text>
+        <Text className="fee-total">
+          {notice.state === 'nothing-due' ? '本期无需缴费' : notice.state === 'paid' ? `已缴 ${formatYuan(notice.dueFen)}` : `应缴 ${formatYuan(notice.dueFen)}`}
+        </Text>
       </View>
+      {notice.difference && (
+        <View className="sub-card fee-difference">
+          <Text>
+            更正原因：{notice.difference.reason}。原通知 {formatYuan(notice.difference.previousChargeFen)}，更正后本期费用 {formatYuan(notice.chargeFen)}
+            {notice.difference.paidBeforeFen > 0 ? `；此前已缴 ${formatYuan(notice.difference.paidBeforeFen)}` : ''}
+            {notice.difference.creditFen > 0 ? `；多缴的 ${formatYuan(notice.difference.creditFen)} 将退还` : ''}。
+          </Text>
+          <FeeLines lines={notice.difference.lines} />
+        </View>
+      )}
+      <Text className="section-note">本期费用 {formatYuan(notice.chargeFen)}，明细：</Text>
       <FeeLines lines={notice.lines} />
+      {notice.earlier.map((e) => (
+        <View key={e.noticeId} className="sub-card fee-earlier">
+          <Text className="muted">
+            原通知（{NOTICE_STATE_LABELS[e.state]}）：本期费用 {formatYuan(e.chargeFen)}，发出于 {e.issuedAt.slice(0, 10)}
+          </Text>
+        </View>
+      ))}
       {notice.refund && (
         <View className="sub-card refund-status">
           <Text>{REFUND_STATUS[notice.refund.status]}</Text>

@@ -1,6 +1,7 @@
-import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
-import type { IssueResult, NoticePreview, SchoolNotices } from '@kehou/shared/fees';
+import { useEffect, useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import type { CorrectionResult, IssueResult, NoticePeriods, NoticePreview, SchoolNotices } from '@kehou/shared/fees';
+import { NOTICE_STATE_LABELS } from '@kehou/shared/fees/views';
 import { callFunction } from '../../api/call';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
@@ -9,78 +10,140 @@ import { ErrorCard, Loading } from '../../ui/states';
 import { useParams } from '../../ui/params';
 import { FeeLines, formatYuan } from '../../ui/fee-lines';
 
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const monthStart = `${today.slice(0, 7)}-01`;
-const monthEnd = (from: string) => new Date(Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const ROW_STATE: Record<NoticePreview['rows'][number]['state'], string> = { new: '待发出', issued: '已发出', changed: '需更正' };
 
-/** 收费通知 (school admin): preview and issue for a period, the list with totals, mark paid, refund decisions. */
+/**
+ * 收费通知 (school admin): the term's billing periods as the policy sets them (never free dates),
+ * a preview of the chosen period with every line and clause, issuing exactly what was previewed,
+ * corrections when facts changed after billing, the issued notices with totals, mark paid, refunds.
+ */
 export default function SchoolFees() {
   const { schoolId = '', termId = '' } = useParams();
-  const [from, setFrom] = useState(monthStart);
-  const [to, setTo] = useState(monthEnd(monthStart));
+  const periods = useLoad(() => callFunction<NoticePeriods>('fees', 'noticePeriods', { schoolId, termId }), [schoolId, termId]);
+  const list = useLoad(() => callFunction<SchoolNotices>('fees', 'schoolNotices', { schoolId, termId }), [schoolId, termId]);
+  const [periodKey, setPeriodKey] = useState<string | null>(null);
   const [preview, setPreview] = useState<NoticePreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const list = useLoad(() => callFunction<SchoolNotices>('fees', 'schoolNotices', { schoolId, termId }), [schoolId, termId]);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
 
-  const run = async (fn: () => Promise<unknown>, done?: string) => {
+  const loadPreview = async (key: string) => {
     try {
-      await fn();
+      setPreview(await callFunction<NoticePreview>('fees', 'previewNotices', { schoolId, termId, periodKey: key }));
       setProblem(null);
-      if (done) toast(done, 'success');
+    } catch (e) {
+      setPreview(null);
+      setProblem(e instanceof Error ? e.message : '预览失败');
+    }
+  };
+  useEffect(() => {
+    if (periodKey) void loadPreview(periodKey);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [periodKey]);
+
+  const act = async (fn: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      toast(await fn(), 'success');
+      setProblem(null);
     } catch (e) {
       setProblem(e instanceof Error ? e.message : '操作失败');
     }
-    await list.reload();
+    setBusy(false);
+    await Promise.all([list.reload(), periods.reload(), periodKey ? loadPreview(periodKey) : Promise.resolve()]);
   };
-  const period = { schoolId, termId, from, to };
-  const doPreview = () => run(async () => setPreview(await callFunction<NoticePreview>('fees', 'previewNotices', period)));
-  const doIssue = () =>
-    run(async () => {
-      const result = await callFunction<IssueResult>('fees', 'issueNotices', period);
-      toast(`新发出 ${result.created} 份，已发过 ${result.existing} 份`, 'success');
-      setPreview(null);
+  const issue = (p: NoticePreview) =>
+    act(async () => {
+      const result = await callFunction<IssueResult>('fees', 'issueNotices', { schoolId, termId, periodKey: p.periodKey, digest: p.digest });
+      return result.created ? `已发出 ${result.created} 份` : '没有新的通知需要发出';
     });
+  const correct = (p: NoticePreview) =>
+    act(async () => {
+      const result = await callFunction<CorrectionResult>('fees', 'issueCorrections', { schoolId, termId, periodKey: p.periodKey, digest: p.digest, reason });
+      setReason('');
+      return `已发出更正通知 ${result.corrected} 份`;
+    });
+
+  if (periods.loading && !periods.data) return <Loading />;
+  if (periods.error || !periods.data) return <ErrorCard message={periods.error ?? '加载失败'} onRetry={periods.reload} />;
+  const offered = periods.data;
 
   return (
     <View className="page">
       <View className="card">
         <Text className="card-title">发出收费通知</Text>
-        <Text className="muted">按公示的收费标准、孩子的考勤和减免政策计算；同一期间每个孩子只发一次，发出后不再修改。</Text>
-        <View className="field">
-          <Text className="field-label">开始日期</Text>
-          <Input className="input fee-from" value={from} placeholder="YYYY-MM-DD" onInput={(e) => setFrom(e.detail.value)} />
-        </View>
-        <View className="field">
-          <Text className="field-label">结束日期</Text>
-          <Input className="input fee-to" value={to} placeholder="YYYY-MM-DD" onInput={(e) => setTo(e.detail.value)} />
-        </View>
-        <View className="btn-row">
-          <Button size="small" className="preview-notices" onClick={doPreview}>
-            预览
-          </Button>
-          {preview && preview.rows.length > 0 && (
-            <Button type="primary" size="small" className="issue-notices" onClick={doIssue}>
-              确认发出
-            </Button>
-          )}
-        </View>
+        {offered.notChargeable ? (
+          <Text className="violation fee-not-chargeable">
+            {offered.notChargeable.reason}
+            {offered.notChargeable.citation ? `（${offered.notChargeable.citation}）` : ''}
+          </Text>
+        ) : (
+          <Text className="muted">按本地政策的收费期间发出：每个孩子每期只有一份通知，发出后不再修改；情况有变时发更正通知，只补缴或退还差额。</Text>
+        )}
+        {offered.periods.map((p) => (
+          <View key={p.key} className={`sub-card row fee-period ${periodKey === p.key ? 'fee-period-on' : ''}`} onClick={() => setPeriodKey(p.key)}>
+            <View>
+              <Text>{p.label}</Text>
+              <View>
+                <Text className="muted">
+                  {p.from} 至 {p.to}
+                </Text>
+              </View>
+            </View>
+            <Text className={p.issued ? 'ok-text' : p.notYet ? 'muted' : 'warn-text'}>{p.issued ? `已发出 ${p.issued} 份` : (p.notYet ?? '未发出')}</Text>
+          </View>
+        ))}
+        {offered.periods[0] && <Text className="citation">依据：{offered.periods[0].citation}</Text>}
         {problem && <Text className="violation fee-problem">{problem}</Text>}
       </View>
 
-      {preview && (
+      {preview && preview.periodKey === periodKey && (
         <View className="card fee-preview">
-          <Text className="card-title">预览：{preview.rows.length} 人，应收 {formatYuan(preview.totals.chargeFen)}</Text>
-          <Text className="muted">
-            减免 {formatYuan(preview.totals.exemptFen)}，其中政府承担 {formatYuan(preview.totals.governmentShareFen)}
+          <Text className="card-title">
+            {preview.periodLabel}：{preview.rows.length} 人，应收 {formatYuan(preview.totals.chargeFen)}
           </Text>
+          <Text className="muted">
+            减免 {formatYuan(preview.totals.exemptFen)}，其中政府承担 {formatYuan(preview.totals.governmentShareFen)}。待发出 {preview.counts.new} 份，已发出 {preview.counts.issued} 份，需更正{' '}
+            {preview.counts.changed} 份。
+          </Text>
+          {preview.blocked && <Text className="warn-text fee-blocked">{preview.blocked}</Text>}
+          {preview.unrecorded.map((u) => (
+            <Text key={u.classId} className="warn-text">
+              {u.className}有 {u.dates.length} 个服务日没有考勤记录（{u.dates.map((d) => d.slice(5)).join('、')}），按未参加计算
+            </Text>
+          ))}
+          {!preview.blocked && preview.counts.new > 0 && (
+            <View className="btn-row">
+              <Button type="primary" size="small" className="issue-notices" loading={busy} onClick={() => issue(preview)}>
+                确认发出 {preview.counts.new} 份
+              </Button>
+            </View>
+          )}
+          {preview.counts.new === 0 && preview.counts.issued > 0 && preview.counts.changed === 0 && (
+            <Text className="ok-text fee-already-issued">本期通知已全部发出，不能重复发出。</Text>
+          )}
+          {preview.counts.changed > 0 && (
+            <View className="sub-card">
+              <Text className="field-label">发出后情况有变（考勤更正、补报困难、退出等），更正原因</Text>
+              <Textarea className="textarea correction-reason" value={reason} maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+              <View className="btn-row">
+                <Button size="small" className="issue-corrections" loading={busy} disabled={reason.trim().length < 2} onClick={() => correct(preview)}>
+                  发出更正通知 {preview.counts.changed} 份
+                </Button>
+              </View>
+            </View>
+          )}
           {preview.rows.map((r) => (
-            <View key={r.applicationId} className="sub-card">
+            <View key={r.applicationId} className="sub-card fee-preview-row">
               <View className="row">
                 <Text>
                   {r.className} {r.studentName}
                 </Text>
-                <Text>{r.issued ? '已发出' : formatYuan(r.chargeFen)}</Text>
+                <Text>
+                  {ROW_STATE[r.state]} · {formatYuan(r.chargeFen)}
+                </Text>
               </View>
+              {r.state === 'changed' && r.notice && <Text className="warn-text">原通知 {formatYuan(r.notice.chargeFen)}（{NOTICE_STATE_LABELS[r.notice.state]}）</Text>}
               {r.unrecordedDays > 0 && <Text className="warn-text">有 {r.unrecordedDays} 个服务日没有考勤记录，按未参加计算</Text>}
               <FeeLines lines={r.lines} />
             </View>
@@ -94,7 +157,7 @@ export default function SchoolFees() {
         <View className="card fee-list">
           <Text className="card-title">已发出的通知（{list.data.rows.length}）</Text>
           <Text className="muted">
-            应收 {formatYuan(list.data.totals.chargeFen)}，已收 {formatYuan(list.data.totals.paidFen)}；减免 {formatYuan(list.data.totals.exemptFen)}，其中政府承担{' '}
+            应收 {formatYuan(list.data.totals.chargeFen)}，已收 {formatYuan(list.data.totals.paidFen)}，待缴 {formatYuan(list.data.totals.dueFen)}；减免 {formatYuan(list.data.totals.exemptFen)}，其中政府承担{' '}
             {formatYuan(list.data.totals.governmentShareFen)}
           </Text>
           {list.data.rows.map((r) => (
@@ -102,6 +165,7 @@ export default function SchoolFees() {
               <View className="row">
                 <Text>
                   {r.className} {r.studentName} · {r.period.from.slice(5)}—{r.period.to.slice(5)}
+                  {r.sequence > 1 ? ' · 更正' : ''}
                 </Text>
                 <Text>{formatYuan(r.chargeFen)}</Text>
               </View>
@@ -110,30 +174,34 @@ export default function SchoolFees() {
                   减免 {formatYuan(r.exemptFen)}（政府承担 {formatYuan(r.governmentShareFen)}）
                 </Text>
               )}
+              {r.creditFen > 0 && <Text className="section-note">多缴 {formatYuan(r.creditFen)}，应退还家长</Text>}
               <View className="btn-row">
-                <Text className="tag">{r.status === 'paid' ? '已缴费' : '待缴费'}</Text>
-                {r.status === 'issued' && (
-                  <Button size="small" className="mark-paid" onClick={() => run(() => callFunction('fees', 'markPaid', { noticeId: r.noticeId }), '已记为缴费')}>
+                <Text className="tag">{NOTICE_STATE_LABELS[r.state]}{r.state === 'due' ? ` ${formatYuan(r.dueFen)}` : ''}</Text>
+                {r.state === 'due' && (
+                  <Button size="small" className="mark-paid" onClick={() => act(async () => (await callFunction('fees', 'markPaid', { noticeId: r.noticeId }), '已记为缴费'))}>
                     记为已缴费
                   </Button>
                 )}
               </View>
-              {r.refund && (
+              {r.refund && r.refund.kind === 'request' && (
                 <View className="sub-card">
                   <Text>退费申请：{r.refund.reason}</Text>
                   {r.refund.status === 'requested' ? (
                     <View className="btn-row">
-                      <Button size="small" type="primary" className="approve-refund" onClick={() => run(() => callFunction('fees', 'decideRefund', { refundId: r.refund!.refundId, approve: true }), '已同意')}>
+                      <Button
+                        size="small"
+                        type="primary"
+                        className="approve-refund"
+                        onClick={() => act(async () => (await callFunction('fees', 'decideRefund', { refundId: r.refund!.refundId, approve: true }), '已同意'))}
+                      >
                         同意（按政策计算金额）
                       </Button>
-                      <Button size="small" className="reject-refund" onClick={() => run(() => callFunction('fees', 'decideRefund', { refundId: r.refund!.refundId, approve: false }), '已处理')}>
+                      <Button size="small" className="reject-refund" onClick={() => act(async () => (await callFunction('fees', 'decideRefund', { refundId: r.refund!.refundId, approve: false }), '已处理'))}>
                         不同意
                       </Button>
                     </View>
                   ) : (
-                    <Text className="section-note">
-                      {r.refund.status === 'approved' ? `已同意，退 ${formatYuan(r.refund.refundFen ?? 0)}` : '未同意'}
-                    </Text>
+                    <Text className="section-note">{r.refund.status === 'approved' ? `已同意，退 ${formatYuan(r.refund.refundFen ?? 0)}` : '未同意'}</Text>
                   )}
                   {r.refund.lines && <FeeLines lines={r.refund.lines} />}
                 </View>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import type { AttendanceSheet } from '@kehou/shared/fees';
 import { callFunction } from '../../api/call';
 import { useLoad } from '../../api/use-call';
@@ -18,6 +18,7 @@ export default function AttendancePage() {
   const sheet = useLoad(() => callFunction<AttendanceSheet>('enrollment', 'attendanceSheet', { classId, date }), [classId, date]);
   const [minutes, setMinutes] = useState<Record<string, number>>({});
   const [saving, setSaving] = useState(false);
+  const [reason, setReason] = useState('');
   useEffect(() => {
     if (sheet.data) setMinutes(Object.fromEntries(sheet.data.rows.map((r) => [r.studentId, r.attendedMinutes])));
   }, [sheet.data]);
@@ -47,7 +48,9 @@ export default function AttendancePage() {
         date,
         revision: data.revision,
         entries: data.rows.map((r) => ({ studentId: r.studentId, attendedMinutes: minutes[r.studentId] ?? r.attendedMinutes })),
+        ...(data.billed && reason.trim() ? { reason: reason.trim() } : {}),
       });
+      setReason('');
       toast(result.saved ? `已保存 ${result.saved} 人` : '没有变化', 'success');
     } catch (e) {
       toast(e instanceof Error ? e.message : '保存失败');
@@ -64,6 +67,17 @@ export default function AttendancePage() {
         <Text className="muted">
           服务时间 {data.start}—{data.end}（{data.scheduledMinutes} 分钟）。默认全勤；点“缺席”标记没来的孩子，提前离开的填实际参加的分钟数。
         </Text>
+        {data.billed && (
+          <View className="sub-card attendance-billed">
+            <Text className="warn-text">这一天所在的{data.billed.periodLabel}已发出收费通知。修改考勤请写明原因，作为更正记录；已发出的通知不会改变，学校可据此发更正通知。</Text>
+            <Textarea className="textarea attendance-reason" value={reason} maxlength={200} placeholder="更正原因，如：家长补交了请假条" onInput={(e) => setReason(e.detail.value)} />
+          </View>
+        )}
+        {data.corrections.map((c, i) => (
+          <Text key={i} className="section-note">
+            {c.at.slice(0, 10)} {c.byName}更正了 {c.changed} 人：{c.reason}
+          </Text>
+        ))}
         {data.rows.length === 0 && <Text className="muted">这一天本班没有参加课后服务的学生。</Text>}
         {data.rows.map((r) => {
           const value = minutes[r.studentId] ?? r.attendedMinutes;

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { SchoolNotices } from '@kehou/shared/fees';
+import { NOTICE_STATE_LABELS } from '@kehou/shared/fees/views';
 import { callFunction } from '../../api/call';
 import { useLoad } from '../../api/use-call';
 import { formatYuan } from '../../ui/fee-lines';
@@ -13,7 +14,7 @@ export default function TeacherFees() {
   if (notices.loading && !notices.data) return <Loading />;
   if (notices.error || !notices.data) return <ErrorCard message={notices.error ?? '加载失败'} onRetry={notices.reload} />;
   const { rows } = notices.data;
-  const unpaid = rows.filter((r) => r.status !== 'paid');
+  const unpaid = rows.filter((r) => r.state === 'due');
   return (
     <View className="page">
       <View className="card">
@@ -38,9 +39,9 @@ export default function TeacherFees() {
             </View>
           </View>
           <View>
-            <Text>{formatYuan(r.chargeFen)}</Text>
+            <Text>{formatYuan('dueFen' in r ? r.dueFen : 0)}</Text>
             <View>
-              <Text className={r.status === 'paid' ? 'ok-text' : 'warn-text'}>{r.status === 'paid' ? '已缴费' : '待缴费'}</Text>
+              <Text className={r.state === 'due' ? 'warn-text' : 'ok-text'}>{NOTICE_STATE_LABELS[r.state]}</Text>
             </View>
           </View>
         </View>

@@ -16,6 +16,9 @@ export interface NoticeSource {
 /** A hardship or a school reduction applies: its engine input is kept apart, in `feeNoticeWaivers`. */
 export const needsWaiverRecord = (input: Pick<ChargeInput, 'student'>) => input.student.hardship !== 'none' || input.student.reductionPercent > 0;
 
+/** `set` takes the document without its `_id` (WeChat refuses to write `_id`). */
+const body = <T extends { _id: string }>({ _id, ...rest }: T) => asData(rest);
+
 function waiverOf(noticeId: string, source: NoticeSource): FeeNoticeWaiver {
   return {
     _id: noticeId,
@@ -62,7 +65,7 @@ function noticeOf(ctx: ActionContext, source: NoticeSource, period: BillingPerio
 export async function writeFirstNotice(ctx: ActionContext, source: NoticeSource, period: BillingPeriod): Promise<FeeNoticeDoc | null> {
   const notice = noticeOf(ctx, source, period, 1);
   if (needsWaiverRecord(source.input)) {
-    await ctx.collection('feeNoticeWaivers').doc(notice._id).set({ data: asData(waiverOf(notice._id, source)) });
+    await ctx.collection('feeNoticeWaivers').doc(notice._id).set({ data: body(waiverOf(notice._id, source)) });
   }
   try {
     await ctx.collection('feeNotices').add({ data: asData(notice) });
@@ -102,9 +105,9 @@ export async function supersedeNotice(ctx: ActionContext, previous: FeeNoticeDoc
       creditFen,
       status: dueFen > 0 ? 'issued' : 'nothing-due',
     };
-    await txCreate(tx, 'feeNotices', next._id, asData(next));
+    await txCreate(tx, 'feeNotices', next._id, body(next));
     await tx.collection('feeNotices').doc(current._id).update({ data: { supersededBy: next._id, supersededAt: next.issuedAt, revision: current.revision + 1 } });
-    if (needsWaiverRecord(source.input)) await tx.collection('feeNoticeWaivers').doc(next._id).set({ data: asData(waiverOf(next._id, source)) });
+    if (needsWaiverRecord(source.input)) await tx.collection('feeNoticeWaivers').doc(next._id).set({ data: body(waiverOf(next._id, source)) });
     if (creditFen > 0) {
       const credit: RefundDoc = {
         _id: next._id,
@@ -129,7 +132,7 @@ export async function supersedeNotice(ctx: ActionContext, previous: FeeNoticeDoc
         lines: next.difference!.lines,
         revision: 1,
       };
-      await txCreate(tx, 'refunds', credit._id, asData(credit));
+      await txCreate(tx, 'refunds', credit._id, body(credit));
     }
     return next;
   });

@@ -1,6 +1,6 @@
 import { getAll, type ActionContext } from '../../cloud';
 import type { ApplicationDoc } from '../../index';
-import { billingPeriodsUnder, formatCitation, formatYuan, settleWithdrawalUnder } from '../../policy';
+import { billingPeriodsUnder, formatCitation, formatYuan, settleWithdrawalUnder, withdrawalRuleUnder } from '../../policy';
 import { noticeLines, sameAmounts, type ComputedAmounts } from '../billing';
 import type { FeeNoticeDoc } from '../types';
 import type { WithdrawalSettlementView } from '../views';
@@ -23,10 +23,12 @@ export async function settleWithdrawalFees(
 ): Promise<{ view: WithdrawalSettlementView; corrections: FeeNoticeDoc[] }> {
   const billing = await loadTermBilling(ctx, app.schoolId, app.termId);
   const { profile } = billing;
+  const rule = withdrawalRuleUnder(profile);
+  if (!rule.settles) return { view: { summary: rule.reason, citation: formatCitation(rule.citation), periods: [] }, corrections: [] };
   const notices = (await getAll<FeeNoticeDoc>(ctx.collection('feeNotices').where({ applicationId: app._id }))).filter((n) => !n.supersededBy);
   const periods = billingPeriodsUnder(profile, billing.term);
   const labelOf = (key: string) => periods.find((p) => p.key === key)?.label ?? key;
-  const view: WithdrawalSettlementView = { summary: '', citation: formatCitation(profile.fees.billingPeriod.citation), periods: [] };
+  const view: WithdrawalSettlementView = { summary: '', citation: formatCitation(rule.citation), periods: [] };
   const corrections: FeeNoticeDoc[] = [];
 
   for (const notice of notices.sort((a, b) => a.period.from.localeCompare(b.period.from))) {
@@ -35,13 +37,7 @@ export async function settleWithdrawalFees(
     const input = await noticeChargeInput(ctx, notice);
     const settled = settleWithdrawalUnder(profile, { charge: input, leavesOn });
     const entry = { periodKey: notice.periodKey, periodLabel: labelOf(notice.periodKey) };
-    view.citation = formatCitation(settled.citation);
-    if (settled.kind === 'not-settled') {
-      view.summary = settled.reason;
-      view.periods.push({ ...entry, outcome: 'not-settled' });
-      continue;
-    }
-    if (settled.kind === 'unchanged') {
+    if (settled.kind === 'not-settled' || settled.kind === 'unchanged') {
       view.periods.push({ ...entry, outcome: 'unchanged', chargeFen: notice.chargeFen });
       continue;
     }

@@ -35,6 +35,8 @@ export async function loadTermBilling(ctx: ActionContext, schoolId: string, term
 
 /** Why fees may not be issued for this term (free, plan not approved, not disclosed), or null. */
 export function notChargeable(billing: TermBilling): { reason: string; citation: string } | null {
+  const free = billing.profile.fees.model;
+  if (free.kind === 'free') return { reason: '课后服务经费由政府保障，不向家长收取任何费用。', citation: formatCitation(free.citation) };
   const answer = planChargeability(billing.plan);
   if (answer.chargeable) {
     if (!billing.publication) return { reason: '本学期的方案还没有公开，收费标准公示前不得收费。', citation: '' };

@@ -41,21 +41,38 @@ export type WithdrawalSettlement =
  * The app turns a recomputed amount that differs from the notice into a correction notice: the
  * family owes, or gets back, only the difference.
  */
-export function settleWithdrawalUnder(profile: PolicyProfile, input: WithdrawalInput): WithdrawalSettlement {
+export type WithdrawalRule =
+  | { readonly settles: true; readonly citation: Citation }
+  | { readonly settles: false; readonly ruleId: RuleId; readonly reason: string; readonly citation: Citation };
+
+/** Whether the profile settles a withdrawal's fees at all, and under which clause. */
+export function withdrawalRuleUnder(profile: PolicyProfile): WithdrawalRule {
   const rules = profile.refunds;
   const model = profile.fees.model;
-  if (model.kind === 'free') {
-    return { kind: 'not-settled', ruleId: 'fees.free-service', reason: '课后服务对家长免费，退出时没有费用需要结算。', citation: model.citation };
+  switch (model.kind) {
+    case 'free':
+      return { settles: false, ruleId: 'fees.free-service', reason: '课后服务对家长免费，退出时没有费用需要结算。', citation: model.citation };
+    case 'per-term':
+      return rules.kind === 'no-method'
+        ? {
+            settles: false,
+            ruleId: 'refund.no-method',
+            reason: '本地政策规定每生每期只收取一次费用，未规定中途退出的退费办法；请按学校与家长签订的课后服务协议办理。',
+            citation: rules.citation,
+          }
+        : { settles: true, citation: model.oncePerTerm };
+    case 'per-period':
+      return { settles: true, citation: model.weeklySettlement };
+    case 'per-attended-minute':
+      return { settles: true, citation: model.monthlyByAttendance };
   }
-  if (rules.kind === 'no-method') {
-    return {
-      kind: 'not-settled',
-      ruleId: 'refund.no-method',
-      reason: '本地政策规定每生每期只收取一次费用，未规定中途退出的退费办法；请按学校与家长签订的课后服务协议办理。',
-      citation: rules.citation,
-    };
-  }
-  const citation = model.kind === 'per-period' ? model.weeklySettlement : model.kind === 'per-attended-minute' ? model.monthlyByAttendance : model.oncePerTerm;
+}
+
+export function settleWithdrawalUnder(profile: PolicyProfile, input: WithdrawalInput): WithdrawalSettlement {
+  const rule = withdrawalRuleUnder(profile);
+  if (!rule.settles) return { kind: 'not-settled', ruleId: rule.ruleId, reason: rule.reason, citation: rule.citation };
+  const model = profile.fees.model;
+  const citation = rule.citation;
   const enrolled = input.charge.enrolled ?? input.charge.period;
   const lastDay = earlierOf(enrolled.to, addDays(input.leavesOn, -1));
   if (lastDay >= enrolled.to) {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import type { SchoolQueue } from '@kehou/shared';
+import type { WithdrawalSettlementView } from '@kehou/shared/fees';
 import { callFunction } from '../../../api/call';
 import { useLoad } from '../../../api/use-call';
 import { Button } from '../../../ui/nutui';
@@ -31,6 +32,13 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
     }
     await queue.reload();
   };
+
+  /** Approving a withdrawal settles the fees by the policy: say what happened, with the clause. */
+  const approveWithdrawal = (applicationId: string) =>
+    act(async () => {
+      const { settlement } = await callFunction<{ settlement: WithdrawalSettlementView | null }>('enrollment', 'decideWithdrawal', { applicationId, decision: 'approve' });
+      if (settlement) await Taro.showModal({ title: '已批准退出：费用结算', content: `${settlement.summary}（依据：${settlement.citation}）`, showCancel: false });
+    }, '已批准退出');
 
   const postList = async () => {
     const listingDays = Number(days);
@@ -112,7 +120,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
         {data.withdrawals.map((row) => (
           <ApplicationCard key={row.applicationId} row={row}>
             <View className="btn-row">
-              <Button type="primary" size="small" className="withdrawal-approve" onClick={() => void act(() => callFunction('enrollment', 'decideWithdrawal', { applicationId: row.applicationId, decision: 'approve' }), '已批准退出')}>
+              <Button type="primary" size="small" className="withdrawal-approve" onClick={() => void approveWithdrawal(row.applicationId)}>
                 批准退出
               </Button>
               <Button size="small" onClick={() => void act(() => callFunction('enrollment', 'decideWithdrawal', { applicationId: row.applicationId, decision: 'reject' }), '已不批准')}>
