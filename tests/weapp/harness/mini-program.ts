@@ -47,6 +47,7 @@ export interface PhoneOptions {
 }
 
 const STACK_LIMIT = 10;
+const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest'];
 const WAIT_MS = 8_000;
 let phones = 0;
 
@@ -373,6 +374,8 @@ export class MiniProgram {
       requirePlugin: () => {
         throw new Error('本小程序不使用插件');
       },
+      // WeChat's logic layer has no browser: code that reaches for one fails here as it would there.
+      ...Object.fromEntries(BROWSER_GLOBALS.map((name) => [name, undefined])),
     };
     const run = new Function('require', 'module', 'exports', ...Object.keys(globals), `${source}\n//# sourceURL=weapp://${file}.js`);
     run((specifier: string) => this.load(this.bundle.resolve(file, specifier), file), module, module.exports, ...Object.values(globals));
