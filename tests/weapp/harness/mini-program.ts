@@ -180,16 +180,22 @@ export class MiniProgram {
 
   /** A tap on the element, as WeChat delivers it: the tap event bubbles from it through the page. */
   async tap(selector: string, hasText?: string | RegExp): Promise<void> {
-    const el = await this.find(selector, hasText);
+    await this.tapOn(await this.find(selector, hasText));
+  }
+
+  async tapOn(el: HTMLElement): Promise<void> {
     this.dispatch(el, 'tap', { x: 0, y: 0 });
     await this.settle();
   }
 
   /** Types into the input or textarea at (or inside) the element: WeChat's input event, then blur. */
   async input(selector: string, value: string, hasText?: string | RegExp): Promise<void> {
-    const el = await this.find(selector, hasText);
+    await this.typeInto(await this.find(selector, hasText), value);
+  }
+
+  async typeInto(el: HTMLElement, value: string): Promise<void> {
     const field = /^wx-(input|textarea)$/i.test(el.tagName) ? el : el.querySelector<HTMLElement>('wx-input, wx-textarea');
-    if (!field) throw new Error(`${selector} 里没有输入框`);
+    if (!field) throw new Error(`<${el.tagName.toLowerCase()} class="${el.className}"> 里没有输入框`);
     this.dispatch(field, 'input', { value, cursor: value.length, keyCode: 0 });
     await this.settle();
     this.dispatch(field, 'blur', { value });
