@@ -47,6 +47,24 @@ export interface PhoneOptions {
 }
 
 const STACK_LIMIT = 10;
+/** Phones not closed yet: what React logs outside a handler (after a cloud answer) is their error. */
+const live = new Set<MiniProgram>();
+let consoleError: typeof console.error | null = null;
+
+function watchConsole(phone: MiniProgram, on: boolean) {
+  if (on) live.add(phone);
+  else live.delete(phone);
+  if (live.size && !consoleError) {
+    consoleError = console.error;
+    console.error = (...args: unknown[]) => {
+      for (const p of live) p.errors.push(`console.error: ${args.map(describe).join(' ')}`);
+    };
+  } else if (!live.size && consoleError) {
+    console.error = consoleError;
+    consoleError = null;
+  }
+}
+
 const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest'];
 const WAIT_MS = 8_000;
 let phones = 0;
@@ -65,7 +83,7 @@ export class MiniProgram {
   /** Every wx call in order. */
   readonly calls: WxCall[];
   readonly storage: Map<string, unknown>;
-  /** Script errors: thrown by a page, logged by React, or an unhandled rejection. */
+  /** Script errors: thrown by a page or its handlers, or logged by React. (An unhandled rejection fails the jest test itself.) */
   readonly errors: string[] = [];
   /** Every file evaluated, in order, with the package it belongs to. */
   readonly loads: LoadedFile[] = [];
@@ -83,7 +101,6 @@ export class MiniProgram {
   private tapping = 0;
   private inflight = 0;
   private enter = { path: '', query: {} as Record<string, string>, scene: 1001 };
-  private readonly onRejection = (reason: unknown) => this.errors.push(`unhandled rejection: ${describe(reason)}`);
 
   constructor(private readonly options: PhoneOptions) {
     this.bundle = options.bundle ?? new WeappBundle();
@@ -110,7 +127,7 @@ export class MiniProgram {
     this.storage = recording.storage;
     this.share = recording.share;
     this.wx.createSelectorQuery = () => this.selectorQuery();
-    process.on('unhandledRejection', this.onRejection);
+    watchConsole(this, true);
   }
 
   /** Starts the app as WeChat does when someone opens `url` (a share card, a message, the menu). */
@@ -238,7 +255,7 @@ export class MiniProgram {
   }
 
   close() {
-    process.off('unhandledRejection', this.onRejection);
+    watchConsole(this, false);
     while (this.stack.length) this.unload(this.stack.pop()!);
   }
 
