@@ -1,4 +1,7 @@
-/** The mini-program in the tests: the built weapp (client/dist/weapp) in miniprogram-simulate (jsdom + exparser). */
+/**
+ * The mini-program in the tests: the built weapp (client/dist/weapp) in miniprogram-simulate (jsdom +
+ * exparser). The harness evaluates the build's files itself, as shipped (never through jest's transform).
+ */
 const base = require('./jest.config.js');
 module.exports = {
   ...base,
@@ -7,7 +10,5 @@ module.exports = {
   testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
   roots: ['<rootDir>/tests/weapp'],
   testPathIgnorePatterns: ['/node_modules/'],
-  // The weapp build is WeChat's JavaScript as it ships: run it as is, untransformed.
-  transformIgnorePatterns: [...base.transformIgnorePatterns, '<rootDir>/client/dist/'],
   testTimeout: 60_000,
 };
