@@ -1,9 +1,9 @@
-/** Unit, contract and integration tests (browser journeys run separately: see scripts/run-e2e.mjs). */
+/** Unit, contract and integration tests (browser journeys and the weapp suite run separately: scripts/run-e2e.mjs, scripts/run-weapp.mjs). */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/shared', '<rootDir>/local-cloud', '<rootDir>/cloudfunctions', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/tests/weapp/'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } } }],
   },

@@ -28,6 +28,9 @@ echo "== 小程序构建与包体积"
 quiet npm run -s build:weapp
 npm run -s check:weapp
 
+echo "== 小程序里的页面与旅程（miniprogram-simulate + 本地云）"
+node scripts/run-weapp.mjs
+
 echo "== 浏览器测试（H5 + 本地云）"
 bash scripts/ensure-chromium.sh
 quiet npm run -s build:h5

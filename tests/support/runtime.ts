@@ -1,13 +1,18 @@
 import { createRuntime, DEMO, DEMO_IDS, seedDemoData, type LocalRuntime } from '../../local-cloud/src';
+import { seedDemoTerm } from '../../local-cloud/src/seed-demo-term';
 import type { FunctionName } from '@kehou/shared';
 import type { Database } from '@kehou/shared/cloud';
 
 export { DEMO, DEMO_IDS };
 
-/** A fresh in-memory local cloud with the demo data, and a way to call functions as someone. */
-export async function startTestCloud() {
+/**
+ * A fresh in-memory local cloud with the demo data, and a way to call functions as someone.
+ * `demoTerm`: also replay the term under way, as `npm start` does (local-cloud/src/seed-demo-term.ts).
+ */
+export async function startTestCloud(options: { demoTerm?: boolean } = {}) {
   const runtime = await createRuntime();
   await seedDemoData(runtime.database, runtime.clock.now());
+  if (options.demoTerm) await seedDemoTerm(runtime);
   return {
     runtime,
     /** The database as handlers see it (wx-server-sdk typings: documents are loosely typed). */

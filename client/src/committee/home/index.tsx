@@ -1,25 +1,25 @@
 import { Text, View } from '@tarojs/components';
 import { Cell } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
-import { ErrorCard, Loading } from '../../ui/states';
+import { ErrorCard, Loading, NotYourRole } from '../../ui/states';
 import { useHome } from '../../ui/use-home';
 
 export default function CommitteeHome() {
   const home = useHome();
   if (home.loading && !home.data) return <Loading />;
   if (home.error || !home.data) return <ErrorCard message={home.error ?? '加载失败'} onRetry={home.reload} />;
+  const schools = home.data.schools.filter((s) => s.as === 'committee');
+  if (!schools.length) return <NotYourRole role="家委会成员" />;
   return (
     <View className="page">
-      {home.data.schools
-        .filter((s) => s.as === 'committee')
-        .map((s) => (
-          <View key={s.schoolId} className="card">
-            <Text className="card-title">{s.name} 家长委员会</Text>
-            <Text className="muted">家委会全过程参与课后服务：定期收集家长和学生的意见，审阅并答复。</Text>
-            <Cell title="家长意见" extra="查看" clickable onClick={() => go(`/committee/feedback/index?schoolId=${s.schoolId}`)} className="open-feedback" />
-            <Cell title="服务方案公开页" extra="查看" clickable onClick={() => go(`/public/term/index?schoolId=${s.schoolId}`)} />
-          </View>
-        ))}
+      {schools.map((s) => (
+        <View key={s.schoolId} className="card">
+          <Text className="card-title">{s.name} 家长委员会</Text>
+          <Text className="muted">家委会全过程参与课后服务：定期收集家长和学生的意见，审阅并答复。</Text>
+          <Cell title="家长意见" extra="查看" clickable onClick={() => go(`/committee/feedback/index?schoolId=${s.schoolId}`)} className="open-feedback" />
+          <Cell title="服务方案公开页" extra="查看" clickable onClick={() => go(`/public/term/index?schoolId=${s.schoolId}`)} />
+        </View>
+      ))}
     </View>
   );
 }

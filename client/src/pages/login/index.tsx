@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { listDemoUsers, signInAs, type DemoUser } from '../../api/session';
+import { listDemoUsers, needsSignIn, signInAs, type DemoUser } from '../../api/session';
 import { Cell } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 
@@ -10,8 +10,21 @@ export default function LoginPage() {
   const [users, setUsers] = useState<DemoUser[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    listDemoUsers().then(setUsers, () => setError('无法读取演示用户，请确认本地服务已启动'));
+    if (needsSignIn()) listDemoUsers().then(setUsers, () => setError('无法读取演示用户，请确认本地服务已启动'));
   }, []);
+
+  // In WeChat there is no one to choose: the caller is the WeChat user (and there is no fetch).
+  if (!needsSignIn()) {
+    return (
+      <View className="page">
+        <View className="card">
+          <Text className="card-title">无需登录</Text>
+          <Text className="muted">在微信中打开时，由微信自动识别您的身份。</Text>
+          <Cell title="进入首页" clickable onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })} className="go-home" />
+        </View>
+      </View>
+    );
+  }
 
   const choose = async (user: DemoUser) => {
     await signInAs(user.openid);

@@ -9,6 +9,7 @@ import { go } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 import '../components/enrollment.scss';
 import { useParams } from '../../ui/params';
+import { enrolPath, useShareMenu } from '../../ui/share';
 
 /**
  * The school's enrolment page, shared into class groups. Opening it leads a parent straight on:
@@ -17,9 +18,10 @@ import { useParams } from '../../ui/params';
 export default function EnrolPage() {
   const { schoolId = '', termId } = useParams();
   const entry = useLoad(() => callFunction<EnrolmentEntry>('enrollment', 'enrolmentEntry', { schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
+  useShareMenu();
   useShareAppMessage(() => ({
     title: `${entry.data?.schoolName ?? '学校'}课后服务报名`,
-    path: `/parent/enrol/index?schoolId=${encodeURIComponent(schoolId)}${termId ? `&termId=${encodeURIComponent(termId)}` : ''}`,
+    path: enrolPath(schoolId, termId),
   }));
   if (entry.loading && !entry.data) return <Loading />;
   if (entry.error || !entry.data) return <ErrorCard message={entry.error ?? '加载失败'} onRetry={entry.reload} />;

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '家长' });
+export default definePageConfig({ navigationBarTitleText: '家长', enableShareAppMessage: true });

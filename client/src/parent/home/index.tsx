@@ -1,9 +1,11 @@
+import { useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ChildEnrollment } from '@kehou/shared';
 import { callFunction } from '../../api/call';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
+import { enrolPath, useShareMenu } from '../../ui/share';
 import { ErrorCard, Loading } from '../../ui/states';
 import { placementText, STATUS_CLASS } from '../components/labels';
 import '../components/enrollment.scss';
@@ -59,6 +61,12 @@ function ChildCard({ child }: { child: ChildEnrollment }) {
 /** A parent's home: each child, where their application stands and what to do next. */
 export default function ParentHome() {
   const children = useLoad(() => callFunction<ChildEnrollment[]>('enrollment', 'myApplications'));
+  // A parent forwards their child's school enrolment page to other parents (the class group).
+  useShareMenu();
+  useShareAppMessage(() => {
+    const child = children.data?.find((c) => c.termId);
+    return child ? { title: `${child.schoolName}课后服务报名`, path: enrolPath(child.schoolId, child.termId) } : { title: '课后服务', path: '/parent/home/index' };
+  });
   if (children.loading && !children.data) return <Loading />;
   if (children.error || !children.data) return <ErrorCard message={children.error ?? '加载失败'} onRetry={children.reload} />;
   return (

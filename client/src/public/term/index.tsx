@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button as NativeButton, Text, View } from '@tarojs/components';
 import { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { chinaDateTime, type PublicTermView } from '@kehou/shared/disclosure';
+import { chinaDateTime, publicTermPath, type PublicTermView } from '@kehou/shared/disclosure';
 import { callFunction } from '../../api/call';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
@@ -10,6 +10,7 @@ import { ErrorCard, Loading } from '../../ui/states';
 import { ChangeList } from '../components/changes';
 import { PlanSections } from '../components/plan-view';
 import { copyText, h5Link } from '../components/share';
+import { useShareMenu } from '../../ui/share';
 
 /**
  * The public page of a school's term, open without signing in: the published plan (service time,
@@ -23,9 +24,10 @@ export default function PublicTermPage() {
     () => callFunction<PublicTermView>('disclosure', 'publicTerm', { schoolId, termId, ...(version ? { version } : {}) }),
     [schoolId, termId, version],
   );
+  useShareMenu();
   useShareAppMessage(() => ({
     title: page.data ? `${page.data.schoolName}${page.data.termName}课后服务方案` : '课后服务方案',
-    path: `/${page.data?.sharePath ?? ''}`,
+    path: `/${page.data?.sharePath ?? publicTermPath(schoolId, termId)}`,
   }));
 
   if (page.loading && !page.data) return <Loading />;

@@ -10,12 +10,9 @@ import { ErrorCard, Loading } from '../../ui/states';
 import { query, useSchoolId } from './components/use-school';
 import { BindingRequest } from '../../teacher/components/binding-request';
 import '../../teacher/components/staff.scss';
+import { enrolPath } from '../../ui/share';
 
 const ORDER: ApplicationStatus[] = ['submitted', 'teacher-reviewed', 'returned', 'approved', 'listed', 'signed', 'active', 'withdrawal-requested', 'withdrawn'];
-
-function enrolPath(schoolId: string, termId: string) {
-  return `/parent/enrol/index?${query(schoolId, termId)}`;
-}
 
 /** Binding requests a class teacher made for a child of their own class: the school decides them. */
 function StaffBindings({ schoolId }: { schoolId: string }) {

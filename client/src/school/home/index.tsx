@@ -5,7 +5,7 @@ import { callFunction } from '../../api/call';
 import { useLoad } from '../../api/use-call';
 import { Cell } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
-import { ErrorCard, Loading } from '../../ui/states';
+import { ErrorCard, Loading, NotYourRole } from '../../ui/states';
 import { useHome } from '../../ui/use-home';
 
 const DEADLINE_CLASS: Record<string, string> = { near: 'warn-text', past: 'error-text', 'filed-late': 'warn-text' };
@@ -46,13 +46,13 @@ export default function SchoolHome() {
   const home = useHome();
   if (home.loading && !home.data) return <Loading />;
   if (home.error || !home.data) return <ErrorCard message={home.error ?? '加载失败'} onRetry={home.reload} />;
+  const schools = home.data.schools.filter((s) => s.as === 'admin');
+  if (!schools.length) return <NotYourRole role="学校管理员" />;
   return (
     <View className="page">
-      {home.data.schools
-        .filter((s) => s.as === 'admin')
-        .map((s) => (
-          <SchoolCard key={s.schoolId} schoolId={s.schoolId} />
-        ))}
+      {schools.map((s) => (
+        <SchoolCard key={s.schoolId} schoolId={s.schoolId} />
+      ))}
     </View>
   );
 }

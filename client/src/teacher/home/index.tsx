@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { ErrorCard, Loading } from '../../ui/states';
+import { ErrorCard, Loading, NotYourRole } from '../../ui/states';
 import { Cell } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
 import { useHome } from '../../ui/use-home';
@@ -11,6 +11,7 @@ export default function TeacherHome() {
   if (home.loading && !home.data) return <Loading />;
   if (home.error || !home.data) return <ErrorCard message={home.error ?? '加载失败'} onRetry={home.reload} />;
   const tasks = home.data.tasks;
+  if (!home.data.classes.length) return <NotYourRole role="班主任" />;
   return (
     <View className="page">
       {tasks && (

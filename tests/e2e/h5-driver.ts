@@ -1,0 +1,105 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { Pick, Scope, Screen, TextMatch, World } from '../journeys/driver';
+import { BASE_URL, newPhonePage, openPage, screenshot, signInAs } from './browser';
+
+/** Elements of H5's current page: Taro keeps earlier pages of the stack in the DOM, hidden. */
+function picked(locator: Locator, pick?: Pick): Locator {
+  const visible = locator.filter({ visible: true });
+  if (pick === undefined) return visible;
+  if (typeof pick === 'object' && 'index' in pick) return visible.nth(pick.index);
+  return visible.filter({ hasText: pick });
+}
+
+class H5Scope implements Scope {
+  constructor(
+    protected readonly page: Page,
+    private readonly root: Locator | null = null,
+  ) {}
+
+  private locate(selector: string, pick?: Pick): Locator {
+    return picked((this.root ?? this.page).locator(selector), pick);
+  }
+
+  async tap(selector: string, pick?: Pick) {
+    await this.locate(selector, pick).first().click();
+  }
+
+  async fill(selector: string, value: string, pick?: Pick) {
+    const target = this.locate(selector, pick).first();
+    const native = target.locator('input, textarea').first();
+    await ((await native.count()) ? native : target).fill(value);
+  }
+
+  async see(text: TextMatch, within?: string) {
+    const where = within ? this.locate(within) : this.root ? picked(this.root) : null;
+    await (where ? where.filter({ hasText: text }) : this.page.getByText(text).filter({ visible: true })).first().waitFor();
+  }
+
+  async has(selector: string, pick?: Pick) {
+    await this.locate(selector, pick).first().waitFor();
+  }
+
+  async gone(selector: string, pick?: Pick) {
+    await this.locate(selector, pick).first().waitFor({ state: 'detached' });
+  }
+
+  async count(selector: string, pick?: Pick) {
+    return this.locate(selector, pick).count();
+  }
+
+  async text() {
+    return (this.root ?? this.page.locator('body')).innerText();
+  }
+
+  within(selector: string, pick?: Pick): Scope {
+    return new H5Scope(this.page, this.locate(selector, pick).first());
+  }
+}
+
+class H5Screen extends H5Scope implements Screen {
+  readonly wx = undefined;
+
+  async open(path: string) {
+    await openPage(this.page, path);
+  }
+
+  async confirm() {
+    await this.page.locator('.taro-modal__foot, .taro-modal__footer, [class*=modal]').getByText('确定', { exact: true }).click();
+  }
+
+  async draw(selector: string) {
+    const box = await this.page.locator(selector).filter({ visible: true }).first().boundingBox();
+    if (!box) throw new Error(`${selector} 不可见`);
+    await this.page.mouse.move(box.x + 20, box.y + 40);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + 80, box.y + 90, { steps: 5 });
+    await this.page.mouse.move(box.x + 140, box.y + 30, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  async keep(name: string) {
+    await screenshot(this.page, name);
+  }
+}
+
+/** The H5 world: one browser context (one cookie, one person) per screen, on the local server. */
+export function h5World(browser: Browser): World {
+  const clock = async (body?: object) => {
+    const response = await fetch(`${BASE_URL}/api/dev/clock`, body ? { method: 'POST', body: JSON.stringify(body) } : undefined);
+    if (!response.ok) throw new Error('could not reach the local clock');
+    return (await response.json()) as { now: string };
+  };
+  return {
+    platform: 'h5',
+    as: async (name) => {
+      const page = await newPhonePage(browser);
+      await signInAs(page, name);
+      return new H5Screen(page);
+    },
+    visitor: async () => new H5Screen(await newPhonePage(browser)),
+    now: async () => new Date((await clock()).now),
+    moveClock: async (change) => {
+      await clock(change);
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { DEMO_IDS } from '../../local-cloud/src/seed-ids';
+import { lastMonthLabel, lastServiceDay } from './dates';
+import type { World } from './driver';
+
+const SCHOOL = DEMO_IDS.suifenheSchool;
+const TERM = DEMO_IDS.suifenheTerm;
+const CLASS = DEMO_IDS.class32;
+
+/**
+ * Fees from attendance (suifenhe-2021, per attended minute, billed by the month once it ended):
+ * the class teacher records the last service day; the school picks last month from the periods
+ * the policy offers (no free dates), previews and issues; issuing it again is not offered; 王建国
+ * opens 王小明's notice and reads what he owes and the clause each amount rests on (004 三(五)2);
+ * the class teacher sees the class's fees. The demo term has 王小明 active since before term with
+ * every service day up to yesterday recorded. Days come from the runtime's clock.
+ */
+export async function feesFromAttendance(world: World) {
+  const now = await world.now();
+  const { day } = lastServiceDay(now);
+  const month = lastMonthLabel(now);
+
+  const teacher = await world.as('陈老师');
+  await teacher.open(`/teacher/attendance/index?classId=${CLASS}&date=${day}`);
+  const row = teacher.within('.attendance-row', '王小明');
+  await row.see('王小明');
+  await teacher.tap('.save-attendance');
+  await row.gone('*', '（未保存）');
+
+  const admin = await world.as('赵主任');
+  await admin.open(`/school/fees/index?schoolId=${SCHOOL}&termId=${TERM}`);
+  await admin.tap('.fee-period', month);
+  await admin.has('.fee-preview-row', '王小明');
+  const amount = (await admin.within('.fee-preview-row', '王小明').text()).match(/(\d+\.\d{2}) 元/)![1];
+  await admin.tap('.issue-notices');
+  await admin.has('.fee-list .fee-row', '王小明');
+  // Issued: the page says so and offers no second issue.
+  await admin.has('.fee-already-issued');
+  expect(await admin.count('.issue-notices')).toBe(0);
+  await admin.within('.fee-period', month).see(/已发出 \d+ 份/);
+
+  const parent = await world.as('王建国');
+  await parent.open('/parent/fees/index');
+  const notice = parent.within('.fee-notice', '王小明');
+  // What the preview showed, with its clause.
+  await notice.see(`应缴 ${amount} 元`, '.fee-total');
+  await notice.see(/三\(五\)2/);
+  await notice.see('待缴费', '.tag');
+  if (parent.wx) {
+    // WeChat Pay comes with issue 11: today a notice is settled at the school office, and nothing
+    // on the notice asks WeChat for a payment.
+    expect(parent.wx.calls('requestPayment')).toEqual([]);
+  }
+  await parent.keep(`${world.platform}-fees-parent-notice`);
+
+  // The class teacher sees what each family owes and whether it is paid (no waivers).
+  await teacher.open(`/teacher/class/index?classId=${CLASS}`);
+  await teacher.tap('.open-class-fees');
+  await teacher.within('.class-fee-row', '王小明').see('待缴费');
+}

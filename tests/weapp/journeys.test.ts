@@ -1,0 +1,28 @@
+import { adminSeesAViolationWithItsClause } from '../journeys/admin-sees-violation';
+import type { Journey } from '../journeys/driver';
+import { feesFromAttendance } from '../journeys/fees-from-attendance';
+import { parentEnrolsFromTheClassGroupCard } from '../journeys/parent-enrols';
+import { WeappCloud } from './harness/cloud';
+import { weappWorld } from './harness/driver';
+
+/**
+ * The journeys (tests/journeys) in the built mini-program: each person on their own phone, the
+ * cloud functions on one local runtime. A journey fails on any page error its phones saw.
+ */
+let cloud: WeappCloud;
+beforeAll(async () => {
+  cloud = await WeappCloud.start();
+});
+afterAll(() => cloud?.close());
+
+async function play(journey: Journey) {
+  const world = weappWorld(cloud);
+  await journey(world);
+  expect(world.screens.flatMap((s) => s.errors)).toEqual([]);
+}
+
+describe('journeys in the mini-program', () => {
+  it('a parent from the class-group card binds, applies, follows the status, signs, and the child is active', () => play(parentEnrolsFromTheClassGroupCard));
+  it('a class teacher records attendance, the school issues notices, the parent reads the notice and its clause', () => play(feesFromAttendance));
+  it('a school admin opens the plan and sees a violation with its clause', () => play(adminSeesAViolationWithItsClause));
+});
