@@ -40,7 +40,7 @@ const HARDSHIP_WORDS = /建档立卡|低保|贫困|registered-poor|subsistence|h
 
 describe('billing periods come from the profile (suifenhe: each calendar month, 004 三(五)2)', () => {
   it('the fee page is offered the term’s months, with what is issued and what cannot be issued yet', async () => {
-    const { periods, notChargeable } = await cloud.ok(DEMO.admin, 'fees', 'noticePeriods', { schoolId: SCHOOL, termId: TERM });
+    const { periods, notChargeable } = await cloud.ok(DEMO.admin, 'fees', 'listNoticePeriods', { schoolId: SCHOOL, termId: TERM });
     const term = await termOf(cloud);
     expect(notChargeable).toBeNull();
     expect(periods[0]).toMatchObject({ from: term.startDate, byAttendance: true, issued: 0, citation: expect.stringContaining('三(五)2') });
@@ -85,7 +85,7 @@ describe('收费通知: preview and issue (suifenhe, a month by actual attendanc
   });
 
   it('a month billed by attendance cannot be issued before it ends (004 三(五)2 据实收取)', async () => {
-    const { periods } = await cloud.ok(DEMO.admin, 'fees', 'noticePeriods', { schoolId: SCHOOL, termId: TERM });
+    const { periods } = await cloud.ok(DEMO.admin, 'fees', 'listNoticePeriods', { schoolId: SCHOOL, termId: TERM });
     const current = periods.find((p: any) => p.from <= todayOf(cloud) && todayOf(cloud) <= p.to);
     const preview = await cloud.ok(DEMO.admin, 'fees', 'previewNotices', { ...PERIOD(), periodKey: current.key });
     expect(preview.blocked).toMatch(/三\(五\)2.*还没有结束/);
@@ -108,7 +108,7 @@ describe('收费通知: preview and issue (suifenhe, a month by actual attendanc
     expect(before).toMatchObject({ studentId: kids.child0, periodKey: month.key, period: { from: month.from, to: month.to }, chargeFen: 1400, dueFen: 1400, status: 'issued', sequence: 1 });
     expect(before.facts).toMatchObject({ profileVersion: expect.stringMatching(/^suifenhe-2021@[0-9a-f]{12}$/), stage: 'primary', waived: false });
     expect(before.facts.sessions.find((s: any) => s.date === days[1])).toEqual({ date: days[1], minutes: 120, periods: 3, attendedMinutes: 25 });
-    const periods = (await cloud.ok(DEMO.admin, 'fees', 'noticePeriods', { schoolId: SCHOOL, termId: TERM })).periods;
+    const periods = (await cloud.ok(DEMO.admin, 'fees', 'listNoticePeriods', { schoolId: SCHOOL, termId: TERM })).periods;
     expect(periods.find((p: any) => p.key === month.key).issued).toBe(3);
     const issuedPreview = await cloud.ok(DEMO.admin, 'fees', 'previewNotices', PERIOD());
     expect(issuedPreview.counts).toEqual({ new: 0, issued: 3, changed: 0 });
@@ -121,7 +121,7 @@ describe('收费通知: preview and issue (suifenhe, a month by actual attendanc
   });
 
   it('the hardship child: exempt, the city bears 50 % (004 三(五)2), 0.00 元 reads as nothing to pay; no hardship kind on the notice', async () => {
-    const mine = await cloud.ok(DEMO.parent, 'fees', 'myNotices');
+    const mine = await cloud.ok(DEMO.parent, 'fees', 'listMyNotices');
     const notice = mine.notices.find((n: any) => n.studentName === '王小明');
     const expected = engine({ [days[0]]: 120, [days[1]]: 120, [days[2]]: 60 }, 'registered-poor');
     expect(notice).toMatchObject({ grossFen: 2000, chargeFen: 0, dueFen: 0, exemptFen: 2000, governmentShareFen: 1000, state: 'nothing-due' });
@@ -136,30 +136,30 @@ describe('收费通知: preview and issue (suifenhe, a month by actual attendanc
   });
 
   it('a parent sees the notices of their own children only, with every line and clause', async () => {
-    const own = await cloud.ok(kids.parent0, 'fees', 'myNotices');
+    const own = await cloud.ok(kids.parent0, 'fees', 'listMyNotices');
     expect(own.notices.map((n: any) => n.noticeId)).toEqual([noticeId(kids.child0)]);
     expect(own.notices[0]).toMatchObject({ state: 'due', dueFen: 1400, periodKey: month.key, difference: null, earlier: [] });
     expect(own.notices[0].lines.every((l: any) => l.citation.length > 0)).toBe(true);
     expect(own.notices[0].refundMethod).toMatch(/整月未上课的全额退费/);
     expect(JSON.stringify(own)).not.toMatch(HARDSHIP_WORDS);
     expect(JSON.stringify(own)).not.toMatch(/王小明/);
-    expect((await cloud.ok(DEMO.otherSchoolParent, 'fees', 'myNotices')).notices).toEqual([]);
-    expect((await cloud.ok(DEMO.newParent, 'fees', 'myNotices')).notices).toEqual([]);
-    expect(await cloud.call(null, 'fees', 'myNotices')).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' });
+    expect((await cloud.ok(DEMO.otherSchoolParent, 'fees', 'listMyNotices')).notices).toEqual([]);
+    expect((await cloud.ok(DEMO.newParent, 'fees', 'listMyNotices')).notices).toEqual([]);
+    expect(await cloud.call(null, 'fees', 'listMyNotices')).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' });
   });
 
   it('the class teacher sees their class: what is owed and paid, no waivers, no lines, no reason', async () => {
-    const view = await cloud.ok(DEMO.teacher, 'fees', 'schoolNotices', { schoolId: SCHOOL, termId: TERM });
+    const view = await cloud.ok(DEMO.teacher, 'fees', 'listSchoolNotices', { schoolId: SCHOOL, termId: TERM });
     expect(view.as).toBe('teacher');
     expect(view.rows).toHaveLength(3);
     expect(Object.keys(view.rows[0]).sort()).toEqual(['className', 'dueFen', 'noticeId', 'period', 'periodKey', 'state', 'studentName']);
     expect(JSON.stringify(view)).not.toMatch(/exempt|government|lines|家庭经济困难|建档立卡/);
-    const other = await cloud.ok('demo-teacher-wu', 'fees', 'schoolNotices', { schoolId: SCHOOL, termId: TERM });
+    const other = await cloud.ok('demo-teacher-wu', 'fees', 'listSchoolNotices', { schoolId: SCHOOL, termId: TERM });
     expect(other.rows).toEqual([]);
   });
 
   it('the admin sees totals with exempt amounts and the government share, never the hardship kind', async () => {
-    const view = await cloud.ok(DEMO.admin, 'fees', 'schoolNotices', { schoolId: SCHOOL, termId: TERM });
+    const view = await cloud.ok(DEMO.admin, 'fees', 'listSchoolNotices', { schoolId: SCHOOL, termId: TERM });
     expect(view.as).toBe('admin');
     expect(view.totals).toMatchObject({ exemptFen: 2000, governmentShareFen: 1000, chargeFen: 1400 + 2000, dueFen: 1400 + 2000, paidFen: 0 });
     expect(JSON.stringify(view)).not.toMatch(HARDSHIP_WORDS);
@@ -176,7 +176,7 @@ describe('收费通知: preview and issue (suifenhe, a month by actual attendanc
     expect(await cloud.ok(DEMO.admin, 'fees', 'markPaid', { noticeId: id })).toMatchObject({ status: 'paid', existing: false });
     expect(await cloud.ok(DEMO.admin, 'fees', 'markPaid', { noticeId: id })).toMatchObject({ status: 'paid', existing: true });
     expect(await cloud.call(DEMO.admin, 'fees', 'markPaid', { noticeId: noticeId(kids.hardshipChild) })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: '这份通知无需缴费' });
-    expect((await cloud.ok(DEMO.admin, 'fees', 'schoolNotices', { schoolId: SCHOOL, termId: TERM })).totals.paidFen).toBe(1400);
+    expect((await cloud.ok(DEMO.admin, 'fees', 'listSchoolNotices', { schoolId: SCHOOL, termId: TERM })).totals.paidFen).toBe(1400);
   });
 });
 
@@ -206,7 +206,7 @@ describe('corrections instead of rewrites (a new notice supersedes; the family o
     expect(correction.difference.lines).toEqual([expect.objectContaining({ amountFen: -800, citation: expect.stringContaining('三(五)2') })]);
     expect(((await cloud.db.collection('refunds').doc(noticeId(kids.child0, 2)).get()).data as any)).toMatchObject({ kind: 'correction', status: 'approved', refundFen: 800 });
 
-    const parent = (await cloud.ok(kids.parent0, 'fees', 'myNotices')).notices;
+    const parent = (await cloud.ok(kids.parent0, 'fees', 'listMyNotices')).notices;
     expect(parent).toHaveLength(1);
     expect(parent[0]).toMatchObject({ noticeId: noticeId(kids.child0, 2), state: 'nothing-due', difference: { differenceFen: -800, creditFen: 800, reason: '考勤更正' } });
     expect(parent[0].earlier).toEqual([expect.objectContaining({ noticeId: noticeId(kids.child0), chargeFen: 1400, state: 'superseded' })]);
@@ -233,7 +233,7 @@ describe('corrections instead of rewrites (a new notice supersedes; the family o
     expect(third).toMatchObject({ chargeFen: 0, exemptFen: 2800, governmentShareFen: 1400, paidBeforeFen: 2800, creditFen: 2800, dueFen: 0 });
     expect(third.difference.lines).toEqual([expect.objectContaining({ label: '家庭经济困难：免收课后服务费', amountFen: -2800, citation: expect.stringContaining('三(五)2') })]);
     expect(JSON.stringify(third)).not.toMatch(HARDSHIP_WORDS);
-    const view = (await cloud.ok(kids.parent1, 'fees', 'myNotices')).notices[0];
+    const view = (await cloud.ok(kids.parent1, 'fees', 'listMyNotices')).notices[0];
     expect(view.earlier.map((e: any) => e.noticeId)).toEqual([noticeId(kids.child1, 2), noticeId(kids.child1)]);
   });
 });
@@ -246,13 +246,13 @@ describe('收费通知: who may issue, and when nothing may be charged', () => {
       [DEMO.otherSchoolAdmin, 'FORBIDDEN'],
       [null, 'NOT_SIGNED_IN'],
     ] as const) {
-      expect(await cloud.call(openid, 'fees', 'noticePeriods', { schoolId: SCHOOL, termId: TERM })).toMatchObject({ ok: false, code });
+      expect(await cloud.call(openid, 'fees', 'listNoticePeriods', { schoolId: SCHOOL, termId: TERM })).toMatchObject({ ok: false, code });
       expect(await cloud.call(openid, 'fees', 'previewNotices', PERIOD())).toMatchObject({ ok: false, code });
       expect(await cloud.call(openid, 'fees', 'issueNotices', { ...PERIOD(), digest: '0'.repeat(64) })).toMatchObject({ ok: false, code });
       expect(await cloud.call(openid, 'fees', 'issueCorrections', { ...PERIOD(), digest: '0'.repeat(64), reason: '更正' })).toMatchObject({ ok: false, code });
     }
-    expect(await cloud.call(DEMO.parent, 'fees', 'schoolNotices', { schoolId: SCHOOL, termId: TERM })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'fees', 'schoolNotices', { schoolId: SCHOOL, termId: TERM })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.parent, 'fees', 'listSchoolNotices', { schoolId: SCHOOL, termId: TERM })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.otherSchoolAdmin, 'fees', 'listSchoolNotices', { schoolId: SCHOOL, termId: TERM })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
   it('a term whose plan is not approved (綦江 demo school, no plan) is refused with the reason', async () => {
@@ -262,7 +262,7 @@ describe('收费通知: who may issue, and when nothing may be charged', () => {
     await cloud.db.collection('plans').add({ data: { _id: `${DEMO_IDS.qijiangSchool}:${DEMO_IDS.qijiangTerm}`, schoolId: DEMO_IDS.qijiangSchool, termId: DEMO_IDS.qijiangTerm, profileId: 'qijiang-2020', status: 'submitted', revision: 1, submissions: 1, publishedVersion: 0 } });
     const submitted = await cloud.call(DEMO.otherSchoolAdmin, 'fees', 'previewNotices', period);
     expect(submitted).toMatchObject({ ok: false, code: 'POLICY_VIOLATION', message: expect.stringMatching(/尚未通过.*备案审核.*不得收费.*五/) });
-    const offered = await cloud.ok(DEMO.otherSchoolAdmin, 'fees', 'noticePeriods', { schoolId: DEMO_IDS.qijiangSchool, termId: DEMO_IDS.qijiangTerm });
+    const offered = await cloud.ok(DEMO.otherSchoolAdmin, 'fees', 'listNoticePeriods', { schoolId: DEMO_IDS.qijiangSchool, termId: DEMO_IDS.qijiangTerm });
     expect(offered.periods.map((p: any) => p.key)).toEqual(['term']);
     expect(offered.notChargeable.reason).toMatch(/尚未通过/);
     expect((await notices().where({ schoolId: DEMO_IDS.qijiangSchool }).count()).total).toBe(0);
@@ -273,7 +273,7 @@ describe('收费通知: who may issue, and when nothing may be charged', () => {
     await cloud.db.collection('schools').add({ data: { _id: 'school-xx', name: 'XX市实验小学', district: 'XX市', bureauId: 'b-xx', bureauName: 'XX市教育局', profileId: 'xxcity-2024', stages: ['primary'] } });
     await cloud.db.collection('terms').add({ data: { _id: 'term-xx', schoolId: 'school-xx', name: '学期', startDate: term.startDate, endDate: term.endDate, current: true } });
     await cloud.db.collection('users').add({ data: { _id: 'admin-xx', name: '管理员', roles: [{ kind: 'admin', schoolId: 'school-xx' }] } });
-    const offered = await cloud.ok('admin-xx', 'fees', 'noticePeriods', { schoolId: 'school-xx', termId: 'term-xx' });
+    const offered = await cloud.ok('admin-xx', 'fees', 'listNoticePeriods', { schoolId: 'school-xx', termId: 'term-xx' });
     expect(offered.periods).toEqual([]);
     expect(offered.notChargeable).toMatchObject({ reason: expect.stringMatching(/不向家长收取/), citation: expect.stringContaining('二(三)') });
     const answer = await cloud.call('admin-xx', 'fees', 'previewNotices', { schoolId: 'school-xx', termId: 'term-xx', periodKey: month.key });

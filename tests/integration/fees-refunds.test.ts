@@ -32,7 +32,7 @@ describe('退费 (suifenhe 004 三(五)3(2)): a guardian applies, the school dec
       code: 'INVALID_STATE',
       message: '这份通知还没有缴费，不需要退费',
     });
-    const before = (await cloud.ok(kids.parent0, 'fees', 'myNotices')).notices[0];
+    const before = (await cloud.ok(kids.parent0, 'fees', 'listMyNotices')).notices[0];
     expect(before).toMatchObject({ state: 'paid', canRequestRefund: true, refund: null });
 
     const first = await cloud.ok(kids.parent0, 'fees', 'requestRefund', { noticeId, reason: '孩子生病住院' });
@@ -40,7 +40,7 @@ describe('退费 (suifenhe 004 三(五)3(2)): a guardian applies, the school dec
     const again = await cloud.ok(kids.parent0, 'fees', 'requestRefund', { noticeId, reason: '再申请一次' });
     expect(again).toMatchObject({ existing: true, refund: { reason: '孩子生病住院' } });
     expect((await cloud.db.collection('refunds').count()).total).toBe(1);
-    expect((await cloud.ok(kids.parent0, 'fees', 'myNotices')).notices[0].canRequestRefund).toBe(false);
+    expect((await cloud.ok(kids.parent0, 'fees', 'listMyNotices')).notices[0].canRequestRefund).toBe(false);
   });
 
   it('the admin approves: half refund when at most half the month was attended, from the facts frozen on the notice, with the clause', async () => {
@@ -76,9 +76,9 @@ describe('退费 (suifenhe 004 三(五)3(2)): a guardian applies, the school dec
     });
     expect(await cloud.call(DEMO.admin, 'fees', 'decideRefund', { refundId, approve: false })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
 
-    const parentView = (await cloud.ok(kids.parent0, 'fees', 'myNotices')).notices[0];
+    const parentView = (await cloud.ok(kids.parent0, 'fees', 'listMyNotices')).notices[0];
     expect(parentView.refund).toMatchObject({ status: 'approved', refundFen: 400 });
-    const adminView = await cloud.ok(DEMO.admin, 'fees', 'schoolNotices', { schoolId: SCHOOL, termId: TERM });
+    const adminView = await cloud.ok(DEMO.admin, 'fees', 'listSchoolNotices', { schoolId: SCHOOL, termId: TERM });
     expect(adminView.rows.find((r: any) => r.noticeId === refundId).refund).toMatchObject({ status: 'approved', refundFen: 400 });
     expect((await cloud.db.collection('audit').where({ action: 'fees.decideRefund' }).count()).total).toBe(1);
   });

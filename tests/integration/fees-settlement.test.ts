@@ -47,7 +47,7 @@ describe('leaving mid-term settles the money: qijiang by week (000 四(二) 以�
     const correction = (await cloud.db.collection('feeNotices').doc(`${noticeId}:2`).get()).data as any;
     expect(correction).toMatchObject({ supersedes: noticeId, chargeFen: due, creditFen: notice.chargeFen - due, correctionReason: expect.stringMatching(/退出结算.*以周为单位/) });
     expect((await cloud.db.collection('refunds').doc(`${noticeId}:2`).get()).data).toMatchObject({ kind: 'correction', status: 'approved', refundFen: notice.chargeFen - due });
-    const parentView = (await cloud.ok(qj.parent, 'fees', 'myNotices')).notices[0];
+    const parentView = (await cloud.ok(qj.parent, 'fees', 'listMyNotices')).notices[0];
     expect(parentView).toMatchObject({ noticeId: `${noticeId}:2`, difference: { creditFen: notice.chargeFen - due } });
   });
 

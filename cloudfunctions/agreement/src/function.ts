@@ -1,4 +1,4 @@
-import { createCloudFunction } from '@kehou/shared/cloud';
+import { createLegacyCloudFunction } from '@kehou/shared/cloud';
 import { templateDraft } from './actions/template-draft';
 import { publishTemplate } from './actions/publish-template';
 import { template } from './actions/template';
@@ -9,7 +9,7 @@ import { listSignatures } from './actions/list-signatures';
 import { verify } from './actions/verify';
 
 /** 协议：协议模板、签署与核验、接送安排 */
-export const agreementFunction = createCloudFunction('agreement', {
+export const agreementFunction = createLegacyCloudFunction('agreement', {
   // school admins
   templateDraft,
   publishTemplate,

@@ -1,4 +1,4 @@
-import { createCloudFunction } from '@kehou/shared/cloud';
+import { createLegacyCloudFunction } from '@kehou/shared/cloud';
 import { approvePlan, publishPlan, returnPlan, submitPlan } from './filing';
 import { compareVersions, planHistory } from './history';
 import { getPlan, savePlan, uploadAttachment } from './plan-editor';
@@ -12,7 +12,7 @@ import { reviewDetail, reviewQueue } from './review';
  * Bureau reviewer: reviewQueue, reviewDetail, approvePlan, returnPlan.
  * Both: planHistory, compareVersions, exportReport. Anyone, signed in or not: publicTerm, publicArticle.
  */
-export const disclosureFunction = createCloudFunction('disclosure', {
+export const disclosureFunction = createLegacyCloudFunction('disclosure', {
   schoolOverview,
   getPlan,
   savePlan,

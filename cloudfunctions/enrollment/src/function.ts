@@ -1,4 +1,4 @@
-import { createCloudFunction } from '@kehou/shared/cloud';
+import { createLegacyCloudFunction } from '@kehou/shared/cloud';
 import { home } from './home';
 import { bindChild } from './actions/bind-child';
 import { decideBinding } from './actions/decide-binding';
@@ -22,7 +22,7 @@ import { staffBindings } from './actions/staff-bindings';
 import { attendanceActions } from './actions/attendance-actions';
 
 /** 报名: binding parents to children, applications, reviews, public lists, withdrawals. */
-export const enrollmentFunction = createCloudFunction('enrollment', {
+export const enrollmentFunction = createLegacyCloudFunction('enrollment', {
   home,
   // parents
   bindChild,

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './caller';
 export * from './context';
 export * from './router';
+export * from './access';
 export * from './paging';
 export { describeIssues } from './zod-zh';
 export * from './wechat-entry';

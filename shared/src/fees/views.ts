@@ -218,3 +218,22 @@ export interface WithdrawalSettlementView {
   citation: string;
   periods: { periodKey: string; periodLabel: string; outcome: 'unchanged' | 'corrected' | 'not-settled'; chargeFen?: number; dueFen?: number; creditFen?: number; noticeId?: string }[];
 }
+
+export interface MarkPaidResult {
+  noticeId: string;
+  status: 'paid';
+  paidAt: string | null;
+  existing: boolean;
+}
+
+export interface RefundAnswer {
+  refund: RefundView | null;
+}
+
+export interface RefundRequestAnswer extends RefundAnswer {
+  existing: boolean;
+}
+
+export interface MyNotices {
+  notices: ParentNoticeView[];
+}

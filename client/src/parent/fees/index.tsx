@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import type { ParentNoticeView } from '@kehou/shared/fees';
 import { NOTICE_STATE_LABELS } from '@kehou/shared/fees/views';
-import { callFunction } from '../../api/call';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { toast } from '../../ui/navigate';
@@ -15,7 +15,7 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
   const [reason, setReason] = useState('');
   const request = async () => {
     try {
-      await callFunction('fees', 'requestRefund', { noticeId: notice.noticeId, reason });
+      await api.fees.requestRefund({ noticeId: notice.noticeId, reason });
       toast('已提交退费申请', 'success');
     } catch (e) {
       toast(e instanceof Error ? e.message : '提交失败');
@@ -77,7 +77,7 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
 
 /** 收费通知: each notice of the parent's children, every amount with the clause it rests on. */
 export default function ParentFees() {
-  const notices = useLoad(() => callFunction<{ notices: ParentNoticeView[] }>('fees', 'myNotices'));
+  const notices = useLoad(() => api.fees.listMyNotices());
   if (notices.loading && !notices.data) return <Loading />;
   if (notices.error || !notices.data) return <ErrorCard message={notices.error ?? '加载失败'} onRetry={notices.reload} />;
   return (

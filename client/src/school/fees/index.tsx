@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
-import type { CorrectionResult, IssueResult, NoticePeriods, NoticePreview, SchoolNotices } from '@kehou/shared/fees';
+import type { NoticePreview } from '@kehou/shared/fees';
 import { NOTICE_STATE_LABELS } from '@kehou/shared/fees/views';
-import { callFunction } from '../../api/call';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { toast } from '../../ui/navigate';
@@ -19,8 +19,8 @@ const ROW_STATE: Record<NoticePreview['rows'][number]['state'], string> = { new:
  */
 export default function SchoolFees() {
   const { schoolId = '', termId = '' } = useParams();
-  const periods = useLoad(() => callFunction<NoticePeriods>('fees', 'noticePeriods', { schoolId, termId }), [schoolId, termId]);
-  const list = useLoad(() => callFunction<SchoolNotices>('fees', 'schoolNotices', { schoolId, termId }), [schoolId, termId]);
+  const periods = useLoad(() => api.fees.listNoticePeriods({ schoolId, termId }), [schoolId, termId]);
+  const list = useLoad(() => api.fees.listSchoolNotices({ schoolId, termId }), [schoolId, termId]);
   const [periodKey, setPeriodKey] = useState<string | null>(null);
   const [preview, setPreview] = useState<NoticePreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -29,7 +29,7 @@ export default function SchoolFees() {
 
   const loadPreview = async (key: string) => {
     try {
-      setPreview(await callFunction<NoticePreview>('fees', 'previewNotices', { schoolId, termId, periodKey: key }));
+      setPreview(await api.fees.previewNotices({ schoolId, termId, periodKey: key }));
       setProblem(null);
     } catch (e) {
       setPreview(null);
@@ -54,12 +54,12 @@ export default function SchoolFees() {
   };
   const issue = (p: NoticePreview) =>
     act(async () => {
-      const result = await callFunction<IssueResult>('fees', 'issueNotices', { schoolId, termId, periodKey: p.periodKey, digest: p.digest });
+      const result = await api.fees.issueNotices({ schoolId, termId, periodKey: p.periodKey, digest: p.digest });
       return result.created ? `已发出 ${result.created} 份` : '没有新的通知需要发出';
     });
   const correct = (p: NoticePreview) =>
     act(async () => {
-      const result = await callFunction<CorrectionResult>('fees', 'issueCorrections', { schoolId, termId, periodKey: p.periodKey, digest: p.digest, reason });
+      const result = await api.fees.issueCorrections({ schoolId, termId, periodKey: p.periodKey, digest: p.digest, reason });
       setReason('');
       return `已发出更正通知 ${result.corrected} 份`;
     });
@@ -178,7 +178,7 @@ export default function SchoolFees() {
               <View className="btn-row">
                 <Text className="tag">{NOTICE_STATE_LABELS[r.state]}{r.state === 'due' ? ` ${formatYuan(r.dueFen)}` : ''}</Text>
                 {r.state === 'due' && (
-                  <Button size="small" className="mark-paid" onClick={() => act(async () => (await callFunction('fees', 'markPaid', { noticeId: r.noticeId }), '已记为缴费'))}>
+                  <Button size="small" className="mark-paid" onClick={() => act(async () => (await api.fees.markPaid({ noticeId: r.noticeId }), '已记为缴费'))}>
                     记为已缴费
                   </Button>
                 )}
@@ -192,11 +192,11 @@ export default function SchoolFees() {
                         size="small"
                         type="primary"
                         className="approve-refund"
-                        onClick={() => act(async () => (await callFunction('fees', 'decideRefund', { refundId: r.refund!.refundId, approve: true }), '已同意'))}
+                        onClick={() => act(async () => (await api.fees.decideRefund({ refundId: r.refund!.refundId, approve: true }), '已同意'))}
                       >
                         同意（按政策计算金额）
                       </Button>
-                      <Button size="small" className="reject-refund" onClick={() => act(async () => (await callFunction('fees', 'decideRefund', { refundId: r.refund!.refundId, approve: false }), '已处理'))}>
+                      <Button size="small" className="reject-refund" onClick={() => act(async () => (await api.fees.decideRefund({ refundId: r.refund!.refundId, approve: false }), '已处理'))}>
                         不同意
                       </Button>
                     </View>

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import type { SchoolNotices } from '@kehou/shared/fees';
 import { NOTICE_STATE_LABELS } from '@kehou/shared/fees/views';
-import { callFunction } from '../../api/call';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { formatYuan } from '../../ui/fee-lines';
 import { useParams } from '../../ui/params';
@@ -10,7 +9,7 @@ import { ErrorCard, Loading } from '../../ui/states';
 /** 收费情况 for the class teacher: what each family of the class owes and whether it is paid. */
 export default function TeacherFees() {
   const { schoolId = '', termId = '' } = useParams();
-  const notices = useLoad(() => callFunction<SchoolNotices>('fees', 'schoolNotices', { schoolId, termId }), [schoolId, termId]);
+  const notices = useLoad(() => api.fees.listSchoolNotices({ schoolId, termId }), [schoolId, termId]);
   if (notices.loading && !notices.data) return <Loading />;
   if (notices.error || !notices.data) return <ErrorCard message={notices.error ?? '加载失败'} onRetry={notices.reload} />;
   const { rows } = notices.data;

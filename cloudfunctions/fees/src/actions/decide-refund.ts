@@ -1,11 +1,10 @@
-import { AppError, conflict, defineAction, findById, getAll, invalidState, isoNow } from '@kehou/shared/cloud';
+import { AppError, conflict, findById, getAll, implement, invalidState, isoNow } from '@kehou/shared/cloud';
+import { feesContract } from '@kehou/shared/contracts';
 import { refundDecisionMessage, type GuardianshipRecord } from '@kehou/shared';
-import { decideRefundInput, noticeLines, type FeeNoticeDoc, type NoticeLine, type RefundDoc } from '@kehou/shared/fees';
+import { noticeLines, type FeeNoticeDoc, type NoticeLine } from '@kehou/shared/fees';
 import { noticeChargeInput } from '@kehou/shared/fees/server';
 import { computeRefund, formatCitation, formatYuan } from '@kehou/shared/policy';
 import { refundView } from '../lib/views';
-
-const NOT_FOUND = '退费申请不存在';
 
 /**
  * The school admin decides a refund application. Approving computes the amount with the engine
@@ -14,13 +13,7 @@ const NOT_FOUND = '退费申请不存在';
  * what was paid on the notice; the lines keep the clause. Declining refunds nothing. Conditional
  * on the refund's revision.
  */
-export const decideRefund = defineAction({
-  input: decideRefundInput,
-  handler: async (ctx, input) => {
-    ctx.caller.requireSignedIn();
-    const refund = await findById<RefundDoc>(ctx, 'refunds', input.refundId);
-    // Outside the caller's school, a missing and an existing refund answer alike.
-    if (!refund || !ctx.caller.isAdminOf(refund.schoolId)) throw new AppError('NOT_FOUND', NOT_FOUND);
+export const decideRefund = implement(feesContract.actions.decideRefund, async (ctx, input, { doc: refund }) => {
     if (refund.status !== 'requested') throw invalidState('这份退费申请已经处理过了');
 
     let refundFen = 0;
@@ -48,5 +41,4 @@ export const decideRefund = defineAction({
       );
     }
     return { refund: refundView({ ...refund, status, refundFen, lines, decidedAt, revision: refund.revision + 1 }) };
-  },
 });

@@ -1,5 +1,6 @@
-import { conflict, defineAction } from '@kehou/shared/cloud';
-import { issueCorrectionsInput, type CorrectionResult, type FeeNoticeDoc } from '@kehou/shared/fees';
+import { conflict, implement } from '@kehou/shared/cloud';
+import { feesContract } from '@kehou/shared/contracts';
+import type { FeeNoticeDoc } from '@kehou/shared/fees';
 import { supersedeNotice, tellGuardians } from '@kehou/shared/fees/server';
 import { computePeriod } from '../lib/notices';
 
@@ -9,9 +10,7 @@ import { computePeriod } from '../lib/notices';
  * supersedes the old one; the old one never changes. The family owes, or gets back, only the
  * difference. Exactly the previewed rows, or nothing (digest).
  */
-export const issueCorrections = defineAction({
-  input: issueCorrectionsInput,
-  handler: async (ctx, input): Promise<CorrectionResult> => {
+export const issueCorrections = implement(feesContract.actions.issueCorrections, async (ctx, input) => {
     const { rows, period, preview } = await computePeriod(ctx, input.schoolId, input.termId, input.periodKey);
     if (preview.digest !== input.digest) throw conflict('预览之后考勤、报名或减免有了变化，请重新预览，确认无误后再更正');
     const corrected: FeeNoticeDoc[] = [];
@@ -29,5 +28,4 @@ export const issueCorrections = defineAction({
       await tellGuardians(ctx, corrected, period);
     }
     return { corrected: corrected.length, noticeIds: corrected.map((n) => n._id) };
-  },
 });

@@ -1,5 +1,6 @@
-import { AppError, conflict, defineAction, isoNow, type ActionContext } from '@kehou/shared/cloud';
-import { billingRunIdOf, issueNoticesInput, type BillingRunDoc, type FeeNoticeDoc, type IssueResult } from '@kehou/shared/fees';
+import { AppError, conflict, implement, isoNow, type ActionContext } from '@kehou/shared/cloud';
+import { feesContract } from '@kehou/shared/contracts';
+import { billingRunIdOf, type BillingRunDoc, type FeeNoticeDoc } from '@kehou/shared/fees';
 import { tellGuardians, writeFirstNotice } from '@kehou/shared/fees/server';
 import type { BillingPeriod } from '@kehou/shared/policy';
 import { computePeriod } from '../lib/notices';
@@ -11,9 +12,7 @@ import { computePeriod } from '../lib/notices';
  * overlapping or concurrent call creates nothing twice. A period billed by attendance is issued
  * only once it has ended. Every confirmed guardian of a child with a new notice is told.
  */
-export const issueNotices = defineAction({
-  input: issueNoticesInput,
-  handler: async (ctx, input): Promise<IssueResult> => {
+export const issueNotices = implement(feesContract.actions.issueNotices, async (ctx, input) => {
     const { rows, period, preview } = await computePeriod(ctx, input.schoolId, input.termId, input.periodKey);
     if (preview.blocked) throw new AppError('POLICY_VIOLATION', preview.blocked);
     if (preview.digest !== input.digest) throw conflict('预览之后考勤、报名或减免有了变化，请重新预览，确认无误后再发出');
@@ -33,7 +32,6 @@ export const issueNotices = defineAction({
       await tellGuardians(ctx, created, period);
     }
     return { created: created.length, existing, noticeIds: rows.map((r) => r.latest?._id ?? created.find((n) => n.applicationId === r.app._id)?._id ?? '').filter(Boolean) };
-  },
 });
 
 /** Marks the period as issued (the attendance of its days is frozen for billing from now on). */

@@ -1,5 +1,5 @@
-import { defineAction } from '@kehou/shared/cloud';
-import { previewNoticesInput, type NoticePreview } from '@kehou/shared/fees';
+import { implement } from '@kehou/shared/cloud';
+import { feesContract } from '@kehou/shared/contracts';
 import { computePeriod } from '../lib/notices';
 
 /**
@@ -7,7 +7,4 @@ import { computePeriod } from '../lib/notices';
  * already issued or changed since, the days still unrecorded per class, and the digest issuing
  * must send back. Writes nothing. School admin only.
  */
-export const previewNotices = defineAction({
-  input: previewNoticesInput,
-  handler: async (ctx, input): Promise<NoticePreview> => (await computePeriod(ctx, input.schoolId, input.termId, input.periodKey)).preview,
-});
+export const previewNotices = implement(feesContract.actions.previewNotices, async (ctx, input) => (await computePeriod(ctx, input.schoolId, input.termId, input.periodKey)).preview);

@@ -1,24 +1,16 @@
-import { AppError, asData, defineAction, findById, invalidState, isDuplicateKeyError, isoNow } from '@kehou/shared/cloud';
-import type { GuardianshipRecord } from '@kehou/shared';
-import { requestRefundInput, type FeeNoticeDoc, type RefundDoc } from '@kehou/shared/fees';
+import { asData, findById, implement, invalidState, isDuplicateKeyError, isoNow } from '@kehou/shared/cloud';
+import { feesContract } from '@kehou/shared/contracts';
+import type { RefundDoc } from '@kehou/shared/fees';
 import { formatCitation, refundRequests } from '@kehou/shared/policy';
 import { refundView } from '../lib/views';
-
-const NOT_YOURS = '没有找到这份收费通知，或您无权办理';
 
 /**
  * A guardian of the child applies for a refund of a paid notice, where the profile lets parents
  * apply (policy/refunds/requests.ts: suifenhe 004 三(五)3(2) 因故退费的，需向学校提出申请). Once per
  * notice: the refund's id is the notice's id, so a second application answers with the first.
  */
-export const requestRefund = defineAction({
-  input: requestRefundInput,
-  handler: async (ctx, input) => {
+export const requestRefund = implement(feesContract.actions.requestRefund, async (ctx, input, { doc: notice }) => {
     const openid = ctx.caller.requireSignedIn();
-    const notice = await findById<FeeNoticeDoc>(ctx, 'feeNotices', input.noticeId);
-    if (!notice) throw new AppError('NOT_FOUND', NOT_YOURS);
-    const guardianship = await findById<GuardianshipRecord>(ctx, 'guardianships', `${notice.studentId}:${openid}`);
-    if (!guardianship || guardianship.status !== 'confirmed') throw new AppError('NOT_FOUND', NOT_YOURS);
     const rule = refundRequests(notice.profileId);
     if (!rule.allowed) throw invalidState(`${rule.reason}（${formatCitation(rule.citation)}）`);
     const previous = await findById<RefundDoc>(ctx, 'refunds', notice._id);
@@ -52,5 +44,4 @@ export const requestRefund = defineAction({
     }
     await ctx.audit([{ collection: 'refunds', id: refund._id }], `退费申请：${notice.studentName}`);
     return { refund: refundView(refund), existing: false };
-  },
 });

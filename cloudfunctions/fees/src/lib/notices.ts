@@ -24,13 +24,12 @@ export interface ComputedPeriod {
 }
 
 /**
- * A period's rows as preview, issuing and correcting all see them (one code path): school admin
- * only; refused for a free service, a term that may not be charged and a key the term has not.
+ * A period's rows as preview, issuing and correcting all see them (one code path; the router has
+ * checked the caller is the school's admin): refused for a free service, a term that may not be charged and a key the term has not.
  * The digest covers the rows issuing would write (`new`) and, separately, those a correction
  * would (`changed`), so each action writes exactly what was previewed.
  */
 export async function computePeriod(ctx: ActionContext, schoolId: string, termId: string, periodKey: string): Promise<ComputedPeriod> {
-  ctx.caller.requireAdminOf(schoolId);
   const billing = await loadTermBilling(ctx, schoolId, termId);
   refuseIfFree(billing.school);
   assertTermChargeable(billing);

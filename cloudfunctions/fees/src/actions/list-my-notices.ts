@@ -1,6 +1,7 @@
-import { defineAction, getAll } from '@kehou/shared/cloud';
+import { getAll, implement } from '@kehou/shared/cloud';
 import type { GuardianshipRecord } from '@kehou/shared';
-import { emptyFeesInput, noticeState, type FeeNoticeDoc, type ParentNoticeView, type RefundDoc } from '@kehou/shared/fees';
+import { feesContract } from '@kehou/shared/contracts';
+import { noticeState, type FeeNoticeDoc, type ParentNoticeView, type RefundDoc } from '@kehou/shared/fees';
 import { billingPeriodLabel, refundRequests } from '@kehou/shared/policy';
 import { refundMethodOf } from '../lib/notices';
 import { refundView } from '../lib/views';
@@ -9,9 +10,7 @@ import { refundView } from '../lib/views';
  * A guardian's notices: those of the children they are a confirmed guardian of, one per child and
  * period (the latest), each with the notices it superseded, every line with its clause.
  */
-export const myNotices = defineAction({
-  input: emptyFeesInput,
-  handler: async (ctx): Promise<{ notices: ParentNoticeView[] }> => {
+export const listMyNotices = implement(feesContract.actions.listMyNotices, async (ctx) => {
     const openid = ctx.caller.requireSignedIn();
     const guardianships = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ openid, status: 'confirmed' }));
     if (guardianships.length === 0) return { notices: [] };
@@ -58,5 +57,4 @@ export const myNotices = defineAction({
       });
     views.sort((a, b) => b.period.from.localeCompare(a.period.from) || a.studentName.localeCompare(b.studentName, 'zh'));
     return { notices: views };
-  },
 });

@@ -1,5 +1,5 @@
-import { chinaToday, defineAction } from '@kehou/shared/cloud';
-import { schoolTermFeesInput, type NoticePeriods } from '@kehou/shared/fees';
+import { chinaToday, implement } from '@kehou/shared/cloud';
+import { feesContract } from '@kehou/shared/contracts';
 import { loadTermBilling, notChargeable } from '@kehou/shared/fees/server';
 import { billingPeriodsUnder, formatCitation } from '@kehou/shared/policy';
 import { billingRuns } from '../lib/notices';
@@ -9,10 +9,7 @@ import { billingRuns } from '../lib/notices';
  * offers to choose from, each with how many notices were issued for it and, for a period billed
  * by attendance that has not ended, why it cannot be issued yet. Never free dates.
  */
-export const noticePeriods = defineAction({
-  input: schoolTermFeesInput,
-  handler: async (ctx, input): Promise<NoticePeriods> => {
-    ctx.caller.requireAdminOf(input.schoolId);
+export const listNoticePeriods = implement(feesContract.actions.listNoticePeriods, async (ctx, input) => {
     const billing = await loadTermBilling(ctx, input.schoolId, input.termId);
     const runs = await billingRuns(ctx, input.schoolId, input.termId);
     const today = chinaToday(ctx);
@@ -32,5 +29,4 @@ export const noticePeriods = defineAction({
         notYet: period.byAttendance && period.to >= today ? `${period.label}结束后按实际考勤发出` : null,
       })),
     };
-  },
 });

@@ -1,5 +1,6 @@
-import { defineAction, forbidden, getAll } from '@kehou/shared/cloud';
-import { noticeState, schoolNoticesInput, type AdminNoticeRow, type FeeNoticeDoc, type RefundDoc, type SchoolNotices } from '@kehou/shared/fees';
+import { getAll, implement } from '@kehou/shared/cloud';
+import { feesContract } from '@kehou/shared/contracts';
+import { noticeState, type AdminNoticeRow, type FeeNoticeDoc, type RefundDoc, type SchoolNotices } from '@kehou/shared/fees';
 import { loadSchoolTerm } from '@kehou/shared/fees/server';
 import { refundView } from '../lib/views';
 
@@ -9,16 +10,12 @@ import { refundView } from '../lib/views';
  * the current notices of their classes with what the family owes and whether it is paid — no
  * waiver amounts, no lines. Anyone else is refused.
  */
-export const schoolNotices = defineAction({
-  input: schoolNoticesInput,
-  handler: async (ctx, input): Promise<SchoolNotices> => {
-    ctx.caller.requireSignedIn();
-    const isAdmin = ctx.caller.isAdminOf(input.schoolId);
+export const listSchoolNotices = implement(feesContract.actions.listSchoolNotices, async (ctx, input, scope): Promise<SchoolNotices> => {
+    const isAdmin = scope.as.includes('admin');
     const classIds = ctx.caller
       .roles('teacher')
       .filter((r) => r.schoolId === input.schoolId)
       .flatMap((r) => r.classIds);
-    if (!isAdmin && classIds.length === 0) throw forbidden('只有本校管理员或本班班主任可以查看收费通知');
     await loadSchoolTerm(ctx, input.schoolId, input.termId);
     const byPeriod = (a: FeeNoticeDoc, b: FeeNoticeDoc) =>
       b.period.from.localeCompare(a.period.from) ||
@@ -74,5 +71,4 @@ export const schoolNotices = defineAction({
       rows: notices.map((n) => ({ noticeId: n._id, studentName: n.studentName, className: n.className, periodKey: n.periodKey, period: n.period, dueFen: n.dueFen, state: noticeState(n) })),
       totals: { dueFen: notices.reduce((t, n) => t + (n.status === 'issued' ? n.dueFen : 0), 0) },
     };
-  },
 });

@@ -1,0 +1,25 @@
+import type { Contract, InputOf, OutputOf } from '@kehou/shared/contracts';
+import type { feesContract } from '@kehou/shared/contracts';
+import { callFunction } from './call';
+
+type Call<A> = {} extends InputOf<A> ? (input?: InputOf<A>) => Promise<OutputOf<A>> : (input: InputOf<A>) => Promise<OutputOf<A>>;
+
+/** A contract as the client calls it: one typed method per action (a misspelt action or a wrong input does not compile). */
+export type ClientOf<C extends Contract> = { [K in keyof C['actions']]: Call<C['actions'][K]> };
+
+/**
+ * The client of one area, typed by its contract and nothing more at run time: the contract is
+ * imported for its types only, so the pages do not carry the schemas of areas they never call.
+ */
+function clientFor<C extends Contract>(name: C['name']): ClientOf<C> {
+  return new Proxy({} as ClientOf<C>, {
+    get: (_target, action) => (input: object = {}) => callFunction(name, String(action), input),
+  });
+}
+
+/** The cloud, area by area: `api.fees.issueNotices({ schoolId, termId, periodKey, digest })`. */
+export const api = {
+  fees: clientFor<typeof feesContract>('fees'),
+};
+
+export { ApiError } from './call';

@@ -1,0 +1,97 @@
+import type { CollectionName } from '../domain/collections';
+import type { ClassGroup, School, Student } from '../domain/people';
+import type { ApplicationDoc, GuardianshipRecord, ListingDoc } from '../enrollment/types';
+import type { FeedbackDoc } from '../feedback/types';
+import type { FeeNoticeDoc, RefundDoc } from '../fees/types';
+import { DOCUMENT_SCOPES, type AccessRule, type Role, type ScopeKind } from '../contracts/access';
+import type { ActionContext } from './context';
+import { findById } from './documents';
+import { AppError, forbidden } from './errors';
+
+/** The document each scope names, as the router loads it for the handler. */
+export interface ScopeDocs {
+  school: School;
+  class: ClassGroup;
+  student: Student;
+  application: ApplicationDoc;
+  notice: FeeNoticeDoc;
+  refund: RefundDoc;
+  listing: ListingDoc;
+  feedback: FeedbackDoc;
+  guardianship: GuardianshipRecord;
+}
+
+/** What the router found: the roles the caller holds in the action's scope, and the scope's document. */
+export interface Scope<K extends ScopeKind = never> {
+  readonly as: readonly Role[];
+  readonly doc: [K] extends [never] ? null : ScopeDocs[K];
+}
+
+const COLLECTIONS: Record<ScopeKind, CollectionName> = {
+  school: 'schools',
+  class: 'classes',
+  student: 'students',
+  application: 'applications',
+  notice: 'feeNotices',
+  refund: 'refunds',
+  listing: 'listings',
+  feedback: 'feedback',
+  guardianship: 'guardianships',
+};
+
+/** Where a scope's document says it belongs. */
+interface Placement {
+  schoolId?: string;
+  classId?: string;
+  studentId?: string;
+  bureauId?: string;
+}
+
+function placementOf(kind: ScopeKind, id: string, doc: Record<string, unknown> | null): Placement {
+  const text = (key: string) => (typeof doc?.[key] === 'string' ? (doc[key] as string) : undefined);
+  switch (kind) {
+    case 'school':
+      return { schoolId: id, bureauId: text('bureauId') };
+    case 'class':
+      return { schoolId: text('schoolId'), classId: id };
+    case 'student':
+      return { schoolId: text('schoolId'), classId: text('classId'), studentId: id };
+    default:
+      return { schoolId: text('schoolId'), classId: text('classId'), studentId: text('studentId') };
+  }
+}
+
+/**
+ * Checks an action's access rule against the caller (identity from the WeChat context only) and
+ * the input, before the handler runs, and hands the handler the scope's document so it is read
+ * once. A caller outside a document scope is told the same for a missing and an existing id
+ * (NOT_FOUND, the rule's words); outside a school, class or child scope, FORBIDDEN.
+ */
+export async function resolveAccess<K extends ScopeKind>(ctx: ActionContext, rule: AccessRule<K>, input: unknown): Promise<Scope<K>> {
+  if (rule.kind === 'anyone') return { as: [], doc: null } as unknown as Scope<K>;
+  const openid = ctx.caller.requireSignedIn();
+  if (rule.kind === 'signed-in') return { as: [], doc: null } as unknown as Scope<K>;
+
+  const refuse = () => (DOCUMENT_SCOPES.includes(rule.scope) ? new AppError('NOT_FOUND', rule.why) : forbidden(rule.why));
+  const id = (input as Record<string, unknown> | null)?.[rule.field];
+  if (typeof id !== 'string' || !id) throw refuse();
+  const doc = await findById<Record<string, unknown>>(ctx, COLLECTIONS[rule.scope], id);
+  if (!doc) throw refuse();
+  const at = placementOf(rule.scope, id, doc);
+  const { caller } = ctx;
+
+  const held: Role[] = [];
+  for (const role of rule.roles) {
+    if (role === 'admin' && at.schoolId && caller.isAdminOf(at.schoolId)) held.push(role);
+    if (role === 'committee' && at.schoolId && caller.isCommitteeOf(at.schoolId)) held.push(role);
+    if (role === 'teacher' && (at.classId ? caller.isTeacherOf(at.classId) : rule.scope === 'school' && caller.roles('teacher').some((r) => r.schoolId === at.schoolId))) held.push(role);
+    if (role === 'reviewer' && at.bureauId && caller.isBureauOf(at.bureauId)) held.push(role);
+  }
+  if (rule.roles.includes('guardian') && at.studentId) {
+    const guardianship = await findById<GuardianshipRecord>(ctx, 'guardianships', `${at.studentId}:${openid}`);
+    if (guardianship?.status === 'confirmed') held.push('guardian');
+    else if (guardianship?.status === 'pending' && held.length === 0 && rule.scope === 'student') throw forbidden('您与孩子的绑定还在等待班主任确认');
+  }
+  if (held.length === 0) throw refuse();
+  return { as: held, doc } as unknown as Scope<K>;
+}

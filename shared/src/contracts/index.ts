@@ -1,0 +1,12 @@
+/**
+ * Every area's contract: its actions, their inputs, outputs and access rules. Client-safe (types,
+ * zod schemas and plain data only): the cloud functions are built from these, the client is typed
+ * by them, and the access matrix test is generated from them.
+ */
+export * from './access';
+export * from './define';
+export { feesContract } from './fees';
+
+import { feesContract } from './fees';
+
+export const CONTRACTS = { fees: feesContract } as const;

@@ -1,0 +1,90 @@
+import type { Role, ScopeKind } from '@kehou/shared/contracts';
+import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
+import { TERM, XIAOMING_APP } from '../integration/enrollment-fixtures';
+import { appOf, billedMonth, enrolledClass, issue, record, weekdaysOf } from '../integration/fees-fixtures';
+
+/**
+ * The world the access matrix runs in: 绥芬河一小 with 王小明 (guardian 王建国) active in 三年级(2)班
+ * and a document of every scope kind (an application, a fee notice, a refund application, a public
+ * listing, a feedback item, a binding request), and one caller of every kind.
+ */
+export interface World {
+  cloud: TestCloud;
+  school: string;
+  term: string;
+  classId: string;
+  student: string;
+  application: string;
+  notice: string;
+  refund: string;
+  listing: string;
+  feedback: string;
+  guardianship: string;
+  periodKey: string;
+}
+
+/** Every kind of caller, and the roles each holds in the world's school, class and child. */
+export const CALLERS: { kind: string; openid: string | null; holds: Role[]; teachesInSchoolOnly?: true }[] = [
+  { kind: 'signed out', openid: null, holds: [] },
+  { kind: 'parent of the child', openid: DEMO.parent, holds: ['guardian'] },
+  { kind: 'other parent of the same school', openid: 'parent-1', holds: [] },
+  { kind: 'parent of another school', openid: DEMO.otherSchoolParent, holds: [] },
+  { kind: 'teacher of the class', openid: DEMO.teacher, holds: ['teacher'] },
+  { kind: 'teacher of another class', openid: 'demo-teacher-wu', holds: [], teachesInSchoolOnly: true },
+  { kind: 'admin of the school', openid: DEMO.admin, holds: ['admin'] },
+  { kind: 'admin of another school', openid: DEMO.otherSchoolAdmin, holds: [] },
+  { kind: 'committee member', openid: DEMO.committee, holds: ['committee'] },
+  { kind: 'reviewer of the bureau', openid: DEMO.bureau, holds: ['reviewer'] },
+  { kind: 'reviewer of another bureau', openid: DEMO.qijiangBureau, holds: [] },
+];
+
+/** Whether a caller holds one of the roles in the scope (a teacher of another class counts for the school only). */
+export function holdsIn(caller: (typeof CALLERS)[number], roles: readonly Role[], scope: ScopeKind): boolean {
+  if (roles.some((r) => caller.holds.includes(r))) return true;
+  return !!caller.teachesInSchoolOnly && scope === 'school' && roles.includes('teacher');
+}
+
+export async function buildWorld(): Promise<World> {
+  const cloud = await startTestCloud();
+  const kids = await enrolledClass(cloud);
+  const month = billedMonth(cloud);
+  const [day] = weekdaysOf(month.from, month.to);
+  await record(cloud, day, { [kids.child0]: 120, [kids.child1]: 120, [kids.hardshipChild]: 120 });
+  await issue(cloud, month.key);
+  const notice = `${XIAOMING_APP}:${month.key}`;
+  const paid = `${appOf(kids.child0)}:${month.key}`;
+  await cloud.ok(DEMO.admin, 'fees', 'markPaid', { noticeId: paid });
+  await cloud.ok(kids.parent0, 'fees', 'requestRefund', { noticeId: paid, reason: '孩子生病' });
+  const listing = ((await cloud.db.collection('listings').get()).data[0] as { _id: string })._id;
+  const submitted = await cloud.ok(DEMO.parent, 'feedback', 'submit', { requestId: 'matrix-feedback-1', studentId: DEMO_IDS.childXiaoming, topic: 'safety', text: '放学时校门口车多，希望加强引导。' });
+  await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { studentName: '张子涵', studentNo: '30203', bindCode: 'SFH302', guardianName: '新家长', relation: '母亲' }).catch(() => undefined);
+  const pending = (await cloud.db.collection('guardianships').where({ status: 'pending' }).get()).data[0] as { _id: string } | undefined;
+  return {
+    cloud,
+    school: DEMO_IDS.suifenheSchool,
+    term: TERM,
+    classId: DEMO_IDS.class32,
+    student: DEMO_IDS.childXiaoming,
+    application: XIAOMING_APP,
+    notice,
+    refund: paid,
+    listing,
+    feedback: submitted.id,
+    guardianship: pending?._id ?? `${DEMO_IDS.childXiaoming}:${DEMO.parent}`,
+    periodKey: month.key,
+  };
+}
+
+/** Everything in the database, to show a refused call wrote nothing. */
+export async function fingerprint(cloud: TestCloud): Promise<string> {
+  const { COLLECTIONS } = await import('@kehou/shared');
+  const parts: string[] = [];
+  for (const name of COLLECTIONS) {
+    for (let skip = 0; ; skip += 100) {
+      const { data } = await cloud.db.collection(name).skip(skip).limit(100).get();
+      parts.push(JSON.stringify(data));
+      if (data.length < 100) break;
+    }
+  }
+  return parts.join('\n');
+}
