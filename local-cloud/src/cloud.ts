@@ -1,6 +1,7 @@
 import type { CloudSdk, Database, SubscribeMessage } from '@kehou/shared/cloud';
 import type { Clock } from './clock';
 import type { Outbox } from './outbox';
+import type { LocalPay } from './pay/local-pay';
 import type { LocalStorage } from './storage';
 import { currentWXContext } from './wx-context';
 
@@ -9,10 +10,11 @@ export interface LocalCloudParts {
   outbox: Outbox;
   storage: LocalStorage;
   clock: Clock;
+  pay: LocalPay;
 }
 
 /** The wx-server-sdk surface, backed by the local database, outbox and file storage. */
-export function createLocalCloud({ database, outbox, storage, clock }: LocalCloudParts): CloudSdk & { DYNAMIC_CURRENT_ENV: symbol } {
+export function createLocalCloud({ database, outbox, storage, clock, pay }: LocalCloudParts): CloudSdk & { DYNAMIC_CURRENT_ENV: symbol } {
   return {
     DYNAMIC_CURRENT_ENV: Symbol.for('DYNAMIC_CURRENT_ENV'),
     init: () => undefined,
@@ -27,6 +29,7 @@ export function createLocalCloud({ database, outbox, storage, clock }: LocalClou
         },
       },
     },
+    cloudPay: pay.api(() => currentWXContext().OPENID),
     uploadFile: async ({ cloudPath, fileContent }) => ({ fileID: storage.upload(cloudPath, fileContent) }),
     downloadFile: async ({ fileID }) => {
       const content = storage.read(fileID);

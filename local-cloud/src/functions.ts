@@ -5,6 +5,7 @@ import { agreementFunction } from '../../cloudfunctions/agreement/src/function';
 import { feesFunction } from '../../cloudfunctions/fees/src/function';
 import { disclosureFunction } from '../../cloudfunctions/disclosure/src/function';
 import { feedbackFunction } from '../../cloudfunctions/feedback/src/function';
+import { paymentsFunction } from '../../cloudfunctions/payments/src/function';
 
 /** The same handlers that deploy to WeChat, by function name. */
 export const cloudFunctions: Record<FunctionName, CloudFunction> = {
@@ -13,4 +14,5 @@ export const cloudFunctions: Record<FunctionName, CloudFunction> = {
   fees: feesFunction,
   disclosure: disclosureFunction,
   feedback: feedbackFunction,
+  payments: paymentsFunction,
 };

@@ -6,6 +6,7 @@ import { createLocalCloud } from './cloud';
 import { createLocalDatabase } from './database';
 import { cloudFunctions } from './functions';
 import { Outbox } from './outbox';
+import { LocalPay } from './pay/local-pay';
 import { LocalStorage } from './storage';
 import { runAs } from './wx-context';
 
@@ -25,8 +26,14 @@ export async function createRuntime(options: RuntimeOptions = {}) {
   const outbox = new Outbox(dataDir ? join(dataDir, 'outbox.jsonl') : undefined);
   const storage = new LocalStorage(dataDir ? join(dataDir, 'storage') : undefined);
   const clock = new Clock();
-  const cloud = createLocalCloud({ database, outbox, storage, clock });
   const functions: Record<string, CloudFunction> = options.functions ?? cloudFunctions;
+  // WeChat Pay calls the callback function itself, with the raw result and no user in the context.
+  const pay = new LocalPay(clock, async (name, event) => {
+    const fn = functions[name];
+    if (!fn) throw new Error(`云函数 ${name} 不存在`);
+    return runAs(null, () => fn(cloud, event, {}));
+  });
+  const cloud = createLocalCloud({ database, outbox, storage, clock, pay });
 
   /** Invokes a function as WeChat would: the caller's identity from the context, JSON in and out. */
   async function call<T = unknown>(name: FunctionName | string, event: unknown, openid: string | null): Promise<CallResult<T>> {
@@ -37,7 +44,7 @@ export async function createRuntime(options: RuntimeOptions = {}) {
     return JSON.parse(JSON.stringify(result)) as CallResult<T>;
   }
 
-  return { cloud, database, outbox, storage, clock, call, close: () => database.close() };
+  return { cloud, database, outbox, storage, clock, pay, call, close: () => database.close() };
 }
 
 async function ensureCollections(database: Database) {

@@ -17,6 +17,7 @@ const schools: School[] = [
     stages: ['primary'],
     address: '绥芬河市光明街 18 号',
     phone: '0453-3920000',
+    payMerchantId: '1900000109',
   },
   {
     _id: DEMO_IDS.qijiangSchool,
@@ -28,6 +29,7 @@ const schools: School[] = [
     stages: ['primary'],
     address: '綦江区古南街道文龙路 6 号',
     phone: '023-48600000',
+    payMerchantId: '1900000110',
   },
 ];
 

@@ -81,6 +81,17 @@ async function handle(runtime: LocalRuntime, staticDir: string | undefined, req:
     }
   }
 
+  // Local only: the person's answer in the "模拟微信支付" sheet (WeChat shows its own). Only the
+  // signed-in payer can answer; the stand-in then calls the payment callback as WeChat Pay does.
+  if (path === '/api/dev/pay' && req.method === 'POST') {
+    const openid = readSession(req);
+    if (!openid) return sendJson(res, 401, { errMsg: 'requestPayment:fail 请先登录' });
+    const body = safeJson(await readBody(req)) as { prepayId?: unknown; outcome?: unknown } | null;
+    const outcome = body?.outcome === 'pay' || body?.outcome === 'fail' ? body.outcome : 'cancel';
+    const answer = await runtime.pay.settle(String(body?.prepayId ?? ''), outcome, openid);
+    return sendJson(res, 200, { errMsg: answer.errMsg });
+  }
+
   // Local only: move the runtime's clock (a listing period ends without waiting). WeChat has no such thing.
   if (path === '/api/dev/clock') {
     if (req.method === 'POST') {

@@ -1,7 +1,7 @@
 import type { Role, ScopeKind } from '@kehou/shared/contracts';
 import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
 import { TERM, XIAOMING_APP } from '../integration/enrollment-fixtures';
-import { appOf, billedMonth, enrolledClass, issue, record, weekdaysOf } from '../integration/fees-fixtures';
+import { appOf, billedMonth, enrolledClass, issue, record, todayOf, weekdaysOf } from '../integration/fees-fixtures';
 
 /**
  * The world the access matrix runs in: 绥芬河一小 with 王小明 (guardian 王建国) active in 三年级(2)班
@@ -21,6 +21,8 @@ export interface World {
   feedback: string;
   guardianship: string;
   periodKey: string;
+  today: string;
+  schoolYear: number;
 }
 
 /** Every kind of caller, and the roles each holds in the world's school, class and child. */
@@ -53,7 +55,7 @@ export async function buildWorld(): Promise<World> {
   await issue(cloud, month.key);
   const notice = `${XIAOMING_APP}:${month.key}`;
   const paid = `${appOf(kids.child0)}:${month.key}`;
-  await cloud.ok(DEMO.admin, 'fees', 'markPaid', { noticeId: paid });
+  await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: paid, method: 'cash', reference: 'SJ-0001' });
   await cloud.ok(kids.parent0, 'fees', 'requestRefund', { noticeId: paid, reason: '孩子生病' });
   const listing = ((await cloud.db.collection('listings').get()).data[0] as { _id: string })._id;
   const submitted = await cloud.ok(DEMO.parent, 'feedback', 'submit', { requestId: 'matrix-feedback-1', studentId: DEMO_IDS.childXiaoming, topic: 'safety', text: '放学时校门口车多，希望加强引导。' });
@@ -72,6 +74,8 @@ export async function buildWorld(): Promise<World> {
     feedback: submitted.id,
     guardianship: pending?._id ?? `${DEMO_IDS.childXiaoming}:${DEMO.parent}`,
     periodKey: month.key,
+    today: todayOf(cloud),
+    schoolYear: Number(todayOf(cloud).slice(5, 7)) >= 8 ? Number(todayOf(cloud).slice(0, 4)) : Number(todayOf(cloud).slice(0, 4)) - 1,
   };
 }
 

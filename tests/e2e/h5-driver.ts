@@ -77,6 +77,15 @@ class H5Screen extends H5Scope implements Screen {
     await this.page.mouse.up();
   }
 
+  async confirmPayment() {
+    await this.page.getByText(/模拟微信支付：确认支付/).filter({ visible: true }).first().click();
+  }
+
+  async download(selector: string) {
+    const [file] = await Promise.all([this.page.waitForEvent('download'), this.page.locator(selector).filter({ visible: true }).first().click()]);
+    return file.suggestedFilename();
+  }
+
   async keep(name: string) {
     await screenshot(this.page, name);
   }

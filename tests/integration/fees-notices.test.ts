@@ -168,14 +168,14 @@ describe('收费通知: preview and issue (suifenhe, a month by actual attendanc
   it('mark paid: the admin, once; others are refused alike for existing and missing notices; a 0.00 notice cannot be paid', async () => {
     const id = noticeId(kids.child0);
     for (const openid of [DEMO.teacher, DEMO.otherSchoolAdmin, kids.parent0]) {
-      const existing = await cloud.call(openid, 'fees', 'markPaid', { noticeId: id });
-      const missing = await cloud.call(openid, 'fees', 'markPaid', { noticeId: `${id}-nope` });
+      const existing = await cloud.call(openid, 'fees', 'recordOfflinePayment', { noticeId: id, method: 'cash', reference: 'SJ-0001' });
+      const missing = await cloud.call(openid, 'fees', 'recordOfflinePayment', { noticeId: `${id}-nope`, method: 'cash', reference: 'SJ-0001' });
       expect(existing).toMatchObject({ ok: false, code: 'NOT_FOUND' });
       expect(missing).toEqual(existing);
     }
-    expect(await cloud.ok(DEMO.admin, 'fees', 'markPaid', { noticeId: id })).toMatchObject({ status: 'paid', existing: false });
-    expect(await cloud.ok(DEMO.admin, 'fees', 'markPaid', { noticeId: id })).toMatchObject({ status: 'paid', existing: true });
-    expect(await cloud.call(DEMO.admin, 'fees', 'markPaid', { noticeId: noticeId(kids.hardshipChild) })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: '这份通知无需缴费' });
+    expect(await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: id, method: 'cash', reference: 'SJ-0001' })).toMatchObject({ existing: false });
+    expect(await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: id, method: 'cash', reference: 'SJ-0001' })).toMatchObject({ existing: true });
+    expect(await cloud.call(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: noticeId(kids.hardshipChild), method: 'cash', reference: 'SJ-0001' })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: '这份通知无需缴费' });
     expect((await cloud.ok(DEMO.admin, 'fees', 'listSchoolNotices', { schoolId: SCHOOL, termId: TERM })).totals.paidFen).toBe(1400);
   });
 });
@@ -218,11 +218,11 @@ describe('corrections instead of rewrites (a new notice supersedes; the family o
   it('an unpaid notice corrected upward: the family owes the whole new amount, nothing twice', async () => {
     const notice = (await notices().doc(noticeId(kids.child1, 2)).get()).data as any;
     expect(notice).toMatchObject({ supersedes: noticeId(kids.child1), paidBeforeFen: 0, chargeFen: 2000 + 800, dueFen: 2800, status: 'issued' });
-    expect(await cloud.call(DEMO.admin, 'fees', 'markPaid', { noticeId: noticeId(kids.child1) })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringMatching(/已被更正/) });
+    expect(await cloud.call(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: noticeId(kids.child1), method: 'cash', reference: 'SJ-0001' })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringMatching(/已被更正/) });
   });
 
   it('hardship declared late: the correction shows the waiver with its clause, and the paid amount comes back', async () => {
-    await cloud.ok(DEMO.admin, 'fees', 'markPaid', { noticeId: noticeId(kids.child1, 2) });
+    await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: noticeId(kids.child1, 2), method: 'cash', reference: 'SJ-0001' });
     const app = (await cloud.db.collection('applications').doc(appOf(kids.child1)).get()).data as any;
     await cloud.db.collection('hardshipDeclarations').add({
       data: { _id: app._id, applicationId: app._id, studentId: kids.child1, schoolId: SCHOOL, classId: app.classId, termId: TERM, kind: 'subsistence', note: '', declaredBy: kids.parent1, declaredAt: new Date().toISOString() },

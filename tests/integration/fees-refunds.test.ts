@@ -17,7 +17,7 @@ beforeAll(async () => {
   await record(cloud, days[0], { [kids.child0]: 120, [kids.child1]: 120 });
   await record(cloud, days[1], { [kids.child0]: 25, [kids.child1]: 120 });
   await issue(cloud, month.key);
-  await cloud.ok(DEMO.admin, 'fees', 'markPaid', { noticeId: noticeOf(kids.child0) });
+  await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: noticeOf(kids.child0), method: 'cash', reference: 'SJ-0001' });
 });
 afterAll(() => cloud.close());
 

@@ -36,7 +36,7 @@ describe('leaving mid-term settles the money: qijiang by week (000 四(二) 以�
     const noticeId = `${qj.applicationId}:term`;
     const notice = (await cloud.db.collection('feeNotices').doc(noticeId).get()).data as any;
     expect(notice.chargeFen).toBe(termCharge(qj.term.endDate));
-    await cloud.ok(qj.admin, 'fees', 'markPaid', { noticeId });
+    await cloud.ok(qj.admin, 'fees', 'recordOfflinePayment', { noticeId, method: 'cash', reference: 'SJ-0001' });
 
     const leavesOn = nextMonday(todayOf(cloud));
     const { settlement } = await withdrawAndApprove(cloud, qj.parent, qj.admin, qj.applicationId, leavesOn);
@@ -57,7 +57,7 @@ describe('leaving mid-term settles the money: qijiang by week (000 四(二) 以�
     const { settlement } = await withdrawAndApprove(cloud, qj.parent, qj.admin, qj.applicationId, leavesOn);
     const due = termCharge(addDays(leavesOn, -1));
     expect(settlement.periods[0]).toMatchObject({ outcome: 'corrected', chargeFen: due, dueFen: due, creditFen: 0 });
-    expect(await cloud.call(qj.admin, 'fees', 'markPaid', { noticeId: `${qj.applicationId}:term` })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await cloud.call(qj.admin, 'fees', 'recordOfflinePayment', { noticeId: `${qj.applicationId}:term`, method: 'cash', reference: 'SJ-0001' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
   });
 
   it('nothing billed yet: the later notice counts only the weeks enrolled', async () => {

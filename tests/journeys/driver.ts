@@ -45,6 +45,10 @@ export interface Screen extends Scope {
   confirm(): Promise<void>;
   /** Draws a few strokes on a signature pad (H5: the mouse on the canvas; the weapp has no canvas here). */
   draw(selector: string): Promise<void>;
+  /** Confirms the payment on WeChat Pay's sheet (H5: the local "模拟微信支付" sheet; weapp: WeChat's own). */
+  confirmPayment(): Promise<void>;
+  /** Taps a control that exports a file and waits for it to open (H5: the download; weapp: wx.openDocument); its name. */
+  download(selector: string): Promise<string>;
   /** Keeps what the screen shows (H5: a screenshot, weapp: the page's HTML) under .out/. */
   keep(name: string): Promise<void>;
   /** Only in the mini-program: the wx calls made so far, of one API. */

@@ -45,15 +45,27 @@ export async function feesFromAttendance(world: World) {
   await notice.see(`应缴 ${amount} 元`, '.fee-total');
   await notice.see(/三\(五\)2/);
   await notice.see('待缴费', '.tag');
-  if (parent.wx) {
-    // WeChat Pay comes with issue 11: today a notice is settled at the school office, and nothing
-    // on the notice asks WeChat for a payment.
-    expect(parent.wx.calls('requestPayment')).toEqual([]);
-  }
   await parent.keep(`${world.platform}-fees-parent-notice`);
+
+  // Paying in WeChat: the order is the notice's amount; WeChat Pay tells the callback, the page asks.
+  await notice.tap('.pay-notice');
+  await parent.confirmPayment();
+  await notice.see('已缴费', '.tag');
+  await notice.see(`缴费 ${amount} 元`, '.fee-receipt');
+  if (parent.wx) {
+    const [request] = parent.wx.calls('requestPayment');
+    expect(request.args).toMatchObject({ package: expect.stringMatching(/^prepay_id=/), signType: 'MD5', paySign: expect.any(String), timeStamp: expect.any(String), nonceStr: expect.any(String) });
+  }
+  await parent.keep(`${world.platform}-fees-parent-paid`);
+
+  // The school sees it in the ledger, balanced to the fen, and downloads the ledger file.
+  await admin.open(`/school/ledger/index?schoolId=${SCHOOL}&termId=${TERM}`);
+  await admin.has('.ledger-balanced');
+  await admin.within('.ledger-paid-wechat').see(`${amount} 元`);
+  expect(await admin.download('.export-ledger')).toMatch(/\.xlsx$/);
 
   // The class teacher sees what each family owes and whether it is paid (no waivers).
   await teacher.open(`/teacher/class/index?classId=${CLASS}`);
   await teacher.tap('.open-class-fees');
-  await teacher.within('.class-fee-row', '王小明').see('待缴费');
+  await teacher.within('.class-fee-row', '王小明').see('已缴费');
 }

@@ -18,6 +18,7 @@ const host = (overrides: Partial<WxHost> = {}): WxHost => ({
   route: () => null,
   modal: () => undefined,
   payment: () => 'pay',
+  pay: async () => 'requestPayment:ok',
   enterOptions: () => ({ path: '', query: {}, scene: 1001 }),
   ...overrides,
 });

@@ -53,6 +53,8 @@ export const ROUTES: Record<string, RouteCase> = {
   'school/enrollment/roster/index': { owner: '赵主任', query: () => school },
   'school/enrollment/agreement/index': { owner: '赵主任', query: () => term },
   'school/fees/index': { owner: '赵主任', query: () => term },
+  'school/ledger/index': { owner: '赵主任', query: () => term },
+  'school/spending/index': { owner: '赵主任', query: () => term },
   'committee/home/index': { owner: '刘女士' },
   'committee/feedback/index': { owner: '刘女士', query: () => school },
   'bureau/home/index': { owner: '孙科长' },

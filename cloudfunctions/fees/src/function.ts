@@ -1,14 +1,26 @@
 import { createCloudFunction } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
+import { confirmPayment } from './actions/confirm-payment';
+import { createPayment } from './actions/create-payment';
 import { decideRefund } from './actions/decide-refund';
+import { exportAttendance } from './actions/export-attendance';
+import { exportLedger } from './actions/export-ledger';
+import { exportRefunds } from './actions/export-refunds';
+import { exportSpending } from './actions/export-spending';
+import { getLedger } from './actions/get-ledger';
 import { issueCorrections } from './actions/issue-corrections';
 import { issueNotices } from './actions/issue-notices';
 import { listMyNotices } from './actions/list-my-notices';
 import { listNoticePeriods } from './actions/list-notice-periods';
+import { listLedgerEntries } from './actions/list-ledger-entries';
 import { listSchoolNotices } from './actions/list-school-notices';
-import { markPaid } from './actions/mark-paid';
+import { listSpending } from './actions/list-spending';
 import { previewNotices } from './actions/preview-notices';
+import { recordOfflinePayment } from './actions/record-offline-payment';
+import { recordOfflineRefund } from './actions/record-offline-refund';
+import { recordSpending } from './actions/record-spending';
 import { requestRefund } from './actions/request-refund';
+import { voidSpending } from './actions/void-spending';
 
 /** 收费：按政策计算收费通知、减免与退费 (contract: shared/src/contracts/fees.ts). */
 export const feesFunction = createCloudFunction(feesContract, {
@@ -16,9 +28,21 @@ export const feesFunction = createCloudFunction(feesContract, {
   previewNotices,
   issueNotices,
   issueCorrections,
-  markPaid,
+  createPayment,
+  confirmPayment,
+  recordOfflinePayment,
+  recordOfflineRefund,
   decideRefund,
   listSchoolNotices,
   listMyNotices,
   requestRefund,
+  getLedger,
+  listLedgerEntries,
+  exportLedger,
+  exportRefunds,
+  exportAttendance,
+  recordSpending,
+  listSpending,
+  voidSpending,
+  exportSpending,
 });

@@ -11,3 +11,4 @@ export * from './documents';
 export * from './files';
 export * from './inputs';
 export * from './transaction';
+export * from './xlsx';

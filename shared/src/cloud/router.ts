@@ -105,7 +105,8 @@ export function createLegacyCloudFunction(
   };
 }
 
-async function buildContext(cloud: CloudSdk, functionName: string, actionName: string): Promise<ActionContext> {
+/** The context an action (or a WeChat-triggered function: a payment callback, a timer) runs in. */
+export async function buildContext(cloud: CloudSdk, functionName: string, actionName: string): Promise<ActionContext> {
   const db = cloud.database();
   const openid = cloud.getWXContext().OPENID || null;
   const user = openid ? await findUser(db, openid) : null;

@@ -69,6 +69,15 @@ export interface SubscribeMessage {
   miniprogramState?: 'developer' | 'trial' | 'formal';
 }
 
+/** WeChat Pay in cloud functions (`cloud.cloudPay`): JSON in and out, `returnCode`/`resultCode` on every answer. */
+export interface CloudPay {
+  unifiedOrder(params: Record<string, unknown>): Promise<Record<string, any>>;
+  queryOrder(params: Record<string, unknown>): Promise<Record<string, any>>;
+  closeOrder(params: Record<string, unknown>): Promise<Record<string, any>>;
+  refund(params: Record<string, unknown>): Promise<Record<string, any>>;
+  queryRefund(params: Record<string, unknown>): Promise<Record<string, any>>;
+}
+
 export interface CloudSdk {
   init(options?: { env?: unknown }): void;
   getWXContext(): WXContext;
@@ -76,6 +85,7 @@ export interface CloudSdk {
   openapi: {
     subscribeMessage: { send(message: SubscribeMessage): Promise<unknown> };
   };
+  cloudPay: CloudPay;
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>;
   /**

@@ -1,5 +1,13 @@
 import {
+  attendanceExportInput,
   decideRefundInput,
+  ledgerEntriesInput,
+  ledgerInput,
+  recordOfflinePaymentInput,
+  recordOfflineRefundInput,
+  recordSpendingInput,
+  spendingYearInput,
+  voidSpendingInput,
   emptyFeesInput,
   issueCorrectionsInput,
   issueNoticesInput,
@@ -11,8 +19,15 @@ import {
 } from '../fees/schemas';
 import type {
   CorrectionResult,
+  ExportFile,
+  LedgerEntries,
+  LedgerView,
+  OfflinePaymentResult,
+  PaymentConfirmation,
+  PaymentStart,
+  SpendingList,
+  SpendingRow,
   IssueResult,
-  MarkPaidResult,
   MyNotices,
   NoticePeriods,
   NoticePreview,
@@ -25,6 +40,8 @@ import { action, defineContract, returns } from './define';
 
 const ISSUE = '只有本校管理员可以发出收费通知';
 const NOTICE = '没有找到这份收费通知，或您无权办理';
+const LEDGER = '只有本校管理员可以查看收费专账';
+const SPENDING = '只有本校管理员可以登记和查看课后服务经费开支';
 
 /** 收费: fee notices computed by the policy profile, waivers, refunds (cloudfunctions/fees). */
 export const feesContract = defineContract('fees', {
@@ -32,7 +49,19 @@ export const feesContract = defineContract('fees', {
   previewNotices: action({ input: previewNoticesInput, access: allow(['admin'], 'school', ISSUE), returns: returns<NoticePreview>() }),
   issueNotices: action({ input: issueNoticesInput, access: allow(['admin'], 'school', ISSUE), returns: returns<IssueResult>() }),
   issueCorrections: action({ input: issueCorrectionsInput, access: allow(['admin'], 'school', ISSUE), returns: returns<CorrectionResult>() }),
-  markPaid: action({ input: noticeInput, access: allow(['admin'], 'notice', NOTICE), returns: returns<MarkPaidResult>() }),
+  createPayment: action({ input: noticeInput, access: allow(['guardian'], 'notice', NOTICE), returns: returns<PaymentStart>() }),
+  confirmPayment: action({ input: noticeInput, access: allow(['guardian'], 'notice', NOTICE), returns: returns<PaymentConfirmation>() }),
+  recordOfflinePayment: action({ input: recordOfflinePaymentInput, access: allow(['admin'], 'notice', NOTICE), returns: returns<OfflinePaymentResult>() }),
+  recordOfflineRefund: action({ input: recordOfflineRefundInput, access: allow(['admin'], 'refund', '退费申请不存在，或您无权处理'), returns: returns<RefundAnswer>() }),
+  getLedger: action({ input: ledgerInput, access: allow(['admin'], 'school', LEDGER), returns: returns<LedgerView>() }),
+  listLedgerEntries: action({ input: ledgerEntriesInput, access: allow(['admin'], 'school', LEDGER), returns: returns<LedgerEntries>() }),
+  exportLedger: action({ input: ledgerInput, access: allow(['admin'], 'school', LEDGER), returns: returns<ExportFile>() }),
+  exportRefunds: action({ input: ledgerInput, access: allow(['admin'], 'school', LEDGER), returns: returns<ExportFile>() }),
+  exportAttendance: action({ input: attendanceExportInput, access: allow(['admin'], 'school', '只有本校管理员可以导出考勤'), returns: returns<ExportFile>() }),
+  recordSpending: action({ input: recordSpendingInput, access: allow(['admin'], 'school', SPENDING), returns: returns<SpendingRow>() }),
+  listSpending: action({ input: spendingYearInput, access: allow(['admin'], 'school', SPENDING), returns: returns<SpendingList>() }),
+  voidSpending: action({ input: voidSpendingInput, access: allow(['admin'], 'school', SPENDING), returns: returns<SpendingRow>() }),
+  exportSpending: action({ input: spendingYearInput, access: allow(['admin'], 'school', SPENDING), returns: returns<ExportFile>() }),
   decideRefund: action({ input: decideRefundInput, access: allow(['admin'], 'refund', '退费申请不存在，或您无权处理'), returns: returns<RefundAnswer>() }),
   listSchoolNotices: action({
     input: schoolNoticesInput,

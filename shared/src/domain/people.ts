@@ -32,6 +32,8 @@ export interface School {
   stages: Stage[];
   address?: string;
   phone?: string;
+  /** The school's WeChat Pay sub-merchant (bound in the cloud console); absent: fees are paid at the office. */
+  payMerchantId?: string;
 }
 
 export type Stage = 'primary' | 'junior' | 'junior-final' | 'senior';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../policy/schemas';
+import { PAYEE_TYPES, SPENDING_CATEGORIES } from './types';
 
 /** Inputs of the attendance actions (enrollment function) and the fees function. */
 
@@ -38,3 +39,38 @@ export const noticeInput = z.object({ noticeId: id }).strict();
 export const requestRefundInput = z.object({ noticeId: id, reason: z.string().trim().min(2, { message: '请写明退费原因' }).max(200) }).strict();
 export const decideRefundInput = z.object({ refundId: id, approve: z.boolean() }).strict();
 export const emptyFeesInput = z.object({}).strict();
+
+/** A receipt or transfer number the school writes down for money handled at the office. */
+const reference = z.string().trim().min(2, { message: '请填写收据号或转账流水号' }).max(60);
+
+export const recordOfflinePaymentInput = z.object({ noticeId: id, method: z.enum(['cash', 'transfer']), reference }).strict();
+export const recordOfflineRefundInput = z.object({ refundId: id, reference }).strict();
+
+/** The ledger's figures, each drillable to the documents behind it. */
+export const LEDGER_FIGURES = ['issued', 'waived', 'charged', 'paid-wechat', 'paid-offline', 'outstanding', 'refunded', 'refund-pending', 'corrections', 'unmatched-payments', 'unmatched-notices'] as const;
+export type LedgerFigure = (typeof LEDGER_FIGURES)[number];
+
+export const ledgerInput = z.object({ schoolId: id, termId: id, periodKey: periodKeySchema.optional() }).strict();
+export const ledgerEntriesInput = z
+  .object({ schoolId: id, termId: id, periodKey: periodKeySchema.optional(), figure: z.enum(LEDGER_FIGURES), skip: z.number().int().min(0).max(100_000).default(0) })
+  .strict();
+
+const fenAmount = z.number().int({ message: '金额以分为单位，应为整数' }).min(1, { message: '金额应大于 0' }).max(100_000_000, { message: '金额过大，请核对' });
+export const recordSpendingInput = z
+  .object({
+    schoolId: id,
+    /** Made by the form once: a double tap or a retry records the entry once. */
+    requestId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '请求编号格式不正确'),
+    date: isoDateSchema,
+    category: z.enum(SPENDING_CATEGORIES),
+    payeeType: z.enum(PAYEE_TYPES),
+    payee: z.string().trim().min(1, { message: '请填写收款方' }).max(40),
+    description: z.string().trim().min(2, { message: '请写明用途' }).max(200),
+    amountFen: fenAmount,
+    classHours: z.number().min(0).max(10_000).optional(),
+    attachment: z.object({ name: z.string().trim().min(1).max(100), fileId: z.string().startsWith('cloud://').max(500) }).strict().optional(),
+  })
+  .strict();
+export const spendingYearInput = z.object({ schoolId: id, year: z.number().int().min(2000).max(2100) }).strict();
+export const voidSpendingInput = z.object({ schoolId: id, spendingId: id, reason }).strict();
+export const attendanceExportInput = z.object({ schoolId: id, termId: id, periodKey: periodKeySchema, classId: id.optional() }).strict();

@@ -116,6 +116,8 @@ export interface FeeNoticeDoc {
   issuedBy: string;
   paidAt?: string;
   paidFen?: number;
+  /** The payment that paid it (`payments`). */
+  paymentId?: string;
   revision: number;
 }
 
@@ -173,5 +175,114 @@ export interface RefundDoc {
   decidedAt?: string;
   refundFen?: number;
   lines?: NoticeLine[];
+  /** Paying the approved amount back: `pending` until every payout reached the family. */
+  payout?: {
+    status: 'pending' | 'paid';
+    /** Back with the family so far. */
+    paidFen: number;
+    channel: 'wechat' | 'offline' | 'mixed';
+    /** What the school pays back by hand (the part paid offline). */
+    offlineFen?: number;
+    paidAt?: string;
+  };
   revision: number;
 }
+
+/**
+ * 缴费记录 (`payments`): one per WeChat Pay order (id = the order number, derived from the notice)
+ * or per offline payment the school records. A notice is paid by at most one of them; a second
+ * WeChat payment that arrives anyway is refunded at once (`duplicate`).
+ */
+export interface PaymentDoc {
+  _id: string;
+  channel: 'wechat' | 'offline';
+  noticeId: string;
+  applicationId: string;
+  studentId: string;
+  studentName: string;
+  classId: string;
+  schoolId: string;
+  termId: string;
+  periodKey: string;
+  amountFen: number;
+  /** `created`: the order is open (WeChat); `paid`; `closed`: the order expired or was closed unpaid. */
+  status: 'created' | 'paid' | 'closed';
+  /** Paid although the notice was already paid or replaced: the whole amount goes back. */
+  duplicate?: boolean;
+  /** Money paid back against this payment so far (refunds paid out). */
+  refundedFen: number;
+  createdAt: string;
+  createdBy: string;
+  paidAt?: string;
+  /** WeChat: the payer (from WeChat Pay, never from the client) and WeChat's transaction number. */
+  payerOpenid?: string;
+  transactionId?: string;
+  /** Offline: how it was paid and the school's reference (receipt or transfer number). */
+  method?: 'cash' | 'transfer';
+  reference?: string;
+  revision: number;
+}
+
+/**
+ * One payout of a refund back to the family (`refundPayouts`): through WeChat Pay against one
+ * payment (id = the refund number sent to WeChat, ≤ 64 characters), or recorded by the school
+ * when the money was paid offline. A refund may need several payouts when the period was paid in
+ * several payments.
+ */
+export interface RefundPayoutDoc {
+  _id: string;
+  refundId: string;
+  paymentId: string;
+  channel: 'wechat' | 'offline';
+  schoolId: string;
+  termId: string;
+  studentId: string;
+  amountFen: number;
+  /** `requested`: sent to WeChat, waiting for its refund callback; `paid`: back with the family. */
+  status: 'requested' | 'paid' | 'failed';
+  requestedAt: string;
+  paidAt?: string;
+  wechatRefundId?: string;
+  reference?: string;
+}
+
+/** 开支 (`spending`): what the fee income was spent on, recorded by the school (000 四(三); 001 六2; 003 六(三)). */
+export interface SpendingDoc {
+  _id: string;
+  schoolId: string;
+  /** The school year it belongs to (its first calendar year: 2026 for 2026—2027) and the date paid. */
+  date: string;
+  category: SpendingCategory;
+  payeeType: PayeeType;
+  payee: string;
+  description: string;
+  amountFen: number;
+  /** For staff pay: the class hours paid for (004 三(五)3(2) 教师补助费根据课时按月发放). */
+  classHours?: number;
+  attachment?: { name: string; fileId: string };
+  recordedBy: string;
+  recordedAt: string;
+  /** A wrong entry is voided with a reason, never deleted. */
+  voided?: { at: string; by: string; reason: string };
+}
+
+export const SPENDING_CATEGORIES = ['staff-pay', 'external-staff', 'consumables', 'utilities', 'services', 'other'] as const;
+export type SpendingCategory = (typeof SPENDING_CATEGORIES)[number];
+export const SPENDING_CATEGORY_LABELS: Record<SpendingCategory, string> = {
+  'staff-pay': '教职工课时补助',
+  'external-staff': '外聘人员劳务',
+  consumables: '耗材与活动用品',
+  utilities: '水电等运行成本',
+  services: '购买服务（机构课程等）',
+  other: '其他',
+};
+
+export const PAYEE_TYPES = ['school-staff', 'external-staff', 'nonprofit', 'company', 'other'] as const;
+export type PayeeType = (typeof PAYEE_TYPES)[number];
+export const PAYEE_TYPE_LABELS: Record<PayeeType, string> = {
+  'school-staff': '本校教职工',
+  'external-staff': '外聘人员',
+  nonprofit: '公益组织',
+  company: '企业',
+  other: '其他',
+};

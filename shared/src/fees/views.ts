@@ -42,6 +42,8 @@ export interface RefundView {
   refundFen?: number;
   lines?: NoticeLine[];
   decidedAt?: string;
+  /** Paying it back: how much is back with the family, and what the school pays back by hand. */
+  payout?: { status: 'pending' | 'paid'; paidFen: number; offlineFen: number };
 }
 
 /** How a notice reads to a family: 待缴费, 已缴费, 无需缴费, or 已更正 (a later notice replaced it). */
@@ -96,6 +98,9 @@ export interface ParentNoticeView {
   refundMethod: string | null;
   canRequestRefund: boolean;
   refund: RefundView | null;
+  /** The school takes WeChat Pay and this notice asks for money now. */
+  canPay: boolean;
+  receipt: PaymentReceipt | null;
 }
 
 /** One child in a preview (nothing written). */
@@ -236,4 +241,88 @@ export interface RefundRequestAnswer extends RefundAnswer {
 
 export interface MyNotices {
   notices: ParentNoticeView[];
+}
+
+/** What wx.requestPayment needs, for the notice's amount (never the client's). */
+export interface PaymentStart {
+  payment: Record<string, unknown>;
+  outTradeNo: string;
+  amountFen: number;
+}
+
+/** The receipt of a paid notice. */
+export interface PaymentReceipt {
+  amountFen: number;
+  paidAt: string;
+  channel: 'wechat' | 'offline';
+  /** WeChat's transaction number, or the school's receipt/transfer number. */
+  reference: string;
+}
+
+export interface PaymentConfirmation {
+  noticeId: string;
+  state: NoticeState;
+  receipt: PaymentReceipt | null;
+}
+
+export interface OfflinePaymentResult {
+  noticeId: string;
+  paymentId: string;
+  existing: boolean;
+}
+
+export interface LedgerView {
+  schoolId: string;
+  termId: string;
+  periodKey: string | null;
+  totals: import('./ledger').LedgerTotals;
+  checks: import('./ledger').LedgerCheck[];
+  balanced: boolean;
+  unmatched: { payments: number; notices: number };
+  /** Spending recorded for the term's school year (开支), by category. */
+  spending: { totalFen: number; byCategory: { category: string; label: string; amountFen: number }[] };
+}
+
+export interface LedgerEntryRow {
+  kind: 'notice' | 'payment' | 'refund';
+  id: string;
+  studentName: string;
+  className: string;
+  periodKey: string;
+  amountFen: number;
+  detail: string;
+}
+
+export interface LedgerEntries {
+  figure: import('./schemas').LedgerFigure;
+  total: number;
+  rows: LedgerEntryRow[];
+}
+
+export interface SpendingRow {
+  spendingId: string;
+  date: string;
+  category: string;
+  categoryLabel: string;
+  payeeType: string;
+  payeeTypeLabel: string;
+  payee: string;
+  description: string;
+  amountFen: number;
+  classHours?: number;
+  attachmentName?: string;
+  voided: { reason: string; at: string } | null;
+}
+
+export interface SpendingList {
+  schoolId: string;
+  year: number;
+  totalFen: number;
+  rows: SpendingRow[];
+}
+
+export interface ExportFile {
+  fileId: string;
+  fileName: string;
+  url: string;
 }

@@ -144,3 +144,36 @@ export function refundDecisionMessage(args: { touser: string; childName: string;
     },
   };
 }
+
+/** 缴费成功通知 — thing1 学生姓名, amount2 缴费金额, time3 缴费时间, character_string4 交易单号. */
+export const FEES_RECEIPT_TEMPLATE_ID = 'tmpl-fees-receipt';
+
+/** The receipt of a payment, to the guardian who paid. */
+export function paymentReceiptMessage(args: { touser: string; childName: string; amountYuan: string; at: string; reference: string }): SubscribeMessage {
+  return {
+    touser: args.touser,
+    templateId: FEES_RECEIPT_TEMPLATE_ID,
+    page: 'parent/fees/index',
+    data: {
+      thing1: { value: clip(args.childName, 20) },
+      amount2: { value: args.amountYuan },
+      time3: { value: chinaTime(new Date(args.at)) },
+      character_string4: { value: clip(args.reference, 32) },
+    },
+  };
+}
+
+/** Tells a guardian money went back to where it came from (a refund paid out). */
+export function refundPaidMessage(args: { touser: string; childName: string; amountYuan: string }): SubscribeMessage {
+  return {
+    touser: args.touser,
+    templateId: FEES_REFUND_TEMPLATE_ID,
+    page: 'parent/fees/index',
+    data: {
+      thing1: { value: clip(args.childName, 20) },
+      phrase2: { value: '已退回' },
+      amount3: { value: args.amountYuan },
+      thing4: { value: '已原路退回微信零钱或银行卡' },
+    },
+  };
+}

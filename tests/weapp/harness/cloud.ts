@@ -43,6 +43,7 @@ export class WeappCloud {
       bundle: this.bundle,
       scene,
       callFunction: (name, data) => this.runtime.call(name, data, openid),
+      pay: async (prepayId) => (await this.runtime.pay.settle(prepayId, 'pay', openid ?? '')).errMsg,
       uploadFile: async (cloudPath) => this.runtime.storage.upload(cloudPath, Buffer.from('')),
     });
     this.phones.push(phone);

@@ -102,6 +102,19 @@ class WeappScreen extends WeappScope implements Screen {
     // Canvas 2D needs a real canvas node, which jsdom has not: the signature stays optional here.
   }
 
+  async confirmPayment() {
+    // WeChat's own sheet: the harness pays the order when the page calls wx.requestPayment.
+    await this.phone.settle();
+  }
+
+  async download(selector: string) {
+    const before = this.phone.callsOf('openDocument').length;
+    await this.tap(selector);
+    await this.phone.waitFor(() => this.phone.callsOf('openDocument').length > before, 'wx.openDocument');
+    const opened = this.phone.callsOf('openDocument').at(-1)!;
+    return String(opened.args.filePath).split('/').pop() ?? '';
+  }
+
   async keep(name: string) {
     mkdirSync(OUT_DIR, { recursive: true });
     writeFileSync(join(OUT_DIR, `${name}.html`), this.phone.top?.root.outerHTML ?? '');

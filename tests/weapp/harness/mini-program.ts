@@ -42,6 +42,8 @@ export interface PhoneOptions {
   /** wx.cloud.callFunction: the cloud functions, called as this phone's WeChat user. */
   callFunction(name: string, data: unknown): Promise<unknown>;
   uploadFile?(cloudPath: string, filePath: string): Promise<string>;
+  /** WeChat Pay: pays an order as this phone's user (the local stand-in). */
+  pay?(prepayId: string): Promise<string>;
   /** The scene WeChat reports (1044: a card shared in a group chat). */
   scene?: number;
 }
@@ -120,6 +122,7 @@ export class MiniProgram {
       route: () => this.top?.route ?? null,
       modal: (request) => this.modals.push(request),
       payment: () => this.payment,
+      pay: (prepayId) => (options.pay ? options.pay(prepayId) : Promise.resolve('requestPayment:fail 没有微信支付')),
       enterOptions: () => ({ ...this.enter }),
     });
     this.wx = recording.wx;

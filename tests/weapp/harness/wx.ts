@@ -34,6 +34,8 @@ export interface WxHost {
   modal(request: ModalRequest): void;
   /** What the person does on WeChat Pay's sheet. */
   payment(): 'pay' | 'cancel';
+  /** WeChat Pay settles the order the sheet paid (the stand-in then calls the payment callback). */
+  pay(prepayId: string): Promise<string>;
   enterOptions(): { path: string; query: Record<string, string>; scene: number };
 }
 
@@ -97,10 +99,12 @@ export function createWx(host: WxHost) {
       if (!ids.length || ids.length > SUBSCRIBE_LIMIT) throw new WxError(`tmplIds 须为 1 到 ${SUBSCRIBE_LIMIT} 个`, 20003);
       return Object.fromEntries(ids.map((id) => [id, 'accept']));
     }),
-    requestPayment: asyncApi('requestPayment', (o) => {
+    requestPayment: asyncApi('requestPayment', async (o) => {
       const missing = PAYMENT_FIELDS.filter((key) => typeof o[key] !== 'string' || !o[key]);
       if (missing.length) throw new WxError(`parameter error: ${missing.join(', ')} 缺失`);
       if (host.payment() === 'cancel') throw new WxError('cancel');
+      const errMsg = await host.pay(String(o.package).replace('prepay_id=', ''));
+      if (errMsg !== 'requestPayment:ok') throw new WxError(errMsg.replace(/^requestPayment:fail\s*/, ''));
       return {};
     }),
 
@@ -148,6 +152,10 @@ export function createWx(host: WxHost) {
 
     openDocument: asyncApi('openDocument', (o) => {
       if (!o.filePath) throw new WxError('filePath 缺失');
+    }),
+    downloadFile: asyncApi('downloadFile', (o) => {
+      if (typeof o.url !== 'string' || !o.url) throw new WxError('url 缺失');
+      return { tempFilePath: `http://tmp/${o.url.split('/').pop()}`, statusCode: 200 };
     }),
     chooseMessageFile: asyncApi('chooseMessageFile', () => {
       throw new WxError('cancel');

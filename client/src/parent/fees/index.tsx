@@ -8,11 +8,29 @@ import { Button } from '../../ui/nutui';
 import { toast } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 import { FeeLines, formatYuan } from '../../ui/fee-lines';
+import { requestPayment, type WechatPayment } from '../../api/pay';
 
 const REFUND_STATUS: Record<string, string> = { requested: '退费申请待学校处理', approved: '学校已同意退费', rejected: '学校未同意退费' };
 
+const payFailure = (message: string) => (/cancel/.test(message) ? '已取消支付' : message.replace(/^requestPayment:fail\s*/, '支付未完成：'));
+
 function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged: () => Promise<void> }) {
   const [reason, setReason] = useState('');
+  const [paying, setPaying] = useState(false);
+  const pay = async () => {
+    setPaying(true);
+    try {
+      const start = await api.fees.createPayment({ noticeId: notice.noticeId });
+      await requestPayment(start.payment as unknown as WechatPayment, formatYuan(start.amountFen));
+      // The callback may not have arrived yet: ask WeChat Pay how the order stands.
+      const confirmed = await api.fees.confirmPayment({ noticeId: notice.noticeId });
+      toast(confirmed.state === 'paid' ? '缴费成功' : '支付结果确认中，请稍后刷新', 'success');
+    } catch (e) {
+      toast(payFailure(e instanceof Error ? e.message : '支付失败'));
+    }
+    setPaying(false);
+    await onChanged();
+  };
   const request = async () => {
     try {
       await api.fees.requestRefund({ noticeId: notice.noticeId, reason });
@@ -43,6 +61,21 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
           <FeeLines lines={notice.difference.lines} />
         </View>
       )}
+      {notice.canPay && (
+        <View className="btn-row">
+          <Button type="primary" className="pay-notice" loading={paying} onClick={pay}>
+            微信缴费 {formatYuan(notice.dueFen)}
+          </Button>
+        </View>
+      )}
+      {notice.receipt && (
+        <View className="sub-card fee-receipt">
+          <Text className="ok-text">
+            已于 {notice.receipt.paidAt.slice(0, 10)} {notice.receipt.channel === 'wechat' ? '通过微信支付' : '在学校'}缴费 {formatYuan(notice.receipt.amountFen)}
+          </Text>
+          <Text className="muted">{notice.receipt.channel === 'wechat' ? '交易单号' : '收据号'}：{notice.receipt.reference}</Text>
+        </View>
+      )}
       <Text className="section-note">本期费用 {formatYuan(notice.chargeFen)}，明细：</Text>
       <FeeLines lines={notice.lines} />
       {notice.earlier.map((e) => (
@@ -56,6 +89,9 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
         <View className="sub-card refund-status">
           <Text>{REFUND_STATUS[notice.refund.status]}</Text>
           {notice.refund.refundFen !== undefined && notice.refund.status === 'approved' && <Text className="fee-amount">退 {formatYuan(notice.refund.refundFen)}</Text>}
+          {notice.refund.payout && (
+            <Text className="muted">{notice.refund.payout.status === 'paid' ? '已原路退回' : notice.refund.payout.offlineFen > 0 ? '学校将线下退回' : '退款处理中'}</Text>
+          )}
           {notice.refund.lines && <FeeLines lines={notice.refund.lines} />}
         </View>
       )}

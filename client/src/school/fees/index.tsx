@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { NoticePreview } from '@kehou/shared/fees';
 import { NOTICE_STATE_LABELS } from '@kehou/shared/fees/views';
 import { api } from '../../api';
@@ -11,6 +12,35 @@ import { useParams } from '../../ui/params';
 import { FeeLines, formatYuan } from '../../ui/fee-lines';
 
 const ROW_STATE: Record<NoticePreview['rows'][number]['state'], string> = { new: '待发出', issued: '已发出', changed: '需更正' };
+
+/** Records a payment made at the office: cash or transfer, with the receipt or transfer number. */
+function OfflinePayment({ onRecord }: { onRecord: (method: 'cash' | 'transfer', reference: string) => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [method, setMethod] = useState<'cash' | 'transfer'>('cash');
+  const [reference, setReference] = useState('');
+  if (!open) {
+    return (
+      <Button size="small" className="record-offline-payment" onClick={() => setOpen(true)}>
+        记录线下缴费
+      </Button>
+    );
+  }
+  return (
+    <View className="sub-card offline-payment">
+      <View className="chip-row">
+        {(['cash', 'transfer'] as const).map((m) => (
+          <Text key={m} className={`chip ${method === m ? 'chip-on' : ''}`} onClick={() => setMethod(m)}>
+            {m === 'cash' ? '现金' : '银行转账'}
+          </Text>
+        ))}
+      </View>
+      <Input className="input offline-reference" value={reference} placeholder={method === 'cash' ? '收据号' : '转账流水号'} maxlength={60} onInput={(e) => setReference(e.detail.value)} />
+      <Button size="small" type="primary" className="confirm-offline-payment" disabled={reference.trim().length < 2} onClick={() => onRecord(method, reference.trim())}>
+        确认已收款
+      </Button>
+    </View>
+  );
+}
 
 /**
  * 收费通知 (school admin): the term's billing periods as the policy sets them (never free dates),
@@ -155,7 +185,12 @@ export default function SchoolFees() {
       {list.error && <ErrorCard message={list.error} onRetry={list.reload} />}
       {list.data && list.data.as === 'admin' && (
         <View className="card fee-list">
-          <Text className="card-title">已发出的通知（{list.data.rows.length}）</Text>
+          <View className="row">
+            <Text className="card-title">已发出的通知（{list.data.rows.length}）</Text>
+            <Text className="link open-ledger" onClick={() => void Taro.navigateTo({ url: `/school/ledger/index?schoolId=${schoolId}&termId=${termId}` })}>
+              收费专账 ›
+            </Text>
+          </View>
           <Text className="muted">
             应收 {formatYuan(list.data.totals.chargeFen)}，已收 {formatYuan(list.data.totals.paidFen)}，待缴 {formatYuan(list.data.totals.dueFen)}；减免 {formatYuan(list.data.totals.exemptFen)}，其中政府承担{' '}
             {formatYuan(list.data.totals.governmentShareFen)}
@@ -178,11 +213,25 @@ export default function SchoolFees() {
               <View className="btn-row">
                 <Text className="tag">{NOTICE_STATE_LABELS[r.state]}{r.state === 'due' ? ` ${formatYuan(r.dueFen)}` : ''}</Text>
                 {r.state === 'due' && (
-                  <Button size="small" className="mark-paid" onClick={() => act(async () => (await api.fees.markPaid({ noticeId: r.noticeId }), '已记为缴费'))}>
-                    记为已缴费
-                  </Button>
+                  <OfflinePayment onRecord={(method, reference) => act(async () => (await api.fees.recordOfflinePayment({ noticeId: r.noticeId, method, reference }), '已记录线下缴费'))} />
                 )}
               </View>
+              {r.refund && r.refund.payout && r.refund.payout.status !== 'paid' && r.refund.payout.offlineFen > 0 && (
+                <View className="btn-row">
+                  <Text className="warn-text">需线下退回 {formatYuan(r.refund.payout.offlineFen)}</Text>
+                  <Button
+                    size="small"
+                    className="record-offline-refund"
+                    onClick={async () => {
+                      const { confirm, content } = (await Taro.showModal({ title: '记录线下退款', content: '', editable: true, placeholderText: '退款凭证号' } as never)) as { confirm: boolean; content?: string };
+                      if (confirm && content) await act(async () => (await api.fees.recordOfflineRefund({ refundId: r.refund!.refundId, reference: content }), '已记录线下退款'));
+                    }}
+                  >
+                    记录已退回
+                  </Button>
+                </View>
+              )}
+              {r.refund && r.refund.payout?.status === 'paid' && <Text className="section-note">已退回 {formatYuan(r.refund.payout.paidFen)}</Text>}
               {r.refund && r.refund.kind === 'request' && (
                 <View className="sub-card">
                   <Text>退费申请：{r.refund.reason}</Text>

@@ -1,8 +1,8 @@
 import { AppError, conflict, findById, getAll, implement, invalidState, isoNow } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
 import { refundDecisionMessage, type GuardianshipRecord } from '@kehou/shared';
-import { noticeLines, type FeeNoticeDoc, type NoticeLine } from '@kehou/shared/fees';
-import { noticeChargeInput } from '@kehou/shared/fees/server';
+import { noticeLines, type FeeNoticeDoc, type NoticeLine, type RefundDoc } from '@kehou/shared/fees';
+import { noticeChargeInput, payOutRefund } from '@kehou/shared/fees/server';
 import { computeRefund, formatCitation, formatYuan } from '@kehou/shared/policy';
 import { refundView } from '../lib/views';
 
@@ -34,11 +34,14 @@ export const decideRefund = implement(feesContract.actions.decideRefund, async (
       .update({ data: { status, refundFen, lines, decidedAt, decidedBy: ctx.caller.openid ?? '', revision: refund.revision + 1 } });
     if (stats.updated !== 1) throw conflict('这份退费申请刚刚被其他人处理过，请刷新');
     await ctx.audit([{ collection: 'refunds', id: refund._id }], `${input.approve ? '同意' : '不同意'}退费：${refund.studentName}`);
+    const decided = { ...refund, status, refundFen, lines, decidedAt, revision: refund.revision + 1 } as const;
+    // Approved money goes back the way it came (WeChat Pay, or by the office for offline payments).
+    if (input.approve) await payOutRefund(ctx, decided);
     const guardians = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ studentId: refund.studentId, status: 'confirmed' }));
     for (const guardian of guardians) {
       await ctx.notify(
         refundDecisionMessage({ touser: guardian.openid, childName: refund.studentName, approved: input.approve, amountYuan: formatYuan(refundFen).replace(' 元', '元') }),
       );
     }
-    return { refund: refundView({ ...refund, status, refundFen, lines, decidedAt, revision: refund.revision + 1 }) };
+    return { refund: refundView((await findById<RefundDoc>(ctx, 'refunds', refund._id)) ?? decided) };
 });

@@ -1,7 +1,8 @@
 import { getAll, implement } from '@kehou/shared/cloud';
-import type { GuardianshipRecord } from '@kehou/shared';
+import type { GuardianshipRecord, School } from '@kehou/shared';
 import { feesContract } from '@kehou/shared/contracts';
-import { noticeState, type FeeNoticeDoc, type ParentNoticeView, type RefundDoc } from '@kehou/shared/fees';
+import { noticeState, type FeeNoticeDoc, type ParentNoticeView, type PaymentDoc, type RefundDoc } from '@kehou/shared/fees';
+import { receiptOf } from './confirm-payment';
 import { billingPeriodLabel, refundRequests } from '@kehou/shared/policy';
 import { refundMethodOf } from '../lib/notices';
 import { refundView } from '../lib/views';
@@ -20,6 +21,12 @@ export const listMyNotices = implement(feesContract.actions.listMyNotices, async
     const refunds = notices.length
       ? await getAll<RefundDoc>(ctx.collection('refunds').where({ _id: ctx._.in(notices.map((n) => n._id)) }))
       : [];
+    const paymentIds = notices.map((n) => n.paymentId).filter((id): id is string => !!id);
+    const [payments, schools] = await Promise.all([
+      paymentIds.length ? getAll<PaymentDoc>(ctx.collection('payments').where({ _id: ctx._.in(paymentIds) })) : Promise.resolve([]),
+      notices.length ? getAll<School>(ctx.collection('schools').where({ _id: ctx._.in([...new Set(notices.map((n) => n.schoolId))]) })) : Promise.resolve([]),
+    ]);
+    const takesWechatPay = new Set(schools.filter((s) => s.payMerchantId).map((s) => s._id));
     const byId = new Map(notices.map((n) => [n._id, n]));
     const views = notices
       .filter((n) => !n.supersededBy)
@@ -53,6 +60,8 @@ export const listMyNotices = implement(feesContract.actions.listMyNotices, async
           refundMethod,
           canRequestRefund: refundRequests(n.profileId).allowed && n.status === 'paid' && !refund,
           refund: refundView(refund),
+          canPay: takesWechatPay.has(n.schoolId) && n.status === 'issued' && n.dueFen > 0,
+          receipt: n.paymentId && payments.find((p) => p._id === n.paymentId) ? receiptOf(payments.find((p) => p._id === n.paymentId)!) : null,
         };
       });
     views.sort((a, b) => b.period.from.localeCompare(a.period.from) || a.studentName.localeCompare(b.studentName, 'zh'));

@@ -12,6 +12,7 @@ export function refundView(refund: RefundDoc | undefined | null): RefundView | n
     ...(refund.refundFen === undefined ? {} : { refundFen: refund.refundFen }),
     ...(refund.lines ? { lines: refund.lines } : {}),
     ...(refund.decidedAt ? { decidedAt: refund.decidedAt } : {}),
+    ...(refund.payout ? { payout: { status: refund.payout.status, paidFen: refund.payout.paidFen, offlineFen: refund.payout.offlineFen ?? 0 } } : {}),
   };
 }
 

@@ -8,3 +8,5 @@ export * from './period-rows';
 export * from './notices';
 export * from './settle-withdrawal';
 export * from './tell-guardians';
+export * from './payments';
+export * from './ledger';

@@ -2,6 +2,7 @@ import { asData, conflict, findById, invalidState, isDuplicateKeyError, isoNow, 
 import type { ApplicationDoc, ClassGroup } from '../../index';
 import { formatYuan, type BillingPeriod, type ChargeInput } from '../../policy';
 import { noticeIdOf, type ComputedAmounts } from '../billing';
+import { payOutRefund } from './payments';
 import type { FeeNoticeDoc, FeeNoticeWaiver, NoticeFacts, NoticeLine, RefundDoc } from '../types';
 
 /** What a notice is written from: a child's computed bill for a period. */
@@ -84,7 +85,7 @@ export async function writeFirstNotice(ctx: ActionContext, source: NoticeSource,
  * change: it only records which notice replaced it.
  */
 export async function supersedeNotice(ctx: ActionContext, previous: FeeNoticeDoc, source: NoticeSource, period: BillingPeriod, reason: string): Promise<FeeNoticeDoc> {
-  return ctx.db.runTransaction(async (tx) => {
+  const { next, credit } = await ctx.db.runTransaction(async (tx) => {
     const current = await txGet<FeeNoticeDoc>(tx, 'feeNotices', previous._id);
     if (!current || current.supersededBy || current.revision !== previous.revision) throw conflict('这份收费通知刚刚有了变化，请刷新后再更正');
     const refund = await txGet<RefundDoc>(tx, 'refunds', current._id);
@@ -108,8 +109,9 @@ export async function supersedeNotice(ctx: ActionContext, previous: FeeNoticeDoc
     await txCreate(tx, 'feeNotices', next._id, body(next));
     await tx.collection('feeNotices').doc(current._id).update({ data: { supersededBy: next._id, supersededAt: next.issuedAt, revision: current.revision + 1 } });
     if (needsWaiverRecord(source.input)) await tx.collection('feeNoticeWaivers').doc(next._id).set({ data: body(waiverOf(next._id, source)) });
+    let credit: RefundDoc | null = null;
     if (creditFen > 0) {
-      const credit: RefundDoc = {
+      credit = {
         _id: next._id,
         kind: 'correction',
         noticeId: next._id,
@@ -134,8 +136,11 @@ export async function supersedeNotice(ctx: ActionContext, previous: FeeNoticeDoc
       };
       await txCreate(tx, 'refunds', credit._id, body(credit));
     }
-    return next;
+    return { next, credit };
   });
+  // What was paid beyond the period's new cost goes back the way it came.
+  if (credit) await payOutRefund(ctx, credit);
+  return next;
 }
 
 /**

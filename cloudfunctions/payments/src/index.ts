@@ -1,0 +1,6 @@
+// The WeChat entry: WeChat Pay calls this function with payment and refund results; the timer reconciles.
+import cloud from 'wx-server-sdk';
+import { wechatMain } from '@kehou/shared/cloud';
+import { paymentsFunction } from './function';
+
+export const main = wechatMain(cloud, paymentsFunction);
