@@ -6,7 +6,7 @@ beforeEach(async () => {
 });
 afterEach(() => cloud.close());
 
-describe('enrollment.home: identity comes from the WeChat context only', () => {
+describe('enrollment.getHome: identity comes from the WeChat context only', () => {
   it('a parent sees both children with their schools and classes', async () => {
     const home = await cloud.ok(DEMO.parent, 'enrollment', 'getHome');
     expect(home.roles).toEqual(['parent']);

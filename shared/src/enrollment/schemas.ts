@@ -95,6 +95,7 @@ export const decideWithdrawalInput = z
 
 /** An uploaded file: base64 (H5, small files) or a cloud-storage fileID (mini-program). */
 export const MAX_ROSTER_BYTES = 1024 * 1024;
+export const ROSTER_TOO_BIG = '文件不能超过 1 MB，请分批导入';
 export const fileInput = z.union([
   z
     .object({

@@ -1,7 +1,7 @@
 import { readSheet } from 'read-excel-file/node';
 import { AppError, implement, getAll, isDuplicateKeyError, isFileIn, type ActionContext, asData, isoNow } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
-import { MAX_ROSTER_BYTES } from '@kehou/shared/enrollment/schemas';
+import { MAX_ROSTER_BYTES, ROSTER_TOO_BIG } from '@kehou/shared/enrollment/schemas';
 import { parseRoster, type ClassGroup, type RosterImportReport, type RosterRow, type Student } from '@kehou/shared';
 
 /** Student ids of imported students: the school and the student number. */
@@ -29,7 +29,7 @@ async function readFile(ctx: ActionContext, schoolId: string, file: { base64: st
  */
 export const importRoster = implement(enrollmentContract.actions.importRoster, async (ctx, input) => {
     const buffer = await readFile(ctx, input.schoolId, input.file);
-    if (buffer.length > MAX_ROSTER_BYTES) throw new AppError('INVALID_INPUT', '文件不能超过 1 MB，请分批导入');
+    if (buffer.length > MAX_ROSTER_BYTES) throw new AppError('INVALID_INPUT', ROSTER_TOO_BIG);
     let sheet: unknown[][];
     try {
       sheet = (await readSheet(buffer)) as unknown[][];
