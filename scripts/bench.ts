@@ -1,6 +1,6 @@
 // `npm run bench`: what the product costs. Prints each mini-program package's size (from the last
 // weapp build), each cloud function bundle's size, and p50/p95 of a typical read call
-// (enrollment.home as a parent) through the local runtime over 1,000 calls: over HTTP as the H5
+// (enrollment.getHome as a parent) through the local runtime over 1,000 calls: over HTTP as the H5
 // app calls it, and in-process as the handlers run.
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,14 +50,14 @@ async function main() {
     console.log(`${name.padEnd(12)} ${existsSync(file) ? kb(statSync(file).size).padStart(10) : '(未打包：npm run build:functions)'}`);
   }
 
-  console.log('\n== 典型读取调用：enrollment.home（家长）');
+  console.log('\n== 典型读取调用：enrollment.getHome（家长）');
   const dataDir = mkdtempSync(join(tmpdir(), 'kehou-bench-'));
   const runtime = await createRuntime({ dataDir });
   await seedDemoData(runtime.database);
   const server = createLocalServer({ runtime });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/functions/enrollment`;
-  const body = JSON.stringify({ action: 'home', data: {} });
+  const body = JSON.stringify({ action: 'getHome', data: {} });
   try {
     await timeCalls('HTTP → 本地运行时 → 云函数 → 数据库', async () => {
       const response = await fetch(url, { method: 'POST', body, headers: { cookie: `kehou_openid=${DEMO.parent}` } });
@@ -65,7 +65,7 @@ async function main() {
       if (!answer.ok) throw new Error('call failed');
     });
     await timeCalls('进程内：runtime.call（不经 HTTP）', async () => {
-      const answer = await runtime.call('enrollment', { action: 'home', data: {} }, DEMO.parent);
+      const answer = await runtime.call('enrollment', { action: 'getHome', data: {} }, DEMO.parent);
       if (!answer.ok) throw new Error('call failed');
     });
   } finally {

@@ -22,14 +22,14 @@ describe('the demo term replayed through the cloud functions', () => {
     const term = (await runtime.database.collection('terms').doc(DEMO_IDS.suifenheTerm).get()).data as unknown as { startDate: string };
     expect(new Set(activeSince.map((at) => at?.slice(0, 10)))).toEqual(new Set([addDays(term.startDate, -5)]));
     expect(runtime.clock.shifted).toBe(false);
-    const mine = await runtime.call<any>('enrollment', { action: 'myApplications', data: {} }, DEMO.parent);
+    const mine = await runtime.call<any>('enrollment', { action: 'listMyApplications', data: {} }, DEMO.parent);
     expect(JSON.stringify(mine)).toContain('active');
   });
 
   it('the class teacher has them on the sheet of every past service day, recorded', async () => {
     let day = addDays(chinaDateOf(new Date()), -1);
     while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addDays(day, -1);
-    const sheet = await runtime.call<any>('enrollment', { action: 'attendanceSheet', data: { classId: 'class-sfh-3-2', date: day } }, DEMO.teacher);
+    const sheet = await runtime.call<any>('enrollment', { action: 'getAttendanceSheet', data: { classId: 'class-sfh-3-2', date: day } }, DEMO.teacher);
     expect(sheet.ok && sheet.data.rows).toHaveLength(6);
     expect(sheet.ok && sheet.data.rows.every((r: any) => r.recorded)).toBe(true);
   });

@@ -56,7 +56,7 @@ export async function seedDemoTerm(runtime: LocalRuntime): Promise<void> {
 /** The class teacher's sheet for every service day from `from` to `to`: everyone present, with a few absences. */
 async function recordAttendance(ok: Call, from: string, to: string) {
   for (const [i, date] of eachDay(from, to).filter((d) => isoWeekday(d) <= 5).entries()) {
-    const sheet = await ok<{ revision: number; scheduledMinutes: number; rows: { studentId: string }[] }>(DEMO.teacher, 'enrollment', 'attendanceSheet', { classId: CLASS, date });
+    const sheet = await ok<{ revision: number; scheduledMinutes: number; rows: { studentId: string }[] }>(DEMO.teacher, 'enrollment', 'getAttendanceSheet', { classId: CLASS, date });
     if (!sheet.rows.length) continue;
     const entries = sheet.rows.map((row, j) => ({
       studentId: row.studentId,
@@ -89,7 +89,7 @@ async function addFamilies(db: Database) {
 async function applyAndApprove(ok: Call, db: Database): Promise<string[]> {
   const applicationIds: string[] = [];
   for (const family of FAMILIES) {
-    const { application } = await ok<{ application: { applicationId: string } }>(family.openid, 'enrollment', 'apply', {
+    const { application } = await ok<{ application: { applicationId: string } }>(family.openid, 'enrollment', 'submitApplication', {
       studentId: family.studentId,
       termId: TERM,
       days: [1, 2, 3, 4, 5],
@@ -99,20 +99,20 @@ async function applyAndApprove(ok: Call, db: Database): Promise<string[]> {
     applicationIds.push(application.applicationId);
   }
   const revision = async (id: string) => ((await db.collection('applications').doc(id).get()).data as { revision: number }).revision;
-  for (const id of applicationIds) await ok(DEMO.teacher, 'enrollment', 'review', { applicationId: id, revision: await revision(id), decision: 'pass' });
-  for (const id of applicationIds) await ok(DEMO.admin, 'enrollment', 'decide', { applicationId: id, revision: await revision(id), decision: 'approve' });
-  await ok(DEMO.admin, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 3 });
+  for (const id of applicationIds) await ok(DEMO.teacher, 'enrollment', 'passFirstReview', { applicationId: id, revision: await revision(id) });
+  for (const id of applicationIds) await ok(DEMO.admin, 'enrollment', 'approveApplication', { applicationId: id, revision: await revision(id) });
+  await ok(DEMO.admin, 'enrollment', 'postListing', { schoolId: SCHOOL, termId: TERM, listingDays: 3 });
   return applicationIds;
 }
 
 /** After the listing period: the list is fixed, the agreement published, and every family signs. */
 async function fixListAndSign(ok: Call, applicationIds: string[]) {
-  const queue = await ok<{ listings: { listingId: string; canFix: boolean }[] }>(DEMO.admin, 'enrollment', 'schoolQueue', { schoolId: SCHOOL, termId: TERM });
-  for (const listing of queue.listings.filter((l) => l.canFix)) await ok(DEMO.admin, 'enrollment', 'fixList', { listingId: listing.listingId });
-  const draft = await ok<{ editable: object }>(DEMO.admin, 'agreement', 'templateDraft', { schoolId: SCHOOL, termId: TERM });
+  const queue = await ok<{ listings: { listingId: string; canFix: boolean }[] }>(DEMO.admin, 'enrollment', 'getSchoolQueue', { schoolId: SCHOOL, termId: TERM });
+  for (const listing of queue.listings.filter((l) => l.canFix)) await ok(DEMO.admin, 'enrollment', 'fixListing', { listingId: listing.listingId });
+  const draft = await ok<{ editable: object }>(DEMO.admin, 'agreement', 'getTemplateDraft', { schoolId: SCHOOL, termId: TERM });
   await ok(DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: draft.editable });
   for (const [i, family] of FAMILIES.entries()) {
-    const view = await ok<{ template: { version: number }; agreement: { textHash: string } }>(family.openid, 'agreement', 'forApplication', { applicationId: applicationIds[i] });
-    await ok(family.openid, 'agreement', 'sign', { applicationId: applicationIds[i], version: view.template.version, textHash: view.agreement.textHash });
+    const view = await ok<{ template: { version: number }; agreement: { textHash: string } }>(family.openid, 'agreement', 'getAgreement', { applicationId: applicationIds[i] });
+    await ok(family.openid, 'agreement', 'signAgreement', { applicationId: applicationIds[i], version: view.template.version, textHash: view.agreement.textHash });
   }
 }

@@ -27,7 +27,7 @@ afterAll(async () => {
   rmSync(staticDir, { recursive: true, force: true });
 });
 
-const callHome = (cookie?: string, body: object = { action: 'home', data: {} }) =>
+const callHome = (cookie?: string, body: object = { action: 'getHome', data: {} }) =>
   fetch(`${base}/api/functions/enrollment`, { method: 'POST', body: JSON.stringify(body), headers: cookie ? { cookie } : {} }).then((r) => r.json());
 
 describe('local server', () => {
@@ -44,7 +44,7 @@ describe('local server', () => {
   it('signing in sets the caller that the functions see; the body cannot override it', async () => {
     const response = await fetch(`${base}/api/session`, { method: 'POST', body: JSON.stringify({ openid: DEMO.parent }) });
     const cookie = response.headers.get('set-cookie')!.split(';')[0];
-    const home = await callHome(cookie, { action: 'home', data: {}, openid: DEMO.admin, userInfo: { openId: DEMO.admin } });
+    const home = await callHome(cookie, { action: 'getHome', data: {}, openid: DEMO.admin, userInfo: { openId: DEMO.admin } });
     expect(home.data.name).toBe('王建国');
     expect((await callHome()).data.signedIn).toBe(false);
   });

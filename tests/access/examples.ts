@@ -1,5 +1,9 @@
 import type { CONTRACTS, InputOf } from '@kehou/shared/contracts';
+import { DEFAULT_EDITABLE_TEXT } from '@kehou/shared';
 import type { World } from './world';
+
+/** The school's own text of the agreement, as a new version would publish it. */
+const agreementSections = { ...DEFAULT_EDITABLE_TEXT, rules: `${DEFAULT_EDITABLE_TEXT.rules}（矩阵测试版本）` };
 
 /**
  * One valid input per action of every contract, naming the world's documents: the access matrix
@@ -34,5 +38,41 @@ export const EXAMPLES: Examples = {
     listSchoolNotices: (w) => ({ schoolId: w.school, termId: w.term }),
     listMyNotices: () => ({}),
     requestRefund: (w) => ({ noticeId: w.notice, reason: '孩子生病' }),
+  },
+  enrollment: {
+    getHome: () => ({}),
+    getEnrolmentEntry: (w) => ({ schoolId: w.school, termId: w.term }),
+    // A class code no class has: nobody binds a child here, everyone signed in is told it does not match.
+    bindChild: () => ({ studentName: '张子涵', studentNo: '30203', bindCode: 'NOCLASS', guardianName: '某家长', relation: '母亲' }),
+    listMyApplications: () => ({}),
+    getApplicationForm: (w) => ({ studentId: w.student }),
+    submitApplication: (w) => ({ studentId: w.student, termId: w.term, days: [1], itemIds: ['basic-care'], pickup: { mode: 'alone' } }),
+    getApplication: (w) => ({ applicationId: w.application }),
+    resubmitApplication: (w) => ({ applicationId: w.application, revision: 0, days: [1], itemIds: ['basic-care'], pickup: { mode: 'alone' } }),
+    withdrawApplication: (w) => ({ applicationId: w.application }),
+    getClassQueue: (w) => ({ classId: w.classId }),
+    decideBinding: (w) => ({ guardianshipId: w.guardianship, decision: 'reject' }),
+    passFirstReview: (w) => ({ applicationId: w.application, revision: 0 }),
+    getAttendanceSheet: (w) => ({ classId: w.classId, date: w.serviceDay }),
+    recordAttendance: (w) => ({ classId: w.classId, date: w.serviceDay, revision: 0, entries: [{ studentId: w.student, attendedMinutes: 120 }] }),
+    returnApplication: (w) => ({ applicationId: w.application, revision: 0, reason: '请核对接送人' }),
+    getHardship: (w) => ({ applicationId: w.application }),
+    importRoster: (w) => ({ schoolId: w.school, file: { base64: Buffer.from('不是花名册').toString('base64') } }),
+    getSchoolQueue: (w) => ({ schoolId: w.school, termId: w.term }),
+    listStaffBindings: (w) => ({ schoolId: w.school }),
+    approveApplication: (w) => ({ applicationId: w.application, revision: 0 }),
+    postListing: (w) => ({ schoolId: w.school, termId: w.term, listingDays: 1 }),
+    fixListing: (w) => ({ listingId: w.listing }),
+    decideWithdrawal: (w) => ({ applicationId: w.application, decision: 'reject' }),
+  },
+  agreement: {
+    getTemplateDraft: (w) => ({ schoolId: w.school, termId: w.term }),
+    publishTemplate: (w) => ({ schoolId: w.school, termId: w.term, sections: agreementSections }),
+    getTemplate: (w) => ({ schoolId: w.school, termId: w.term }),
+    getAgreement: (w) => ({ applicationId: w.application }),
+    signAgreement: (w) => ({ applicationId: w.application, version: 1, textHash: '0'.repeat(64) }),
+    signPermit: (w) => ({ applicationId: w.application, textHash: '0'.repeat(64) }),
+    listSignatures: (w) => ({ applicationId: w.application }),
+    verifySignature: (w) => ({ signatureId: w.signature }),
   },
 };

@@ -1,3 +1,4 @@
+import { bindingRef } from '@kehou/shared';
 import type { Role, ScopeKind } from '@kehou/shared/contracts';
 import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
 import { TERM, XIAOMING_APP } from '../integration/enrollment-fixtures';
@@ -6,7 +7,7 @@ import { appOf, billedMonth, enrolledClass, issue, record, todayOf, weekdaysOf }
 /**
  * The world the access matrix runs in: 绥芬河一小 with 王小明 (guardian 王建国) active in 三年级(2)班
  * and a document of every scope kind (an application, a fee notice, a refund application, a public
- * listing, a feedback item, a binding request), and one caller of every kind.
+ * listing, a feedback item, a binding request, a signed agreement), and one caller of every kind.
  */
 export interface World {
   cloud: TestCloud;
@@ -19,10 +20,14 @@ export interface World {
   refund: string;
   listing: string;
   feedback: string;
+  /** The binding request as the class teacher's queue names it: its opaque reference. */
   guardianship: string;
+  signature: string;
   periodKey: string;
   today: string;
   schoolYear: number;
+  /** A service day of the billed month with attendance recorded. */
+  serviceDay: string;
 }
 
 /** Every kind of caller, and the roles each holds in the world's school, class and child. */
@@ -59,8 +64,8 @@ export async function buildWorld(): Promise<World> {
   await cloud.ok(kids.parent0, 'fees', 'requestRefund', { noticeId: paid, reason: '孩子生病' });
   const listing = ((await cloud.db.collection('listings').get()).data[0] as { _id: string })._id;
   const submitted = await cloud.ok(DEMO.parent, 'feedback', 'submit', { requestId: 'matrix-feedback-1', studentId: DEMO_IDS.childXiaoming, topic: 'safety', text: '放学时校门口车多，希望加强引导。' });
-  await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { studentName: '张子涵', studentNo: '30203', bindCode: 'SFH302', guardianName: '新家长', relation: '母亲' }).catch(() => undefined);
-  const pending = (await cloud.db.collection('guardianships').where({ status: 'pending' }).get()).data[0] as { _id: string } | undefined;
+  const unbound = (await cloud.db.collection('students').doc('stu-sfh-30220').get()).data as { name: string; studentNo: string };
+  const pending = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { studentName: unbound.name, studentNo: unbound.studentNo, bindCode: 'SFH302', guardianName: '新家长', relation: '母亲' });
   return {
     cloud,
     school: DEMO_IDS.suifenheSchool,
@@ -72,10 +77,12 @@ export async function buildWorld(): Promise<World> {
     refund: paid,
     listing,
     feedback: submitted.id,
-    guardianship: pending?._id ?? `${DEMO_IDS.childXiaoming}:${DEMO.parent}`,
+    guardianship: bindingRef(pending.guardianshipId),
+    signature: `${XIAOMING_APP}:v1`,
     periodKey: month.key,
     today: todayOf(cloud),
     schoolYear: Number(todayOf(cloud).slice(5, 7)) >= 8 ? Number(todayOf(cloud).slice(0, 4)) : Number(todayOf(cloud).slice(0, 4)) - 1,
+    serviceDay: day,
   };
 }
 

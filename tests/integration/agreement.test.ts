@@ -27,7 +27,7 @@ async function readyToSign(extra: Record<string, unknown> = {}) {
 
 describe('agreement templates: drawn from the published plan, versioned, published by the school', () => {
   it('the draft restates the plan (rules, content, form, pick-up, rights and duties) and only the admin publishes', async () => {
-    const draft = await cloud.ok(DEMO.admin, 'agreement', 'templateDraft', { schoolId: SCHOOL, termId: TERM });
+    const draft = await cloud.ok(DEMO.admin, 'agreement', 'getTemplateDraft', { schoolId: SCHOOL, termId: TERM });
     expect(draft.sections.map((s: any) => s.heading)).toEqual([
       '课后服务管理制度',
       '服务内容',
@@ -48,7 +48,7 @@ describe('agreement templates: drawn from the published plan, versioned, publish
 
     const published = await publishAgreement(cloud);
     expect(published).toEqual({ templateId: `${SCHOOL}:${TERM}:v1`, version: 1, needResign: 0 });
-    const template = await cloud.ok(DEMO.newParent, 'agreement', 'template', { schoolId: SCHOOL, termId: TERM });
+    const template = await cloud.ok(DEMO.newParent, 'agreement', 'getTemplate', { schoolId: SCHOOL, termId: TERM });
     expect(template.version).toBe(1);
 
     const tooShort = await cloud.call(DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: { ...draft.editable, rules: '太短' } });
@@ -59,7 +59,7 @@ describe('agreement templates: drawn from the published plan, versioned, publish
 describe('signing: the exact text, hashed, for one child, never changed', () => {
   it('the parent reads the agreement filled with the child’s choices and signs it; the child is active', async () => {
     await readyToSign({ days: [2, 3, 4], itemIds: ['basic-care', 'club-calligraphy'] });
-    const view = await cloud.ok(DEMO.parent, 'agreement', 'forApplication', { applicationId: XIAOMING_APP });
+    const view = await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP });
     expect(view).toMatchObject({ canSign: true, reason: null, template: { version: 1 }, permit: { required: false } });
     expect(view.agreement.text).toMatch(/乙方（家长）：王建国（父亲）/);
     expect(view.agreement.text).toMatch(/学生：王小明（三年级\(2\)班）/);
@@ -69,7 +69,7 @@ describe('signing: the exact text, hashed, for one child, never changed', () => 
     // The client can verify the hash itself with the same pure function.
     expect(sha256(view.agreement.text)).toBe(view.agreement.textHash);
 
-    const signed = await cloud.ok(DEMO.parent, 'agreement', 'sign', {
+    const signed = await cloud.ok(DEMO.parent, 'agreement', 'signAgreement', {
       applicationId: XIAOMING_APP,
       version: 1,
       textHash: view.agreement.textHash,
@@ -99,14 +99,14 @@ describe('signing: the exact text, hashed, for one child, never changed', () => 
 
   it('signing a text other than the one rendered now, or an old version, is refused', async () => {
     await readyToSign();
-    const view = await cloud.ok(DEMO.parent, 'agreement', 'forApplication', { applicationId: XIAOMING_APP });
-    const wrongHash = await cloud.call(DEMO.parent, 'agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: sha256(view.agreement.text + ' ') });
+    const view = await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP });
+    const wrongHash = await cloud.call(DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: sha256(view.agreement.text + ' ') });
     expect(wrongHash).toMatchObject({ ok: false, code: 'CONFLICT' });
     await publishAgreement(cloud, '（第二版）');
-    const oldVersion = await cloud.call(DEMO.parent, 'agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: view.agreement.textHash });
+    const oldVersion = await cloud.call(DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: view.agreement.textHash });
     expect(oldVersion).toMatchObject({ ok: false, code: 'CONFLICT', message: '协议已更新为第 2 版，请重新阅读后签署' });
     expect(await statusOf(cloud, XIAOMING_APP)).toBe('listed');
-    const notPng = await cloud.call(DEMO.parent, 'agreement', 'sign', { applicationId: XIAOMING_APP, version: 2, textHash: (await cloud.ok(DEMO.parent, 'agreement', 'forApplication', { applicationId: XIAOMING_APP })).agreement.textHash, image: { base64: Buffer.from('hello').toString('base64') } });
+    const notPng = await cloud.call(DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 2, textHash: (await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP })).agreement.textHash, image: { base64: Buffer.from('hello').toString('base64') } });
     expect(notPng).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '签名图片格式不正确，请重新签名' });
   });
 
@@ -117,22 +117,22 @@ describe('signing: the exact text, hashed, for one child, never changed', () => 
     expect(published).toMatchObject({ version: 2, needResign: 1 });
     expect(cloud.runtime.outbox.list(DEMO.parent).at(-1)?.data.thing3.value).toMatch(/请重新签署/);
 
-    const view = await cloud.ok(DEMO.parent, 'enrollment', 'application', { applicationId: XIAOMING_APP });
+    const view = await cloud.ok(DEMO.parent, 'enrollment', 'getApplication', { applicationId: XIAOMING_APP });
     expect(view).toMatchObject({ status: 'active', signedVersion: 1, agreementVersion: 2, needsResign: true, canSign: true });
     const again = await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
     expect(again).toMatchObject({ signatureId: `${XIAOMING_APP}:v2`, status: 'active' });
-    expect((await cloud.ok(DEMO.parent, 'enrollment', 'application', { applicationId: XIAOMING_APP })).needsResign).toBe(false);
+    expect((await cloud.ok(DEMO.parent, 'enrollment', 'getApplication', { applicationId: XIAOMING_APP })).needsResign).toBe(false);
 
     const list = await cloud.ok(DEMO.admin, 'agreement', 'listSignatures', { applicationId: XIAOMING_APP });
     expect(list.map((s: any) => s.version)).toEqual([1, 2]);
-    const first = await cloud.ok(DEMO.parent, 'agreement', 'verify', { signatureId: `${XIAOMING_APP}:v1` });
+    const first = await cloud.ok(DEMO.parent, 'agreement', 'verifySignature', { signatureId: `${XIAOMING_APP}:v1` });
     expect(first.verification.valid).toBe(true);
     expect(first.text).not.toMatch(/经家委会修订/);
   });
 
   it('a child who goes home alone needs the separately signed permit before being active', async () => {
     await readyToSign({ pickup: { mode: 'alone' } });
-    const view = await cloud.ok(DEMO.parent, 'agreement', 'forApplication', { applicationId: XIAOMING_APP });
+    const view = await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP });
     expect(view.agreement.text).toMatch(/学生服务结束后独自回家（须另行签署《独自回家证》）/);
     expect(view.permit).toMatchObject({ required: true, signed: false, canSign: true });
     expect(view.permit.document.text).toMatch(/^独自回家证/);
@@ -142,13 +142,13 @@ describe('signing: the exact text, hashed, for one child, never changed', () => 
     const permit = await cloud.ok(DEMO.parent, 'agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: view.permit.document.textHash });
     expect(permit).toMatchObject({ signatureId: `${XIAOMING_APP}:permit`, status: 'active' });
     expect(await statusOf(cloud, XIAOMING_APP)).toBe('active');
-    const detail = await cloud.ok(DEMO.teacher, 'agreement', 'verify', { signatureId: `${XIAOMING_APP}:permit` });
+    const detail = await cloud.ok(DEMO.teacher, 'agreement', 'verifySignature', { signatureId: `${XIAOMING_APP}:permit` });
     expect(detail).toMatchObject({ kind: 'permit', verification: { valid: true } });
   });
 
   it('the permit signed first, then the agreement: active at once', async () => {
     await readyToSign({ pickup: { mode: 'alone' } });
-    const view = await cloud.ok(DEMO.parent, 'agreement', 'forApplication', { applicationId: XIAOMING_APP });
+    const view = await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP });
     expect((await cloud.ok(DEMO.parent, 'agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: view.permit.document.textHash })).status).toBe('listed');
     expect((await signAgreement(cloud, DEMO.parent, XIAOMING_APP)).status).toBe('active');
   });
@@ -167,7 +167,7 @@ describe('verifying a signed agreement', () => {
     await readyToSign();
     await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
     for (const openid of [DEMO.parent, DEMO.secondGuardian, DEMO.admin, DEMO.teacher]) {
-      const detail = await cloud.ok(openid, 'agreement', 'verify', { signatureId: `${XIAOMING_APP}:v1` });
+      const detail = await cloud.ok(openid, 'agreement', 'verifySignature', { signatureId: `${XIAOMING_APP}:v1` });
       expect(detail.verification).toEqual({
         valid: true,
         checks: [
@@ -178,7 +178,7 @@ describe('verifying a signed agreement', () => {
       });
     }
     for (const openid of [DEMO.newParent, DEMO.otherSchoolParent, DEMO.otherSchoolAdmin, 'demo-teacher-wu', DEMO.committee]) {
-      expect(await cloud.call(openid, 'agreement', 'verify', { signatureId: `${XIAOMING_APP}:v1` })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+      expect(await cloud.call(openid, 'agreement', 'verifySignature', { signatureId: `${XIAOMING_APP}:v1` })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     }
   });
 
@@ -190,22 +190,22 @@ describe('verifying a signed agreement', () => {
     const original = (await signatures.doc(id).get()).data as any;
 
     await signatures.doc(id).update({ data: { text: original.text.replace('王建国（父亲）', '王建国（母亲）') } });
-    let result = (await cloud.ok(DEMO.admin, 'agreement', 'verify', { signatureId: id })).verification;
+    let result = (await cloud.ok(DEMO.admin, 'agreement', 'verifySignature', { signatureId: id })).verification;
     expect(result.valid).toBe(false);
     expect(result.checks[0]).toEqual({ label: '协议全文与签署时的摘要一致', ok: false });
 
     await signatures.doc(id).update({ data: { text: original.text, fill: cloud.db.command.set({ ...original.fill, days: [1] }) } });
-    result = (await cloud.ok(DEMO.admin, 'agreement', 'verify', { signatureId: id })).verification;
+    result = (await cloud.ok(DEMO.admin, 'agreement', 'verifySignature', { signatureId: id })).verification;
     expect(result.valid).toBe(false);
     expect(result.checks.map((c: any) => c.ok)).toEqual([true, true, false]);
 
     await signatures.doc(id).update({ data: { fill: cloud.db.command.set(original.fill) } });
-    expect((await cloud.ok(DEMO.admin, 'agreement', 'verify', { signatureId: id })).verification.valid).toBe(true);
+    expect((await cloud.ok(DEMO.admin, 'agreement', 'verifySignature', { signatureId: id })).verification.valid).toBe(true);
     const templates = cloud.db.collection('agreementTemplates');
     const template = (await templates.doc(`${SCHOOL}:${TERM}:v1`).get()).data as any;
     const sections = template.sections.map((s: any) => (s.key === 'parent-duties' ? { ...s, body: s.body + '家长须额外缴纳管理费。' } : s));
     await templates.doc(`${SCHOOL}:${TERM}:v1`).update({ data: { sections } });
-    result = (await cloud.ok(DEMO.admin, 'agreement', 'verify', { signatureId: id })).verification;
+    result = (await cloud.ok(DEMO.admin, 'agreement', 'verifySignature', { signatureId: id })).verification;
     expect(result.checks.map((c: any) => c.ok)).toEqual([true, false, false]);
   });
 
@@ -215,16 +215,16 @@ describe('verifying a signed agreement', () => {
     await listAndFix(cloud);
     await publishAgreement(cloud);
     const [openid, studentId] = families[2];
-    const view = await cloud.ok(openid, 'agreement', 'forApplication', { applicationId: `${studentId}:${TERM}` });
+    const view = await cloud.ok(openid, 'agreement', 'getAgreement', { applicationId: `${studentId}:${TERM}` });
     expect(view.agreement.text).toMatch(/书法社（候补中，递补成功后参加）/);
 
     // A place frees before signing: the text changes, so the old hash is refused.
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    await cloud.ok(families[0][0], 'enrollment', 'withdraw', { applicationId: `${families[0][1]}:${TERM}`, effectiveDate: today });
+    await cloud.ok(families[0][0], 'enrollment', 'withdrawApplication', { applicationId: `${families[0][1]}:${TERM}`, effectiveDate: today });
     await cloud.ok(DEMO.admin, 'enrollment', 'decideWithdrawal', { applicationId: `${families[0][1]}:${TERM}`, decision: 'approve' });
-    const stale = await cloud.call(openid, 'agreement', 'sign', { applicationId: `${studentId}:${TERM}`, version: 1, textHash: view.agreement.textHash });
+    const stale = await cloud.call(openid, 'agreement', 'signAgreement', { applicationId: `${studentId}:${TERM}`, version: 1, textHash: view.agreement.textHash });
     expect(stale).toMatchObject({ ok: false, code: 'CONFLICT', message: '协议内容有变化（例如社团名额），请重新阅读后签署' });
-    const fresh = await cloud.ok(openid, 'agreement', 'forApplication', { applicationId: `${studentId}:${TERM}` });
+    const fresh = await cloud.ok(openid, 'agreement', 'getAgreement', { applicationId: `${studentId}:${TERM}` });
     expect(fresh.agreement.text).toMatch(/书法社（已录取）/);
     expect((await signAgreement(cloud, openid, `${studentId}:${TERM}`)).status).toBe('active');
   });

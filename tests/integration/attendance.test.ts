@@ -125,24 +125,24 @@ describe('考勤: the class teacher records attendance for their own class', () 
   it('impossible dates get a clear Chinese message about the date and change nothing', async () => {
     const count = (await cloud.db.collection('attendance').count()).total;
     for (const date of ['2026-02-31', '2026-13-45', '2026-11-31', '2026-1-5', 'tomorrow']) {
-      const read = await cloud.call(DEMO.teacher, 'enrollment', 'attendanceSheet', { classId: CLASS32, date });
+      const read = await cloud.call(DEMO.teacher, 'enrollment', 'getAttendanceSheet', { classId: CLASS32, date });
       expect(read).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(/日期/) });
       const write = await cloud.call(DEMO.teacher, 'enrollment', 'recordAttendance', { classId: CLASS32, date, entries: [{ studentId: kids.child0, attendedMinutes: 60 }] });
       expect(write).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     }
-    expect(await cloud.call(DEMO.teacher, 'enrollment', 'attendanceSheet', { classId: CLASS32, date: '2026-02-31' })).toMatchObject({ message: expect.stringMatching(/2026-02-31 不存在/) });
+    expect(await cloud.call(DEMO.teacher, 'enrollment', 'getAttendanceSheet', { classId: CLASS32, date: '2026-02-31' })).toMatchObject({ message: expect.stringMatching(/2026-02-31 不存在/) });
     expect((await cloud.db.collection('attendance').count()).total).toBe(count);
   });
 
   it('teacher of another class, admin, parent and signed-out are refused', async () => {
     const monday = weekday(1);
     for (const openid of ['demo-teacher-wu', DEMO.admin, DEMO.parent, DEMO.otherSchoolAdmin]) {
-      expect(await cloud.call(openid, 'enrollment', 'attendanceSheet', { classId: CLASS32, date: monday })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await cloud.call(openid, 'enrollment', 'getAttendanceSheet', { classId: CLASS32, date: monday })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
       expect(
         await cloud.call(openid, 'enrollment', 'recordAttendance', { classId: CLASS32, date: monday, entries: [{ studentId: kids.child0, attendedMinutes: 0 }] }),
       ).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     }
-    expect(await cloud.call(null, 'enrollment', 'attendanceSheet', { classId: CLASS32, date: monday })).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' });
+    expect(await cloud.call(null, 'enrollment', 'getAttendanceSheet', { classId: CLASS32, date: monday })).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' });
     expect((await cloud.db.collection('attendance').where({ date: monday }).count()).total).toBe(0);
   });
 });

@@ -24,7 +24,7 @@ const fingerprint = async () => {
 
 it.each(IMPOSSIBLE)('withdrawal dated %s: refused with a message about the date, nothing changes', async (date) => {
   const before = await fingerprint();
-  const answer = await cloud.call(DEMO.parent, 'enrollment', 'withdraw', { applicationId: XIAOMING_APP, effectiveDate: date, reason: '转学' });
+  const answer = await cloud.call(DEMO.parent, 'enrollment', 'withdrawApplication', { applicationId: XIAOMING_APP, effectiveDate: date, reason: '转学' });
   expect(answer).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining(`日期 ${date} 不存在`) });
   expect(answer).not.toMatchObject({ message: expect.stringMatching(/开始日期不能晚于结束日期/) });
   expect(await fingerprint()).toEqual(before);
@@ -32,7 +32,7 @@ it.each(IMPOSSIBLE)('withdrawal dated %s: refused with a message about the date,
 
 it.each(IMPOSSIBLE)('attendance of %s: refused for reading and writing', async (date) => {
   const before = await fingerprint();
-  for (const action of ['attendanceSheet', 'recordAttendance']) {
+  for (const action of ['getAttendanceSheet', 'recordAttendance']) {
     const answer = await cloud.call(DEMO.teacher, 'enrollment', action, { classId: DEMO_IDS.class32, date, entries: [{ studentId: 'stu-sfh-30202', attendedMinutes: 0 }] });
     expect(answer).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining(`日期 ${date} 不存在`) });
   }

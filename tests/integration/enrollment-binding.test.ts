@@ -19,21 +19,21 @@ describe('binding a parent to a child: name, student number and the class code, 
     const asked = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', KEXIN);
     expect(asked).toEqual({ guardianshipId: GUARDIANSHIP, status: 'pending', studentName: '朱可馨', className: '三年级(2)班', existing: false });
 
-    const home = await cloud.ok(DEMO.newParent, 'enrollment', 'home');
+    const home = await cloud.ok(DEMO.newParent, 'enrollment', 'getHome');
     expect(home.children).toMatchObject([{ name: '朱可馨', bindingStatus: 'pending' }]);
-    const pendingApply = await cloud.call(DEMO.newParent, 'enrollment', 'applicationForm', { studentId: KEXIN_ID });
+    const pendingApply = await cloud.call(DEMO.newParent, 'enrollment', 'getApplicationForm', { studentId: KEXIN_ID });
     expect(pendingApply).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '您与孩子的绑定还在等待班主任确认' });
 
-    const queue = await cloud.ok(DEMO.teacher, 'enrollment', 'classQueue', { classId: DEMO_IDS.class32 });
+    const queue = await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 });
     expect(queue.bindings).toMatchObject([{ guardianshipId: REF, studentName: '朱可馨', studentNo: '30202', guardianName: '新家长', rosterMatch: false }]);
     expect(JSON.stringify(queue)).not.toContain(DEMO.newParent); // the teacher never sees the parent's openid
-    expect((await cloud.ok(DEMO.teacher, 'enrollment', 'home')).tasks.pendingBindings).toBe(1);
+    expect((await cloud.ok(DEMO.teacher, 'enrollment', 'getHome')).tasks.pendingBindings).toBe(1);
 
     await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' });
     expect(cloud.runtime.outbox.list(DEMO.newParent)).toMatchObject([
       { templateId: 'tmpl-enrollment-binding', data: { thing1: { value: '朱可馨' }, phrase2: { value: '已确认' } } },
     ]);
-    const form = await cloud.ok(DEMO.newParent, 'enrollment', 'applicationForm', { studentId: KEXIN_ID });
+    const form = await cloud.ok(DEMO.newParent, 'enrollment', 'getApplicationForm', { studentId: KEXIN_ID });
     expect(form.student.name).toBe('朱可馨');
   });
 
@@ -66,14 +66,17 @@ describe('binding a parent to a child: name, student number and the class code, 
 
   it('only the class teacher of that class decides; a turned-down parent may ask again', async () => {
     await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', KEXIN);
-    for (const openid of [DEMO.newParent, DEMO.parent, DEMO.admin, 'demo-teacher-wu', 'demo-teacher-he', DEMO.committee]) {
-      expect(await cloud.call(openid, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // Outside the request's class and school it is as if there were none.
+    for (const openid of [DEMO.newParent, DEMO.parent, 'demo-teacher-wu', 'demo-teacher-he', DEMO.committee]) {
+      expect(await cloud.call(openid, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     }
-    expect(await cloud.call('demo-teacher-wu', 'enrollment', 'classQueue', { classId: DEMO_IDS.class32 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // The school's admin decides only the class teacher's own requests.
+    expect(await cloud.call(DEMO.admin, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call('demo-teacher-wu', 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 
     await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'reject' });
     expect(cloud.runtime.outbox.list(DEMO.newParent).at(-1)?.data.phrase2.value).toBe('未通过');
-    expect(await cloud.call(DEMO.newParent, 'enrollment', 'applicationForm', { studentId: KEXIN_ID })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.newParent, 'enrollment', 'getApplicationForm', { studentId: KEXIN_ID })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect((await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', KEXIN)).status).toBe('pending');
     expect(await cloud.call(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' })).toMatchObject({ ok: true });
   });
@@ -82,19 +85,19 @@ describe('binding a parent to a child: name, student number and the class code, 
     await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', KEXIN);
     await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, studentName: '刘浩然', studentNo: '30203' });
     await cloud.ok(DEMO.parent, 'enrollment', 'bindChild', { ...KEXIN, guardianName: '王建国', relation: '舅舅' });
-    const queue = await cloud.ok(DEMO.teacher, 'enrollment', 'classQueue', { classId: DEMO_IDS.class32 });
+    const queue = await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 });
     expect(queue.bindings.map((b: any) => `${b.studentName}/${b.guardianName}`).sort()).toEqual(['刘浩然/新家长', '朱可馨/新家长', '朱可馨/王建国']);
     for (const b of queue.bindings) await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: b.guardianshipId, decision: 'confirm' });
-    expect((await cloud.ok(DEMO.newParent, 'enrollment', 'myApplications')).map((c: any) => c.name).sort()).toEqual(['刘浩然', '朱可馨']);
-    expect((await cloud.ok(DEMO.parent, 'enrollment', 'myApplications')).map((c: any) => c.name).sort()).toEqual(['朱可馨', '王小明', '王小红']);
+    expect((await cloud.ok(DEMO.newParent, 'enrollment', 'listMyApplications')).map((c: any) => c.name).sort()).toEqual(['刘浩然', '朱可馨']);
+    expect((await cloud.ok(DEMO.parent, 'enrollment', 'listMyApplications')).map((c: any) => c.name).sort()).toEqual(['朱可馨', '王小明', '王小红']);
   });
 
   it('the shared enrolment page leads a parent to binding or applying', async () => {
-    const stranger = await cloud.ok(DEMO.newParent, 'enrollment', 'enrolmentEntry', { schoolId: DEMO_IDS.suifenheSchool });
+    const stranger = await cloud.ok(DEMO.newParent, 'enrollment', 'getEnrolmentEntry', { schoolId: DEMO_IDS.suifenheSchool });
     expect(stranger).toMatchObject({ schoolName: '绥芬河市第一小学', termId: DEMO_IDS.suifenheTerm, open: true, signedIn: true, children: [] });
-    const parent = await cloud.ok(DEMO.parent, 'enrollment', 'enrolmentEntry', { schoolId: DEMO_IDS.suifenheSchool });
+    const parent = await cloud.ok(DEMO.parent, 'enrollment', 'getEnrolmentEntry', { schoolId: DEMO_IDS.suifenheSchool });
     expect(parent.children.map((c: any) => `${c.name}:${c.bindingStatus}:${c.status}`).sort()).toEqual(['王小明:confirmed:null', '王小红:confirmed:null']);
-    const otherSchool = await cloud.ok(DEMO.otherSchoolParent, 'enrollment', 'enrolmentEntry', { schoolId: DEMO_IDS.suifenheSchool });
+    const otherSchool = await cloud.ok(DEMO.otherSchoolParent, 'enrollment', 'getEnrolmentEntry', { schoolId: DEMO_IDS.suifenheSchool });
     expect(otherSchool.children).toEqual([]);
   });
 });

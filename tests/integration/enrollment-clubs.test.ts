@@ -14,7 +14,7 @@ const roster = async () =>
     waiting: { applicationId: string }[];
   };
 const placement = async (openid: string, applicationId: string) =>
-  (await cloud.ok(openid, 'enrollment', 'application', { applicationId })).items.find((i: any) => i.itemId === 'club-calligraphy');
+  (await cloud.ok(openid, 'enrollment', 'getApplication', { applicationId })).items.find((i: any) => i.itemId === 'club-calligraphy');
 
 describe('club places: approval order, a waiting list, never overbooked', () => {
   it('5 concurrent approvals for the last place of 书法社 (capacity 2): one place, four on the waiting list 1…4', async () => {
@@ -42,7 +42,7 @@ describe('club places: approval order, a waiting list, never overbooked', () => 
       const family = families[ids.indexOf(entry.applicationId)];
       expect(await placement(family[0], entry.applicationId)).toMatchObject({ placement: 'waiting', waitingPosition: i + 1 });
     }
-    const queue = await cloud.ok(DEMO.admin, 'enrollment', 'schoolQueue', { schoolId: SCHOOL });
+    const queue = await cloud.ok(DEMO.admin, 'enrollment', 'getSchoolQueue', { schoolId: SCHOOL });
     expect(queue.clubs.find((c: any) => c.itemId === 'club-calligraphy')).toEqual({ itemId: 'club-calligraphy', name: '书法社', capacity: 2, taken: 2, waiting: 4 });
     // The basic care service has no capacity: every child is in.
     expect(queue.applications.every((r: any) => r.items.find((i: any) => i.itemId === 'basic-care').placement === 'basic')).toBe(true);
@@ -66,7 +66,7 @@ describe('club places: approval order, a waiting list, never overbooked', () => 
 
     await listAndFix(cloud);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    await cloud.ok(families[0][0], 'enrollment', 'withdraw', { applicationId: ids[0], effectiveDate: today });
+    await cloud.ok(families[0][0], 'enrollment', 'withdrawApplication', { applicationId: ids[0], effectiveDate: today });
     // While the withdrawal waits for the school, the place is still the child's.
     expect((await roster()).seats.map((p) => p.applicationId)).toContain(ids[0]);
     const decided = await cloud.ok(DEMO.admin, 'enrollment', 'decideWithdrawal', { applicationId: ids[0], decision: 'approve' });
@@ -86,7 +86,7 @@ describe('club places: approval order, a waiting list, never overbooked', () => 
     for (const [openid, studentId] of families) ids.push(await approvedApplication(cloud, openid, studentId, CALLIGRAPHY));
     await listAndFix(cloud);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    await cloud.ok(families[2][0], 'enrollment', 'withdraw', { applicationId: ids[2], effectiveDate: today });
+    await cloud.ok(families[2][0], 'enrollment', 'withdrawApplication', { applicationId: ids[2], effectiveDate: today });
     const decided = await cloud.ok(DEMO.admin, 'enrollment', 'decideWithdrawal', { applicationId: ids[2], decision: 'approve' });
     expect(decided.promoted).toEqual([]);
     expect(await placement(families[3][0], ids[3])).toMatchObject({ placement: 'waiting', waitingPosition: 1 });
@@ -96,7 +96,7 @@ describe('club places: approval order, a waiting list, never overbooked', () => 
     const [[openid, studentId]] = await addFamilies(cloud, 1);
     const { application } = await applyFor(cloud, openid, studentId, CALLIGRAPHY);
     await teacherPass(cloud, application.applicationId);
-    const answers = await Promise.all([1, 2].map(() => cloud.call(DEMO.admin, 'enrollment', 'decide', { applicationId: application.applicationId, revision: 2, decision: 'approve' })));
+    const answers = await Promise.all([1, 2].map(() => cloud.call(DEMO.admin, 'enrollment', 'approveApplication', { applicationId: application.applicationId, revision: 2 })));
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect((await roster()).seats).toHaveLength(1);
   });

@@ -51,18 +51,18 @@ export async function addFamilies(cloud: TestCloud, count: number, first = 0): P
 }
 
 export async function applyFor(cloud: TestCloud, openid: string, studentId: string, extra: Record<string, unknown> = {}) {
-  return cloud.ok(openid, 'enrollment', 'apply', { studentId, termId: TERM, ...choices(extra) });
+  return cloud.ok(openid, 'enrollment', 'submitApplication', { studentId, termId: TERM, ...choices(extra) });
 }
 
 const revisionOf = async (cloud: TestCloud, applicationId: string): Promise<number> =>
   ((await cloud.db.collection('applications').doc(applicationId).get()).data as { revision: number }).revision;
 
 export async function teacherPass(cloud: TestCloud, applicationId: string) {
-  return cloud.ok(DEMO.teacher, 'enrollment', 'review', { applicationId, revision: await revisionOf(cloud, applicationId), decision: 'pass' });
+  return cloud.ok(DEMO.teacher, 'enrollment', 'passFirstReview', { applicationId, revision: await revisionOf(cloud, applicationId) });
 }
 
 export async function adminApprove(cloud: TestCloud, applicationId: string) {
-  return cloud.ok(DEMO.admin, 'enrollment', 'decide', { applicationId, revision: await revisionOf(cloud, applicationId), decision: 'approve' });
+  return cloud.ok(DEMO.admin, 'enrollment', 'approveApplication', { applicationId, revision: await revisionOf(cloud, applicationId) });
 }
 
 /** Applies, passes the teacher's review and the school's: the application ends `approved`. */
@@ -78,24 +78,24 @@ export async function approvedApplication(cloud: TestCloud, openid: string, stud
  * then the clock returns to today, so the steps after it use today's dates.
  */
 export async function listAndFix(cloud: TestCloud) {
-  const { listingId } = await cloud.ok(DEMO.admin, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 1 });
+  const { listingId } = await cloud.ok(DEMO.admin, 'enrollment', 'postListing', { schoolId: SCHOOL, termId: TERM, listingDays: 1 });
   cloud.runtime.clock.advanceDays(1.01);
-  await cloud.ok(DEMO.admin, 'enrollment', 'fixList', { listingId });
+  await cloud.ok(DEMO.admin, 'enrollment', 'fixListing', { listingId });
   cloud.runtime.clock.reset();
   return listingId as string;
 }
 
 export async function publishAgreement(cloud: TestCloud, rulesSuffix = '') {
-  const draft = await cloud.ok(DEMO.admin, 'agreement', 'templateDraft', { schoolId: SCHOOL, termId: TERM });
+  const draft = await cloud.ok(DEMO.admin, 'agreement', 'getTemplateDraft', { schoolId: SCHOOL, termId: TERM });
   const sections = { ...draft.editable, rules: draft.editable.rules + rulesSuffix };
   return cloud.ok(DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections });
 }
 
 /** Reads the agreement as the guardian would and signs exactly that text. */
 export async function signAgreement(cloud: TestCloud, openid: string, applicationId: string) {
-  const view = await cloud.ok(openid, 'agreement', 'forApplication', { applicationId });
+  const view = await cloud.ok(openid, 'agreement', 'getAgreement', { applicationId });
   expect(sha256(view.agreement.text)).toBe(view.agreement.textHash);
-  return cloud.ok(openid, 'agreement', 'sign', { applicationId, version: view.template.version, textHash: view.agreement.textHash });
+  return cloud.ok(openid, 'agreement', 'signAgreement', { applicationId, version: view.template.version, textHash: view.agreement.textHash });
 }
 
 export async function statusOf(cloud: TestCloud, applicationId: string): Promise<string> {

@@ -60,7 +60,7 @@ describe('importing the roster from Excel, with a clear report of the rows not t
     await cloud.ok(DEMO.admin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64 } });
     await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { studentName: '欧阳娜娜', studentNo: '30299', bindCode: 'SFH302', guardianName: '黄蓉', relation: '母亲', phone: '13911113333' });
     await cloud.ok(DEMO.secondGuardian, 'enrollment', 'bindChild', { studentName: '欧阳娜娜', studentNo: '30299', bindCode: 'SFH302', guardianName: '李梅', relation: '姑姑', phone: '13900000002' });
-    const queue = await cloud.ok(DEMO.teacher, 'enrollment', 'classQueue', { classId: DEMO_IDS.class32 });
+    const queue = await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 });
     expect(queue.bindings.map((b: any) => [b.guardianName, b.rosterMatch]).sort()).toEqual([['李梅', false], ['黄蓉', true]]);
   });
 

@@ -57,7 +57,7 @@ export async function backdateActivation(cloud: TestCloud, applicationId: string
 }
 
 export async function sheet(cloud: TestCloud, date: string, openid: string = DEMO.teacher) {
-  return cloud.ok(openid, 'enrollment', 'attendanceSheet', { classId: CLASS32, date });
+  return cloud.ok(openid, 'enrollment', 'getAttendanceSheet', { classId: CLASS32, date });
 }
 
 /** Records minutes for the given children on a date, on the sheet's current revision. */

@@ -10,7 +10,7 @@ const nextMonday = (today: string) => {
 };
 
 async function withdrawAndApprove(cloud: TestCloud, parent: string, admin: string, applicationId: string, effectiveDate: string) {
-  await cloud.ok(parent, 'enrollment', 'withdraw', { applicationId, effectiveDate, reason: '转学' });
+  await cloud.ok(parent, 'enrollment', 'withdrawApplication', { applicationId, effectiveDate, reason: '转学' });
   return cloud.ok(admin, 'enrollment', 'decideWithdrawal', { applicationId, decision: 'approve' });
 }
 
@@ -86,7 +86,7 @@ describe('leaving mid-term settles the money: suifenhe by the month (004 三(五
     const leavesOn = days[10];
     // The parent asked in time (on the day itself); the school approves only after the month was billed.
     cloud.runtime.clock.set(new Date(`${leavesOn}T01:00:00.000Z`));
-    await cloud.ok(kids.parent0, 'enrollment', 'withdraw', { applicationId: appOf(kids.child0), effectiveDate: leavesOn, reason: '转学' });
+    await cloud.ok(kids.parent0, 'enrollment', 'withdrawApplication', { applicationId: appOf(kids.child0), effectiveDate: leavesOn, reason: '转学' });
     cloud.runtime.clock.reset();
     // The class sheet kept its default (everyone present) on every day of the month.
     for (const date of days) await record(cloud, date, { [kids.child0]: 120, [kids.child1]: 120, [kids.hardshipChild]: 120 });
@@ -103,12 +103,12 @@ describe('leaving mid-term settles the money: suifenhe by the month (004 三(五
     // The parent is told about the corrected notice.
     expect(cloud.runtime.outbox.list(kids.parent0).filter((m) => m.templateId === 'tmpl-fees-notice').at(-1)?.data.thing2.value).toMatch(/更正/);
     // The child is no longer on the sheet from the effective date.
-    expect((await cloud.ok(DEMO.teacher, 'enrollment', 'attendanceSheet', { classId: 'class-sfh-3-2', date: leavesOn })).rows.map((r: any) => r.studentId)).not.toContain(kids.child0);
+    expect((await cloud.ok(DEMO.teacher, 'enrollment', 'getAttendanceSheet', { classId: 'class-sfh-3-2', date: leavesOn })).rows.map((r: any) => r.studentId)).not.toContain(kids.child0);
   });
 
   it('a withdrawal effective after the billed months leaves their notices as they are', async () => {
     const leavesOn = nextMonday(todayOf(cloud));
-    await cloud.ok(kids.parent1, 'enrollment', 'withdraw', { applicationId: appOf(kids.child1), effectiveDate: leavesOn, reason: '搬家' });
+    await cloud.ok(kids.parent1, 'enrollment', 'withdrawApplication', { applicationId: appOf(kids.child1), effectiveDate: leavesOn, reason: '搬家' });
     const { settlement } = await cloud.ok(DEMO.admin, 'enrollment', 'decideWithdrawal', { applicationId: appOf(kids.child1), decision: 'approve' });
     expect(settlement.periods).toEqual([]);
     expect(settlement.summary).toMatch(/不受影响/);

@@ -40,7 +40,7 @@ describe('cloud function bundles', () => {
       jest.doMock('wx-server-sdk', () => cloud.runtime.cloud, { virtual: true });
       main = require(join(root, 'cloudfunctions/enrollment/index.js')).main;
     });
-    const answer = await runAs(DEMO.parent, () => main({ action: 'home', data: {} }, {}));
+    const answer = await runAs(DEMO.parent, () => main({ action: 'getHome', data: {} }, {}));
     expect(answer.ok).toBe(true);
     expect(answer.data.children).toHaveLength(2);
   });

@@ -61,17 +61,17 @@ async function twoFamiliesReadyToSign() {
 }
 
 const agreementHash = async (openid: string, applicationId: string) =>
-  (await cloud.ok(openid, 'agreement', 'forApplication', { applicationId })).agreement.textHash as string;
+  (await cloud.ok(openid, 'agreement', 'getAgreement', { applicationId })).agreement.textHash as string;
 
 // ───────────────────────────── findings ─────────────────────────────
 
 describe('Trust nothing from the client: a signature image is a file the function checked, never one the caller names', () => {
   it('a parent cannot attach another family’s signature image by its fileID (and so get a link to it)', async () => {
     const { otherParent, otherApp } = await twoFamiliesReadyToSign();
-    await cloud.ok(DEMO.parent, 'agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: await agreementHash(DEMO.parent, XIAOMING_APP), image: { base64: PNG_1x1 } });
+    await cloud.ok(DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: await agreementHash(DEMO.parent, XIAOMING_APP), image: { base64: PNG_1x1 } });
     const wangImage = (await doc('signatures', `${XIAOMING_APP}:v1`)).imageFileId as string;
 
-    const attack = await cloud.call(otherParent, 'agreement', 'sign', { applicationId: otherApp, version: 1, textHash: await agreementHash(otherParent, otherApp), image: { fileID: wangImage } });
+    const attack = await cloud.call(otherParent, 'agreement', 'signAgreement', { applicationId: otherApp, version: 1, textHash: await agreementHash(otherParent, otherApp), image: { fileID: wangImage } });
     expect(attack).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '签名图片格式不正确，请重新签名' });
     expect(await count('signatures', { applicationId: otherApp })).toBe(0);
     expect(await statusOf(cloud, otherApp)).toBe('listed');
@@ -85,7 +85,7 @@ describe('Trust nothing from the client: a signature image is a file the functio
     const { fileID: text } = await cloud.runtime.cloud.uploadFile({ cloudPath: 'signatures/upload/not-a-png.png', fileContent: Buffer.from('hello') });
     const textHash = await agreementHash(DEMO.parent, XIAOMING_APP);
     for (const fileID of [roster, `cloud://local.kehou/signatures/upload/../../roster/${SCHOOL}/1.xlsx`, text]) {
-      const answer = await cloud.call(DEMO.parent, 'agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash, image: { fileID } });
+      const answer = await cloud.call(DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash, image: { fileID } });
       expect(answer).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '签名图片格式不正确，请重新签名' });
     }
     expect(await count('signatures')).toBe(0);
@@ -96,7 +96,7 @@ describe('Trust nothing from the client: a signature image is a file the functio
     await listAndFix(cloud);
     await publishAgreement(cloud);
     const { fileID: uploaded } = await cloud.runtime.cloud.uploadFile({ cloudPath: 'signatures/upload/1700000000000-abc.png', fileContent: Buffer.from(PNG_1x1, 'base64') });
-    await cloud.ok(DEMO.parent, 'agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: await agreementHash(DEMO.parent, XIAOMING_APP), image: { fileID: uploaded } });
+    await cloud.ok(DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: await agreementHash(DEMO.parent, XIAOMING_APP), image: { fileID: uploaded } });
     const stored = (await doc('signatures', `${XIAOMING_APP}:v1`)).imageFileId as string;
     expect(stored).not.toBe(uploaded);
     expect(stored).not.toBe(`cloud://local.kehou/signatures/${SCHOOL}/${XIAOMING_APP.replace(/:/g, '_')}_v1.png`);
@@ -138,7 +138,7 @@ describe('Every action checks role and scope: a class teacher never confirms the
     expect(self).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '不能处理自己提交的绑定申请，学校管理员会处理' });
     expect((await doc('guardianships', asked.guardianshipId)).status).toBe('pending');
     // So he cannot act as the child's guardian (apply, sign, the go-home-alone permit).
-    expect(await cloud.call(DEMO.teacher, 'enrollment', 'apply', { studentId: KEXIN_ID, termId: TERM, ...choices() })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.teacher, 'enrollment', 'submitApplication', { studentId: KEXIN_ID, termId: TERM, ...choices() })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     // Other parents’ requests he still decides.
     const parent = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, guardianName: '朱妈妈', relation: '母亲' });
     expect(await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(parent.guardianshipId), decision: 'confirm' })).toMatchObject({ status: 'confirmed' });
@@ -147,26 +147,26 @@ describe('Every action checks role and scope: a class teacher never confirms the
   it('the school admin decides the class teacher’s own request, and only that kind', async () => {
     const asked = await cloud.ok(DEMO.teacher, 'enrollment', 'bindChild', KEXIN);
     const parent = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, guardianName: '朱妈妈', relation: '母亲' });
-    const queue = await cloud.ok(DEMO.admin, 'enrollment', 'staffBindings', { schoolId: SCHOOL });
+    const queue = await cloud.ok(DEMO.admin, 'enrollment', 'listStaffBindings', { schoolId: SCHOOL });
     expect(queue.map((b: { guardianshipId: string }) => b.guardianshipId)).toEqual([bindingRef(asked.guardianshipId)]);
     expect(JSON.stringify(queue)).not.toContain(DEMO.teacher);
     // An ordinary parent's request stays with the class teacher.
     expect(await cloud.call(DEMO.admin, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(parent.guardianshipId), decision: 'confirm' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     // Another school's admin sees and decides nothing here.
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'staffBindings', { schoolId: SCHOOL })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(asked.guardianshipId), decision: 'confirm' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'listStaffBindings', { schoolId: SCHOOL })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(asked.guardianshipId), decision: 'confirm' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await cloud.ok(DEMO.admin, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(asked.guardianshipId), decision: 'confirm' })).toMatchObject({ status: 'confirmed' });
     expect((await doc('guardianships', asked.guardianshipId)).status).toBe('confirmed');
-    expect(await cloud.ok(DEMO.admin, 'enrollment', 'staffBindings', { schoolId: SCHOOL })).toEqual([]);
+    expect(await cloud.ok(DEMO.admin, 'enrollment', 'listStaffBindings', { schoolId: SCHOOL })).toEqual([]);
   });
 });
 
 describe('Hardship only for the school admin and the class teacher: a co-guardian never reads it', () => {
   it('the second guardian’s form shows that hardship was declared, not its kind or note', async () => {
     await applyFor(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
-    const own = await cloud.ok(DEMO.parent, 'enrollment', 'applicationForm', { studentId: XIAOMING });
+    const own = await cloud.ok(DEMO.parent, 'enrollment', 'getApplicationForm', { studentId: XIAOMING });
     expect(own.hardship).toEqual({ kind: 'subsistence', note: HARDSHIP.note });
-    const other = await cloud.ok(DEMO.secondGuardian, 'enrollment', 'applicationForm', { studentId: XIAOMING });
+    const other = await cloud.ok(DEMO.secondGuardian, 'enrollment', 'getApplicationForm', { studentId: XIAOMING });
     expect(other.hardship).toBeNull();
     expect(other.application.hardshipDeclared).toBe(true);
     expect(JSON.stringify(other)).not.toMatch(/subsistence|低保|2301|失业/);
@@ -174,13 +174,13 @@ describe('Hardship only for the school admin and the class teacher: a co-guardia
 
   it('a co-guardian correcting the application does not silently erase the declaration they never saw', async () => {
     await applyFor(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
-    await cloud.ok(DEMO.teacher, 'enrollment', 'review', { applicationId: XIAOMING_APP, revision: 1, decision: 'return', reason: '请核对接送人' });
-    await cloud.ok(DEMO.secondGuardian, 'enrollment', 'resubmit', { applicationId: XIAOMING_APP, revision: 2, ...choices(), hardship: null });
-    expect(await cloud.ok(DEMO.admin, 'enrollment', 'hardship', { applicationId: XIAOMING_APP })).toMatchObject({ declared: true, kind: 'subsistence' });
+    await cloud.ok(DEMO.teacher, 'enrollment', 'returnApplication', { applicationId: XIAOMING_APP, revision: 1, reason: '请核对接送人' });
+    await cloud.ok(DEMO.secondGuardian, 'enrollment', 'resubmitApplication', { applicationId: XIAOMING_APP, revision: 2, ...choices(), hardship: null });
+    expect(await cloud.ok(DEMO.admin, 'enrollment', 'getHardship', { applicationId: XIAOMING_APP })).toMatchObject({ declared: true, kind: 'subsistence' });
     // The guardian who declared it may still withdraw it.
-    await cloud.ok(DEMO.teacher, 'enrollment', 'review', { applicationId: XIAOMING_APP, revision: 3, decision: 'return', reason: '请再核对一次' });
-    await cloud.ok(DEMO.parent, 'enrollment', 'resubmit', { applicationId: XIAOMING_APP, revision: 4, ...choices(), hardship: null });
-    expect(await cloud.ok(DEMO.admin, 'enrollment', 'hardship', { applicationId: XIAOMING_APP })).toEqual({ declared: false });
+    await cloud.ok(DEMO.teacher, 'enrollment', 'returnApplication', { applicationId: XIAOMING_APP, revision: 3, reason: '请再核对一次' });
+    await cloud.ok(DEMO.parent, 'enrollment', 'resubmitApplication', { applicationId: XIAOMING_APP, revision: 4, ...choices(), hardship: null });
+    expect(await cloud.ok(DEMO.admin, 'enrollment', 'getHardship', { applicationId: XIAOMING_APP })).toEqual({ declared: false });
   });
 });
 
@@ -194,13 +194,13 @@ describe('Every action checks scope: a child who moved class belongs to the new 
     expect(await cloud.ok(DEMO.admin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64 } })).toMatchObject({ studentsUpdated: 1 });
 
     const signatureId = `${XIAOMING_APP}:v1`;
-    expect(await cloud.call(DEMO.teacher, 'agreement', 'verify', { signatureId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await cloud.call(DEMO.teacher, 'agreement', 'verifySignature', { signatureId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await cloud.call(DEMO.teacher, 'agreement', 'listSignatures', { applicationId: XIAOMING_APP })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await cloud.call(DEMO.teacher, 'enrollment', 'hardship', { applicationId: XIAOMING_APP })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect((await cloud.ok('demo-teacher-wu', 'agreement', 'verify', { signatureId })).verification.valid).toBe(true);
-    const row = (await cloud.ok('demo-teacher-wu', 'enrollment', 'classQueue', { classId: DEMO_IDS.class11 })).applications.find((r: any) => r.applicationId === XIAOMING_APP);
+    expect(await cloud.call(DEMO.teacher, 'enrollment', 'getHardship', { applicationId: XIAOMING_APP })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect((await cloud.ok('demo-teacher-wu', 'agreement', 'verifySignature', { signatureId })).verification.valid).toBe(true);
+    const row = (await cloud.ok('demo-teacher-wu', 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class11 })).applications.find((r: any) => r.applicationId === XIAOMING_APP);
     expect(row.hardship).toMatchObject({ kind: 'subsistence' });
-    const oldRows = (await cloud.ok(DEMO.teacher, 'enrollment', 'classQueue', { classId: DEMO_IDS.class32 })).applications;
+    const oldRows = (await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 })).applications;
     expect(oldRows.map((r: any) => r.applicationId)).not.toContain(XIAOMING_APP);
   });
 });
@@ -210,10 +210,10 @@ describe('Responses carry no more than the caller may see: staff of another scho
     await applyFor(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
     const missing = `stu-sfh-30299:${TERM}`;
     for (const [openid, action, data] of [
-      [DEMO.otherSchoolAdmin, 'hardship', {}],
-      [DEMO.otherSchoolAdmin, 'decide', { revision: 1, decision: 'approve' }],
-      ['demo-teacher-he', 'review', { revision: 1, decision: 'pass' }],
-      ['demo-teacher-wu', 'hardship', {}],
+      [DEMO.otherSchoolAdmin, 'getHardship', {}],
+      [DEMO.otherSchoolAdmin, 'approveApplication', { revision: 1 }],
+      ['demo-teacher-he', 'passFirstReview', { revision: 1 }],
+      ['demo-teacher-wu', 'getHardship', {}],
     ] as const) {
       const real = await cloud.call(openid, 'enrollment', action, { applicationId: XIAOMING_APP, ...data });
       const none = await cloud.call(openid, 'enrollment', action, { applicationId: missing, ...data });
@@ -259,10 +259,10 @@ describe('Parents act only for their own children (verified safe)', () => {
     const before = await doc('applications', XIAOMING_APP);
     const missingApp = `stu-sfh-30299:${TERM}`;
     for (const [fn, action, real, none] of [
-      ['enrollment', 'application', { applicationId: XIAOMING_APP }, { applicationId: missingApp }],
-      ['agreement', 'forApplication', { applicationId: XIAOMING_APP }, { applicationId: missingApp }],
+      ['enrollment', 'getApplication', { applicationId: XIAOMING_APP }, { applicationId: missingApp }],
+      ['agreement', 'getAgreement', { applicationId: XIAOMING_APP }, { applicationId: missingApp }],
       ['agreement', 'listSignatures', { applicationId: XIAOMING_APP }, { applicationId: missingApp }],
-      ['agreement', 'verify', { signatureId: `${XIAOMING_APP}:v1` }, { signatureId: `${missingApp}:v1` }],
+      ['agreement', 'verifySignature', { signatureId: `${XIAOMING_APP}:v1` }, { signatureId: `${missingApp}:v1` }],
     ] as const) {
       const a = await cloud.call(otherParent, fn, action, real);
       expect(a.ok).toBe(false);
@@ -270,10 +270,10 @@ describe('Parents act only for their own children (verified safe)', () => {
     }
     const hash = '0'.repeat(64);
     for (const [fn, action, data] of [
-      ['enrollment', 'withdraw', { applicationId: XIAOMING_APP, effectiveDate: '2026-12-01' }],
-      ['enrollment', 'resubmit', { applicationId: XIAOMING_APP, revision: before.revision, ...choices() }],
-      ['enrollment', 'applicationForm', { studentId: XIAOMING }],
-      ['agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: hash }],
+      ['enrollment', 'withdrawApplication', { applicationId: XIAOMING_APP, effectiveDate: '2026-12-01' }],
+      ['enrollment', 'resubmitApplication', { applicationId: XIAOMING_APP, revision: before.revision, ...choices() }],
+      ['enrollment', 'getApplicationForm', { studentId: XIAOMING }],
+      ['agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: hash }],
       ['agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: hash }],
       ['feedback', 'submit', { studentId: XIAOMING, requestId: 'req-attack-1', topic: 'other', text: '冒名提交的意见内容' }],
     ] as const) {
@@ -287,18 +287,18 @@ describe('Parents act only for their own children (verified safe)', () => {
 describe('Teachers act only for their class, admins and reviewers only for their school (verified safe)', () => {
   it('through ids of another class or school nothing is read or changed', async () => {
     await approvedApplication(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
-    const listingId = (await cloud.ok(DEMO.admin, 'enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 3 })).listingId;
+    const listingId = (await cloud.ok(DEMO.admin, 'enrollment', 'postListing', { schoolId: SCHOOL, termId: TERM, listingDays: 3 })).listingId;
     const feedback = await cloud.ok(DEMO.parent, 'feedback', 'submit', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'safety', text: '放学时校门口车辆太多。' });
     const auditBefore = await count('audit');
     const attempts: [string, 'enrollment' | 'agreement' | 'disclosure' | 'feedback', string, unknown][] = [
-      ['demo-teacher-wu', 'enrollment', 'review', { applicationId: XIAOMING_APP, revision: 3, decision: 'return', reason: '请修改' }],
-      ['demo-teacher-wu', 'enrollment', 'classQueue', { classId: DEMO_IDS.class32 }],
+      ['demo-teacher-wu', 'enrollment', 'returnApplication', { applicationId: XIAOMING_APP, revision: 3, reason: '请修改' }],
+      ['demo-teacher-wu', 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 }],
       ['demo-teacher-wu', 'agreement', 'listSignatures', { applicationId: XIAOMING_APP }],
-      [DEMO.otherSchoolAdmin, 'enrollment', 'schoolQueue', { schoolId: SCHOOL }],
-      [DEMO.otherSchoolAdmin, 'enrollment', 'fixList', { listingId }],
+      [DEMO.otherSchoolAdmin, 'enrollment', 'getSchoolQueue', { schoolId: SCHOOL }],
+      [DEMO.otherSchoolAdmin, 'enrollment', 'fixListing', { listingId }],
       [DEMO.otherSchoolAdmin, 'enrollment', 'decideWithdrawal', { applicationId: XIAOMING_APP, decision: 'approve' }],
       [DEMO.otherSchoolAdmin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64: 'AAAA' } }],
-      [DEMO.otherSchoolAdmin, 'agreement', 'templateDraft', { schoolId: SCHOOL, termId: TERM }],
+      [DEMO.otherSchoolAdmin, 'agreement', 'getTemplateDraft', { schoolId: SCHOOL, termId: TERM }],
       [DEMO.otherSchoolAdmin, 'disclosure', 'getPlan', SFH],
       [DEMO.otherSchoolAdmin, 'disclosure', 'planHistory', SFH],
       [DEMO.otherSchoolAdmin, 'disclosure', 'exportReport', { schoolId: SCHOOL, reportKey: 'semiannual-report', year: 2026, half: 1 }],
@@ -307,8 +307,8 @@ describe('Teachers act only for their class, admins and reviewers only for their
       [DEMO.otherSchoolAdmin, 'feedback', 'listForSchool', { schoolId: SCHOOL }],
       [DEMO.otherSchoolAdmin, 'feedback', 'markReviewed', { feedbackId: feedback.id }],
       [DEMO.otherSchoolAdmin, 'feedback', 'answer', { feedbackId: feedback.id, text: '收到', revision: 0 }],
-      [DEMO.committee, 'enrollment', 'hardship', { applicationId: XIAOMING_APP }],
-      [DEMO.bureau, 'enrollment', 'schoolQueue', { schoolId: SCHOOL }],
+      [DEMO.committee, 'enrollment', 'getHardship', { applicationId: XIAOMING_APP }],
+      [DEMO.bureau, 'enrollment', 'getSchoolQueue', { schoolId: SCHOOL }],
     ];
     for (const [openid, fn, action, data] of attempts) {
       const answer = (await cloud.call(openid, fn, action, data)) as any;
@@ -329,10 +329,10 @@ describe('Public pages carry nothing personal (verified safe)', () => {
     const answers = [
       await cloud.ok(null, 'disclosure', 'publicTerm', SFH),
       await cloud.ok(null, 'disclosure', 'publicArticle', SFH),
-      await cloud.ok(null, 'agreement', 'template', { schoolId: SCHOOL, termId: TERM }),
-      await cloud.ok(null, 'enrollment', 'enrolmentEntry', { schoolId: SCHOOL }),
-      await cloud.ok(null, 'enrollment', 'home'),
-      await cloud.ok(DEMO.otherSchoolParent, 'enrollment', 'enrolmentEntry', { schoolId: SCHOOL }),
+      await cloud.ok(null, 'agreement', 'getTemplate', { schoolId: SCHOOL, termId: TERM }),
+      await cloud.ok(null, 'enrollment', 'getEnrolmentEntry', { schoolId: SCHOOL }),
+      await cloud.ok(null, 'enrollment', 'getHome'),
+      await cloud.ok(DEMO.otherSchoolParent, 'enrollment', 'getEnrolmentEntry', { schoolId: SCHOOL }),
     ];
     expect(answers[0].enrolled).toEqual([{ className: '三年级(2)班', name: '王*明' }]);
     const text = JSON.stringify(answers);
@@ -348,11 +348,11 @@ describe('Staff and parent views carry no openids and no other guardian’s priv
     await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
     await cloud.ok(DEMO.parent, 'feedback', 'submit', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'safety', text: '放学时校门口车辆太多。' });
     const views = [
-      (await cloud.ok(DEMO.teacher, 'enrollment', 'classQueue', { classId: DEMO_IDS.class32 })).applications,
-      await cloud.ok(DEMO.admin, 'enrollment', 'schoolQueue', { schoolId: SCHOOL }),
-      await cloud.ok(DEMO.secondGuardian, 'enrollment', 'application', { applicationId: XIAOMING_APP }),
-      await cloud.ok(DEMO.secondGuardian, 'agreement', 'forApplication', { applicationId: XIAOMING_APP }),
-      await cloud.ok(DEMO.admin, 'agreement', 'verify', { signatureId: `${XIAOMING_APP}:v1` }),
+      (await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 })).applications,
+      await cloud.ok(DEMO.admin, 'enrollment', 'getSchoolQueue', { schoolId: SCHOOL }),
+      await cloud.ok(DEMO.secondGuardian, 'enrollment', 'getApplication', { applicationId: XIAOMING_APP }),
+      await cloud.ok(DEMO.secondGuardian, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP }),
+      await cloud.ok(DEMO.admin, 'agreement', 'verifySignature', { signatureId: `${XIAOMING_APP}:v1` }),
       await cloud.ok(DEMO.admin, 'agreement', 'listSignatures', { applicationId: XIAOMING_APP }),
       await cloud.ok(DEMO.committee, 'feedback', 'listForSchool', { schoolId: SCHOOL }),
     ];
@@ -374,13 +374,13 @@ describe('Double taps, retries and concurrent calls create nothing twice and los
     expect(applies.filter((a) => !a.existing)).toHaveLength(1);
     expect(await count('applications')).toBe(1);
 
-    const reviews = await Promise.all([1, 2].map(() => cloud.call(DEMO.teacher, 'enrollment', 'review', { applicationId: XIAOMING_APP, revision: 1, decision: 'pass' })));
+    const reviews = await Promise.all([1, 2].map(() => cloud.call(DEMO.teacher, 'enrollment', 'passFirstReview', { applicationId: XIAOMING_APP, revision: 1 })));
     expect(reviews.filter((r) => r.ok)).toHaveLength(1);
     expect(reviews.find((r) => !r.ok)).toMatchObject({ code: expect.stringMatching(/CONFLICT|INVALID_STATE/) });
     expect(await doc('applications', XIAOMING_APP)).toMatchObject({ status: 'teacher-reviewed', revision: 2 });
     expect((await doc('applications', XIAOMING_APP)).history).toHaveLength(2);
 
-    await cloud.ok(DEMO.admin, 'enrollment', 'decide', { applicationId: XIAOMING_APP, revision: 2, decision: 'approve' });
+    await cloud.ok(DEMO.admin, 'enrollment', 'approveApplication', { applicationId: XIAOMING_APP, revision: 2 });
     await listAndFix(cloud);
     await publishAgreement(cloud);
     const signs = await Promise.all([signAgreement(cloud, DEMO.parent, XIAOMING_APP), signAgreement(cloud, DEMO.secondGuardian, XIAOMING_APP)]);
@@ -411,14 +411,14 @@ describe('A bad input gets a clear error in Chinese and changes nothing (verifie
     const apply = (extra: object) => ({ studentId: XIAOMING, termId: TERM, ...choices(), ...extra });
     const picker = { name: '王建国', relation: '父亲', phone: '13900000001' };
     const attempts: [string, 'enrollment' | 'agreement' | 'feedback' | 'disclosure', string, unknown][] = [
-      [DEMO.parent, 'enrollment', 'apply', apply({ status: 'active' })],
-      [DEMO.parent, 'enrollment', 'apply', apply({ hardship: { kind: 'other', note: big(201) } })],
-      [DEMO.parent, 'enrollment', 'apply', apply({ pickup: { mode: 'pickers', pickers: Array(6).fill(picker) } })],
-      [DEMO.parent, 'enrollment', 'apply', apply({ itemIds: Array.from({ length: 13 }, (_, i) => `item-${i}`) })],
-      [DEMO.parent, 'enrollment', 'apply', apply({ pickup: { mode: 'pickers', pickers: [{ ...picker, phone: '12345' }] } })],
+      [DEMO.parent, 'enrollment', 'submitApplication', apply({ status: 'active' })],
+      [DEMO.parent, 'enrollment', 'submitApplication', apply({ hardship: { kind: 'other', note: big(201) } })],
+      [DEMO.parent, 'enrollment', 'submitApplication', apply({ pickup: { mode: 'pickers', pickers: Array(6).fill(picker) } })],
+      [DEMO.parent, 'enrollment', 'submitApplication', apply({ itemIds: Array.from({ length: 13 }, (_, i) => `item-${i}`) })],
+      [DEMO.parent, 'enrollment', 'submitApplication', apply({ pickup: { mode: 'pickers', pickers: [{ ...picker, phone: '12345' }] } })],
       [DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, studentName: big(21) }],
-      [DEMO.parent, 'enrollment', 'withdraw', { applicationId: XIAOMING_APP, reason: big(201) }],
-      [DEMO.parent, 'agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: '0'.repeat(64), image: { base64: 'A'.repeat(300_000) } }],
+      [DEMO.parent, 'enrollment', 'withdrawApplication', { applicationId: XIAOMING_APP, reason: big(201) }],
+      [DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: '0'.repeat(64), image: { base64: 'A'.repeat(300_000) } }],
       [DEMO.parent, 'feedback', 'submit', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'other', text: big(501) }],
       [DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: { rules: big(3001) } }],
       [DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', { ...QJ, key: 'plan', fileName: '方案.pdf', contentBase64: 'A'.repeat(3_000_000) }],
@@ -457,13 +457,13 @@ describe('Identity comes from the WeChat context only: signed-out callers change
     const before = await doc('applications', XIAOMING_APP);
     const attempts: ['enrollment' | 'agreement' | 'disclosure' | 'feedback', string, unknown][] = [
       ['enrollment', 'bindChild', KEXIN],
-      ['enrollment', 'apply', { studentId: XIAOMING, termId: TERM, ...choices() }],
-      ['enrollment', 'withdraw', { applicationId: XIAOMING_APP }],
-      ['enrollment', 'review', { applicationId: XIAOMING_APP, revision: 1, decision: 'pass' }],
+      ['enrollment', 'submitApplication', { studentId: XIAOMING, termId: TERM, ...choices() }],
+      ['enrollment', 'withdrawApplication', { applicationId: XIAOMING_APP }],
+      ['enrollment', 'passFirstReview', { applicationId: XIAOMING_APP, revision: 1 }],
       ['enrollment', 'decideBinding', { guardianshipId: `${XIAOMING}:${DEMO.parent}`, decision: 'reject' }],
-      ['enrollment', 'postList', { schoolId: SCHOOL, termId: TERM, listingDays: 1 }],
+      ['enrollment', 'postListing', { schoolId: SCHOOL, termId: TERM, listingDays: 1 }],
       ['enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64: 'AAAA' } }],
-      ['agreement', 'sign', { applicationId: XIAOMING_APP, version: 1, textHash: '0'.repeat(64) }],
+      ['agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: '0'.repeat(64) }],
       ['agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: {} }],
       ['disclosure', 'savePlan', { ...QJ, revision: 0, content: qijiangContent() }],
       ['disclosure', 'approvePlan', { ...QJ, version: 1 }],
@@ -486,7 +486,7 @@ describe('Every state change writes an audit entry (verified safe)', () => {
     const { application } = await applyFor(cloud, DEMO.newParent, KEXIN_ID, { hardship: HARDSHIP, pickup: { mode: 'pickers', pickers: [{ name: '朱妈妈', relation: '母亲', phone: '13911112222' }] } });
     const id = application.applicationId as string;
     await teacherPass(cloud, id);
-    await cloud.ok(DEMO.admin, 'enrollment', 'decide', { applicationId: id, revision: 2, decision: 'approve' });
+    await cloud.ok(DEMO.admin, 'enrollment', 'approveApplication', { applicationId: id, revision: 2 });
     await listAndFix(cloud);
     await publishAgreement(cloud);
     await signAgreement(cloud, DEMO.newParent, id);
@@ -499,13 +499,13 @@ describe('Every state change writes an audit entry (verified safe)', () => {
     for (const action of [
       'enrollment.bindChild',
       'enrollment.decideBinding',
-      'enrollment.apply',
-      'enrollment.review',
-      'enrollment.decide',
-      'enrollment.postList',
-      'enrollment.fixList',
+      'enrollment.submitApplication',
+      'enrollment.passFirstReview',
+      'enrollment.approveApplication',
+      'enrollment.postListing',
+      'enrollment.fixListing',
       'agreement.publishTemplate',
-      'agreement.sign',
+      'agreement.signAgreement',
       'feedback.submit',
       'feedback.markReviewed',
       'feedback.answer',

@@ -60,7 +60,7 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
     const [asked, ...again] = parent.wx.calls('requestSubscribeMessage');
     expect(again).toEqual([]);
     expect(asked).toMatchObject({ duringTap: true, route: 'parent/apply/index', args: { tmplIds: [...ENROLLMENT_TEMPLATE_IDS] } });
-    const applied = parent.wx.calls('cloud.callFunction').filter((c) => c.args.data?.action === 'apply');
+    const applied = parent.wx.calls('cloud.callFunction').filter((c) => c.args.data?.action === 'submitApplication');
     expect(applied).toHaveLength(1);
   }
 

@@ -68,7 +68,7 @@ describe('a phone', () => {
     const parent = await cloud.as('王建国', '/pages/index/index');
     const visitor = await cloud.visitor('/pages/index/index');
     const [home] = parent.callsOf('cloud.callFunction');
-    expect(home.args).toMatchObject({ name: 'enrollment', data: { action: 'home' } });
+    expect(home.args).toMatchObject({ name: 'enrollment', data: { action: 'getHome' } });
     await parent.find('.card-title', '您好，王建国');
     await visitor.find('.card-title', '您好，家长');
     expect(visitor.text()).not.toContain('王建国');

@@ -1,5 +1,7 @@
 import type { Contract, InputOf, OutputOf } from '@kehou/shared/contracts';
 import type { feesContract } from '@kehou/shared/contracts';
+import type { enrollmentContract } from '@kehou/shared/contracts';
+import type { agreementContract } from '@kehou/shared/contracts';
 import { callFunction } from './call';
 
 type Call<A> = {} extends InputOf<A> ? (input?: InputOf<A>) => Promise<OutputOf<A>> : (input: InputOf<A>) => Promise<OutputOf<A>>;
@@ -20,6 +22,8 @@ function clientFor<C extends Contract>(name: C['name']): ClientOf<C> {
 /** The cloud, area by area: `api.fees.issueNotices({ schoolId, termId, periodKey, digest })`. */
 export const api = {
   fees: clientFor<typeof feesContract>('fees'),
+  enrollment: clientFor<typeof enrollmentContract>('enrollment'),
+  agreement: clientFor<typeof agreementContract>('agreement'),
 };
 
 export { ApiError } from './call';

@@ -1,5 +1,4 @@
-import type { HomeSummary } from '@kehou/shared';
-import { callFunction } from '../api/call';
+import { api } from '../api';
 import { useLoad } from '../api/use-call';
 
-export const useHome = () => useLoad(() => callFunction<HomeSummary>('enrollment', 'home'));
+export const useHome = () => useLoad(() => api.enrollment.getHome());

@@ -1,25 +1,22 @@
-import { createLegacyCloudFunction } from '@kehou/shared/cloud';
-import { templateDraft } from './actions/template-draft';
-import { publishTemplate } from './actions/publish-template';
-import { template } from './actions/template';
-import { forApplication } from './actions/for-application';
-import { sign } from './actions/sign';
-import { signPermit } from './actions/sign-permit';
+import { createCloudFunction } from '@kehou/shared/cloud';
+import { agreementContract } from '@kehou/shared/contracts';
+import { getAgreement } from './actions/get-agreement';
+import { getTemplate } from './actions/get-template';
+import { getTemplateDraft } from './actions/get-template-draft';
 import { listSignatures } from './actions/list-signatures';
-import { verify } from './actions/verify';
+import { publishTemplate } from './actions/publish-template';
+import { signAgreement } from './actions/sign-agreement';
+import { signPermit } from './actions/sign-permit';
+import { verifySignature } from './actions/verify-signature';
 
-/** 协议：协议模板、签署与核验、接送安排 */
-export const agreementFunction = createLegacyCloudFunction('agreement', {
-  // school admins
-  templateDraft,
+/** 协议：协议模板、签署与核验、独自回家证 (contract: shared/src/contracts/agreement.ts). */
+export const agreementFunction = createCloudFunction(agreementContract, {
+  getTemplateDraft,
   publishTemplate,
-  // anyone
-  template,
-  // the child's guardians
-  forApplication,
-  sign,
+  getTemplate,
+  getAgreement,
+  signAgreement,
   signPermit,
-  // guardians, the class teacher and the school's admins
   listSignatures,
-  verify,
+  verifySignature,
 });

@@ -1,52 +1,52 @@
-import { createLegacyCloudFunction } from '@kehou/shared/cloud';
-import { home } from './home';
+import { createCloudFunction } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
+import { approveApplication } from './actions/approve-application';
 import { bindChild } from './actions/bind-child';
 import { decideBinding } from './actions/decide-binding';
-import { importRoster } from './actions/import-roster';
-import { enrolmentEntry } from './actions/enrolment-entry';
-import { myApplications } from './actions/my-applications';
-import { application } from './actions/application-detail';
-import { applicationForm } from './actions/application-form';
-import { apply } from './actions/apply';
-import { resubmit } from './actions/resubmit';
-import { withdraw } from './actions/withdraw';
-import { classQueue } from './actions/class-queue';
-import { review } from './actions/review';
-import { schoolQueue } from './actions/school-queue';
-import { decide } from './actions/decide';
-import { postList } from './actions/post-list';
-import { fixList } from './actions/fix-list';
 import { decideWithdrawal } from './actions/decide-withdrawal';
-import { hardship } from './actions/hardship';
-import { staffBindings } from './actions/staff-bindings';
-import { attendanceActions } from './actions/attendance-actions';
+import { fixListing } from './actions/fix-listing';
+import { getApplication } from './actions/get-application';
+import { getApplicationForm } from './actions/get-application-form';
+import { getAttendanceSheet } from './actions/get-attendance-sheet';
+import { getClassQueue } from './actions/get-class-queue';
+import { getEnrolmentEntry } from './actions/get-enrolment-entry';
+import { getHardship } from './actions/get-hardship';
+import { getHome } from './actions/get-home';
+import { getSchoolQueue } from './actions/get-school-queue';
+import { importRoster } from './actions/import-roster';
+import { listMyApplications } from './actions/list-my-applications';
+import { listStaffBindings } from './actions/list-staff-bindings';
+import { passFirstReview } from './actions/pass-first-review';
+import { postListing } from './actions/post-listing';
+import { recordAttendance } from './actions/record-attendance';
+import { resubmitApplication } from './actions/resubmit-application';
+import { returnApplication } from './actions/return-application';
+import { submitApplication } from './actions/submit-application';
+import { withdrawApplication } from './actions/withdraw-application';
 
-/** 报名: binding parents to children, applications, reviews, public lists, withdrawals. */
-export const enrollmentFunction = createLegacyCloudFunction('enrollment', {
-  home,
-  // parents
+/** 报名：绑定孩子、报名、审核、公示、退出与考勤 (contract: shared/src/contracts/enrollment.ts). */
+export const enrollmentFunction = createCloudFunction(enrollmentContract, {
+  getHome,
+  getEnrolmentEntry,
   bindChild,
-  enrolmentEntry,
-  myApplications,
-  application,
-  applicationForm,
-  apply,
-  resubmit,
-  withdraw,
-  // class teachers
-  classQueue,
+  listMyApplications,
+  getApplicationForm,
+  submitApplication,
+  getApplication,
+  resubmitApplication,
+  withdrawApplication,
+  getClassQueue,
   decideBinding,
-  review,
-  // school admins
+  passFirstReview,
+  getAttendanceSheet,
+  recordAttendance,
+  returnApplication,
+  getHardship,
   importRoster,
-  schoolQueue,
-  decide,
-  postList,
-  fixList,
+  getSchoolQueue,
+  listStaffBindings,
+  approveApplication,
+  postListing,
+  fixListing,
   decideWithdrawal,
-  staffBindings,
-  // class teacher or school admin
-  hardship,
-  // class teachers: attendance
-  ...attendanceActions,
 });

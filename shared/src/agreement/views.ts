@@ -1,3 +1,4 @@
+import type { ApplicationStatus } from '../enrollment/status';
 import type { AgreementSection, EditableSection, VerificationResult } from './types';
 
 /** What the agreement function answers (the client imports these types only). */
@@ -61,4 +62,19 @@ export interface PublishedTemplate {
   version: number;
   /** Children who signed an earlier version and now need to sign again. */
   needResign: number;
+}
+
+/** The school's current agreement for a term, as anyone may read it: public text, no personal data. */
+export interface PublicTemplate {
+  templateId: string;
+  version: number;
+  publishedAt: string;
+  sections: AgreementSection[];
+}
+
+/** A signature made (or found made before: `existing`), and the application's status after it. */
+export interface SignResult {
+  signatureId: string;
+  status: ApplicationStatus;
+  existing: boolean;
 }

@@ -10,7 +10,7 @@ export interface HomeChild {
   bindingStatus: GuardianshipStatus;
 }
 
-/** What a home screen needs to know about the caller (enrollment.home). */
+/** What a home screen needs to know about the caller (enrollment.getHome). */
 export interface HomeSummary {
   signedIn: boolean;
   name: string;

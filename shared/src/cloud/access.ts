@@ -1,11 +1,12 @@
 import type { CollectionName } from '../domain/collections';
 import type { ClassGroup, School, Student } from '../domain/people';
+import type { SignatureDoc } from '../agreement/types';
 import type { ApplicationDoc, GuardianshipRecord, ListingDoc } from '../enrollment/types';
 import type { FeedbackDoc } from '../feedback/types';
 import type { FeeNoticeDoc, RefundDoc } from '../fees/types';
 import { DOCUMENT_SCOPES, type AccessRule, type Role, type ScopeKind } from '../contracts/access';
 import type { ActionContext } from './context';
-import { findById } from './documents';
+import { findById, findOne } from './documents';
 import { AppError, forbidden } from './errors';
 
 /** The document each scope names, as the router loads it for the handler. */
@@ -19,6 +20,7 @@ export interface ScopeDocs {
   listing: ListingDoc;
   feedback: FeedbackDoc;
   guardianship: GuardianshipRecord;
+  signature: SignatureDoc;
 }
 
 /** What the router found: the roles the caller holds in the action's scope, and the scope's document. */
@@ -37,7 +39,35 @@ const COLLECTIONS: Record<ScopeKind, CollectionName> = {
   listing: 'listings',
   feedback: 'feedback',
   guardianship: 'guardianships',
+  signature: 'signatures',
 };
+
+/**
+ * Scopes whose input names the document by another field than its id: a binding request is named
+ * by its opaque reference (bindingRef), as the class teacher's queue hands it out, since its id
+ * holds the parent's openid.
+ */
+const LOOKUP_FIELDS: Partial<Record<ScopeKind, string>> = { guardianship: 'ref' };
+
+/**
+ * Scopes placed by another document: a signature keeps the class of the day it was signed, but
+ * the child belongs to wherever its application is now (a child who moved class is the new class
+ * teacher's, not the old one's).
+ */
+const PLACED_BY: Partial<Record<ScopeKind, { collection: CollectionName; field: string }>> = {
+  signature: { collection: 'applications', field: 'applicationId' },
+};
+
+async function loadScopeDoc(ctx: ActionContext, kind: ScopeKind, id: string): Promise<Record<string, unknown> | null> {
+  const field = LOOKUP_FIELDS[kind];
+  return field ? findOne(ctx, COLLECTIONS[kind], { [field]: id }) : findById(ctx, COLLECTIONS[kind], id);
+}
+
+async function placingDoc(ctx: ActionContext, kind: ScopeKind, doc: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const by = PLACED_BY[kind];
+  const id = by ? doc[by.field] : undefined;
+  return (typeof id === 'string' && (await findById<Record<string, unknown>>(ctx, by!.collection, id))) || doc;
+}
 
 /** Where a scope's document says it belongs. */
 interface Placement {
@@ -75,9 +105,9 @@ export async function resolveAccess<K extends ScopeKind>(ctx: ActionContext, rul
   const refuse = () => (DOCUMENT_SCOPES.includes(rule.scope) ? new AppError('NOT_FOUND', rule.why) : forbidden(rule.why));
   const id = (input as Record<string, unknown> | null)?.[rule.field];
   if (typeof id !== 'string' || !id) throw refuse();
-  const doc = await findById<Record<string, unknown>>(ctx, COLLECTIONS[rule.scope], id);
+  const doc = await loadScopeDoc(ctx, rule.scope, id);
   if (!doc) throw refuse();
-  const at = placementOf(rule.scope, id, doc);
+  const at = placementOf(rule.scope, id, await placingDoc(ctx, rule.scope, doc));
   const { caller } = ctx;
 
   const held: Role[] = [];

@@ -6,7 +6,15 @@
 export * from './access';
 export * from './define';
 export { feesContract } from './fees';
+export { enrollmentContract } from './enrollment';
+export { agreementContract } from './agreement';
 
 import { feesContract } from './fees';
+import { enrollmentContract } from './enrollment';
+import { agreementContract } from './agreement';
 
-export const CONTRACTS = { fees: feesContract } as const;
+export const CONTRACTS = {
+  fees: feesContract,
+  enrollment: enrollmentContract,
+  agreement: agreementContract,
+} as const;

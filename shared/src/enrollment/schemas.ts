@@ -33,20 +33,34 @@ export const applicationInput = z.object({ applicationId: id }).strict();
 export { emptyInput } from '../cloud/inputs';
 export const schoolInput = z.object({ schoolId: id }).strict();
 
-export const pickerSchema = z.object({ name: personName, relation: z.string().trim().min(1).max(10), phone: mobile }).strict();
+/*
+ * The choices of an application carry the words a parent reads: the apply page checks its form
+ * with these very schemas (client/src/parent/apply) before sending it.
+ */
+const PICKER = '请填写接送人的姓名、关系和 11 位手机号';
+export const pickerSchema = z
+  .object({ name: z.string().trim().min(1, PICKER).max(20), relation: z.string().trim().min(1, PICKER).max(10), phone: mobile })
+  .strict();
 
-export const pickupSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('pickers'), pickers: z.array(pickerSchema).min(1).max(5) }).strict(),
-  z.object({ mode: z.literal('alone') }).strict(),
-]);
+export const pickupSchema = z.discriminatedUnion(
+  'mode',
+  [
+    z.object({ mode: z.literal('pickers'), pickers: z.array(pickerSchema).min(1, '请至少填写一位接送人').max(5) }).strict(),
+    z.object({ mode: z.literal('alone') }).strict(),
+  ],
+  { errorMap: (issue, ctx) => ({ message: issue.code === 'invalid_union_discriminator' ? '请选择接送安排' : ctx.defaultError }) },
+);
 
 export const hardshipSchema = z
-  .object({ kind: z.enum(HARDSHIP_KINDS), note: z.string().trim().max(200).default('') })
+  .object({
+    kind: z.enum(HARDSHIP_KINDS, { errorMap: () => ({ message: '请选择家庭经济困难的类别，或取消申报' }) }),
+    note: z.string().trim().max(200).default(''),
+  })
   .strict();
 
 const choices = {
-  days: z.array(weekday).min(1).max(5).refine(distinct, { message: '上课日不能重复' }),
-  itemIds: z.array(id).min(1).max(12).refine(distinct, { message: '项目不能重复' }),
+  days: z.array(weekday).min(1, '请选择参加哪几天').max(5).refine(distinct, { message: '上课日不能重复' }),
+  itemIds: z.array(id).min(1, '请选择至少一个项目').max(12).refine(distinct, { message: '项目不能重复' }),
   pickup: pickupSchema,
   /** Declared hardship; null or absent: none. Stored apart from the application. */
   hardship: hardshipSchema.nullable().optional(),
@@ -55,23 +69,17 @@ const choices = {
 export const applyInput = z.object({ studentId: id, termId: id, ...choices }).strict();
 export const resubmitInput = z.object({ applicationId: id, revision: z.number().int().min(0), ...choices }).strict();
 
-const reviewDecision = <D extends readonly [string, ...string[]]>(decisions: D) =>
-  z
-    .object({
-      applicationId: id,
-      revision: z.number().int().min(0),
-      decision: z.enum(decisions),
-      reason: z.string().trim().max(200).optional(),
-    })
-    .strict()
-    .refine((d) => d.decision !== 'return' || (d.reason ?? '').length >= 2, {
-      message: '退回时请写明需要修改的地方',
-      path: ['reason'],
-    });
-/** Class teacher's first review: pass, or send back for correction (never refuse). */
-export const reviewInput = reviewDecision(['pass', 'return'] as const);
-/** The school's review: approve, or send back for correction (never refuse). */
-export const decideInput = reviewDecision(['approve', 'return'] as const);
+/** Reviews never refuse (the basic care service never turns a child away): they pass an application on, or send it back. */
+const reviewed = { applicationId: id, revision: z.number().int().min(0) };
+const RETURN_REASON = '退回时请写明需要修改的地方';
+/** The class teacher's first review (班级初审) passes the application on to the school. */
+export const passFirstReviewInput = z.object(reviewed).strict();
+/** The school's review (学校审核) approves it. */
+export const approveApplicationInput = z.object(reviewed).strict();
+/** Either review sends it back for correction, saying what to change. */
+export const returnApplicationInput = z
+  .object({ ...reviewed, reason: z.string({ required_error: RETURN_REASON }).trim().min(2, RETURN_REASON).max(200) })
+  .strict();
 
 export const postListInput = z
   .object({ schoolId: id, termId: id, listingDays: z.number().int().min(1, '公示期至少 1 天').max(15, '公示期最多 15 天') })
@@ -87,6 +95,7 @@ export const decideWithdrawalInput = z
 
 /** An uploaded file: base64 (H5, small files) or a cloud-storage fileID (mini-program). */
 export const MAX_ROSTER_BYTES = 1024 * 1024;
+export const ROSTER_TOO_BIG = '文件不能超过 1 MB，请分批导入';
 export const fileInput = z.union([
   z
     .object({

@@ -3,6 +3,7 @@ import type { PlanItem, Weekday } from '../domain/plan';
 import type { ApplicationStatus } from './status';
 import type { HardshipKind, HistoryEntry, PickupArrangement, WithdrawalRequest } from './types';
 import type { RosterProblem } from './roster';
+import type { WithdrawalSettlementView } from '../fees/views';
 
 /** What the enrollment function answers (the client imports these types only). */
 
@@ -201,3 +202,62 @@ export interface EnrollmentTasks {
   listingsToFix: number;
   withdrawals: number;
 }
+
+/** An application as it stands after a guardian's change (resubmitted, cancelled, withdrawal asked). */
+export interface ApplicationAnswer {
+  application: ApplicationView;
+}
+
+export interface SubmittedApplication extends ApplicationAnswer {
+  /** true when this call created nothing (a retry or a double tap answers with the first). */
+  existing: boolean;
+}
+
+export interface BindingDecision {
+  /** The opaque reference the decision was made on (bindingRef). */
+  guardianshipId: string;
+  status: GuardianshipStatus;
+}
+
+/** Where a review left the application. */
+export interface ReviewResult {
+  applicationId: string;
+  status: ApplicationStatus;
+  revision: number;
+}
+
+/** A club place given on approval: a seat, or a waiting-list place with its position. */
+export interface ClubPlacement {
+  itemId: string;
+  placement: 'placed' | 'waiting';
+  position?: number;
+}
+
+export interface ApprovalResult extends ReviewResult {
+  placements: (ClubPlacement & { name: string })[];
+}
+
+export interface PostedListing {
+  listingId: string;
+  count: number;
+  listedUntil: string;
+}
+
+export interface FixedListing {
+  listingId: string;
+  fixedAt: string;
+  /** Applications fixed by this call (0 for a list fixed before). */
+  count: number;
+}
+
+export interface WithdrawalDecision {
+  applicationId: string;
+  status: ApplicationStatus;
+  /** Applications given a club place freed by the withdrawal. */
+  promoted: string[];
+  /** What approving did to the money (null when declined). */
+  settlement: WithdrawalSettlementView | null;
+}
+
+/** The hardship declared with an application, for its class teacher and its school's admins only. */
+export type HardshipDetail = { declared: false } | { declared: true; kind: HardshipKind; label: string; note: string; declaredAt: string };

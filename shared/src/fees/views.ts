@@ -224,6 +224,13 @@ export interface WithdrawalSettlementView {
   periods: { periodKey: string; periodLabel: string; outcome: 'unchanged' | 'corrected' | 'not-settled'; chargeFen?: number; dueFen?: number; creditFen?: number; noticeId?: string }[];
 }
 
+/** What saving a day's attendance did: rows changed, rows sent unchanged (a retry), the day's new revision. */
+export interface AttendanceSaved {
+  saved: number;
+  unchanged: number;
+  revision: number;
+}
+
 export interface MarkPaidResult {
   noticeId: string;
   status: 'paid';

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ROLE_LABELS, type HomeSummary, type RoleKind } from '@kehou/shared';
-import { callFunction } from '../../api/call';
+import { ROLE_LABELS, type RoleKind } from '@kehou/shared';
+import { api } from '../../api';
 import { needsSignIn, signOut } from '../../api/session';
 import { useLoad } from '../../api/use-call';
 import { Button, Cell } from '../../ui/nutui';
@@ -18,7 +18,7 @@ const ROLE_HOME: Record<RoleKind, string> = {
 };
 
 export default function HomePage() {
-  const home = useLoad(() => callFunction<HomeSummary>('enrollment', 'home'));
+  const home = useLoad(() => api.enrollment.getHome());
 
   useEffect(() => {
     if (home.data && !home.data.signedIn && needsSignIn()) void Taro.redirectTo({ url: '/pages/login/index' });

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { sha256, type AgreementForApplication, type SignableDocument } from '@kehou/shared';
-import { callFunction } from '../../api/call';
+import { sha256, type SignableDocument } from '@kehou/shared';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { go, toast } from '../../ui/navigate';
@@ -51,7 +51,7 @@ function SignBlock(props: { id: string; label: string; busy: boolean; onSign: (i
 /** Read the agreement filled with the child's choices, and sign it (and the go-home-alone permit). */
 export default function AgreementPage() {
   const { applicationId = '' } = useParams();
-  const view = useLoad(() => callFunction<AgreementForApplication>('agreement', 'forApplication', { applicationId }), [applicationId]);
+  const view = useLoad(() => api.agreement.getAgreement({ applicationId }), [applicationId]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (view.loading && !view.data) return <Loading />;
@@ -100,7 +100,7 @@ export default function AgreementPage() {
               onSign={(image) =>
                 run(
                   () =>
-                    callFunction('agreement', 'sign', {
+                    api.agreement.signAgreement({
                       applicationId,
                       version: data.template!.version,
                       textHash: data.agreement!.textHash,
@@ -126,7 +126,7 @@ export default function AgreementPage() {
               label="签署独自回家证"
               busy={busy}
               onSign={(image) =>
-                run(() => callFunction('agreement', 'signPermit', { applicationId, textHash: data.permit.document!.textHash, ...(image ? { image } : {}) }), '独自回家证已签署')
+                run(() => api.agreement.signPermit({ applicationId, textHash: data.permit.document!.textHash, ...(image ? { image } : {}) }), '独自回家证已签署')
               }
             />
           )}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Picker, Text, Textarea, View } from '@tarojs/components';
 import { APPLICATION_STATUS_SHORT, CANCELLABLE, WITHDRAWABLE, type ApplicationView } from '@kehou/shared';
-import { callFunction } from '../../api/call';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { go, toast } from '../../ui/navigate';
@@ -29,7 +29,7 @@ function Withdrawal({ app, onDone }: { app: ApplicationView; onDone: () => void 
       if (!confirm) return;
     }
     try {
-      await callFunction('enrollment', 'withdraw', { applicationId: app.applicationId, ...(date ? { effectiveDate: date } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      await api.enrollment.withdrawApplication({ applicationId: app.applicationId, ...(date ? { effectiveDate: date } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) });
       toast(cancellable ? '已撤回' : '已提交退出申请', 'success');
       setOpen(false);
       onDone();
@@ -77,7 +77,7 @@ function Withdrawal({ app, onDone }: { app: ApplicationView; onDone: () => void 
 /** One application as its guardians see it: where it stands, the choices, what to do next. */
 export default function ApplicationPage() {
   const { applicationId = '' } = useParams();
-  const view = useLoad(() => callFunction<ApplicationView>('enrollment', 'application', { applicationId }), [applicationId]);
+  const view = useLoad(() => api.enrollment.getApplication({ applicationId }), [applicationId]);
   if (view.loading && !view.data) return <Loading />;
   if (view.error || !view.data) return <ErrorCard message={view.error ?? '加载失败'} onRetry={view.reload} />;
   const app = view.data;

@@ -5,7 +5,6 @@ import {
   ENROLLMENT_TEMPLATE_IDS,
   HARDSHIP_KINDS,
   HARDSHIP_KIND_LABELS,
-  MOBILE_PATTERN,
   WEEKDAY_LABELS,
   type ApplicationForm,
   type ApplicationView,
@@ -13,7 +12,8 @@ import {
   type Picker,
   type Weekday,
 } from '@kehou/shared';
-import { callFunction } from '../../api/call';
+import { applyInput, resubmitInput } from '@kehou/shared/enrollment/schemas';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
@@ -22,6 +22,16 @@ import '../components/enrollment.scss';
 import { useParams } from '../../ui/params';
 
 type Item = ApplicationForm['publication']['items'][number];
+type Problems = { success: false; error: { issues: { message: string }[] } };
+
+/**
+ * The form checked with the very schema the cloud function parses it with (its messages are the
+ * parent's words): the first problem, or the call that sends the checked input.
+ */
+function checked<I, R>(schema: { safeParse: (form: unknown) => { success: true; data: I } | Problems }, form: unknown, send: (input: I) => Promise<R>): string | (() => Promise<R>) {
+  const result = schema.safeParse(form);
+  return result.success ? () => send(result.data) : (result.error.issues[0]?.message ?? '请检查填写的内容');
+}
 const EDITABLE = ['returned', 'withdrawn'];
 const emptyPicker = (): Picker => ({ name: '', relation: '', phone: '' });
 
@@ -56,7 +66,7 @@ function ItemChoice({ item, on, onToggle }: { item: Item; on: boolean; onToggle:
 /** Apply for a child: days, items, pick-up, optional hardship. Nothing is chosen until the parent taps. */
 export default function ApplyPage() {
   const { studentId = '' } = useParams();
-  const form = useLoad(() => callFunction<ApplicationForm>('enrollment', 'applicationForm', { studentId }), [studentId]);
+  const form = useLoad(() => api.enrollment.getApplicationForm({ studentId }), [studentId]);
   const [days, setDays] = useState<Weekday[]>([]);
   const [itemIds, setItemIds] = useState<string[]>([]);
   const [mode, setMode] = useState<'' | 'pickers' | 'alone'>('');
@@ -107,29 +117,22 @@ export default function ApplyPage() {
   const setPicker = (i: number, key: keyof Picker, value: string) => setPickers(pickers.map((p, j) => (j === i ? { ...p, [key]: value } : p)));
 
   const submit = async () => {
-    if (!days.length) return setError('请选择参加哪几天');
-    if (!itemIds.length) return setError('请选择至少一个项目');
-    if (!mode) return setError('请选择接送安排');
     const cleaned = pickers.map((p) => ({ name: p.name.trim(), relation: p.relation.trim(), phone: p.phone.trim() })).filter((p) => p.name || p.phone);
-    if (mode === 'pickers') {
-      if (!cleaned.length) return setError('请至少填写一位接送人');
-      if (cleaned.some((p) => !p.name || !p.relation || !MOBILE_PATTERN.test(p.phone))) return setError('请填写接送人的姓名、关系和 11 位手机号');
-    }
-    if (hardshipOn && !hardshipKind) return setError('请选择家庭经济困难的类别，或取消申报');
-    setError(null);
-    setBusy(true);
-    await askForNotifications();
     const choices = {
       days,
       itemIds,
-      pickup: mode === 'alone' ? { mode: 'alone' } : { mode: 'pickers', pickers: cleaned },
+      pickup: mode === 'pickers' ? { mode, pickers: cleaned } : { mode },
       hardship: hardshipOn ? { kind: hardshipKind, note: hardshipNote.trim() } : null,
     };
+    const send = existing
+      ? checked(resubmitInput, { applicationId: existing.applicationId, revision: existing.revision, ...choices }, api.enrollment.resubmitApplication)
+      : checked(applyInput, { studentId, termId: term.termId, ...choices }, api.enrollment.submitApplication);
+    if (typeof send === 'string') return setError(send);
+    setError(null);
+    setBusy(true);
+    await askForNotifications();
     try {
-      const result = existing
-        ? await callFunction<{ application: ApplicationView }>('enrollment', 'resubmit', { applicationId: existing.applicationId, revision: existing.revision, ...choices })
-        : await callFunction<{ application: ApplicationView }>('enrollment', 'apply', { studentId, termId: term.termId, ...choices });
-      open(result.application);
+      open((await send()).application);
     } catch (e) {
       setError(e instanceof Error ? e.message : '提交失败，请稍后再试');
     } finally {

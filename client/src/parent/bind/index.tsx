@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { MOBILE_PATTERN, type BindResult } from '@kehou/shared';
-import { callFunction } from '../../api/call';
+import { api } from '../../api';
 import { Button } from '../../ui/nutui';
 import '../components/enrollment.scss';
 
@@ -27,7 +27,7 @@ export default function BindPage() {
     setBusy(true);
     setError(null);
     try {
-      const result = await callFunction<BindResult>('enrollment', 'bindChild', {
+      const result = await api.enrollment.bindChild({
         studentName: form.studentName.trim(),
         studentNo: form.studentNo.trim(),
         bindCode: form.bindCode.trim(),

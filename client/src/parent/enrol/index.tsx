@@ -1,7 +1,7 @@
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { APPLICATION_STATUS_LABELS, type EnrolmentEntry } from '@kehou/shared';
-import { callFunction } from '../../api/call';
+import { APPLICATION_STATUS_LABELS } from '@kehou/shared';
+import { api } from '../../api';
 import { needsSignIn } from '../../api/session';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
@@ -17,7 +17,7 @@ import { enrolPath, useShareMenu } from '../../ui/share';
  */
 export default function EnrolPage() {
   const { schoolId = '', termId } = useParams();
-  const entry = useLoad(() => callFunction<EnrolmentEntry>('enrollment', 'enrolmentEntry', { schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
+  const entry = useLoad(() => api.enrollment.getEnrolmentEntry({ schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
   useShareMenu();
   useShareAppMessage(() => ({
     title: `${entry.data?.schoolName ?? '学校'}课后服务报名`,

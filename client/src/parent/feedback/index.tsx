@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Picker, Switch, Text, Textarea, View } from '@tarojs/components';
-import { FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, type FeedbackTopic, type FeedbackView, type HomeSummary } from '@kehou/shared';
+import { FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, type FeedbackTopic, type FeedbackView } from '@kehou/shared';
 import { callFunction } from '../../api/call';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { toast } from '../../ui/navigate';
@@ -13,7 +14,7 @@ const newRequestId = () => `fb-${Date.now().toString(36)}-${Math.random().toStri
 /** A parent writes to the parent committee and reads its answers. */
 export default function ParentFeedback() {
   const data = useLoad(async () => {
-    const [home, mine] = await Promise.all([callFunction<HomeSummary>('enrollment', 'home'), callFunction<FeedbackView[]>('feedback', 'mine')]);
+    const [home, mine] = await Promise.all([api.enrollment.getHome(), callFunction<FeedbackView[]>('feedback', 'mine')]);
     return { children: home.children.filter((c) => c.bindingStatus === 'confirmed'), mine };
   });
   const [childIndex, setChildIndex] = useState(0);

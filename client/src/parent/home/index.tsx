@@ -1,7 +1,7 @@
 import { useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ChildEnrollment } from '@kehou/shared';
-import { callFunction } from '../../api/call';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
@@ -60,7 +60,7 @@ function ChildCard({ child }: { child: ChildEnrollment }) {
 
 /** A parent's home: each child, where their application stands and what to do next. */
 export default function ParentHome() {
-  const children = useLoad(() => callFunction<ChildEnrollment[]>('enrollment', 'myApplications'));
+  const children = useLoad(() => api.enrollment.listMyApplications());
   // A parent forwards their child's school enrolment page to other parents (the class group).
   useShareMenu();
   useShareAppMessage(() => {

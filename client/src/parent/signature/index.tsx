@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
-import { sha256, type SignatureDetail } from '@kehou/shared';
-import { callFunction } from '../../api/call';
+import { sha256 } from '@kehou/shared';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { ErrorCard, Loading } from '../../ui/states';
 import { shortTime } from '../components/labels';
@@ -13,7 +13,7 @@ import { useParams } from '../../ui/params';
  */
 export default function SignaturePage() {
   const { signatureId = '' } = useParams();
-  const detail = useLoad(() => callFunction<SignatureDetail>('agreement', 'verify', { signatureId }), [signatureId]);
+  const detail = useLoad(() => api.agreement.verifySignature({ signatureId }), [signatureId]);
   if (detail.loading && !detail.data) return <Loading />;
   if (detail.error || !detail.data) return <ErrorCard message={detail.error ?? '加载失败'} onRetry={detail.reload} />;
   const s = detail.data;

@@ -1,8 +1,8 @@
 import { useShareAppMessage } from '@tarojs/taro';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { APPLICATION_STATUS_SHORT, type ApplicationStatus, type PendingBinding, type SchoolQueue } from '@kehou/shared';
-import { callFunction } from '../../api/call';
+import { APPLICATION_STATUS_SHORT, type ApplicationStatus } from '@kehou/shared';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button, Cell } from '../../ui/nutui';
 import { go, toast } from '../../ui/navigate';
@@ -16,11 +16,11 @@ const ORDER: ApplicationStatus[] = ['submitted', 'teacher-reviewed', 'returned',
 
 /** Binding requests a class teacher made for a child of their own class: the school decides them. */
 function StaffBindings({ schoolId }: { schoolId: string }) {
-  const list = useLoad(() => callFunction<PendingBinding[]>('enrollment', 'staffBindings', { schoolId }), [schoolId]);
+  const list = useLoad(() => api.enrollment.listStaffBindings({ schoolId }), [schoolId]);
   if (!list.data?.length) return null;
   const decide = async (guardianshipId: string, decision: 'confirm' | 'reject') => {
     try {
-      await callFunction('enrollment', 'decideBinding', { guardianshipId, decision });
+      await api.enrollment.decideBinding({ guardianshipId, decision });
       toast(decision === 'confirm' ? '已确认' : '已标记为不通过', 'success');
     } catch (e) {
       toast(e instanceof Error ? e.message : '操作失败');
@@ -39,7 +39,7 @@ function StaffBindings({ schoolId }: { schoolId: string }) {
 }
 
 function Overview({ schoolId, termId }: { schoolId: string; termId?: string }) {
-  const queue = useLoad(() => callFunction<SchoolQueue>('enrollment', 'schoolQueue', { schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
+  const queue = useLoad(() => api.enrollment.getSchoolQueue({ schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
   useShareAppMessage(() => ({
     title: `${queue.data?.schoolName ?? ''}课后服务报名（家长自愿参加）`,
     path: enrolPath(schoolId, queue.data?.termId ?? termId ?? ''),

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import type { AttendanceSheet } from '@kehou/shared/fees';
-import { callFunction } from '../../api/call';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { toast } from '../../ui/navigate';
@@ -15,7 +14,7 @@ const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00
 export default function AttendancePage() {
   const { classId = '', date: initial } = useParams();
   const [date, setDate] = useState(initial ?? chinaToday());
-  const sheet = useLoad(() => callFunction<AttendanceSheet>('enrollment', 'attendanceSheet', { classId, date }), [classId, date]);
+  const sheet = useLoad(() => api.enrollment.getAttendanceSheet({ classId, date }), [classId, date]);
   const [minutes, setMinutes] = useState<Record<string, number>>({});
   const [saving, setSaving] = useState(false);
   const [reason, setReason] = useState('');
@@ -43,7 +42,7 @@ export default function AttendancePage() {
   const save = async () => {
     setSaving(true);
     try {
-      const result = await callFunction<{ saved: number }>('enrollment', 'recordAttendance', {
+      const result = await api.enrollment.recordAttendance({
         classId,
         date,
         revision: data.revision,

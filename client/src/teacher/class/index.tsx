@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { ClassQueue } from '@kehou/shared';
-import { callFunction } from '../../api/call';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Cell } from '../../ui/nutui';
 import { go, toast } from '../../ui/navigate';
@@ -13,7 +12,7 @@ import { useParams } from '../../ui/params';
 /** The class teacher's desk: the class code, bindings to confirm, applications to review. */
 export default function ClassPage() {
   const { classId = '' } = useParams();
-  const queue = useLoad(() => callFunction<ClassQueue>('enrollment', 'classQueue', { classId }), [classId]);
+  const queue = useLoad(() => api.enrollment.getClassQueue({ classId }), [classId]);
   if (queue.loading && !queue.data) return <Loading />;
   if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
   const data = queue.data;
@@ -54,7 +53,7 @@ export default function ClassPage() {
             key={b.guardianshipId}
             binding={b}
             onDecide={(decision) =>
-              void act(() => callFunction('enrollment', 'decideBinding', { guardianshipId: b.guardianshipId, decision }), decision === 'confirm' ? '已确认' : '已标记为不通过')
+              void act(() => api.enrollment.decideBinding({ guardianshipId: b.guardianshipId, decision }), decision === 'confirm' ? '已确认' : '已标记为不通过')
             }
           />
         ))}
@@ -70,7 +69,9 @@ export default function ClassPage() {
             row={row}
             passLabel="初审通过"
             onDecide={(decision, reason) =>
-              act(() => callFunction('enrollment', 'review', { applicationId: row.applicationId, revision: row.revision, decision, reason }), decision === 'pass' ? '已通过初审' : '已退回')
+              decision === 'pass'
+                ? act(() => api.enrollment.passFirstReview({ applicationId: row.applicationId, revision: row.revision }), '已通过初审')
+                : act(() => api.enrollment.returnApplication({ applicationId: row.applicationId, revision: row.revision, reason: reason ?? '' }), '已退回')
             }
           />
         ))}

@@ -1,27 +1,22 @@
-import { AppError, defineAction, getAll, invalidState, isDuplicateKeyError, asData, isoNow } from '@kehou/shared/cloud';
-import { publishTemplateInput } from '@kehou/shared/agreement/schemas';
+import { AppError, implement, getAll, invalidState, isDuplicateKeyError, asData, isoNow } from '@kehou/shared/cloud';
+import { agreementContract } from '@kehou/shared/contracts';
 import {
   agreementReminderMessage,
   buildSections,
   templateContentHash,
   type AgreementTemplateDoc,
   type ApplicationDoc,
-  type PublishedTemplate,
 } from '@kehou/shared';
 import { currentTemplate, templateId } from '../lib/templates';
-import { notifyGuardians, currentPublication, getSchool, resolveTerm } from '@kehou/shared/enrollment/server';
+import { notifyGuardians, currentPublication, resolveTerm } from '@kehou/shared/enrollment/server';
 
 /**
  * The school publishes a new version of the term's agreement, its content drawn from the current
  * published plan. Versions never change; parents who signed an earlier one are asked to sign again.
  */
-export const publishTemplate = defineAction({
-  input: publishTemplateInput,
-  handler: async (ctx, input): Promise<PublishedTemplate> => {
-    ctx.caller.requireAdminOf(input.schoolId);
-    const school = await getSchool(ctx, input.schoolId);
-    const term = await resolveTerm(ctx, input.schoolId, input.termId);
-    if (!school || !term) throw new AppError('NOT_FOUND', '学校或学期不存在');
+export const publishTemplate = implement(agreementContract.actions.publishTemplate, async (ctx, input, { doc: school }) => {
+    const term = await resolveTerm(ctx, school._id, input.termId);
+    if (!term) throw new AppError('NOT_FOUND', '学期不存在');
     const publication = await currentPublication(ctx, school._id, term._id);
     if (!publication) throw invalidState('请先公开本学期的服务方案，协议内容取自公开的方案');
     const previous = await currentTemplate(ctx, school._id, term._id);
@@ -68,5 +63,4 @@ export const publishTemplate = defineAction({
       );
     }
     return { templateId: template._id, version, needResign };
-  },
 });

@@ -1,18 +1,16 @@
-import { AppError, conflict, defineAction, invalidState, type ActionContext } from '@kehou/shared/cloud';
-import { signPermitInput } from '@kehou/shared/agreement/schemas';
+import { AppError, conflict, implement, invalidState, type ActionContext } from '@kehou/shared/cloud';
+import { agreementContract } from '@kehou/shared/contracts';
 import { PERMIT_TEXT_VERSION, signatureId, type ApplicationDoc, type ApplicationStatus } from '@kehou/shared';
 import { permitFill, renderPermitFor } from '../lib/fill';
 import { permitSignable, saveSignature } from '../lib/signatures';
-import { applicationForGuardian, loadApplication, moveApplication, patchApplication, notifyStatus, getSchool } from '@kehou/shared/enrollment/server';
+import { callerGuardianship, loadApplication, moveApplication, patchApplication, notifyStatus, getSchool } from '@kehou/shared/enrollment/server';
 
 /**
  * The go-home-alone permit (独自回家证, 003 §七3): required when the child goes home alone, signed
  * separately with its own hash. With the agreement signed, the child becomes active.
  */
-export const signPermit = defineAction({
-  input: signPermitInput,
-  handler: async (ctx, input): Promise<{ signatureId: string; status: ApplicationStatus; existing: boolean }> => {
-    const { app, guardianship } = await applicationForGuardian(ctx, input.applicationId);
+export const signPermit = implement(agreementContract.actions.signPermit, async (ctx, input, { doc: app }) => {
+    const guardianship = await callerGuardianship(ctx, app.studentId);
     if (app.pickup.mode !== 'alone') throw invalidState('接送安排不是独自回家，不需要签署独自回家证');
     const id = signatureId(app, 'permit');
     if (app.permitSigned) return { signatureId: id, status: app.status, existing: true };
@@ -37,7 +35,6 @@ export const signPermit = defineAction({
     await ctx.audit([{ collection: 'signatures', id }], '签署独自回家证');
     const status = await recordPermit(ctx, app._id);
     return { signatureId: id, status, existing: false };
-  },
 });
 
 async function recordPermit(ctx: ActionContext, applicationId: string): Promise<ApplicationStatus> {

@@ -1,5 +1,5 @@
-import { AppError, defineAction, isDuplicateKeyError, asData, findById, findOne, isoNow } from '@kehou/shared/cloud';
-import { bindChildInput } from '@kehou/shared/enrollment/schemas';
+import { AppError, implement, isDuplicateKeyError, asData, findById, findOne, isoNow } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
 import { bindingRef, type BindResult, type ClassGroup, type GuardianshipRecord, type Student } from '@kehou/shared';
 
 /** The same answer whatever did not match: it never tells whether a student exists. */
@@ -9,9 +9,7 @@ const NO_MATCH = '信息不匹配：请核对孩子的姓名、学号和班主�
  * A parent asks to be bound to a child with the child's name, student number and the class code
  * the teacher shared; the class teacher then confirms. A retry creates nothing twice.
  */
-export const bindChild = defineAction({
-  input: bindChildInput,
-  handler: async (ctx, input): Promise<BindResult> => {
+export const bindChild = implement(enrollmentContract.actions.bindChild, async (ctx, input) => {
     const openid = ctx.caller.requireSignedIn();
     const classGroup = await findOne<ClassGroup>(ctx, 'classes', { bindCode: input.bindCode.toUpperCase() });
     const student = classGroup
@@ -66,5 +64,4 @@ export const bindChild = defineAction({
     }
     await ctx.audit([{ collection: 'guardianships', id }], '申请绑定孩子');
     return answer(record, false);
-  },
 });

@@ -1,24 +1,23 @@
-import { AppError, defineAction, findById, findOne, forbidden, isoNow, type ActionContext } from '@kehou/shared/cloud';
-import { decideBindingInput } from '@kehou/shared/enrollment/schemas';
-import { bindingResultMessage, type ClassGroup, type GuardianshipRecord, type Student } from '@kehou/shared';
-import { requestedByClassTeacher } from './staff-bindings';
+import { AppError, implement, findById, forbidden, isoNow } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
+import { bindingResultMessage, type ClassGroup, type GuardianshipStatus, type Student } from '@kehou/shared';
+import { requestedByClassTeacher } from '../lib/bindings';
 
 /**
  * The class teacher confirms (or turns down) a parent's request to be bound to a child. A request
- * the class teacher made themselves is decided by the school admin instead.
+ * the class teacher made themselves is decided by the school admin instead. The request is named
+ * by its opaque reference (bindingRef): the teacher's queue never hands out ids holding openids.
  */
-export const decideBinding = defineAction({
-  input: decideBindingInput,
-  handler: async (ctx, input) => {
+export const decideBinding = implement(enrollmentContract.actions.decideBinding, async (ctx, input, { as, doc: guardianship }) => {
     const openid = ctx.caller.requireSignedIn();
-    // The teacher's queue hands out opaque references (bindingRef), never ids holding openids.
-    const guardianship = await findOne<GuardianshipRecord>(ctx, 'guardianships', { ref: input.guardianshipId });
-    // Missing and not yours answer alike.
-    if (!guardianship || !(await mayDecide(ctx, guardianship))) throw forbidden('只有本班班主任可以进行此操作');
+    if (!as.includes('teacher')) {
+      const classGroup = await findById<ClassGroup>(ctx, 'classes', guardianship.classId);
+      if (!classGroup || !requestedByClassTeacher(guardianship, [classGroup])) throw forbidden('这条绑定申请由班主任确认，学校管理员只处理班主任本人提交的申请');
+    }
     // A teacher never confirms their own request: that would make them a guardian (sign agreements and
     // the go-home-alone permit, withdraw the child) on nobody's word but their own.
     if (guardianship.openid === openid) throw forbidden('不能处理自己提交的绑定申请，学校管理员会处理');
-    const status = input.decision === 'confirm' ? 'confirmed' : 'rejected';
+    const status: GuardianshipStatus = input.decision === 'confirm' ? 'confirmed' : 'rejected';
     if (guardianship.status === status) return { guardianshipId: input.guardianshipId, status };
     if (guardianship.status !== 'pending') throw new AppError('INVALID_STATE', '这条绑定申请已经处理过了');
     const { stats } = await ctx
@@ -30,13 +29,4 @@ export const decideBinding = defineAction({
     const student = await findById<Student>(ctx, 'students', guardianship.studentId);
     await ctx.notify(bindingResultMessage({ touser: guardianship.openid, childName: student?.name ?? '', confirmed: status === 'confirmed' }));
     return { guardianshipId: input.guardianshipId, status };
-  },
 });
-
-/** The class teacher decides; for a request by that class teacher, the school's admin does. */
-async function mayDecide(ctx: ActionContext, guardianship: GuardianshipRecord): Promise<boolean> {
-  if (ctx.caller.isTeacherOf(guardianship.classId)) return true;
-  if (!ctx.caller.isAdminOf(guardianship.schoolId)) return false;
-  const classGroup = await findById<ClassGroup>(ctx, 'classes', guardianship.classId);
-  return !!classGroup && requestedByClassTeacher(guardianship, [classGroup]);
-}

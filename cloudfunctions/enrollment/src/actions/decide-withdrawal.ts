@@ -1,9 +1,8 @@
-import { defineAction, invalidState, findById, isoNow } from '@kehou/shared/cloud';
-import { decideWithdrawalInput } from '@kehou/shared/enrollment/schemas';
+import { implement, invalidState, findById, isoNow } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
 import type { ApplicationDoc, Publication } from '@kehou/shared';
-import { applicationForStaff, loadApplication, moveApplication, leaveClubs, notifyStatus } from '@kehou/shared/enrollment/server';
+import { loadApplication, moveApplication, leaveClubs, notifyStatus } from '@kehou/shared/enrollment/server';
 import { settleWithdrawalFees, tellGuardians } from '@kehou/shared/fees/server';
-import type { WithdrawalSettlementView } from '@kehou/shared/fees';
 import { billingPeriodLabel } from '@kehou/shared/policy';
 
 /**
@@ -12,10 +11,7 @@ import { billingPeriodLabel } from '@kehou/shared/policy';
  * the effective date is corrected, see fees/server/settle-withdrawal.ts) or declines it (the
  * application is as it was).
  */
-export const decideWithdrawal = defineAction({
-  input: decideWithdrawalInput,
-  handler: async (ctx, input) => {
-    const app = await applicationForStaff(ctx, input.applicationId, ['admin']);
+export const decideWithdrawal = implement(enrollmentContract.actions.decideWithdrawal, async (ctx, input, { doc: app }) => {
     if (app.status !== 'withdrawal-requested' || !app.withdrawal) throw invalidState('没有待审批的退出申请');
     const decided = { ...app.withdrawal, decidedAt: isoNow(ctx), note: input.note ?? '' };
     if (input.decision === 'reject') {
@@ -25,7 +21,7 @@ export const decideWithdrawal = defineAction({
         note: input.note || '学校未批准退出申请',
       });
       await notifyStatus(ctx, updated, input.note ? `未批准退出：${input.note}` : '学校未批准退出申请');
-      return { applicationId: updated._id, status: updated.status, promoted: [] as string[], settlement: null as WithdrawalSettlementView | null };
+      return { applicationId: updated._id, status: updated.status, promoted: [], settlement: null };
     }
     const updated = await moveApplication(ctx, app, 'approve-withdrawal', {
       set: { withdrawal: { ...decided, decision: 'approved' } },
@@ -55,5 +51,4 @@ export const decideWithdrawal = defineAction({
       for (const notice of corrections) await tellGuardians(ctx, [notice], { label: billingPeriodLabel(notice.periodKey) });
     }
     return { applicationId: updated._id, status: updated.status, promoted, settlement };
-  },
 });

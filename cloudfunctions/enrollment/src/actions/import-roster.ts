@@ -1,6 +1,7 @@
 import { readSheet } from 'read-excel-file/node';
-import { AppError, defineAction, getAll, isDuplicateKeyError, isFileIn, type ActionContext, asData, isoNow } from '@kehou/shared/cloud';
-import { importRosterInput, MAX_ROSTER_BYTES } from '@kehou/shared/enrollment/schemas';
+import { AppError, implement, getAll, isDuplicateKeyError, isFileIn, type ActionContext, asData, isoNow } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
+import { MAX_ROSTER_BYTES, ROSTER_TOO_BIG } from '@kehou/shared/enrollment/schemas';
 import { parseRoster, type ClassGroup, type RosterImportReport, type RosterRow, type Student } from '@kehou/shared';
 
 /** Student ids of imported students: the school and the student number. */
@@ -26,12 +27,9 @@ async function readFile(ctx: ActionContext, schoolId: string, file: { base64: st
  * roster are kept as contacts a parent's binding is matched against, and every row not taken is
  * reported with its number and the reason.
  */
-export const importRoster = defineAction({
-  input: importRosterInput,
-  handler: async (ctx, input): Promise<RosterImportReport> => {
-    ctx.caller.requireAdminOf(input.schoolId);
+export const importRoster = implement(enrollmentContract.actions.importRoster, async (ctx, input) => {
     const buffer = await readFile(ctx, input.schoolId, input.file);
-    if (buffer.length > MAX_ROSTER_BYTES) throw new AppError('INVALID_INPUT', '文件不能超过 1 MB，请分批导入');
+    if (buffer.length > MAX_ROSTER_BYTES) throw new AppError('INVALID_INPUT', ROSTER_TOO_BIG);
     let sheet: unknown[][];
     try {
       sheet = (await readSheet(buffer)) as unknown[][];
@@ -79,7 +77,6 @@ export const importRoster = defineAction({
       `导入花名册：读取 ${report.rowsRead} 行，导入 ${report.rowsTaken} 行，新增学生 ${report.studentsCreated}，更新 ${report.studentsUpdated}，未导入 ${report.problems.length} 行`,
     );
     return report;
-  },
 });
 
 function emptyReport(fileError: string): RosterImportReport {

@@ -1,5 +1,5 @@
 import { getAll, isDuplicateKeyError, type ActionContext, isoNow } from '../../cloud';
-import type { ApplicationDoc, ClubPlace, ClubRosterDoc, PlanItem } from '../../index';
+import type { ApplicationDoc, ClubPlace, ClubPlacement, ClubRosterDoc, PlanItem } from '../../index';
 
 /**
  * Club places. Each club with a capacity has one roster document per term, changed only inside a
@@ -10,11 +10,7 @@ export const clubRosterId = (termId: string, itemId: string) => `${termId}:${ite
 
 export const hasCapacity = (item: Pick<PlanItem, 'kind' | 'capacity'>) => item.kind === 'club' && typeof item.capacity === 'number' && item.capacity > 0;
 
-export interface Placement {
-  itemId: string;
-  placement: 'placed' | 'waiting';
-  position?: number;
-}
+export type Placement = ClubPlacement;
 
 async function ensureRoster(ctx: ActionContext, app: ApplicationDoc, item: PlanItem): Promise<string> {
   const id = clubRosterId(app.termId, item.id);

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { EDITABLE_SECTIONS, SECTION_HEADINGS, type EditableSection, type PublishedTemplate, type TemplateDraft } from '@kehou/shared';
-import { callFunction } from '../../../api/call';
+import { EDITABLE_SECTIONS, SECTION_HEADINGS, type EditableSection } from '@kehou/shared';
+import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
 import { Button } from '../../../ui/nutui';
 import { toast } from '../../../ui/navigate';
@@ -12,8 +12,8 @@ import '../../../teacher/components/staff.scss';
 
 function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const draft = useLoad(async () => {
-    const home = termId ? null : await callFunction<{ termId: string }>('enrollment', 'schoolQueue', { schoolId });
-    return callFunction<TemplateDraft>('agreement', 'templateDraft', { schoolId, termId: termId ?? home!.termId });
+    const home = termId ? null : await api.enrollment.getSchoolQueue({ schoolId });
+    return api.agreement.getTemplateDraft({ schoolId, termId: termId ?? home!.termId });
   }, [schoolId, termId]);
   const [text, setText] = useState<Record<EditableSection, string> | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +34,7 @@ function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
     if (!confirm) return;
     setBusy(true);
     try {
-      const result = await callFunction<PublishedTemplate>('agreement', 'publishTemplate', { schoolId: data.schoolId, termId: data.termId, sections: text });
+      const result = await api.agreement.publishTemplate({ schoolId: data.schoolId, termId: data.termId, sections: text });
       toast(`已发布第 ${result.version} 版`, 'success');
       await draft.reload();
     } catch (e) {

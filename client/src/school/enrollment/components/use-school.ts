@@ -1,5 +1,4 @@
-import type { HomeSummary } from '@kehou/shared';
-import { callFunction } from '../../../api/call';
+import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
 import { useParams } from '../../../ui/params';
 
@@ -7,7 +6,7 @@ import { useParams } from '../../../ui/params';
 export function useSchoolId(): { schoolId: string | null; termId: string | undefined; loading: boolean } {
   const params = useParams();
   const home = useLoad(
-    () => (params.schoolId ? Promise.resolve(null) : callFunction<HomeSummary>('enrollment', 'home')),
+    () => (params.schoolId ? Promise.resolve(null) : api.enrollment.getHome()),
     [params.schoolId],
   );
   const fromHome = home.data?.schools.find((s) => s.as === 'admin')?.schoolId ?? null;

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import type { SchoolQueue } from '@kehou/shared';
-import type { WithdrawalSettlementView } from '@kehou/shared/fees';
-import { callFunction } from '../../../api/call';
+import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
 import { Button } from '../../../ui/nutui';
 import { toast } from '../../../ui/navigate';
@@ -17,7 +15,7 @@ const shortTime = (iso: string) => {
 };
 
 function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
-  const queue = useLoad(() => callFunction<SchoolQueue>('enrollment', 'schoolQueue', { schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
+  const queue = useLoad(() => api.enrollment.getSchoolQueue({ schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
   const [days, setDays] = useState('3');
   if (queue.loading && !queue.data) return <Loading />;
   if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
@@ -36,7 +34,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
   /** Approving a withdrawal settles the fees by the policy: say what happened, with the clause. */
   const approveWithdrawal = (applicationId: string) =>
     act(async () => {
-      const { settlement } = await callFunction<{ settlement: WithdrawalSettlementView | null }>('enrollment', 'decideWithdrawal', { applicationId, decision: 'approve' });
+      const { settlement } = await api.enrollment.decideWithdrawal({ applicationId, decision: 'approve' });
       if (settlement) await Taro.showModal({ title: '已批准退出：费用结算', content: `${settlement.summary}（依据：${settlement.citation}）`, showCancel: false });
     }, '已批准退出');
 
@@ -47,7 +45,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
       title: '公示名单',
       content: `将 ${data.toList.length} 名学生的名单公示 ${listingDays} 天（公开页只显示班级和隐去一字的姓名）。公示结束后再确定名单、签署协议。`,
     });
-    if (confirm) await act(() => callFunction('enrollment', 'postList', { schoolId: data.schoolId, termId: data.termId, listingDays }), '名单已公示');
+    if (confirm) await act(() => api.enrollment.postListing({ schoolId: data.schoolId, termId: data.termId, listingDays }), '名单已公示');
   };
 
   return (
@@ -62,10 +60,9 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
             row={row}
             passLabel="审核通过"
             onDecide={(decision, reason) =>
-              act(
-                () => callFunction('enrollment', 'decide', { applicationId: row.applicationId, revision: row.revision, decision: decision === 'pass' ? 'approve' : 'return', reason }),
-                decision === 'pass' ? '已审核通过' : '已退回',
-              )
+              decision === 'pass'
+                ? act(() => api.enrollment.approveApplication({ applicationId: row.applicationId, revision: row.revision }), '已审核通过')
+                : act(() => api.enrollment.returnApplication({ applicationId: row.applicationId, revision: row.revision, reason: reason ?? '' }), '已退回')
             }
           />
         ))}
@@ -104,7 +101,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
             {l.fixed ? (
               <Text className="ok-text listing-fixed">名单已确定</Text>
             ) : l.canFix ? (
-              <Button type="primary" size="small" className="fix-list" onClick={() => void act(() => callFunction('enrollment', 'fixList', { listingId: l.listingId }), '名单已确定，已通知家长签署协议')}>
+              <Button type="primary" size="small" className="fix-list" onClick={() => void act(() => api.enrollment.fixListing({ listingId: l.listingId }), '名单已确定，已通知家长签署协议')}>
                 名单确定
               </Button>
             ) : (
@@ -123,7 +120,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
               <Button type="primary" size="small" className="withdrawal-approve" onClick={() => void approveWithdrawal(row.applicationId)}>
                 批准退出
               </Button>
-              <Button size="small" onClick={() => void act(() => callFunction('enrollment', 'decideWithdrawal', { applicationId: row.applicationId, decision: 'reject' }), '已不批准')}>
+              <Button size="small" onClick={() => void act(() => api.enrollment.decideWithdrawal({ applicationId: row.applicationId, decision: 'reject' }), '已不批准')}>
                 不批准
               </Button>
             </View>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { ROSTER_COLUMNS, type RosterImportReport } from '@kehou/shared';
-import { callFunction } from '../../../api/call';
+import { api } from '../../../api';
 import { Button } from '../../../ui/nutui';
 import { ErrorCard, Loading } from '../../../ui/states';
 import { useSchoolId } from '../components/use-school';
@@ -19,7 +19,7 @@ function Importer({ schoolId }: { schoolId: string }) {
       const picked = await pickRoster(schoolId);
       if (!picked) return;
       setBusy(true);
-      const result = await callFunction<RosterImportReport>('enrollment', 'importRoster', { schoolId, file: picked.file });
+      const result = await api.enrollment.importRoster({ schoolId, file: picked.file });
       setReport({ ...result, fileName: picked.name });
     } catch (e) {
       setError(e instanceof Error ? e.message : '导入失败');

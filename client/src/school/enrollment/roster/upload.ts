@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
+import { MAX_ROSTER_BYTES, ROSTER_TOO_BIG } from '@kehou/shared/enrollment/schemas';
 import { chooseBrowserFile, readFileBase64 } from '../../../ui/browser-file';
 
 export type RosterFile = { base64: string } | { fileID: string };
-const MAX_BYTES = 1024 * 1024;
 
 /**
  * Picks the roster .xlsx. Mini-program: chosen from a chat and uploaded to cloud storage (the
@@ -12,7 +12,7 @@ export async function pickRoster(schoolId: string): Promise<{ name: string; file
   if (process.env.TARO_ENV === 'h5') {
     const file = await chooseBrowserFile('.xlsx', 'roster-file-input');
     if (!file) return null;
-    if (file.size > MAX_BYTES) throw new Error('文件不能超过 1 MB，请分批导入');
+    if (file.size > MAX_ROSTER_BYTES) throw new Error(ROSTER_TOO_BIG);
     return { name: file.name, file: { base64: await readFileBase64(file) } };
   }
   let chosen: { path: string; name: string; size: number };
@@ -21,7 +21,7 @@ export async function pickRoster(schoolId: string): Promise<{ name: string; file
   } catch {
     return null;
   }
-  if (chosen.size > MAX_BYTES) throw new Error('文件不能超过 1 MB，请分批导入');
+  if (chosen.size > MAX_ROSTER_BYTES) throw new Error(ROSTER_TOO_BIG);
   const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `roster/${schoolId}/${Date.now()}.xlsx`, filePath: chosen.path });
   return { name: chosen.name, file: { fileID } };
 }

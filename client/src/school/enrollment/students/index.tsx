@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { APPLICATION_STATUS_SHORT, type SchoolQueue, type SignatureSummary } from '@kehou/shared';
-import { callFunction } from '../../../api/call';
+import { APPLICATION_STATUS_SHORT, type SignatureSummary } from '@kehou/shared';
+import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
 import { go, toast } from '../../../ui/navigate';
 import { ErrorCard, Loading } from '../../../ui/states';
@@ -15,7 +15,7 @@ function Signatures({ applicationId }: { applicationId: string }) {
       <Text
         className="link"
         onClick={() =>
-          void callFunction<SignatureSummary[]>('agreement', 'listSignatures', { applicationId }).then(setList, (e: Error) => toast(e.message))
+          void api.agreement.listSignatures({ applicationId }).then(setList, (e: Error) => toast(e.message))
         }
       >
         查看签署记录
@@ -35,7 +35,7 @@ function Signatures({ applicationId }: { applicationId: string }) {
 }
 
 function List({ schoolId, termId }: { schoolId: string; termId?: string }) {
-  const queue = useLoad(() => callFunction<SchoolQueue>('enrollment', 'schoolQueue', { schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
+  const queue = useLoad(() => api.enrollment.getSchoolQueue({ schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
   if (queue.loading && !queue.data) return <Loading />;
   if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
   const data = queue.data;

@@ -1,15 +1,10 @@
-import { AppError, defineAction, getAll } from '@kehou/shared/cloud';
-import { classInput } from '@kehou/shared/enrollment/schemas';
+import { implement, getAll } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
 import type { ApplicationDoc, ClassQueue, GuardianshipRecord, HardshipDeclaration } from '@kehou/shared';
-import { pendingBindingViews, clubRosters, currentTerm, getClass, publicationCache, toStaffRow } from '@kehou/shared/enrollment/server';
+import { pendingBindingViews, clubRosters, currentTerm, publicationCache, toStaffRow } from '@kehou/shared/enrollment/server';
 
 /** The class teacher's desk: bindings to confirm, applications to review, the class's applications. */
-export const classQueue = defineAction({
-  input: classInput,
-  handler: async (ctx, input): Promise<ClassQueue> => {
-    ctx.caller.requireTeacherOf(input.classId);
-    const classGroup = await getClass(ctx, input.classId);
-    if (!classGroup) throw new AppError('NOT_FOUND', '班级不存在');
+export const getClassQueue = implement(enrollmentContract.actions.getClassQueue, async (ctx, _input, { doc: classGroup }) => {
     const term = await currentTerm(ctx, classGroup.schoolId);
 
     const pending = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ classId: classGroup._id, status: 'pending' }));
@@ -38,5 +33,4 @@ export const classQueue = defineAction({
       toReview: rows.filter((r) => r.status === 'submitted'),
       applications: rows,
     };
-  },
 });

@@ -1,16 +1,13 @@
-import { AppError, defineAction, invalidState } from '@kehou/shared/cloud';
-import { resubmitInput } from '@kehou/shared/enrollment/schemas';
-import type { ApplicationDoc, ApplicationView } from '@kehou/shared';
-import { applicationForGuardian, moveApplication, requireRevision, checkChoices, cleanPickup, writeHardship, currentPublication, getClass, viewForGuardian, notifyStatus } from '@kehou/shared/enrollment/server';
+import { AppError, implement, invalidState } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
+import type { ApplicationDoc } from '@kehou/shared';
+import { moveApplication, requireRevision, checkChoices, cleanPickup, writeHardship, currentPublication, getClass, viewForGuardian, notifyStatus } from '@kehou/shared/enrollment/server';
 
 /**
  * The parent corrects a returned application, or applies again after withdrawing (joining
  * mid-term follows the normal flow), with the choices made anew against the current plan.
  */
-export const resubmit = defineAction({
-  input: resubmitInput,
-  handler: async (ctx, input): Promise<{ application: ApplicationView }> => {
-    const { app } = await applicationForGuardian(ctx, input.applicationId);
+export const resubmitApplication = implement(enrollmentContract.actions.resubmitApplication, async (ctx, input, { doc: app }) => {
     requireRevision(app, input.revision);
     const classGroup = await getClass(ctx, app.classId);
     if (!classGroup) throw new AppError('NOT_FOUND', '班级不存在');
@@ -33,5 +30,4 @@ export const resubmit = defineAction({
     await writeHardship(ctx, updated, input.hardship);
     await notifyStatus(ctx, updated, rejoining ? '已重新报名，等待班主任审核' : '已重新提交，等待班主任审核');
     return { application: await viewForGuardian(ctx, updated) };
-  },
 });

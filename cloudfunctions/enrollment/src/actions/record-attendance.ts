@@ -1,6 +1,7 @@
-import { AppError, asData, conflict, defineAction, invalidState, isDuplicateKeyError, isoNow } from '@kehou/shared/cloud';
-import { recordAttendanceInput, type AttendanceCorrection, type AttendanceDoc } from '@kehou/shared/fees';
-import { attendanceId, loadSheet } from './attendance-shared';
+import { AppError, asData, conflict, implement, invalidState, isDuplicateKeyError, isoNow } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
+import type { AttendanceCorrection, AttendanceDoc } from '@kehou/shared/fees';
+import { attendanceId, loadSheet } from '../lib/attendance';
 
 const STALE = '这一天的考勤刚刚在另一台设备上保存过，请刷新后再改';
 
@@ -12,10 +13,8 @@ const STALE = '这一天的考勤刚刚在另一台设备上保存过，请刷�
  * change needs a reason and is kept as a correction (who, when, why, what); the issued notices
  * keep the minutes they were computed from.
  */
-export const recordAttendance = defineAction({
-  input: recordAttendanceInput,
-  handler: async (ctx, input) => {
-    const sheet = await loadSheet(ctx, input.classId, input.date);
+export const recordAttendance = implement(enrollmentContract.actions.recordAttendance, async (ctx, input, { doc: classGroup }) => {
+    const sheet = await loadSheet(ctx, classGroup, input.date);
     const onSheet = new Set(sheet.active.map((a) => a.studentId));
     for (const entry of input.entries) {
       if (!onSheet.has(entry.studentId)) throw invalidState('只能为这一天参加课后服务的本班学生记录考勤');
@@ -86,5 +85,4 @@ export const recordAttendance = defineAction({
       `${sheet.classGroup.name} ${input.date} 考勤：${changed.length} 人${correction ? `（收费后更正：${correction.reason}）` : ''}`,
     );
     return { saved: changed.length, unchanged: input.entries.length - changed.length, revision: revision + 1 };
-  },
 });

@@ -1,19 +1,13 @@
-import { AppError, defineAction, invalidState, findById, isoNow } from '@kehou/shared/cloud';
-import { fixListInput } from '@kehou/shared/enrollment/schemas';
-import { agreementReminderMessage, chinaTime, type ApplicationDoc, type ListingDoc } from '@kehou/shared';
+import { implement, invalidState, isoNow } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
+import { agreementReminderMessage, chinaTime, type ApplicationDoc } from '@kehou/shared';
 import { loadApplication, patchApplication, notifyGuardians, currentTemplate } from '@kehou/shared/enrollment/server';
 
 /**
  * 名单确定: once the listing period is over the school fixes the list; from then on the parents
  * of the listed children can sign the agreement. Not possible during the listing period.
  */
-export const fixList = defineAction({
-  input: fixListInput,
-  handler: async (ctx, input) => {
-    ctx.caller.requireSignedIn();
-    const listing = await findById<ListingDoc>(ctx, 'listings', input.listingId);
-    if (!listing) throw new AppError('NOT_FOUND', '公示批次不存在');
-    ctx.caller.requireAdminOf(listing.schoolId);
+export const fixListing = implement(enrollmentContract.actions.fixListing, async (ctx, _input, { doc: listing }) => {
     if (listing.fixedAt) return { listingId: listing._id, fixedAt: listing.fixedAt, count: 0 };
     if (ctx.now().getTime() < new Date(listing.listedUntil).getTime()) {
       throw invalidState(`公示期到 ${chinaTime(new Date(listing.listedUntil))} 结束，结束后才能确定名单`);
@@ -47,5 +41,4 @@ export const fixList = defineAction({
       }
     }
     return { listingId: listing._id, fixedAt, count };
-  },
 });

@@ -1,16 +1,13 @@
-import { AppError, defineAction, invalidState, findById } from '@kehou/shared/cloud';
-import { studentInput } from '@kehou/shared/enrollment/schemas';
-import type { ApplicationDoc, ApplicationForm, HardshipDeclaration } from '@kehou/shared';
-import { requireGuardian, serviceWeekdays, clubRosters, hasCapacity, currentPublication, currentTerm, getClass, getSchool, getStudent, viewForGuardian } from '@kehou/shared/enrollment/server';
+import { AppError, implement, invalidState, findById } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
+import type { ApplicationDoc, HardshipDeclaration } from '@kehou/shared';
+import { serviceWeekdays, clubRosters, hasCapacity, currentPublication, currentTerm, getClass, getSchool, viewForGuardian } from '@kehou/shared/enrollment/server';
 
 /** What a guardian needs to apply: the published plan's days and items, and any application so far. */
-export const applicationForm = defineAction({
-  input: studentInput,
-  handler: async (ctx, input): Promise<ApplicationForm> => {
-    const guardianship = await requireGuardian(ctx, input.studentId);
-    const student = await getStudent(ctx, input.studentId);
-    const [classGroup, school] = student ? await Promise.all([getClass(ctx, student.classId), getSchool(ctx, student.schoolId)]) : [null, null];
-    if (!student || !classGroup || !school) throw new AppError('NOT_FOUND', '学生不存在');
+export const getApplicationForm = implement(enrollmentContract.actions.getApplicationForm, async (ctx, _input, { doc: student }) => {
+    const openid = ctx.caller.requireSignedIn();
+    const [classGroup, school] = await Promise.all([getClass(ctx, student.classId), getSchool(ctx, student.schoolId)]);
+    if (!classGroup || !school) throw new AppError('NOT_FOUND', '学生不存在');
     const term = await currentTerm(ctx, school._id);
     if (!term) throw invalidState('学校还没有设置当前学期');
     const publication = await currentPublication(ctx, school._id, term._id);
@@ -44,7 +41,6 @@ export const applicationForm = defineAction({
       application: app ? await viewForGuardian(ctx, app) : null,
       // Only to the guardian who declared it (to edit it): a co-guardian sees that it was declared
       // (application.hardshipDeclared), never the kind or the note.
-      hardship: hardship && hardship.declaredBy === guardianship.openid ? { kind: hardship.kind, note: hardship.note } : null,
+      hardship: hardship && hardship.declaredBy === openid ? { kind: hardship.kind, note: hardship.note } : null,
     };
-  },
 });

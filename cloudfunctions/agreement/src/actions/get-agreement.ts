@@ -1,10 +1,10 @@
-import { defineAction } from '@kehou/shared/cloud';
-import { applicationInput } from '@kehou/shared/agreement/schemas';
-import { APPLICATION_STATUS_LABELS, chinaTime, type AgreementForApplication, type ApplicationDoc, type AgreementTemplateDoc } from '@kehou/shared';
+import { implement } from '@kehou/shared/cloud';
+import { agreementContract } from '@kehou/shared/contracts';
+import { APPLICATION_STATUS_LABELS, chinaTime, type ApplicationDoc, type AgreementTemplateDoc } from '@kehou/shared';
 import { agreementFill, permitFill, renderFor, renderPermitFor } from '../lib/fill';
 import { permitSignable, signaturesOf, summary } from '../lib/signatures';
 import { currentTemplate } from '../lib/templates';
-import { applicationForGuardian, getSchool, agreementState } from '@kehou/shared/enrollment/server';
+import { callerGuardianship, getSchool, agreementState } from '@kehou/shared/enrollment/server';
 
 const READABLE = ['approved', 'listed', 'signed', 'active'];
 
@@ -20,10 +20,8 @@ function whyNot(app: ApplicationDoc, template: AgreementTemplateDoc | null, canS
 }
 
 /** The agreement filled with the child's choices, ready to read and sign, and what was signed so far. */
-export const forApplication = defineAction({
-  input: applicationInput,
-  handler: async (ctx, input): Promise<AgreementForApplication> => {
-    const { app, guardianship } = await applicationForGuardian(ctx, input.applicationId);
+export const getAgreement = implement(agreementContract.actions.getAgreement, async (ctx, _input, { doc: app }) => {
+    const guardianship = await callerGuardianship(ctx, app.studentId);
     const template = await currentTemplate(ctx, app.schoolId, app.termId);
     const state = agreementState(app, template);
     const readable = READABLE.includes(app.status);
@@ -50,5 +48,4 @@ export const forApplication = defineAction({
       },
       signatures: (await signaturesOf(ctx, app)).map(summary),
     };
-  },
 });

@@ -1,16 +1,12 @@
-import { AppError, defineAction, getAll } from '@kehou/shared/cloud';
-import { schoolTermInput } from '@kehou/shared/enrollment/schemas';
-import type { ApplicationDoc, ApplicationStatus, HardshipDeclaration, ListingDoc, SchoolQueue } from '@kehou/shared';
-import { clubRosters, hasCapacity, currentPublication, getSchool, publicationCache, resolveTerm, toStaffRow } from '@kehou/shared/enrollment/server';
+import { AppError, implement, getAll } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
+import type { ApplicationDoc, ApplicationStatus, HardshipDeclaration, ListingDoc } from '@kehou/shared';
+import { clubRosters, hasCapacity, currentPublication, publicationCache, resolveTerm, toStaffRow } from '@kehou/shared/enrollment/server';
 
 /** The school admin's enrolment desk for a term: what waits, the lists, the clubs, every application. */
-export const schoolQueue = defineAction({
-  input: schoolTermInput,
-  handler: async (ctx, input): Promise<SchoolQueue> => {
-    ctx.caller.requireAdminOf(input.schoolId);
-    const school = await getSchool(ctx, input.schoolId);
-    const term = await resolveTerm(ctx, input.schoolId, input.termId);
-    if (!school || !term) throw new AppError('NOT_FOUND', '学校或学期不存在');
+export const getSchoolQueue = implement(enrollmentContract.actions.getSchoolQueue, async (ctx, input, { doc: school }) => {
+    const term = await resolveTerm(ctx, school._id, input.termId);
+    if (!term) throw new AppError('NOT_FOUND', '学期不存在');
     const where = { schoolId: school._id, termId: term._id };
     const [apps, hardships, listings, rosters, current] = await Promise.all([
       getAll<ApplicationDoc>(ctx.collection('applications').where(where)),
@@ -57,5 +53,4 @@ export const schoolQueue = defineAction({
         waiting: rosters.get(item.id)?.waiting.length ?? 0,
       })),
     };
-  },
 });

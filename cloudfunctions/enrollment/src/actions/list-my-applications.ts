@@ -1,12 +1,10 @@
-import { defineAction, getAll, findById } from '@kehou/shared/cloud';
-import { emptyInput } from '@kehou/shared/enrollment/schemas';
+import { implement, getAll, findById } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
 import type { ApplicationDoc, ChildEnrollment, GuardianshipRecord } from '@kehou/shared';
 import { currentPublication, currentTerm, getClass, getSchool, getStudent, viewForGuardian } from '@kehou/shared/enrollment/server';
 
 /** The caller's children with this term's application (if any) and what they can do next. */
-export const myApplications = defineAction({
-  input: emptyInput,
-  handler: async (ctx): Promise<ChildEnrollment[]> => {
+export const listMyApplications = implement(enrollmentContract.actions.listMyApplications, async (ctx) => {
     const openid = ctx.caller.requireSignedIn();
     const guardianships = await getAll<GuardianshipRecord>(
       ctx.collection('guardianships').where({ openid, status: ctx._.neq('rejected') }),
@@ -32,5 +30,4 @@ export const myApplications = defineAction({
       });
     }
     return children;
-  },
 });

@@ -1,12 +1,10 @@
-import { defineAction } from '@kehou/shared/cloud';
-import { attendanceSheetInput, type AttendanceSheet } from '@kehou/shared/fees';
-import { loadSheet } from './attendance-shared';
+import { implement } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
+import { loadSheet } from '../lib/attendance';
 
 /** 考勤表: the class teacher's children on the day, each with the saved minutes or full attendance. */
-export const attendanceSheet = defineAction({
-  input: attendanceSheetInput,
-  handler: async (ctx, input): Promise<AttendanceSheet> => {
-    const sheet = await loadSheet(ctx, input.classId, input.date);
+export const getAttendanceSheet = implement(enrollmentContract.actions.getAttendanceSheet, async (ctx, input, { doc: classGroup }) => {
+    const sheet = await loadSheet(ctx, classGroup, input.date);
     return {
       classId: sheet.classGroup._id,
       className: sheet.classGroup.name,
@@ -29,5 +27,4 @@ export const attendanceSheet = defineAction({
         };
       }),
     };
-  },
 });

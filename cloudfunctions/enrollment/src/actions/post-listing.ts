@@ -1,5 +1,5 @@
-import { defineAction, getAll, invalidState, isDuplicateKeyError, AppError, asData, countWhere } from '@kehou/shared/cloud';
-import { postListInput } from '@kehou/shared/enrollment/schemas';
+import { implement, getAll, invalidState, isDuplicateKeyError, AppError, asData, countWhere } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
 import { chinaTime, type ApplicationDoc, type ListingDoc } from '@kehou/shared';
 import { moveApplication, notifyStatus, resolveTerm } from '@kehou/shared/enrollment/server';
 
@@ -10,10 +10,7 @@ const DAY_MS = 24 * 3600_000;
  * masked names and classes, for the listing period the school chooses (0–15 days; 0 lets the
  * school fix the list at once). After the period the school fixes the list and parents sign.
  */
-export const postList = defineAction({
-  input: postListInput,
-  handler: async (ctx, input) => {
-    ctx.caller.requireAdminOf(input.schoolId);
+export const postListing = implement(enrollmentContract.actions.postListing, async (ctx, input) => {
     const term = await resolveTerm(ctx, input.schoolId, input.termId);
     if (!term) throw new AppError('INVALID_INPUT', '学期不正确');
     const approved = await getAll<ApplicationDoc>(
@@ -62,5 +59,4 @@ export const postList = defineAction({
     await ctx.collection('listings').doc(listing._id).update({ data: { applicationIds: listed } });
     await ctx.audit([{ collection: 'listings', id: listing._id }], `公示 ${listed.length} 人，${input.listingDays} 天`);
     return { listingId: listing._id, count: listed.length, listedUntil };
-  },
 });

@@ -1,20 +1,18 @@
-import { AppError, conflict, defineAction, invalidState, type ActionContext, findById } from '@kehou/shared/cloud';
-import { signInput } from '@kehou/shared/agreement/schemas';
+import { AppError, conflict, implement, invalidState, type ActionContext, findById } from '@kehou/shared/cloud';
+import { agreementContract } from '@kehou/shared/contracts';
 import { signatureId, type ApplicationDoc, type ApplicationStatus, type SignatureDoc } from '@kehou/shared';
 import { agreementFill, renderFor } from '../lib/fill';
 import { saveSignature } from '../lib/signatures';
 import { currentTemplate } from '../lib/templates';
-import { applicationForGuardian, loadApplication, moveApplication, patchApplication, notifyStatus, agreementState } from '@kehou/shared/enrollment/server';
+import { callerGuardianship, loadApplication, moveApplication, patchApplication, notifyStatus, agreementState } from '@kehou/shared/enrollment/server';
 
 /**
  * A guardian signs the agreement they read: the current version, filled with the child's choices.
  * The signature keeps the exact text, its sha256, the choices, who signed, when and for which
  * child, and never changes. Signing again (a retry, the other guardian) creates nothing twice.
  */
-export const sign = defineAction({
-  input: signInput,
-  handler: async (ctx, input): Promise<{ signatureId: string; status: ApplicationStatus; existing: boolean }> => {
-    const { app, guardianship } = await applicationForGuardian(ctx, input.applicationId);
+export const signAgreement = implement(agreementContract.actions.signAgreement, async (ctx, input, { doc: app }) => {
+    const guardianship = await callerGuardianship(ctx, app.studentId);
     const template = await currentTemplate(ctx, app.schoolId, app.termId);
     if (!template) throw invalidState('学校还没有发布本学期的课后服务协议');
     if (input.version !== template.version) throw conflict(`协议已更新为第 ${template.version} 版，请重新阅读后签署`);
@@ -45,7 +43,6 @@ export const sign = defineAction({
     await ctx.audit([{ collection: 'signatures', id }], `签署协议第 ${template.version} 版`);
     const status = await recordSigned(ctx, app._id, template.version);
     return { signatureId: id, status, existing: false };
-  },
 });
 
 /** Moves the application on (listed → signed/active) or records the newer version signed. */

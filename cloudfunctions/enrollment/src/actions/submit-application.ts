@@ -1,20 +1,17 @@
-import { AppError, defineAction, invalidState, isDuplicateKeyError, asData, isoNow } from '@kehou/shared/cloud';
-import { applyInput } from '@kehou/shared/enrollment/schemas';
-import type { ApplicationDoc, ApplicationView } from '@kehou/shared';
-import { requireGuardian, checkChoices, cleanPickup, writeHardship, notifyStatus, currentPublication, getClass, getStudent, resolveTerm, viewForGuardian, loadApplication } from '@kehou/shared/enrollment/server';
+import { AppError, implement, invalidState, isDuplicateKeyError, asData, isoNow } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
+import type { ApplicationDoc } from '@kehou/shared';
+import { callerGuardianship, checkChoices, cleanPickup, writeHardship, notifyStatus, currentPublication, getClass, resolveTerm, viewForGuardian, loadApplication } from '@kehou/shared/enrollment/server';
 
 /**
  * A parent applies for a child: days, items and pick-up chosen freely (nothing pre-selected),
  * hardship optional and kept apart. One application per child and term (`${studentId}:${termId}`):
  * a retry or a double tap answers with the existing application and creates nothing.
  */
-export const apply = defineAction({
-  input: applyInput,
-  handler: async (ctx, input): Promise<{ application: ApplicationView; existing: boolean }> => {
-    const guardianship = await requireGuardian(ctx, input.studentId);
-    const student = await getStudent(ctx, input.studentId);
-    const classGroup = student ? await getClass(ctx, student.classId) : null;
-    if (!student || !classGroup) throw new AppError('NOT_FOUND', '学生不存在');
+export const submitApplication = implement(enrollmentContract.actions.submitApplication, async (ctx, input, { doc: student }) => {
+    const guardianship = await callerGuardianship(ctx, student._id);
+    const classGroup = await getClass(ctx, student.classId);
+    if (!classGroup) throw new AppError('NOT_FOUND', '班级不存在');
     const term = await resolveTerm(ctx, student.schoolId, input.termId);
     if (!term) throw new AppError('INVALID_INPUT', '学期不正确，请刷新后再试');
     const id = `${student._id}:${term._id}`;
@@ -61,5 +58,4 @@ export const apply = defineAction({
     await writeHardship(ctx, app, input.hardship ?? null);
     await notifyStatus(ctx, app, '报名已提交，等待班主任审核');
     return answer(app, false);
-  },
 });

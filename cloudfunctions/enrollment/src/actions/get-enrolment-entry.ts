@@ -1,5 +1,5 @@
-import { AppError, defineAction, getAll, findById } from '@kehou/shared/cloud';
-import { schoolTermInput } from '@kehou/shared/enrollment/schemas';
+import { AppError, implement, getAll, findById } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
 import type { ApplicationDoc, EnrolmentEntry, GuardianshipRecord } from '@kehou/shared';
 import { currentPublication, getClass, getSchool, getStudent, resolveTerm } from '@kehou/shared/enrollment/server';
 
@@ -7,9 +7,7 @@ import { currentPublication, getClass, getSchool, getStudent, resolveTerm } from
  * The page a school shares into class groups: the school and term, whether enrolment is open, and
  * the caller's children at that school, so the page can lead straight to binding or applying.
  */
-export const enrolmentEntry = defineAction({
-  input: schoolTermInput,
-  handler: async (ctx, input): Promise<EnrolmentEntry> => {
+export const getEnrolmentEntry = implement(enrollmentContract.actions.getEnrolmentEntry, async (ctx, input) => {
     const school = await getSchool(ctx, input.schoolId);
     if (!school) throw new AppError('NOT_FOUND', '学校不存在');
     const term = await resolveTerm(ctx, school._id, input.termId);
@@ -35,5 +33,4 @@ export const enrolmentEntry = defineAction({
       signedIn: !!ctx.caller.openid,
       children,
     };
-  },
 });

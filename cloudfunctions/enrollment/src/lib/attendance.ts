@@ -1,7 +1,7 @@
-import { AppError, chinaToday, findById, getAll, invalidState, type ActionContext } from '@kehou/shared/cloud';
+import { chinaToday, findById, getAll, invalidState, type ActionContext } from '@kehou/shared/cloud';
 import { WEEKDAY_LABELS, type ApplicationDoc, type ClassGroup, type StageSchedule, type Student, type Term } from '@kehou/shared';
 import { attendsOn, billingRunIdOf, isActiveOn, isServiceDay, scheduleForStage, serviceMinutes, type AttendanceDoc, type BillingRunDoc } from '@kehou/shared/fees';
-import { currentPublication, getClass, getSchool } from '@kehou/shared/enrollment/server';
+import { currentPublication, getSchool } from '@kehou/shared/enrollment/server';
 import { billingPeriodOf, type BillingPeriod } from '@kehou/shared/policy';
 
 /** Everything an attendance action needs about one class on one service day. */
@@ -24,14 +24,12 @@ export interface SheetContext {
 export const attendanceId = (classId: string, date: string) => `${classId}:${date}`;
 
 /**
- * The class teacher's sheet for a date: only the teacher of that class; only a service day of the
+ * The class teacher's sheet for a date (the router has checked the caller teaches the class): only a service day of the
  * published plan's schedule for the class's stage, within a term, not in the future. A child is
  * on it only if enrolled that day and the family chose that weekday (and an item running then).
  */
-export async function loadSheet(ctx: ActionContext, classId: string, date: string): Promise<SheetContext> {
-  ctx.caller.requireTeacherOf(classId);
-  const classGroup = await getClass(ctx, classId);
-  if (!classGroup) throw new AppError('NOT_FOUND', '班级不存在');
+export async function loadSheet(ctx: ActionContext, classGroup: ClassGroup, date: string): Promise<SheetContext> {
+  const classId = classGroup._id;
   const terms = await getAll<Term>(ctx.collection('terms').where({ schoolId: classGroup.schoolId }));
   const term = terms.find((t) => t.startDate <= date && date <= t.endDate);
   if (!term) throw invalidState(`${date} 不在学期内，没有课后服务`);

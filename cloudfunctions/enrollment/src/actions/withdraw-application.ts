@@ -1,17 +1,15 @@
-import { AppError, defineAction, chinaToday, findById, isoNow } from '@kehou/shared/cloud';
-import { withdrawInput } from '@kehou/shared/enrollment/schemas';
-import { CANCELLABLE, type ApplicationView, type Term } from '@kehou/shared';
-import { applicationForGuardian, moveApplication, notifyStatus, viewForGuardian } from '@kehou/shared/enrollment/server';
+import { AppError, implement, chinaToday, findById, isoNow } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
+import { CANCELLABLE, type Term } from '@kehou/shared';
+import { moveApplication, notifyStatus, viewForGuardian } from '@kehou/shared/enrollment/server';
 
 /**
  * The parent takes the child out. Before the school's approval the application is simply
  * cancelled; after it the parent applies to withdraw with an effective date and the school
  * approves (004 §三(六): 书面申请，学校批准).
  */
-export const withdraw = defineAction({
-  input: withdrawInput,
-  handler: async (ctx, input): Promise<{ application: ApplicationView }> => {
-    const { app, guardianship } = await applicationForGuardian(ctx, input.applicationId);
+export const withdrawApplication = implement(enrollmentContract.actions.withdrawApplication, async (ctx, input, { doc: app }) => {
+    const openid = ctx.caller.requireSignedIn();
     if (CANCELLABLE.includes(app.status)) {
       const updated = await moveApplication(ctx, app, 'cancel', { note: input.reason || '家长撤回报名' });
       await notifyStatus(ctx, updated, '报名已撤回');
@@ -28,7 +26,7 @@ export const withdraw = defineAction({
           effectiveDate: input.effectiveDate,
           reason: input.reason ?? '',
           requestedAt: isoNow(ctx),
-          requestedBy: guardianship.openid,
+          requestedBy: openid,
           previousStatus: app.status,
         },
       },
@@ -36,5 +34,4 @@ export const withdraw = defineAction({
     });
     await notifyStatus(ctx, updated, `退出申请已提交，自${input.effectiveDate}起`);
     return { application: await viewForGuardian(ctx, updated) };
-  },
 });

@@ -1,11 +1,10 @@
-import { emptyInput, defineAction, findById, getAll, type ActionContext } from '@kehou/shared/cloud';
+import { implement, findById, getAll, type ActionContext } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
 import type { ClassGroup, Guardianship, HomeChild, HomeSummary, RoleKind, School, Student } from '@kehou/shared';
 import { enrollmentTasks } from '@kehou/shared/enrollment/server';
 
 /** Everything a home screen needs to know about the caller: their roles, children and schools. */
-export const home = defineAction({
-  input: emptyInput,
-  handler: async (ctx): Promise<HomeSummary> => {
+export const getHome = implement(enrollmentContract.actions.getHome, async (ctx) => {
     const { caller } = ctx;
     if (!caller.openid) {
       return { signedIn: false, name: '', roles: [], children: [], schools: [], classes: [], bureauIds: [] };
@@ -43,7 +42,6 @@ export const home = defineAction({
       bureauIds: caller.roles('bureau').map((r) => r.bureauId),
       ...(tasks ? { tasks } : {}),
     };
-  },
 });
 
 async function describeChildren(ctx: ActionContext, guardianships: Guardianship[]): Promise<HomeChild[]> {
