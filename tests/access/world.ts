@@ -56,7 +56,7 @@ export async function buildWorld(): Promise<World> {
   await cloud.ok(DEMO.admin, 'fees', 'markPaid', { noticeId: paid });
   await cloud.ok(kids.parent0, 'fees', 'requestRefund', { noticeId: paid, reason: '孩子生病' });
   const listing = ((await cloud.db.collection('listings').get()).data[0] as { _id: string })._id;
-  const submitted = await cloud.ok(DEMO.parent, 'feedback', 'submit', { requestId: 'matrix-feedback-1', studentId: DEMO_IDS.childXiaoming, topic: 'safety', text: '放学时校门口车多，希望加强引导。' });
+  const submitted = await cloud.ok(DEMO.parent, 'feedback', 'submitFeedback', { requestId: 'matrix-feedback-1', studentId: DEMO_IDS.childXiaoming, topic: 'safety', text: '放学时校门口车多，希望加强引导。' });
   await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { studentName: '张子涵', studentNo: '30203', bindCode: 'SFH302', guardianName: '新家长', relation: '母亲' }).catch(() => undefined);
   const pending = (await cloud.db.collection('guardianships').where({ status: 'pending' }).get()).data[0] as { _id: string } | undefined;
   return {

@@ -1,5 +1,7 @@
 import type { Contract, InputOf, OutputOf } from '@kehou/shared/contracts';
 import type { feesContract } from '@kehou/shared/contracts';
+import type { disclosureContract } from '@kehou/shared/contracts';
+import type { feedbackContract } from '@kehou/shared/contracts';
 import { callFunction } from './call';
 
 type Call<A> = {} extends InputOf<A> ? (input?: InputOf<A>) => Promise<OutputOf<A>> : (input: InputOf<A>) => Promise<OutputOf<A>>;
@@ -20,6 +22,8 @@ function clientFor<C extends Contract>(name: C['name']): ClientOf<C> {
 /** The cloud, area by area: `api.fees.issueNotices({ schoolId, termId, periodKey, digest })`. */
 export const api = {
   fees: clientFor<typeof feesContract>('fees'),
+  disclosure: clientFor<typeof disclosureContract>('disclosure'),
+  feedback: clientFor<typeof feedbackContract>('feedback'),
 };
 
 export { ApiError } from './call';

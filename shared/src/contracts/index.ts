@@ -6,7 +6,15 @@
 export * from './access';
 export * from './define';
 export { feesContract } from './fees';
+export { disclosureContract } from './disclosure';
+export { feedbackContract } from './feedback';
 
 import { feesContract } from './fees';
+import { disclosureContract } from './disclosure';
+import { feedbackContract } from './feedback';
 
-export const CONTRACTS = { fees: feesContract } as const;
+export const CONTRACTS = {
+  fees: feesContract,
+  disclosure: disclosureContract,
+  feedback: feedbackContract,
+} as const;
