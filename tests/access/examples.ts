@@ -1,5 +1,6 @@
 import type { CONTRACTS, InputOf } from '@kehou/shared/contracts';
 import { DEFAULT_EDITABLE_TEXT } from '@kehou/shared';
+import { PDF, qijiangContent } from '../integration/disclosure-support';
 import type { World } from './world';
 
 /** The school's own text of the agreement, as a new version would publish it. */
@@ -74,5 +75,30 @@ export const EXAMPLES: Examples = {
     signPermit: (w) => ({ applicationId: w.application, textHash: '0'.repeat(64) }),
     listSignatures: (w) => ({ applicationId: w.application }),
     verifySignature: (w) => ({ signatureId: w.signature }),
+  },
+  disclosure: {
+    getSchoolOverview: (w) => ({ schoolId: w.school }),
+    getPlan: (w) => ({ schoolId: w.school, termId: w.term }),
+    savePlan: (w) => ({ schoolId: w.school, termId: w.term, revision: 0, content: qijiangContent() }),
+    uploadAttachment: (w) => ({ schoolId: w.school, termId: w.term, key: 'plan', fileName: '课后服务方案.pdf', contentBase64: PDF }),
+    submitPlan: (w) => ({ schoolId: w.school, termId: w.term, revision: 1 }),
+    publishPlan: (w) => ({ schoolId: w.school, termId: w.term }),
+    getReviewQueue: () => ({}),
+    getReviewDetail: (w) => ({ schoolId: w.school, termId: w.term }),
+    approvePlan: (w) => ({ schoolId: w.school, termId: w.term, version: 1 }),
+    returnPlan: (w) => ({ schoolId: w.school, termId: w.term, version: 1, comments: '请补充安全预案' }),
+    getPlanHistory: (w) => ({ schoolId: w.school, termId: w.term }),
+    compareVersions: (w) => ({ schoolId: w.school, termId: w.term, from: 1, to: 'draft' }),
+    exportReport: (w) => ({ schoolId: w.school, reportKey: 'semiannual-report', year: 2026, half: 1 }),
+    getPublicTerm: (w) => ({ schoolId: w.school, termId: w.term }),
+    getPublicArticle: (w) => ({ schoolId: w.school, termId: w.term }),
+  },
+  feedback: {
+    submitFeedback: (w) => ({ studentId: w.student, requestId: 'matrix-feedback-1', topic: 'safety', text: '放学时校门口车多，希望加强引导。' }),
+    listMyFeedback: () => ({}),
+    listSchoolFeedback: (w) => ({ schoolId: w.school }),
+    markFeedbackReviewed: (w) => ({ feedbackId: w.feedback }),
+    // An outdated revision: the committee is let in and told to refresh; nothing is answered.
+    answerFeedback: (w) => ({ feedbackId: w.feedback, text: '已转学校研究', revision: 99 }),
   },
 };

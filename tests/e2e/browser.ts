@@ -32,7 +32,8 @@ export async function newPhonePage(browser: Browser): Promise<Page> {
 
 export async function signInAs(page: Page, name: string): Promise<void> {
   await page.goto(`${BASE_URL}/#/pages/login/index`);
-  await page.locator('.demo-user', { hasText: name }).first().click();
+  // The visible one: while the router relaunches, an earlier login page can still be in the DOM, hidden.
+  await page.locator('.demo-user', { hasText: name }).filter({ visible: true }).first().click();
   await page.waitForURL(/pages\/index\/index/);
   // Wait until the home screen has rendered: navigating away while Taro's router is still
   // relaunching can leave the next page hidden.

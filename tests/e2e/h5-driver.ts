@@ -26,8 +26,10 @@ class H5Scope implements Scope {
 
   async fill(selector: string, value: string, pick?: Pick) {
     const target = this.locate(selector, pick).first();
-    const native = target.locator('input, textarea').first();
-    await ((await native.count()) ? native : target).fill(value);
+    await target.waitFor();
+    // Taro's <Input>/<Textarea> render the native element inside their own a moment after they appear: wait for it, never fill the wrapper.
+    const isNative = await target.evaluate((element) => element.tagName === 'INPUT' || element.tagName === 'TEXTAREA');
+    await (isNative ? target : target.locator('input, textarea').first()).fill(value);
   }
 
   async see(text: TextMatch, within?: string) {

@@ -156,9 +156,9 @@ describe('submitting for filing', () => {
   });
 
   it('school overview: the terms with their plan status and the filing deadline', async () => {
-    const overview = await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'schoolOverview', { schoolId: QJ.schoolId });
+    const overview = await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'getSchoolOverview', { schoolId: QJ.schoolId });
     expect(overview.terms).toEqual([expect.objectContaining({ termId: QJ.termId, status: 'none', deadline: expect.objectContaining({ state: 'none' }) })]);
     expect(overview.reports).toEqual([]);
-    expect(await cloud.call(DEMO.admin, 'disclosure', 'schoolOverview', { schoolId: QJ.schoolId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.admin, 'disclosure', 'getSchoolOverview', { schoolId: QJ.schoolId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });

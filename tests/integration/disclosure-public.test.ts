@@ -40,7 +40,7 @@ async function seedApplications() {
 
 describe('the public page: open without signing in, no personal data', () => {
   it('shows the current publication, the history and the disclosure items with their clauses', async () => {
-    const page = await cloud.ok(null, 'disclosure', 'publicTerm', SFH);
+    const page = await cloud.ok(null, 'disclosure', 'getPublicTerm', SFH);
     const term = (await cloud.db.collection('terms').doc(SFH.termId).get()).data as any;
     expect(page).toMatchObject({ schoolName: '绥芬河市第一小学', termName: term.name, profileName: '黑龙江省绥芬河市（2021）' });
     expect(page.publication).toMatchObject({ version: 1, current: true });
@@ -55,7 +55,7 @@ describe('the public page: open without signing in, no personal data', () => {
 
   it('the enrolled list: class and masked name only, for listed, signed and active applications', async () => {
     await seedApplications();
-    const page = await cloud.ok(null, 'disclosure', 'publicTerm', SFH);
+    const page = await cloud.ok(null, 'disclosure', 'getPublicTerm', SFH);
     expect(page.enrolled).toEqual([
       { className: '一年级(1)班', name: '李*' },
       { className: '三年级(2)班', name: '欧**娜' },
@@ -68,10 +68,10 @@ describe('the public page: open without signing in, no personal data', () => {
   });
 
   it('a term without a publication shows none; an unknown school or version is not found', async () => {
-    expect(await cloud.ok(null, 'disclosure', 'publicTerm', QJ)).toMatchObject({ publication: null, enrolled: [], versions: [] });
-    expect(await cloud.call(null, 'disclosure', 'publicTerm', { schoolId: 'nope', termId: SFH.termId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await cloud.call(null, 'disclosure', 'publicTerm', { ...SFH, version: 9 })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await cloud.call(null, 'disclosure', 'publicTerm', { schoolId: '../x', termId: SFH.termId })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await cloud.ok(null, 'disclosure', 'getPublicTerm', QJ)).toMatchObject({ publication: null, enrolled: [], versions: [] });
+    expect(await cloud.call(null, 'disclosure', 'getPublicTerm', { schoolId: 'nope', termId: SFH.termId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await cloud.call(null, 'disclosure', 'getPublicTerm', { ...SFH, version: 9 })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await cloud.call(null, 'disclosure', 'getPublicTerm', { schoolId: '../x', termId: SFH.termId })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 
   it('filing attachments never reach the public page', async () => {
@@ -80,7 +80,7 @@ describe('the public page: open without signing in, no personal data', () => {
     await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'submitPlan', { ...QJ, revision: saved.revision });
     await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'approvePlan', { ...QJ, version: 1 });
     await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'publishPlan', QJ);
-    const page = await cloud.ok(null, 'disclosure', 'publicTerm', QJ);
+    const page = await cloud.ok(null, 'disclosure', 'getPublicTerm', QJ);
     expect(page.publication.content.attachments).toEqual([]);
     expect(JSON.stringify(page)).not.toContain('cloud://');
   });
@@ -88,14 +88,14 @@ describe('the public page: open without signing in, no personal data', () => {
 
 describe('the official-account article', () => {
   it('is the current publication as HTML with inline styles and the mini-program path, readable without signing in', async () => {
-    const article = await cloud.ok(null, 'disclosure', 'publicArticle', SFH);
+    const article = await cloud.ok(null, 'disclosure', 'getPublicArticle', SFH);
     const term = (await cloud.db.collection('terms').doc(SFH.termId).get()).data as any;
     expect(article.title).toBe(`绥芬河市第一小学${term.name}课后服务公告`);
     expect(article.path).toBe('public/term/index?schoolId=school-sfh-1&termId=term-sfh-current');
     expect(article.html).toContain('篮球社');
     expect(article.html).toContain('每生每小时 4 元');
     expect(article.html).not.toMatch(/class=|<script/);
-    expect(await cloud.call(null, 'disclosure', 'publicArticle', QJ)).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '已公开的方案不存在' });
+    expect(await cloud.call(null, 'disclosure', 'getPublicArticle', QJ)).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '已公开的方案不存在' });
   });
 });
 
@@ -109,7 +109,7 @@ describe('reports from recorded data', () => {
 
   it('yueyang: the overview shows the deadline and the half-year report, and the report exports as CSV', async () => {
     await addSchool('yueyang-2019', 'yy');
-    const overview = await cloud.ok('admin-yy', 'disclosure', 'schoolOverview', { schoolId: 'yy' });
+    const overview = await cloud.ok('admin-yy', 'disclosure', 'getSchoolOverview', { schoolId: 'yy' });
     expect(overview.terms[0].deadline).toMatchObject({ deadline: '2026-09-15', citation: { section: '五2' } });
     expect(overview.reports).toEqual([expect.objectContaining({ key: 'semiannual-report', label: '课后服务工作情况报市教育体育局' })]);
 

@@ -12,14 +12,14 @@ const QJ_PLAN = `${QJ.schoolId}:${QJ.termId}`;
 describe('bureau review: draft → submitted → returned / approved → published', () => {
   it('the queue shows the bureau’s own schools only, waiting filings first', async () => {
     await writeAndSubmitQijiangPlan(cloud);
-    const qijiang = await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'reviewQueue');
+    const qijiang = await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'getReviewQueue');
     expect(qijiang.items).toEqual([expect.objectContaining({ schoolName: '綦江区古南实验小学', status: 'submitted', submissions: 1, submittedAt: expect.any(String) })]);
-    const suifenhe = await cloud.ok(DEMO.bureau, 'disclosure', 'reviewQueue');
+    const suifenhe = await cloud.ok(DEMO.bureau, 'disclosure', 'getReviewQueue');
     expect(suifenhe.items.map((i: any) => `${i.schoolName}:${i.status}`)).toEqual(['绥芬河市第一小学:published']);
     for (const openid of [DEMO.otherSchoolAdmin, DEMO.parent]) {
-      expect(await cloud.call(openid, 'disclosure', 'reviewQueue')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await cloud.call(openid, 'disclosure', 'getReviewQueue')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     }
-    expect(await cloud.call(null, 'disclosure', 'reviewQueue')).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' });
+    expect(await cloud.call(null, 'disclosure', 'getReviewQueue')).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' });
   });
 
   it('only reviewers of the school’s bureau decide; school admins cannot approve their own plan', async () => {
@@ -27,14 +27,14 @@ describe('bureau review: draft → submitted → returned / approved → publish
     for (const openid of [DEMO.bureau, DEMO.otherSchoolAdmin, DEMO.admin, DEMO.otherSchoolParent]) {
       expect(await cloud.call(openid, 'disclosure', 'approvePlan', { ...QJ, version: 1 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
       expect(await cloud.call(openid, 'disclosure', 'returnPlan', { ...QJ, version: 1, comments: '请补充' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-      expect(await cloud.call(openid, 'disclosure', 'reviewDetail', QJ)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await cloud.call(openid, 'disclosure', 'getReviewDetail', QJ)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     }
     expect((await docs(cloud, 'plans', { _id: QJ_PLAN }))[0].status).toBe('submitted');
   });
 
   it('the reviewer sees the filing with its attachments; returning needs comments and tells the admin', async () => {
     await writeAndSubmitQijiangPlan(cloud);
-    const detail = await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'reviewDetail', QJ);
+    const detail = await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'getReviewDetail', QJ);
     expect(detail).toMatchObject({ status: 'submitted', issues: [], changesFromPrevious: null, version: { number: 1, decision: 'pending' } });
     expect(detail.attachments).toEqual([
       { key: 'plan', label: '本校课后服务工作具体方案', name: '古南实验小学课后服务方案.pdf', url: expect.stringMatching(/^\/files\/disclosure\/school-qj-1\//) },
@@ -74,7 +74,7 @@ describe('bureau review: draft → submitted → returned / approved → publish
     await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'submitPlan', { ...QJ, revision: saved.revision });
 
     expect(await cloud.call(DEMO.qijiangBureau, 'disclosure', 'approvePlan', { ...QJ, version: 1 })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
-    const detail = await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'reviewDetail', QJ);
+    const detail = await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'getReviewDetail', QJ);
     expect(detail.version.number).toBe(2);
     expect(detail.changesFromPrevious).toEqual([
       { kind: 'changed', path: 'items.1.description', label: '服务项目「美术社」 · 说明', before: '青少年宫老师授课', after: '每周三在美术教室，青少年宫老师授课' },
@@ -86,9 +86,9 @@ describe('bureau review: draft → submitted → returned / approved → publish
 
     expect(await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'approvePlan', { ...QJ, version: 2, comments: '同意备案' })).toEqual({ status: 'approved', version: 2 });
     expect(cloud.runtime.outbox.list(DEMO.otherSchoolAdmin).map((m) => m.data.phrase2.value)).toEqual(['已退回', '已通过']);
-    const history = await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'planHistory', QJ);
+    const history = await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'getPlanHistory', QJ);
     expect(history.versions.map((v: any) => `${v.number}:${v.decision}`)).toEqual(['1:returned', '2:approved']);
-    expect(await cloud.call(DEMO.admin, 'disclosure', 'planHistory', QJ)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.admin, 'disclosure', 'getPlanHistory', QJ)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
   it('nothing is chargeable before approval; publishing needs approval, only the admin publishes, and a retry does not publish twice', async () => {
@@ -131,7 +131,7 @@ describe('a change after publication publishes a new version; published versions
     expect(await cloud.call(DEMO.admin, 'disclosure', 'publishPlan', SFH)).toMatchObject({ ok: false, code: 'INVALID_STATE' });
     // Fees still rest on the approved, published version while the revision is being filed.
     expect((await cloud.ok(DEMO.admin, 'disclosure', 'getPlan', SFH)).chargeable.chargeable).toBe(true);
-    const publicMeanwhile = await cloud.ok(null, 'disclosure', 'publicTerm', SFH);
+    const publicMeanwhile = await cloud.ok(null, 'disclosure', 'getPublicTerm', SFH);
     expect(publicMeanwhile.publication.version).toBe(1);
 
     const submitted = await cloud.ok(DEMO.admin, 'disclosure', 'submitPlan', { ...SFH, revision: saved.revision });
@@ -145,11 +145,11 @@ describe('a change after publication publishes a new version; published versions
     const v1After = publications.find((p) => p.version === 1);
     expect({ ...v1After, current: true }).toEqual(v1Before);
 
-    const page = await cloud.ok(null, 'disclosure', 'publicTerm', SFH);
+    const page = await cloud.ok(null, 'disclosure', 'getPublicTerm', SFH);
     expect(page.publication.version).toBe(2);
     expect(page.versions.map((v: any) => `${v.version}:${v.current}`)).toEqual(['1:false', '2:true']);
     expect(page.changesFromPrevious).toEqual([expect.objectContaining({ label: '服务项目「篮球社」 · 名额', before: '20 人', after: '25 人' })]);
-    const old = await cloud.ok(null, 'disclosure', 'publicTerm', { ...SFH, version: 1 });
+    const old = await cloud.ok(null, 'disclosure', 'getPublicTerm', { ...SFH, version: 1 });
     expect(old.publication.content.items[1].capacity).toBe(20);
   });
 

@@ -8,7 +8,7 @@ afterEach(() => cloud.close());
 
 const school = DEMO_IDS.suifenheSchool;
 const submit = (openid: string | null, extra: object = {}) =>
-  cloud.call(openid, 'feedback', 'submit', {
+  cloud.call(openid, 'feedback', 'submitFeedback', {
     studentId: DEMO_IDS.childXiaoming,
     requestId: 'req-00000001',
     topic: 'safety',
@@ -21,7 +21,7 @@ describe('feedback: parents → parent committee (000 §三(五))', () => {
     const [first, again] = await Promise.all([submit(DEMO.parent), submit(DEMO.parent)]);
     expect(first).toMatchObject({ ok: true, data: { status: 'open', className: '三年级(2)班', signedAs: null } });
     expect(again).toEqual(first);
-    const { items, counts } = await cloud.ok(DEMO.committee, 'feedback', 'listForSchool', { schoolId: school });
+    const { items, counts } = await cloud.ok(DEMO.committee, 'feedback', 'listSchoolFeedback', { schoolId: school });
     expect(items).toHaveLength(1);
     expect(counts).toEqual({ open: 1, reviewed: 0, answered: 0 });
   });
@@ -29,7 +29,7 @@ describe('feedback: parents → parent committee (000 §三(五))', () => {
   it('the committee sees neither the openid nor the child’s name unless the parent signed', async () => {
     await submit(DEMO.parent);
     await submit(DEMO.secondGuardian, { requestId: 'req-00000002', signName: true });
-    const { items } = await cloud.ok(DEMO.committee, 'feedback', 'listForSchool', { schoolId: school });
+    const { items } = await cloud.ok(DEMO.committee, 'feedback', 'listSchoolFeedback', { schoolId: school });
     const text = JSON.stringify(items);
     expect(text).not.toContain(DEMO.parent);
     expect(text).not.toContain('王小明');
@@ -48,34 +48,37 @@ describe('feedback: parents → parent committee (000 §三(五))', () => {
   it('only the school’s committee and admins read and answer it', async () => {
     await submit(DEMO.parent);
     for (const who of [DEMO.parent, DEMO.teacher, DEMO.otherSchoolAdmin, DEMO.bureau]) {
-      expect(await cloud.call(who, 'feedback', 'listForSchool', { schoolId: school })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await cloud.call(who, 'feedback', 'listSchoolFeedback', { schoolId: school })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     }
-    expect(await cloud.call(DEMO.admin, 'feedback', 'listForSchool', { schoolId: school })).toMatchObject({ ok: true });
-    const [item] = (await cloud.ok(DEMO.committee, 'feedback', 'listForSchool', { schoolId: school })).items;
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'feedback', 'answer', { feedbackId: item.id, text: '收到', revision: 0 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.admin, 'feedback', 'listSchoolFeedback', { schoolId: school })).toMatchObject({ ok: true });
+    const [item] = (await cloud.ok(DEMO.committee, 'feedback', 'listSchoolFeedback', { schoolId: school })).items;
+    // Another school's admin cannot tell an existing item from a missing one.
+    const outside = await cloud.call(DEMO.otherSchoolAdmin, 'feedback', 'answerFeedback', { feedbackId: item.id, text: '收到', revision: 0 });
+    expect(outside).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await cloud.call(DEMO.otherSchoolAdmin, 'feedback', 'answerFeedback', { feedbackId: 'fb-missing', text: '收到', revision: 0 })).toEqual(outside);
   });
 
   it('reviewed, then answered: the parent reads the answer and is notified', async () => {
     await submit(DEMO.parent);
-    const [item] = (await cloud.ok(DEMO.committee, 'feedback', 'listForSchool', { schoolId: school })).items;
-    const reviewed = await cloud.ok(DEMO.committee, 'feedback', 'markReviewed', { feedbackId: item.id });
+    const [item] = (await cloud.ok(DEMO.committee, 'feedback', 'listSchoolFeedback', { schoolId: school })).items;
+    const reviewed = await cloud.ok(DEMO.committee, 'feedback', 'markFeedbackReviewed', { feedbackId: item.id });
     expect(reviewed).toMatchObject({ status: 'reviewed', revision: 1 });
-    const answered = await cloud.ok(DEMO.committee, 'feedback', 'answer', { feedbackId: item.id, text: '已与学校商定：低年级 17:20 先放学。', revision: 1 });
+    const answered = await cloud.ok(DEMO.committee, 'feedback', 'answerFeedback', { feedbackId: item.id, text: '已与学校商定：低年级 17:20 先放学。', revision: 1 });
     expect(answered).toMatchObject({ status: 'answered', answer: { byName: '刘女士', text: '已与学校商定：低年级 17:20 先放学。' } });
-    const mine = await cloud.ok(DEMO.parent, 'feedback', 'mine');
+    const mine = await cloud.ok(DEMO.parent, 'feedback', 'listMyFeedback');
     expect(mine).toEqual([expect.objectContaining({ status: 'answered', answer: expect.objectContaining({ byName: '刘女士' }) })]);
-    expect(await cloud.ok(DEMO.secondGuardian, 'feedback', 'mine')).toEqual([]);
+    expect(await cloud.ok(DEMO.secondGuardian, 'feedback', 'listMyFeedback')).toEqual([]);
     expect(cloud.runtime.outbox.list(DEMO.parent)).toEqual([expect.objectContaining({ templateId: 'tmpl-feedback-answered', page: 'parent/feedback/index' })]);
-    const audit = await cloud.db.collection('audit').where({ action: cloud.db.command.in(['feedback.submit', 'feedback.markReviewed', 'feedback.answer']) }).count();
+    const audit = await cloud.db.collection('audit').where({ action: cloud.db.command.in(['feedback.submitFeedback', 'feedback.markFeedbackReviewed', 'feedback.answerFeedback']) }).count();
     expect(audit.total).toBe(3);
   });
 
   it('two members answering from the same revision: one wins, the other is told to refresh', async () => {
     await submit(DEMO.parent);
-    const [item] = (await cloud.ok(DEMO.admin, 'feedback', 'listForSchool', { schoolId: school })).items;
+    const [item] = (await cloud.ok(DEMO.admin, 'feedback', 'listSchoolFeedback', { schoolId: school })).items;
     const answers = await Promise.all([
-      cloud.call(DEMO.committee, 'feedback', 'answer', { feedbackId: item.id, text: '答复一', revision: 0 }),
-      cloud.call(DEMO.admin, 'feedback', 'answer', { feedbackId: item.id, text: '答复二', revision: 0 }),
+      cloud.call(DEMO.committee, 'feedback', 'answerFeedback', { feedbackId: item.id, text: '答复一', revision: 0 }),
+      cloud.call(DEMO.admin, 'feedback', 'answerFeedback', { feedbackId: item.id, text: '答复二', revision: 0 }),
     ]);
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(answers.filter((a) => !a.ok)).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);

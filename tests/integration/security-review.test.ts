@@ -233,7 +233,7 @@ describe('Responses carry no more than the caller may see: no openids in the fil
   it('the bureau’s review and another admin’s plan editor do not carry who submitted or saved', async () => {
     await writeAndSubmitQijiangPlan(cloud);
     await cloud.db.collection('users').add({ data: { _id: 'qj-admin-2', name: '副校长', roles: [{ kind: 'admin', schoolId: QJ.schoolId }] } });
-    const review = await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'reviewDetail', QJ);
+    const review = await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'getReviewDetail', QJ);
     expect(review.version).toMatchObject({ number: 1, decision: 'pending' });
     expect(JSON.stringify(review)).not.toContain(DEMO.otherSchoolAdmin);
     const editor = await cloud.ok('qj-admin-2', 'disclosure', 'getPlan', QJ);
@@ -275,7 +275,7 @@ describe('Parents act only for their own children (verified safe)', () => {
       ['enrollment', 'getApplicationForm', { studentId: XIAOMING }],
       ['agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: hash }],
       ['agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: hash }],
-      ['feedback', 'submit', { studentId: XIAOMING, requestId: 'req-attack-1', topic: 'other', text: '冒名提交的意见内容' }],
+      ['feedback', 'submitFeedback', { studentId: XIAOMING, requestId: 'req-attack-1', topic: 'other', text: '冒名提交的意见内容' }],
     ] as const) {
       expect(['FORBIDDEN', 'NOT_FOUND']).toContain(((await cloud.call(otherParent, fn, action, data)) as any).code);
     }
@@ -288,7 +288,7 @@ describe('Teachers act only for their class, admins and reviewers only for their
   it('through ids of another class or school nothing is read or changed', async () => {
     await approvedApplication(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
     const listingId = (await cloud.ok(DEMO.admin, 'enrollment', 'postListing', { schoolId: SCHOOL, termId: TERM, listingDays: 3 })).listingId;
-    const feedback = await cloud.ok(DEMO.parent, 'feedback', 'submit', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'safety', text: '放学时校门口车辆太多。' });
+    const feedback = await cloud.ok(DEMO.parent, 'feedback', 'submitFeedback', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'safety', text: '放学时校门口车辆太多。' });
     const auditBefore = await count('audit');
     const attempts: [string, 'enrollment' | 'agreement' | 'disclosure' | 'feedback', string, unknown][] = [
       ['demo-teacher-wu', 'enrollment', 'returnApplication', { applicationId: XIAOMING_APP, revision: 3, reason: '请修改' }],
@@ -300,13 +300,13 @@ describe('Teachers act only for their class, admins and reviewers only for their
       [DEMO.otherSchoolAdmin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64: 'AAAA' } }],
       [DEMO.otherSchoolAdmin, 'agreement', 'getTemplateDraft', { schoolId: SCHOOL, termId: TERM }],
       [DEMO.otherSchoolAdmin, 'disclosure', 'getPlan', SFH],
-      [DEMO.otherSchoolAdmin, 'disclosure', 'planHistory', SFH],
+      [DEMO.otherSchoolAdmin, 'disclosure', 'getPlanHistory', SFH],
       [DEMO.otherSchoolAdmin, 'disclosure', 'exportReport', { schoolId: SCHOOL, reportKey: 'semiannual-report', year: 2026, half: 1 }],
       [DEMO.otherSchoolAdmin, 'disclosure', 'getPlan', { schoolId: QJ.schoolId, termId: SFH.termId }],
-      [DEMO.qijiangBureau, 'disclosure', 'reviewDetail', SFH],
-      [DEMO.otherSchoolAdmin, 'feedback', 'listForSchool', { schoolId: SCHOOL }],
-      [DEMO.otherSchoolAdmin, 'feedback', 'markReviewed', { feedbackId: feedback.id }],
-      [DEMO.otherSchoolAdmin, 'feedback', 'answer', { feedbackId: feedback.id, text: '收到', revision: 0 }],
+      [DEMO.qijiangBureau, 'disclosure', 'getReviewDetail', SFH],
+      [DEMO.otherSchoolAdmin, 'feedback', 'listSchoolFeedback', { schoolId: SCHOOL }],
+      [DEMO.otherSchoolAdmin, 'feedback', 'markFeedbackReviewed', { feedbackId: feedback.id }],
+      [DEMO.otherSchoolAdmin, 'feedback', 'answerFeedback', { feedbackId: feedback.id, text: '收到', revision: 0 }],
       [DEMO.committee, 'enrollment', 'getHardship', { applicationId: XIAOMING_APP }],
       [DEMO.bureau, 'enrollment', 'getSchoolQueue', { schoolId: SCHOOL }],
     ];
@@ -327,8 +327,8 @@ describe('Public pages carry nothing personal (verified safe)', () => {
     await publishAgreement(cloud);
     await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
     const answers = [
-      await cloud.ok(null, 'disclosure', 'publicTerm', SFH),
-      await cloud.ok(null, 'disclosure', 'publicArticle', SFH),
+      await cloud.ok(null, 'disclosure', 'getPublicTerm', SFH),
+      await cloud.ok(null, 'disclosure', 'getPublicArticle', SFH),
       await cloud.ok(null, 'agreement', 'getTemplate', { schoolId: SCHOOL, termId: TERM }),
       await cloud.ok(null, 'enrollment', 'getEnrolmentEntry', { schoolId: SCHOOL }),
       await cloud.ok(null, 'enrollment', 'getHome'),
@@ -346,7 +346,7 @@ describe('Staff and parent views carry no openids and no other guardian’s priv
     await listAndFix(cloud);
     await publishAgreement(cloud);
     await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
-    await cloud.ok(DEMO.parent, 'feedback', 'submit', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'safety', text: '放学时校门口车辆太多。' });
+    await cloud.ok(DEMO.parent, 'feedback', 'submitFeedback', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'safety', text: '放学时校门口车辆太多。' });
     const views = [
       (await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 })).applications,
       await cloud.ok(DEMO.admin, 'enrollment', 'getSchoolQueue', { schoolId: SCHOOL }),
@@ -354,7 +354,7 @@ describe('Staff and parent views carry no openids and no other guardian’s priv
       await cloud.ok(DEMO.secondGuardian, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP }),
       await cloud.ok(DEMO.admin, 'agreement', 'verifySignature', { signatureId: `${XIAOMING_APP}:v1` }),
       await cloud.ok(DEMO.admin, 'agreement', 'listSignatures', { applicationId: XIAOMING_APP }),
-      await cloud.ok(DEMO.committee, 'feedback', 'listForSchool', { schoolId: SCHOOL }),
+      await cloud.ok(DEMO.committee, 'feedback', 'listSchoolFeedback', { schoolId: SCHOOL }),
     ];
     expect(JSON.stringify(views)).not.toMatch(/demo-(parent|guardian|teacher|admin|committee)/);
     // The committee sees neither the child nor an unsigned author.
@@ -419,7 +419,7 @@ describe('A bad input gets a clear error in Chinese and changes nothing (verifie
       [DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, studentName: big(21) }],
       [DEMO.parent, 'enrollment', 'withdrawApplication', { applicationId: XIAOMING_APP, reason: big(201) }],
       [DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: '0'.repeat(64), image: { base64: 'A'.repeat(300_000) } }],
-      [DEMO.parent, 'feedback', 'submit', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'other', text: big(501) }],
+      [DEMO.parent, 'feedback', 'submitFeedback', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'other', text: big(501) }],
       [DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: { rules: big(3001) } }],
       [DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', { ...QJ, key: 'plan', fileName: '方案.pdf', contentBase64: 'A'.repeat(3_000_000) }],
     ];
@@ -467,7 +467,7 @@ describe('Identity comes from the WeChat context only: signed-out callers change
       ['agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: {} }],
       ['disclosure', 'savePlan', { ...QJ, revision: 0, content: qijiangContent() }],
       ['disclosure', 'approvePlan', { ...QJ, version: 1 }],
-      ['feedback', 'submit', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'other', text: '没有登录的意见' }],
+      ['feedback', 'submitFeedback', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'other', text: '没有登录的意见' }],
     ];
     for (const [fn, action, data] of attempts) {
       const answer = (await cloud.call(null, fn, action, data)) as any;
@@ -490,9 +490,9 @@ describe('Every state change writes an audit entry (verified safe)', () => {
     await listAndFix(cloud);
     await publishAgreement(cloud);
     await signAgreement(cloud, DEMO.newParent, id);
-    const fb = await cloud.ok(DEMO.newParent, 'feedback', 'submit', { studentId: KEXIN_ID, requestId: 'req-00000009', topic: 'time', text: '希望延长到六点。' });
-    await cloud.ok(DEMO.committee, 'feedback', 'markReviewed', { feedbackId: fb.id });
-    await cloud.ok(DEMO.committee, 'feedback', 'answer', { feedbackId: fb.id, text: '已转学校研究', revision: 1 });
+    const fb = await cloud.ok(DEMO.newParent, 'feedback', 'submitFeedback', { studentId: KEXIN_ID, requestId: 'req-00000009', topic: 'time', text: '希望延长到六点。' });
+    await cloud.ok(DEMO.committee, 'feedback', 'markFeedbackReviewed', { feedbackId: fb.id });
+    await cloud.ok(DEMO.committee, 'feedback', 'answerFeedback', { feedbackId: fb.id, text: '已转学校研究', revision: 1 });
 
     const { data: audit } = await cloud.db.collection('audit').limit(100).get();
     const actions = new Set(audit.map((a: any) => a.action));
@@ -506,9 +506,9 @@ describe('Every state change writes an audit entry (verified safe)', () => {
       'enrollment.fixListing',
       'agreement.publishTemplate',
       'agreement.signAgreement',
-      'feedback.submit',
-      'feedback.markReviewed',
-      'feedback.answer',
+      'feedback.submitFeedback',
+      'feedback.markFeedbackReviewed',
+      'feedback.answerFeedback',
     ]) {
       expect(actions).toContain(action);
     }

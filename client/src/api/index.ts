@@ -2,6 +2,8 @@ import type { Contract, InputOf, OutputOf } from '@kehou/shared/contracts';
 import type { feesContract } from '@kehou/shared/contracts';
 import type { enrollmentContract } from '@kehou/shared/contracts';
 import type { agreementContract } from '@kehou/shared/contracts';
+import type { disclosureContract } from '@kehou/shared/contracts';
+import type { feedbackContract } from '@kehou/shared/contracts';
 import { callFunction } from './call';
 
 type Call<A> = {} extends InputOf<A> ? (input?: InputOf<A>) => Promise<OutputOf<A>> : (input: InputOf<A>) => Promise<OutputOf<A>>;
@@ -24,6 +26,8 @@ export const api = {
   fees: clientFor<typeof feesContract>('fees'),
   enrollment: clientFor<typeof enrollmentContract>('enrollment'),
   agreement: clientFor<typeof agreementContract>('agreement'),
+  disclosure: clientFor<typeof disclosureContract>('disclosure'),
+  feedback: clientFor<typeof feedbackContract>('feedback'),
 };
 
 export { ApiError } from './call';

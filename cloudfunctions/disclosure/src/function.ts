@@ -1,31 +1,36 @@
-import { createLegacyCloudFunction } from '@kehou/shared/cloud';
-import { approvePlan, publishPlan, returnPlan, submitPlan } from './filing';
-import { compareVersions, planHistory } from './history';
-import { getPlan, savePlan, uploadAttachment } from './plan-editor';
-import { publicArticle, publicTerm } from './public';
-import { exportReport, schoolOverview } from './reports';
-import { reviewDetail, reviewQueue } from './review';
+import { createCloudFunction } from '@kehou/shared/cloud';
+import { disclosureContract } from '@kehou/shared/contracts';
+import { approvePlan } from './actions/approve-plan';
+import { compareVersions } from './actions/compare-versions';
+import { exportReport } from './actions/export-report';
+import { getPlan } from './actions/get-plan';
+import { getPlanHistory } from './actions/get-plan-history';
+import { getPublicArticle } from './actions/get-public-article';
+import { getPublicTerm } from './actions/get-public-term';
+import { getReviewDetail } from './actions/get-review-detail';
+import { getReviewQueue } from './actions/get-review-queue';
+import { getSchoolOverview } from './actions/get-school-overview';
+import { publishPlan } from './actions/publish-plan';
+import { returnPlan } from './actions/return-plan';
+import { savePlan } from './actions/save-plan';
+import { submitPlan } from './actions/submit-plan';
+import { uploadAttachment } from './actions/upload-attachment';
 
-/**
- * 公开：服务方案、备案审核与公开发布.
- * School admin: schoolOverview, getPlan, savePlan, uploadAttachment, submitPlan, publishPlan.
- * Bureau reviewer: reviewQueue, reviewDetail, approvePlan, returnPlan.
- * Both: planHistory, compareVersions, exportReport. Anyone, signed in or not: publicTerm, publicArticle.
- */
-export const disclosureFunction = createLegacyCloudFunction('disclosure', {
-  schoolOverview,
+/** 公开：服务方案、备案审核与公开发布 (contract and access rules: shared/src/contracts/disclosure.ts). */
+export const disclosureFunction = createCloudFunction(disclosureContract, {
+  getSchoolOverview,
   getPlan,
   savePlan,
   uploadAttachment,
   submitPlan,
   publishPlan,
-  reviewQueue,
-  reviewDetail,
+  getReviewQueue,
+  getReviewDetail,
   approvePlan,
   returnPlan,
-  planHistory,
+  getPlanHistory,
   compareVersions,
   exportReport,
-  publicTerm,
-  publicArticle,
+  getPublicTerm,
+  getPublicArticle,
 });

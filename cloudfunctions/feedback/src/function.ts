@@ -1,15 +1,16 @@
-import { createLegacyCloudFunction } from '@kehou/shared/cloud';
-import { answer } from './actions/answer';
-import { listForSchool } from './actions/list-for-school';
-import { markReviewed } from './actions/mark-reviewed';
-import { mine } from './actions/mine';
-import { submit } from './actions/submit';
+import { createCloudFunction } from '@kehou/shared/cloud';
+import { feedbackContract } from '@kehou/shared/contracts';
+import { answerFeedback } from './actions/answer-feedback';
+import { listMyFeedback } from './actions/list-my-feedback';
+import { listSchoolFeedback } from './actions/list-school-feedback';
+import { markFeedbackReviewed } from './actions/mark-feedback-reviewed';
+import { submitFeedback } from './actions/submit-feedback';
 
-/** 家委会: parents' feedback, reviewed and answered by the parent committee (000 §三(五), 004 §二(二)). */
-export const feedbackFunction = createLegacyCloudFunction('feedback', {
-  submit,
-  mine,
-  listForSchool,
-  markReviewed,
-  answer,
+/** 家委会：家长意见，由本校家委会查看和答复 (000 §三(五), 004 §二(二); contract and access rules: shared/src/contracts/feedback.ts). */
+export const feedbackFunction = createCloudFunction(feedbackContract, {
+  submitFeedback,
+  listMyFeedback,
+  listSchoolFeedback,
+  markFeedbackReviewed,
+  answerFeedback,
 });

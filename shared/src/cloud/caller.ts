@@ -51,14 +51,4 @@ export class Caller {
     this.requireSignedIn();
     if (!this.isTeacherOf(classId)) throw forbidden('只有本班班主任可以进行此操作');
   }
-
-  requireCommitteeOf(schoolId: string): void {
-    this.requireSignedIn();
-    if (!this.isCommitteeOf(schoolId)) throw forbidden('只有本校家委会成员可以进行此操作');
-  }
-
-  requireBureauOf(bureauId: string): void {
-    this.requireSignedIn();
-    if (!this.isBureauOf(bureauId)) throw forbidden('只有主管教育局的审核员可以进行此操作');
-  }
 }

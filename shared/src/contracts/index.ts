@@ -8,13 +8,19 @@ export * from './define';
 export { feesContract } from './fees';
 export { enrollmentContract } from './enrollment';
 export { agreementContract } from './agreement';
+export { disclosureContract } from './disclosure';
+export { feedbackContract } from './feedback';
 
 import { feesContract } from './fees';
 import { enrollmentContract } from './enrollment';
 import { agreementContract } from './agreement';
+import { disclosureContract } from './disclosure';
+import { feedbackContract } from './feedback';
 
 export const CONTRACTS = {
   fees: feesContract,
   enrollment: enrollmentContract,
   agreement: agreementContract,
+  disclosure: disclosureContract,
+  feedback: feedbackContract,
 } as const;

@@ -8,6 +8,9 @@ export const planRefSchema = z.object({ schoolId: idSchema, termId: idSchema }).
 
 export const schoolRefSchema = z.object({ schoolId: idSchema }).strict();
 
+/** The review queue: the caller's bureaus come from their roles, never from the input. */
+export const reviewQueueSchema = z.object({}).strict();
+
 export const savePlanSchema = planRefSchema
   .extend({
     /** The revision the admin edited; 0 for a plan not yet saved. */
@@ -47,6 +50,15 @@ export const publicTermSchema = planRefSchema.extend({ version: z.number().int()
 /** Attachments: documents and scans a school has; the type is checked by the extension. */
 export const ATTACHMENT_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'doc', 'docx', 'xls', 'xlsx'] as const;
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+export const ATTACHMENT_TOO_LARGE = '文件不能超过 2 MB';
+export const ATTACHMENT_WRONG_TYPE = `只能上传 ${ATTACHMENT_EXTENSIONS.join('、')} 文件`;
+
+/** What is wrong with a file the admin picked before it is sent (the same words the schema and the function use), or null. */
+export function attachmentProblem(file: { name: string; size: number }): string | null {
+  if (!(ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) return ATTACHMENT_WRONG_TYPE;
+  if (file.size > MAX_ATTACHMENT_BYTES) return ATTACHMENT_TOO_LARGE;
+  return null;
+}
 
 export const uploadAttachmentSchema = planRefSchema
   .extend({
@@ -57,14 +69,12 @@ export const uploadAttachmentSchema = planRefSchema
       .min(1)
       .max(100)
       .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, { message: '文件名不能包含特殊字符' })
-      .refine((name) => (ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(name)), {
-        message: `只能上传 ${ATTACHMENT_EXTENSIONS.join('、')} 文件`,
-      }),
+      .refine((name) => (ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(name)), { message: ATTACHMENT_WRONG_TYPE }),
     /** The file, base64; at most 2 MB once decoded. */
     contentBase64: z
       .string()
       .min(4)
-      .max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, { message: '文件不能超过 2 MB' })
+      .max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, { message: ATTACHMENT_TOO_LARGE })
       .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: '文件内容格式不正确' }),
   })
   .strict();

@@ -192,8 +192,58 @@ export interface ArticleExport {
 }
 
 export interface ReportExport {
+  title: string;
   fileId: string;
   url: string;
   fileName: string;
   rows: number;
+}
+
+/** disclosure.getReviewQueue: the filings of the bureaus the caller reviews for. */
+export interface ReviewQueue {
+  bureauIds: string[];
+  items: QueueItem[];
+}
+
+/** disclosure.getPlanHistory: every filed version with its decision, and every publication. */
+export interface PlanHistory {
+  schoolName: string;
+  termName: string;
+  status: PlanStatus | null;
+  versions: VersionSummary[];
+  publications: PublicationSummary[];
+}
+
+/** disclosure.compareVersions: what changed from one version to another (or to the draft). */
+export interface VersionComparison {
+  changes: PlanChange[];
+}
+
+/** A filing document as the plan records it (disclosure.uploadAttachment answers with one). */
+export type PlanAttachment = PlanContent['attachments'][number];
+
+/** disclosure.savePlan: the new revision, the status (a save reopens an approved plan) and what is still wrong. */
+export interface SavePlanResult {
+  revision: number;
+  status: PlanStatus;
+  issues: PlanIssue[];
+}
+
+/** disclosure.submitPlan: the version filed and the plan's revision after it. */
+export interface SubmitPlanResult {
+  version: number;
+  status: 'submitted';
+  revision: number;
+}
+
+/** disclosure.approvePlan / returnPlan: the bureau's decision on version `version`. */
+export interface PlanDecisionResult {
+  status: 'approved' | 'returned';
+  version: number;
+}
+
+/** disclosure.publishPlan: the publication now current. */
+export interface PublishPlanResult {
+  version: number;
+  status: 'published';
 }

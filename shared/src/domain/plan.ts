@@ -1,5 +1,6 @@
 import type { ProfileId } from './profile-id';
 import type { Stage } from './people';
+import type { Category } from '../policy/domain';
 
 /**
  * The school's after-school service plan for one term (方案). Parents enrol into its published
@@ -20,7 +21,7 @@ export type Weekday = 1 | 2 | 3 | 4 | 5;
 
 export interface TimeBlock {
   /** One of the conformance categories: homework, reading, sports, arts, … */
-  category: string;
+  category: Category;
   minutes: number;
   title?: string;
 }
@@ -67,7 +68,7 @@ export interface PlanItem {
   id: string;
   kind: 'basic' | 'club';
   name: string;
-  category: string;
+  category: Category;
   description: string;
   weekdays: Weekday[];
   /** Clubs only: places; further applicants go on a waiting list. */

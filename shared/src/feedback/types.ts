@@ -69,11 +69,13 @@ export const submitFeedbackInput = z
   })
   .strict();
 
-export const listForSchoolInput = z
+export const listMyFeedbackInput = z.object({}).strict();
+
+export const listSchoolFeedbackInput = z
   .object({ schoolId: id, status: z.enum(['open', 'reviewed', 'answered']).optional() })
   .strict();
 
-export const markReviewedInput = z.object({ feedbackId: id }).strict();
+export const markFeedbackReviewedInput = z.object({ feedbackId: id }).strict();
 
 export const answerFeedbackInput = z
   .object({
@@ -83,6 +85,12 @@ export const answerFeedbackInput = z
     revision: z.number().int().min(0),
   })
   .strict();
+
+/** The committee's inbox: the school's feedback, open first, with counts by status. */
+export interface FeedbackInbox {
+  counts: Record<FeedbackStatus, number>;
+  items: FeedbackView[];
+}
 
 export function toFeedbackView(doc: FeedbackDoc): FeedbackView {
   return {

@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { PLAN_STATUS_LABELS } from '@kehou/shared';
 import { chinaDateTime, type QueueItem } from '@kehou/shared/disclosure';
-import { callFunction } from '../../api/call';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { go } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 
 /** The reviewer's queue: filings of the bureau's schools, those waiting for review first. */
 export default function BureauHome() {
-  const queue = useLoad(() => callFunction<{ items: QueueItem[] }>('disclosure', 'reviewQueue'));
+  const queue = useLoad(() => api.disclosure.getReviewQueue());
   if (queue.loading && !queue.data) return <Loading />;
   if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
   const waiting = queue.data.items.filter((i) => i.status === 'submitted');

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { PLAN_STATUS_LABELS } from '@kehou/shared';
-import { chinaDateTime, type ReviewView } from '@kehou/shared/disclosure';
-import { callFunction } from '../../api/call';
+import { chinaDateTime } from '@kehou/shared/disclosure';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { toast } from '../../ui/navigate';
@@ -31,7 +31,7 @@ async function openAttachment(url: string) {
 /** The reviewer reads the latest filed version, what changed since the last one, the attachments, and decides. */
 export default function ReviewPage() {
   const { schoolId = '', termId = '' } = useRouter().params;
-  const detail = useLoad(() => callFunction<ReviewView>('disclosure', 'reviewDetail', { schoolId, termId }), [schoolId, termId]);
+  const detail = useLoad(() => api.disclosure.getReviewDetail({ schoolId, termId }), [schoolId, termId]);
   const [comments, setComments] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,12 +41,13 @@ export default function ReviewPage() {
   const view = detail.data;
   const version = view.version!;
 
-  async function decide(action: 'approvePlan' | 'returnPlan') {
+  async function decide(decision: 'approve' | 'return') {
     setBusy(true);
     setError(null);
     try {
-      await callFunction('disclosure', action, { schoolId, termId, version: version.number, comments });
-      toast(action === 'approvePlan' ? '已通过备案' : '已退回学校', 'success');
+      const filed = { schoolId, termId, version: version.number, comments };
+      await (decision === 'approve' ? api.disclosure.approvePlan(filed) : api.disclosure.returnPlan(filed));
+      toast(decision === 'approve' ? '已通过备案' : '已退回学校', 'success');
       setComments('');
       await detail.reload();
     } catch (e) {
@@ -113,10 +114,10 @@ export default function ReviewPage() {
           />
           {error && <Text className="error-text">{error}</Text>}
           <View className="btn-row">
-            <Button type="primary" loading={busy} onClick={() => void decide('approvePlan')}>
+            <Button type="primary" loading={busy} onClick={() => void decide('approve')}>
               通过备案
             </Button>
-            <Button loading={busy} onClick={() => void decide('returnPlan')}>
+            <Button loading={busy} onClick={() => void decide('return')}>
               退回修改
             </Button>
           </View>

@@ -1,22 +1,17 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, type FeedbackStatus, type FeedbackView } from '@kehou/shared';
-import { callFunction } from '../../api/call';
+import { FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, answerFeedbackInput, type FeedbackView } from '@kehou/shared';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { toast } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 
-interface Inbox {
-  counts: Record<FeedbackStatus, number>;
-  items: FeedbackView[];
-}
-
 /** The committee's inbox: read, mark as seen, answer. */
 export default function CommitteeFeedback() {
   const { schoolId = '' } = useRouter().params;
-  const inbox = useLoad(() => callFunction<Inbox>('feedback', 'listForSchool', { schoolId }), [schoolId]);
+  const inbox = useLoad(() => api.feedback.listSchoolFeedback({ schoolId }), [schoolId]);
   if (inbox.loading && !inbox.data) return <Loading />;
   if (inbox.error || !inbox.data) return <ErrorCard message={inbox.error ?? '加载失败'} onRetry={inbox.reload} />;
   const { counts, items } = inbox.data;
@@ -43,11 +38,14 @@ export default function CommitteeFeedback() {
 function FeedbackCard({ item, onChanged }: { item: FeedbackView; onChanged: () => Promise<void> }) {
   const [reply, setReply] = useState('');
   const [busy, setBusy] = useState(false);
-  const act = async (action: 'markReviewed' | 'answer') => {
+  // The answer the function would accept (at least 2 characters), checked with its own schema.
+  const replyOk = answerFeedbackInput.shape.text.safeParse(reply).success;
+  const act = async (step: 'review' | 'answer') => {
     setBusy(true);
     try {
-      await callFunction('feedback', action, action === 'answer' ? { feedbackId: item.id, text: reply, revision: item.revision } : { feedbackId: item.id });
-      toast(action === 'answer' ? '已答复' : '已标记为查看', 'success');
+      if (step === 'answer') await api.feedback.answerFeedback({ feedbackId: item.id, text: reply, revision: item.revision });
+      else await api.feedback.markFeedbackReviewed({ feedbackId: item.id });
+      toast(step === 'answer' ? '已答复' : '已标记为查看', 'success');
       await onChanged();
     } catch (e) {
       toast((e as Error).message);
@@ -77,11 +75,11 @@ function FeedbackCard({ item, onChanged }: { item: FeedbackView; onChanged: () =
           <Textarea className="input answer-input" value={reply} placeholder="写下答复，家长会收到通知" maxlength={500} onInput={(e) => setReply(e.detail.value)} />
           <View className="btn-row">
             {item.status === 'open' && (
-              <Button size="small" disabled={busy} onClick={() => void act('markReviewed')}>
+              <Button size="small" disabled={busy} onClick={() => void act('review')}>
                 标记已查看
               </Button>
             )}
-            <Button size="small" type="primary" disabled={busy || reply.trim().length < 2} onClick={() => void act('answer')} className="answer-button">
+            <Button size="small" type="primary" disabled={busy || !replyOk} onClick={() => void act('answer')} className="answer-button">
               答复
             </Button>
           </View>

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Picker, Switch, Text, Textarea, View } from '@tarojs/components';
-import { FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, type FeedbackTopic, type FeedbackView } from '@kehou/shared';
-import { callFunction } from '../../api/call';
+import { FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, type FeedbackTopic } from '@kehou/shared';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
@@ -14,7 +13,7 @@ const newRequestId = () => `fb-${Date.now().toString(36)}-${Math.random().toStri
 /** A parent writes to the parent committee and reads its answers. */
 export default function ParentFeedback() {
   const data = useLoad(async () => {
-    const [home, mine] = await Promise.all([api.enrollment.getHome(), callFunction<FeedbackView[]>('feedback', 'mine')]);
+    const [home, mine] = await Promise.all([api.enrollment.getHome(), api.feedback.listMyFeedback()]);
     return { children: home.children.filter((c) => c.bindingStatus === 'confirmed'), mine };
   });
   const [childIndex, setChildIndex] = useState(0);
@@ -33,7 +32,7 @@ export default function ParentFeedback() {
     if (topicIndex === null) return toast('请选择意见类型');
     setBusy(true);
     try {
-      await callFunction('feedback', 'submit', { studentId: children[childIndex].studentId, requestId, topic: TOPICS[topicIndex][0], text, signName });
+      await api.feedback.submitFeedback({ studentId: children[childIndex].studentId, requestId, topic: TOPICS[topicIndex][0], text, signName });
       toast('已提交给家委会', 'success');
       setText('');
       setTopicIndex(null);

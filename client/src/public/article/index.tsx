@@ -1,7 +1,6 @@
 import { RichText, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { ArticleExport } from '@kehou/shared/disclosure';
-import { callFunction } from '../../api/call';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
@@ -13,7 +12,7 @@ import { copyText } from '../components/share';
  */
 export default function ArticlePage() {
   const { schoolId = '', termId = '' } = useRouter().params;
-  const article = useLoad(() => callFunction<ArticleExport>('disclosure', 'publicArticle', { schoolId, termId }), [schoolId, termId]);
+  const article = useLoad(() => api.disclosure.getPublicArticle({ schoolId, termId }), [schoolId, termId]);
   if (article.loading && !article.data) return <Loading />;
   if (article.error || !article.data) return <ErrorCard message={article.error ?? '加载失败'} onRetry={article.reload} />;
   const { title, html, path } = article.data;

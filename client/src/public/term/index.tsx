@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button as NativeButton, Text, View } from '@tarojs/components';
 import { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { chinaDateTime, publicTermPath, type PublicTermView } from '@kehou/shared/disclosure';
-import { callFunction } from '../../api/call';
+import { chinaDateTime, publicTermPath } from '@kehou/shared/disclosure';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
@@ -21,7 +21,7 @@ export default function PublicTermPage() {
   const { schoolId = '', termId = '' } = useRouter().params;
   const [version, setVersion] = useState<number | undefined>(undefined);
   const page = useLoad(
-    () => callFunction<PublicTermView>('disclosure', 'publicTerm', { schoolId, termId, ...(version ? { version } : {}) }),
+    () => api.disclosure.getPublicTerm({ schoolId, termId, ...(version ? { version } : {}) }),
     [schoolId, termId, version],
   );
   useShareMenu();

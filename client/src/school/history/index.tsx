@@ -1,35 +1,27 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { PLAN_STATUS_LABELS, type PlanStatus } from '@kehou/shared';
-import { chinaDateTime, type PlanChange, type PublicationSummary, type VersionSummary } from '@kehou/shared/disclosure';
-import { callFunction } from '../../api/call';
+import { PLAN_STATUS_LABELS } from '@kehou/shared';
+import { chinaDateTime, type PlanChange } from '@kehou/shared/disclosure';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { go } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 import { ChangeList } from '../../public/components/changes';
-
-interface History {
-  schoolName: string;
-  termName: string;
-  status: PlanStatus | null;
-  versions: VersionSummary[];
-  publications: PublicationSummary[];
-}
 
 const DECISION = { pending: '待审核', approved: '已通过', returned: '已退回' } as const;
 
 /** Every submitted version with the bureau's decision and comments, and what changed from one to the next. */
 export default function HistoryPage() {
   const { schoolId = '', termId = '' } = useRouter().params;
-  const history = useLoad(() => callFunction<History>('disclosure', 'planHistory', { schoolId, termId }), [schoolId, termId]);
+  const history = useLoad(() => api.disclosure.getPlanHistory({ schoolId, termId }), [schoolId, termId]);
   const [compared, setCompared] = useState<{ title: string; changes: PlanChange[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function compare(from: number, to: number | 'draft') {
     setError(null);
     try {
-      const { changes } = await callFunction<{ changes: PlanChange[] }>('disclosure', 'compareVersions', { schoolId, termId, from, to });
+      const { changes } = await api.disclosure.compareVersions({ schoolId, termId, from, to });
       setCompared({ title: to === 'draft' ? `当前草稿与第 ${from} 版相比` : `第 ${to} 版与第 ${from} 版相比`, changes });
     } catch (e) {
       setError(e instanceof Error ? e.message : '比较失败');

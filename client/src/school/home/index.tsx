@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { PLAN_STATUS_LABELS } from '@kehou/shared';
-import type { SchoolOverview } from '@kehou/shared/disclosure';
-import { callFunction } from '../../api/call';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Cell } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
@@ -11,7 +10,7 @@ import { useHome } from '../../ui/use-home';
 const DEADLINE_CLASS: Record<string, string> = { near: 'warn-text', past: 'error-text', 'filed-late': 'warn-text' };
 
 function SchoolCard({ schoolId }: { schoolId: string }) {
-  const overview = useLoad(() => callFunction<SchoolOverview>('disclosure', 'schoolOverview', { schoolId }), [schoolId]);
+  const overview = useLoad(() => api.disclosure.getSchoolOverview({ schoolId }), [schoolId]);
   if (overview.loading && !overview.data) return <Loading />;
   if (overview.error || !overview.data) return <ErrorCard message={overview.error ?? '加载失败'} onRetry={overview.reload} />;
   const { school, terms, reports } = overview.data;

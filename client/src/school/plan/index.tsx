@@ -4,7 +4,7 @@ import { useRouter } from '@tarojs/taro';
 import type { PlanContent, PlanStatus } from '@kehou/shared';
 import { checkServicePlan, type PlanEditorView, type PlanIssue } from '@kehou/shared/disclosure';
 import { getProfile } from '@kehou/shared/policy';
-import { ApiError, callFunction } from '../../api/call';
+import { api, ApiError } from '../../api';
 import { Button } from '../../ui/nutui';
 import { toast } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
@@ -50,7 +50,7 @@ export default function PlanEditorPage() {
 
   const load = useCallback(async () => {
     try {
-      const loaded = await callFunction<PlanEditorView>('disclosure', 'getPlan', { schoolId, termId });
+      const loaded = await api.disclosure.getPlan({ schoolId, termId });
       setView(loaded);
       setContent(loaded.content);
       setRevision(loaded.plan?.revision ?? 0);
@@ -105,7 +105,7 @@ export default function PlanEditorPage() {
 
   const save = () =>
     run(async () => {
-      const saved = await callFunction<{ revision: number; status: PlanStatus }>('disclosure', 'savePlan', { schoolId, termId, revision, content });
+      const saved = await api.disclosure.savePlan({ schoolId, termId, revision, content });
       setRevision(saved.revision);
       setStatus(saved.status);
       setDirty(false);
@@ -117,17 +117,17 @@ export default function PlanEditorPage() {
     run(async () => {
       let current = revision;
       if (dirty || current === 0) {
-        const saved = await callFunction<{ revision: number }>('disclosure', 'savePlan', { schoolId, termId, revision, content });
+        const saved = await api.disclosure.savePlan({ schoolId, termId, revision, content });
         current = saved.revision;
       }
-      await callFunction('disclosure', 'submitPlan', { schoolId, termId, revision: current });
+      await api.disclosure.submitPlan({ schoolId, termId, revision: current });
       toast('已提交备案', 'success');
       await load();
     });
 
   const publish = () =>
     run(async () => {
-      const published = await callFunction<{ version: number }>('disclosure', 'publishPlan', { schoolId, termId });
+      const published = await api.disclosure.publishPlan({ schoolId, termId });
       toast(`已公开第 ${published.version} 版`, 'success');
       await load();
     });

@@ -1,19 +1,13 @@
 import Taro from '@tarojs/taro';
 import { chooseBrowserFile, readFileBase64 } from '../../ui/browser-file';
-import type { PlanContent } from '@kehou/shared';
-import { ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES, extensionOf } from '@kehou/shared/disclosure';
-import { callFunction } from '../../api/call';
-
-type Attachment = PlanContent['attachments'][number];
-
-const TOO_LARGE = '文件不能超过 2 MB';
-const WRONG_TYPE = `只能上传 ${ATTACHMENT_EXTENSIONS.join('、')} 文件`;
+import { ATTACHMENT_EXTENSIONS, attachmentProblem, extensionOf, type PlanAttachment as Attachment } from '@kehou/shared/disclosure';
+import { api } from '../../api';
 
 /**
  * Lets the admin pick a document and stores it in the plan's cloud-storage folder.
  * Mini-program: chosen from a chat (wx.chooseMessageFile) and uploaded with wx.cloud.uploadFile —
  * WeChat advises against function-call data over 256 KB. H5 (no cloud storage in the browser):
- * read as base64 and sent to disclosure.uploadAttachment, which checks size and type.
+ * read as base64 and sent to api.disclosure.uploadAttachment, which checks size and type.
  * Resolves null when the admin cancels.
  */
 export async function pickAndUpload(target: { schoolId: string; termId: string; key: string }): Promise<Attachment | null> {
@@ -28,10 +22,9 @@ async function uploadInWeChat({ schoolId, termId, key }: { schoolId: string; ter
   } catch {
     return null;
   }
-  const extension = extensionOf(file.name);
-  if (!(ATTACHMENT_EXTENSIONS as readonly string[]).includes(extension)) throw new Error(WRONG_TYPE);
-  if (file.size > MAX_ATTACHMENT_BYTES) throw new Error(TOO_LARGE);
-  const cloudPath = `disclosure/${schoolId}/${termId}/${key}-${Date.now()}.${extension}`;
+  const problem = attachmentProblem(file);
+  if (problem) throw new Error(problem);
+  const cloudPath = `disclosure/${schoolId}/${termId}/${key}-${Date.now()}.${extensionOf(file.name)}`;
   const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: file.path });
   return { key, name: file.name, fileId: fileID };
 }
@@ -39,8 +32,8 @@ async function uploadInWeChat({ schoolId, termId, key }: { schoolId: string; ter
 async function uploadInBrowser(target: { schoolId: string; termId: string; key: string }): Promise<Attachment | null> {
   const file = await chooseBrowserFile(ATTACHMENT_EXTENSIONS.map((e) => `.${e}`).join(','));
   if (!file) return null;
-  if (!(ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) throw new Error(WRONG_TYPE);
-  if (file.size > MAX_ATTACHMENT_BYTES) throw new Error(TOO_LARGE);
+  const problem = attachmentProblem(file);
+  if (problem) throw new Error(problem);
   const contentBase64 = await readFileBase64(file);
-  return callFunction<Attachment>('disclosure', 'uploadAttachment', { ...target, fileName: file.name, contentBase64 });
+  return api.disclosure.uploadAttachment({ ...target, fileName: file.name, contentBase64 });
 }

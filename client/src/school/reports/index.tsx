@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { formatCitation } from '@kehou/shared/policy';
-import { periodLabel, type ReportDutyView, type ReportExport, type ReportPeriod, type SchoolOverview } from '@kehou/shared/disclosure';
-import { callFunction } from '../../api/call';
+import { periodLabel, type ReportDutyView, type ReportExport, type ReportPeriod } from '@kehou/shared/disclosure';
+import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
@@ -19,8 +19,8 @@ function previous(period: ReportPeriod): ReportPeriod {
 /** The reports the local policy requires, built from recorded data and exported as CSV. */
 export default function ReportsPage() {
   const { schoolId = '' } = useRouter().params;
-  const overview = useLoad(() => callFunction<SchoolOverview>('disclosure', 'schoolOverview', { schoolId }), [schoolId]);
-  const [exported, setExported] = useState<(ReportExport & { title: string }) | null>(null);
+  const overview = useLoad(() => api.disclosure.getSchoolOverview({ schoolId }), [schoolId]);
+  const [exported, setExported] = useState<ReportExport | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -28,7 +28,7 @@ export default function ReportsPage() {
     setBusy(true);
     setError(null);
     try {
-      setExported(await callFunction('disclosure', 'exportReport', { schoolId, reportKey: duty.key, ...period }));
+      setExported(await api.disclosure.exportReport({ schoolId, reportKey: duty.key, ...period }));
     } catch (e) {
       setError(e instanceof Error ? e.message : '导出失败');
     } finally {

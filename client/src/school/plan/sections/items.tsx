@@ -5,7 +5,7 @@ import { Button } from '../../../ui/nutui';
 import { newId, useEditor } from '../editor-context';
 import { Chips, FieldLabel, Issues, NumberField, OwnIssues, RemoveLink, TextField, Toggle, WEEKDAY_OPTIONS, toggleIn } from '../fields';
 
-const CATEGORY_OPTIONS = ALLOWED_CATEGORIES.map((c) => ({ value: c as string, label: CATEGORY_LABELS[c] }));
+const CATEGORY_OPTIONS = ALLOWED_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
 const KIND_OPTIONS = [
   { value: 'basic' as const, label: '基础托管（不设名额）' },
   { value: 'club' as const, label: '社团（有名额）' },

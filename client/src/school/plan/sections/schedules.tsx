@@ -6,7 +6,7 @@ import { Button } from '../../../ui/nutui';
 import { useEditor } from '../editor-context';
 import { Chips, FieldLabel, Issues, NumberField, OwnIssues, RemoveLink, TextField, Toggle, WEEKDAY_OPTIONS, toggleIn } from '../fields';
 
-const CATEGORY_OPTIONS = ALLOWED_CATEGORIES.map((c) => ({ value: c as string, label: CATEGORY_LABELS[c] }));
+const CATEGORY_OPTIONS = ALLOWED_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
 
 /** Service days and times per stage, the blocks of a service day, and the winter timetable where the profile has one. */
 export function ScheduleSection() {

@@ -1,4 +1,4 @@
-import { AppError, findById, forbidden, getAll, notFound, type ActionContext } from '@kehou/shared/cloud';
+import { AppError, findById, getAll, notFound, type ActionContext } from '@kehou/shared/cloud';
 import type { School, Term } from '@kehou/shared';
 import type { PlanRecord, PlanVersion, PublicationRecord } from '@kehou/shared/disclosure';
 import { getProfile, type PolicyProfile } from '@kehou/shared/policy';
@@ -7,8 +7,6 @@ export const planIdOf = (schoolId: string, termId: string) => `${schoolId}:${ter
 export const versionIdOf = (planId: string, number: number) => `${planId}:s${number}`;
 export const publicationIdOf = (planId: string, version: number) => `${planId}:v${version}`;
 
-export { findById };
-
 export interface SchoolTerm {
   school: School;
   term: Term;
@@ -16,18 +14,18 @@ export interface SchoolTerm {
   planId: string;
 }
 
-/** The school and one of its terms; NOT_FOUND when either is missing or the term is another school's. */
-export async function loadSchoolTerm(ctx: ActionContext, schoolId: string, termId: string): Promise<SchoolTerm> {
-  const school = await loadSchool(ctx, schoolId);
+/** One of the school's terms, the school being the one the access rule loaded; NOT_FOUND when the term is missing or another school's. */
+export async function loadTermOf(ctx: ActionContext, school: School, termId: string): Promise<SchoolTerm> {
   const term = await findById<Term>(ctx, 'terms', termId);
-  if (!term || term.schoolId !== schoolId) throw notFound('该学期');
-  return { school, term, profile: profileOf(school), planId: planIdOf(schoolId, termId) };
+  if (!term || term.schoolId !== school._id) throw notFound('该学期');
+  return { school, term, profile: profileOf(school), planId: planIdOf(school._id, termId) };
 }
 
-export async function loadSchool(ctx: ActionContext, schoolId: string): Promise<School> {
+/** The school and one of its terms, for the public pages (no access rule loads the school there). */
+export async function loadSchoolTerm(ctx: ActionContext, schoolId: string, termId: string): Promise<SchoolTerm> {
   const school = await findById<School>(ctx, 'schools', schoolId);
   if (!school) throw notFound('该学校');
-  return school;
+  return loadTermOf(ctx, school, termId);
 }
 
 export function profileOf(school: School): PolicyProfile {
@@ -46,24 +44,6 @@ export async function loadVersions(ctx: ActionContext, planId: string): Promise<
 export async function loadPublications(ctx: ActionContext, schoolId: string, termId: string): Promise<PublicationRecord[]> {
   const publications = await getAll<PublicationRecord>(ctx.collection('publications').where({ schoolId, termId }));
   return publications.sort((a, b) => a.version - b.version);
-}
-
-/** Only the school's own admin: everything a school writes. */
-export function requireAdmin(ctx: ActionContext, school: School): void {
-  ctx.caller.requireAdminOf(school._id);
-}
-
-/** The school's admin or a reviewer of its bureau: who may read filings and their history. */
-export function requireAdminOrReviewer(ctx: ActionContext, school: School): void {
-  ctx.caller.requireSignedIn();
-  if (!ctx.caller.isAdminOf(school._id) && !ctx.caller.isBureauOf(school.bureauId)) {
-    throw forbidden('只有本校管理员或主管教育局的审核员可以查看');
-  }
-}
-
-/** A reviewer of the bureau the school files with. */
-export function requireReviewer(ctx: ActionContext, school: School): void {
-  ctx.caller.requireBureauOf(school.bureauId);
 }
 
 export const nowIso = (ctx: ActionContext) => ctx.now().toISOString();

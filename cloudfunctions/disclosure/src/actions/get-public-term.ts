@@ -1,0 +1,50 @@
+import { getAll, implement, notFound, type ActionContext } from '@kehou/shared/cloud';
+import { maskName, PUBLIC_LIST_STATUSES } from '@kehou/shared';
+import { disclosureContract } from '@kehou/shared/contracts';
+import { diffPlanContent, publicTermPath } from '@kehou/shared/disclosure';
+import { formatCitation } from '@kehou/shared/policy';
+import { loadPublications, loadSchoolTerm } from '../lib/load';
+
+/**
+ * The public page of a school's term, open to anyone without signing in: the current (or an
+ * earlier) publication, the version history with what changed, and the enrolled list with
+ * masked names and class only. Publications carry no personal data of children or parents.
+ */
+export const getPublicTerm = implement(disclosureContract.actions.getPublicTerm, async (ctx, { schoolId, termId, version }) => {
+  const st = await loadSchoolTerm(ctx, schoolId, termId);
+  const publications = await loadPublications(ctx, schoolId, termId);
+  const shown = version === undefined ? (publications.find((p) => p.current) ?? null) : (publications.find((p) => p.version === version) ?? null);
+  if (version !== undefined && !shown) throw notFound(`第 ${version} 版公开方案`);
+  const previous = shown ? publications.find((p) => p.version === shown.version - 1) : undefined;
+  return {
+    schoolName: st.school.name,
+    termName: st.term.name,
+    profileName: st.profile.name,
+    publication: shown,
+    versions: publications.map((p) => ({ version: p.version, publishedAt: p.publishedAt, current: p.current })),
+    changesFromPrevious: shown && previous ? diffPlanContent(previous.content, shown.content) : [],
+    enrolled: shown ? await maskedEnrolledList(ctx, schoolId, termId) : [],
+    disclosureItems: st.profile.disclosureItems.map((d) => ({ key: d.key, label: d.label, citation: formatCitation(d.citation) })),
+    sharePath: publicTermPath(schoolId, termId),
+  };
+});
+
+/** Class and masked name only: never ids, guardians or hardship. */
+async function maskedEnrolledList(ctx: ActionContext, schoolId: string, termId: string) {
+  const applications = await getAll<{ studentName?: string; className?: string }>(
+    ctx
+      .collection('applications')
+      .where({ schoolId, termId, status: ctx._.in([...PUBLIC_LIST_STATUSES]) })
+      .field({ studentName: true, className: true }),
+  );
+  return applications
+    .map((a) => ({ className: String(a.className ?? ''), name: maskName(String(a.studentName ?? '')) }))
+    .sort((a, b) => classOrder(a.className).localeCompare(classOrder(b.className)) || a.name.localeCompare(b.name, 'zh'));
+}
+
+const NUMERALS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** 三年级(2)班 sorts as 3年级(02)班: grades and class numbers in numeric order. */
+function classOrder(className: string): string {
+  return className.replace(/[一二三四五六七八九]/g, (c) => NUMERALS[c]).replace(/\d+/g, (n) => n.padStart(3, '0'));
+}

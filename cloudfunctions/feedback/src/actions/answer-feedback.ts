@@ -1,0 +1,30 @@
+import { conflict, findById, implement } from '@kehou/shared/cloud';
+import { chinaTime, clip, FEEDBACK_ANSWERED_TEMPLATE_ID, FEEDBACK_TOPICS, toFeedbackView, type FeedbackAnswer, type FeedbackDoc } from '@kehou/shared';
+import { feedbackContract } from '@kehou/shared/contracts';
+
+/**
+ * The committee (or the school's admin) answers. Conditional on the revision the member saw, so
+ * two members answering at once never silently overwrite each other; the parent is told by
+ * subscription message.
+ */
+export const answerFeedback = implement(feedbackContract.actions.answerFeedback, async (ctx, input, { doc }) => {
+  const now = ctx.now();
+  const answer: FeedbackAnswer = { text: input.text, byName: ctx.caller.user?.name ?? '家委会', at: now.toISOString() };
+  const { stats } = await ctx
+    .collection('feedback')
+    .where({ _id: doc._id, revision: input.revision })
+    .update({ data: { status: 'answered', answer: ctx._.set(answer), revision: input.revision + 1 } });
+  if (!stats.updated) throw conflict('这条意见刚被其他人更新，请刷新后再答复');
+  await ctx.audit([{ collection: 'feedback', id: doc._id }], '家委会答复意见');
+  await ctx.notify({
+    touser: doc.authorOpenid,
+    templateId: FEEDBACK_ANSWERED_TEMPLATE_ID,
+    page: 'parent/feedback/index',
+    data: {
+      thing1: { value: clip(FEEDBACK_TOPICS[doc.topic], 20) },
+      thing2: { value: clip(input.text, 20) },
+      time3: { value: chinaTime(now) },
+    },
+  });
+  return toFeedbackView((await findById<FeedbackDoc>(ctx, 'feedback', doc._id)) ?? { ...doc, status: 'answered', answer, revision: input.revision + 1 });
+});

@@ -1,0 +1,43 @@
+import { findById, isDuplicateKeyError, implement, notFound } from '@kehou/shared/cloud';
+import { toFeedbackView, type ClassGroup, type FeedbackDoc, type GuardianshipRecord } from '@kehou/shared';
+import { feedbackContract } from '@kehou/shared/contracts';
+import { feedbackIdOf } from '../lib/feedback-id';
+
+/**
+ * A confirmed guardian of the child sends feedback about the child's school to its parent
+ * committee. Once per form: the id comes from the author and the form's request id, so a retry or
+ * a double tap answers with the first submission.
+ */
+export const submitFeedback = implement(feedbackContract.actions.submitFeedback, async (ctx, input, { doc: student }) => {
+  const openid = ctx.caller.requireSignedIn();
+  const [classGroup, guardianship] = await Promise.all([
+    findById<ClassGroup>(ctx, 'classes', student.classId),
+    input.signName ? findById<GuardianshipRecord>(ctx, 'guardianships', `${student._id}:${openid}`) : null,
+  ]);
+  if (!classGroup) throw notFound('孩子的班级');
+  const doc: FeedbackDoc = {
+    _id: feedbackIdOf(openid, input.requestId),
+    schoolId: student.schoolId,
+    studentId: student._id,
+    className: classGroup.name,
+    authorOpenid: openid,
+    signedAs: guardianship?.guardianName ?? null,
+    topic: input.topic,
+    text: input.text,
+    status: 'open',
+    answer: null,
+    createdAt: ctx.now().toISOString(),
+    revision: 0,
+  };
+  try {
+    await ctx.collection('feedback').add({ data: { ...doc } });
+  } catch (error) {
+    // A retry or a double tap: the first submission stands.
+    if (!isDuplicateKeyError(error)) throw error;
+    const first = await findById<FeedbackDoc>(ctx, 'feedback', doc._id);
+    if (!first) throw error;
+    return toFeedbackView(first);
+  }
+  await ctx.audit([{ collection: 'feedback', id: doc._id }], '家长提交意见');
+  return toFeedbackView(doc);
+});
