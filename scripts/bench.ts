@@ -58,9 +58,10 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/functions/enrollment`;
   const body = JSON.stringify({ action: 'home', data: {} });
+  const cookie = `kehou_session=${runtime.sessions.issue(DEMO.parent)}`;
   try {
     await timeCalls('HTTP → 本地运行时 → 云函数 → 数据库', async () => {
-      const response = await fetch(url, { method: 'POST', body, headers: { cookie: `kehou_openid=${DEMO.parent}` } });
+      const response = await fetch(url, { method: 'POST', body, headers: { cookie } });
       const answer = (await response.json()) as { ok: boolean };
       if (!answer.ok) throw new Error('call failed');
     });

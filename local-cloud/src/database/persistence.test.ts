@@ -179,6 +179,7 @@ describe('local database: an acknowledged write is on disk, a failed one is nowh
         await t.collection('accounts').doc(`log-${amount}`).set({ data: { moved: amount } });
       });
     await move(10);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     state.mode = 'crash';
     await expect(move(30)).rejects.toThrow();
     // The process "died" here; a new one opens the folder.
@@ -193,6 +194,8 @@ describe('local database: an acknowledged write is on disk, a failed one is nowh
     ]);
     const files = await readdir(dir);
     expect(files.filter((f) => f.startsWith('journal.log.torn-'))).toHaveLength(1);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('最后一次提交没有写完'));
+    warn.mockRestore();
     await reopened.close();
   });
 
