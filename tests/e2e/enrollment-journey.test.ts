@@ -43,6 +43,7 @@ test('a parent binds, applies, is reviewed, approved, listed, signs, and the chi
   await parent.getByText('还没有绑定孩子', { exact: true }).waitFor();
   await parent.locator('.bind-button').click();
   await parent.getByText('班级码由班主任在班级群里发布', { exact: false }).waitFor();
+  await parent.getByText('每人每天最多核对失败 5 次', { exact: false }).waitFor();
   await field(parent, '孩子姓名').fill('朱可馨');
   await field(parent, '学号').fill('30202');
   await field(parent, '班级码').fill('SFH302');
@@ -50,6 +51,8 @@ test('a parent binds, applies, is reviewed, approved, listed, signs, and the chi
   await parent.locator('.relation-chip', { hasText: '母亲' }).click();
   await parent.locator('.submit-bind').click();
   await parent.getByText('已提交，等待班主任确认').waitFor();
+  // Before the class teacher confirms, the child's name is masked.
+  await parent.getByText('朱*馨 · 三年级(2)班', { exact: false }).waitFor();
   await screenshot(parent, 'enrollment-1-bound');
 
   // 2. 陈老师 confirms the binding.

@@ -1,4 +1,4 @@
-import { AppError, conflict, defineAction, getAll, invalidState, notFound, type ActionContext } from '@kehou/shared/cloud';
+import { AppError, auditIn, conflict, defineAction, getAll, invalidState, notFound, txGet, type ActionContext } from '@kehou/shared/cloud';
 import { planReviewResultMessage } from '@kehou/shared';
 import {
   checkServicePlan,
@@ -14,12 +14,12 @@ import {
 } from '@kehou/shared/disclosure';
 import { loadSchoolTerm, nowIso, publicationIdOf, requireAdmin, requireReviewer, versionIdOf } from './load';
 import { CONFLICT_MESSAGE } from './plan-editor';
-import { txCreate, txGet } from './transaction';
+import { txCreate } from './transaction';
 
 /**
  * The school files its plan: refused while any problem remains (POLICY_VIOLATION, the problems in
- * `details.issues`). One transaction writes the immutable version `${planId}:s${n}` and moves the
- * plan to submitted, so a crash never leaves one without the other. A retry of a submission that
+ * `details.issues`). One transaction writes the immutable version `${planId}:s${n}`, moves the
+ * plan to submitted and records the audit entry, so a crash never leaves one without the others. A retry of a submission that
  * went through answers with the same version.
  */
 export const submitPlan = defineAction({
@@ -58,17 +58,15 @@ export const submitPlan = defineAction({
       await t.collection('plans').doc(st.planId).update({
         data: { status: 'submitted', submissions: number, revision: plan.revision + 1, ...(plan.firstSubmittedAt ? {} : { firstSubmittedAt: now }) },
       });
+      await auditIn(ctx, t, {
+        targets: [
+          { collection: 'plans', id: st.planId },
+          { collection: 'planVersions', id: versionIdOf(st.planId, number) },
+        ],
+        summary: `提交第 ${number} 版方案备案`,
+      });
       return { number, repeated: false };
     });
-    if (!outcome.repeated) {
-      await ctx.audit(
-        [
-          { collection: 'plans', id: st.planId },
-          { collection: 'planVersions', id: versionIdOf(st.planId, outcome.number) },
-        ],
-        `提交第 ${outcome.number} 版方案备案`,
-      );
-    }
     return { version: outcome.number, status: 'submitted' as const, revision: revision + 1 };
   },
 });
@@ -105,16 +103,16 @@ async function decide(
     }
     await t.collection('planVersions').doc(versionId).update({ data: { decision, decidedBy: by, decidedAt: now, comments } });
     await t.collection('plans').doc(st.planId).update({ data: { status: decision, revision: plan.revision + 1 } });
-    return { filed, repeated: false };
-  });
-  if (!outcome.repeated) {
-    await ctx.audit(
-      [
+    await auditIn(ctx, t, {
+      targets: [
         { collection: 'plans', id: st.planId },
         { collection: 'planVersions', id: versionId },
       ],
-      `${decision === 'approved' ? '备案审核通过' : '备案退回修改'}（第 ${version} 版）${comments ? `：${comments}` : ''}`,
-    );
+      summary: `${decision === 'approved' ? '备案审核通过' : '备案退回修改'}（第 ${version} 版）${comments ? `：${comments}` : ''}`,
+    });
+    return { filed, repeated: false };
+  });
+  if (!outcome.repeated) {
     await ctx.notify(
       planReviewResultMessage({
         touser: outcome.filed.submittedBy,
@@ -174,17 +172,15 @@ export const publishPlan = defineAction({
         }
       }
       await t.collection('plans').doc(st.planId).update({ data: { status: 'published', publishedVersion: version, revision: plan.revision + 1 } });
+      await auditIn(ctx, t, {
+        targets: [
+          { collection: 'plans', id: st.planId },
+          { collection: 'publications', id },
+        ],
+        summary: `公开第 ${version} 版方案`,
+      });
       return { version, repeated: false };
     });
-    if (!outcome.repeated) {
-      await ctx.audit(
-        [
-          { collection: 'plans', id: st.planId },
-          { collection: 'publications', id: publicationIdOf(st.planId, outcome.version) },
-        ],
-        `公开第 ${outcome.version} 版方案`,
-      );
-    }
     return { version: outcome.version, status: 'published' as const };
   },
 });

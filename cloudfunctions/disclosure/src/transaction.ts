@@ -1,16 +1,5 @@
-import { isNotFoundError, type TransactionRef } from '@kehou/shared/cloud';
+import { txGet, type TransactionRef } from '@kehou/shared/cloud';
 import type { CollectionName } from '@kehou/shared';
-
-/** A document read inside a transaction, or null when it does not exist. */
-export async function txGet<T>(t: TransactionRef, collection: CollectionName, id: string): Promise<T | null> {
-  try {
-    const { data } = await t.collection(collection).doc(id).get();
-    return (data as T) ?? null;
-  } catch (error) {
-    if (isNotFoundError(error)) return null;
-    throw error;
-  }
-}
 
 /**
  * Creates a document inside a transaction; it must not exist yet (versions and publications are

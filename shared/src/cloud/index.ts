@@ -9,3 +9,4 @@ export * from './wechat-entry';
 export * from './documents';
 export * from './files';
 export * from './inputs';
+export * from './audited';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { UserDoc } from '../domain/people';
 import { Caller } from './caller';
 import type { ActionContext, AuditTarget } from './context';
+import { auditEntry } from './audited';
 import { AppError } from './errors';
 import type { CloudSdk, SubscribeMessage } from './sdk';
 import { describeIssues } from './zod-zh';
@@ -72,15 +73,7 @@ async function buildContext(cloud: CloudSdk, functionName: string, actionName: s
     now: () => (cloud.now ? cloud.now() : new Date()),
     collection: (name) => db.collection(name),
     audit: async (targets: AuditTarget[], summary?: string) => {
-      await db.collection('audit').add({
-        data: {
-          openid: openid ?? '',
-          action: `${functionName}.${actionName}`,
-          at: db.serverDate(),
-          targets,
-          summary: summary ?? '',
-        },
-      });
+      await db.collection('audit').add({ data: { ...auditEntry({ db, caller, functionName, actionName }, { targets, summary: summary ?? '' }) } });
     },
     notify: async (message: SubscribeMessage) => {
       try {

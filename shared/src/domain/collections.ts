@@ -24,6 +24,7 @@ export const COLLECTIONS = [
   'refunds',
   'feedback',
   'audit',
+  'bindAttempts',
   'counters',
 ] as const;
 

@@ -1,4 +1,4 @@
-import { AppError, defineAction, invalidState, isDuplicateKeyError, asData, isoNow } from '@kehou/shared/cloud';
+import { addAudited, AppError, defineAction, invalidState, isoNow } from '@kehou/shared/cloud';
 import { applyInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, ApplicationView } from '@kehou/shared';
 import { requireGuardian, checkChoices, cleanPickup, writeHardship, notifyStatus, currentPublication, getClass, getStudent, resolveTerm, viewForGuardian, loadApplication } from '@kehou/shared/enrollment/server';
@@ -49,15 +49,11 @@ export const apply = defineAction({
       updatedAt: now,
       history: [{ at: now, status: 'submitted', by: guardianship.openid, byName: guardianship.guardianName }],
     };
-    try {
-      await ctx.collection('applications').add({ data: asData(app) });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+    if (!(await addAudited(ctx, 'applications', app, '提交报名'))) {
       const winner = await loadApplication(ctx, id);
       if (winner) return answer(winner, true);
-      throw error;
+      throw new AppError('CONFLICT', '这份报名刚刚提交过，请刷新');
     }
-    await ctx.audit([{ collection: 'applications', id }], '提交报名');
     await writeHardship(ctx, app, input.hardship ?? null);
     await notifyStatus(ctx, app, '报名已提交，等待班主任审核');
     return answer(app, false);

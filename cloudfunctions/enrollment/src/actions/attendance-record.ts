@@ -1,4 +1,4 @@
-import { asData, conflict, defineAction, invalidState, isDuplicateKeyError, isoNow } from '@kehou/shared/cloud';
+import { conflict, defineAction, invalidState, isoNow, txGet, writeAudited } from '@kehou/shared/cloud';
 import { recordAttendanceInput, type AttendanceDoc } from '@kehou/shared/fees';
 import { attendanceId, loadSheet } from './attendance-shared';
 
@@ -7,8 +7,9 @@ const STALE = '这一天的考勤刚刚在另一台设备上保存过，请刷�
 /**
  * Saves the class teacher's attendance for a service day. One document per child and date (natural
  * key), each write conditional on the revision read, and the whole save on the sheet's revision the
- * teacher saw: of two devices saving different values, the second is told to refresh. Sending the
- * same values again (a retry) changes nothing and is answered as saved.
+ * teacher saw: of two devices saving different values, the second is told to refresh. The day's
+ * records and their audit entry are one transaction: all saved or none. Sending the same values
+ * again (a retry) changes nothing and is answered as saved.
  */
 export const recordAttendance = defineAction({
   input: recordAttendanceInput,
@@ -28,18 +29,17 @@ export const recordAttendance = defineAction({
     const revision = sheet.revision + 1;
     const openid = ctx.caller.requireSignedIn();
     const now = isoNow(ctx);
-    for (const entry of changed) {
-      const id = attendanceId(entry.studentId, input.date);
-      const existing = sheet.records.get(entry.studentId);
-      if (existing) {
-        const { stats } = await ctx
-          .collection('attendance')
-          .where({ _id: id, revision: existing.revision })
-          .update({ data: { attendedMinutes: entry.attendedMinutes, recordedBy: openid, recordedAt: now, revision } });
-        if (stats.updated !== 1) throw conflict(STALE);
-      } else {
-        const doc: AttendanceDoc = {
-          _id: id,
+    await writeAudited(ctx, async (t) => {
+      for (const entry of changed) {
+        const id = attendanceId(entry.studentId, input.date);
+        const existing = sheet.records.get(entry.studentId);
+        const current = await txGet<AttendanceDoc>(t, 'attendance', id);
+        if ((current?.revision ?? null) !== (existing?.revision ?? null)) throw conflict(STALE);
+        if (existing) {
+          await t.collection('attendance').doc(id).update({ data: { attendedMinutes: entry.attendedMinutes, recordedBy: openid, recordedAt: now, revision } });
+          continue;
+        }
+        const doc: Omit<AttendanceDoc, '_id'> = {
           schoolId: sheet.classGroup.schoolId,
           classId: sheet.classGroup._id,
           termId: sheet.term._id,
@@ -51,18 +51,14 @@ export const recordAttendance = defineAction({
           recordedAt: now,
           revision,
         };
-        try {
-          await ctx.collection('attendance').add({ data: asData(doc) });
-        } catch (error) {
-          if (isDuplicateKeyError(error)) throw conflict(STALE);
-          throw error;
-        }
+        await t.collection('attendance').doc(id).set({ data: { ...doc } });
       }
-    }
-    await ctx.audit(
-      changed.map((e) => ({ collection: 'attendance' as const, id: attendanceId(e.studentId, input.date) })),
-      `${sheet.classGroup.name} ${input.date} 考勤：${changed.length} 人`,
-    );
+      const note = {
+        targets: changed.map((e) => ({ collection: 'attendance' as const, id: attendanceId(e.studentId, input.date) })),
+        summary: `${sheet.classGroup.name} ${input.date} 考勤：${changed.length} 人`,
+      };
+      return { result: undefined, note };
+    });
     return { saved: changed.length, unchanged: input.entries.length - changed.length, revision };
   },
 });

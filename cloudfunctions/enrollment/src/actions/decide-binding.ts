@@ -1,4 +1,4 @@
-import { AppError, defineAction, findById, findOne, forbidden, isoNow, type ActionContext } from '@kehou/shared/cloud';
+import { AppError, defineAction, findById, findOne, forbidden, isoNow, updateAudited, type ActionContext } from '@kehou/shared/cloud';
 import { decideBindingInput } from '@kehou/shared/enrollment/schemas';
 import { bindingResultMessage, type ClassGroup, type GuardianshipRecord, type Student } from '@kehou/shared';
 import { requestedByClassTeacher } from './staff-bindings';
@@ -21,12 +21,15 @@ export const decideBinding = defineAction({
     const status = input.decision === 'confirm' ? 'confirmed' : 'rejected';
     if (guardianship.status === status) return { guardianshipId: input.guardianshipId, status };
     if (guardianship.status !== 'pending') throw new AppError('INVALID_STATE', '这条绑定申请已经处理过了');
-    const { stats } = await ctx
-      .collection('guardianships')
-      .where({ _id: guardianship._id, status: 'pending' })
-      .update({ data: { status, decidedAt: isoNow(ctx), decidedBy: ctx.caller.openid } });
-    if (stats.updated !== 1) throw new AppError('CONFLICT', '这条绑定申请刚刚被处理过，请刷新');
-    await ctx.audit([{ collection: 'guardianships', id: guardianship._id }], status === 'confirmed' ? '确认绑定' : '未通过绑定');
+    const decided = await updateAudited(
+      ctx,
+      'guardianships',
+      guardianship._id,
+      { status: 'pending' },
+      { status, decidedAt: isoNow(ctx), decidedBy: ctx.caller.openid },
+      status === 'confirmed' ? '确认绑定' : '未通过绑定',
+    );
+    if (!decided) throw new AppError('CONFLICT', '这条绑定申请刚刚被处理过，请刷新');
     const student = await findById<Student>(ctx, 'students', guardianship.studentId);
     await ctx.notify(bindingResultMessage({ touser: guardianship.openid, childName: student?.name ?? '', confirmed: status === 'confirmed' }));
     return { guardianshipId: input.guardianshipId, status };

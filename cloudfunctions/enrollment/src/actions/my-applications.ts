@@ -1,6 +1,7 @@
 import { defineAction, getAll, findById } from '@kehou/shared/cloud';
 import { emptyInput } from '@kehou/shared/enrollment/schemas';
 import type { ApplicationDoc, ChildEnrollment, GuardianshipRecord } from '@kehou/shared';
+import { childNameForGuardian } from '@kehou/shared';
 import { currentPublication, currentTerm, getClass, getSchool, getStudent, viewForGuardian } from '@kehou/shared/enrollment/server';
 
 /** The caller's children with this term's application (if any) and what they can do next. */
@@ -20,7 +21,7 @@ export const myApplications = defineAction({
       const app = confirmed && term ? await findById<ApplicationDoc>(ctx, 'applications', `${student._id}:${term._id}`) : null;
       children.push({
         studentId: student._id,
-        name: student.name,
+        name: childNameForGuardian(student.name, g.status),
         className: classGroup.name,
         schoolId: school._id,
         schoolName: school.name,

@@ -1,4 +1,4 @@
-import { conflict, defineAction } from '@kehou/shared/cloud';
+import { conflict, defineAction, updateAudited } from '@kehou/shared/cloud';
 import { answerFeedbackInput, clip, chinaTime, FEEDBACK_ANSWERED_TEMPLATE_ID, FEEDBACK_TOPICS, toFeedbackView, type FeedbackAnswer } from '@kehou/shared';
 import { loadFeedback, requireCommitteeOrAdmin } from './access';
 
@@ -13,12 +13,10 @@ export const answer = defineAction({
     requireCommitteeOrAdmin(ctx, doc.schoolId);
     const now = ctx.now();
     const answer: FeedbackAnswer = { text: input.text, byName: ctx.caller.user?.name ?? '家委会', at: now.toISOString() };
-    const { stats } = await ctx
-      .collection('feedback')
-      .where({ _id: doc._id, revision: input.revision })
-      .update({ data: { status: 'answered', answer: ctx._.set(answer), revision: input.revision + 1 } });
-    if (!stats.updated) throw conflict('这条意见刚被其他人更新，请刷新后再答复');
-    await ctx.audit([{ collection: 'feedback', id: doc._id }], '家委会答复意见');
+    const data = { status: 'answered', answer: ctx._.set(answer), revision: input.revision + 1 };
+    if (!(await updateAudited(ctx, 'feedback', doc._id, { revision: input.revision }, data, '家委会答复意见'))) {
+      throw conflict('这条意见刚被其他人更新，请刷新后再答复');
+    }
     await ctx.notify({
       touser: doc.authorOpenid,
       templateId: FEEDBACK_ANSWERED_TEMPLATE_ID,

@@ -1,4 +1,4 @@
-import { defineAction } from '@kehou/shared/cloud';
+import { defineAction, updateAudited } from '@kehou/shared/cloud';
 import { markReviewedInput, toFeedbackView } from '@kehou/shared';
 import { loadFeedback, requireCommitteeOrAdmin } from './access';
 
@@ -9,11 +9,7 @@ export const markReviewed = defineAction({
     const doc = await loadFeedback(ctx, input.feedbackId);
     requireCommitteeOrAdmin(ctx, doc.schoolId);
     if (doc.status !== 'open') return toFeedbackView(doc);
-    const { stats } = await ctx
-      .collection('feedback')
-      .where({ _id: doc._id, status: 'open' })
-      .update({ data: { status: 'reviewed', revision: ctx._.inc(1) } });
-    if (stats.updated) await ctx.audit([{ collection: 'feedback', id: doc._id }], '家委会已查看意见');
+    await updateAudited(ctx, 'feedback', doc._id, { status: 'open' }, { status: 'reviewed', revision: ctx._.inc(1) }, '家委会已查看意见');
     return toFeedbackView(await loadFeedback(ctx, doc._id));
   },
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { defineAction, isDuplicateKeyError } from '@kehou/shared/cloud';
+import { addAudited, defineAction } from '@kehou/shared/cloud';
 import { submitFeedbackInput, toFeedbackView, type FeedbackDoc } from '@kehou/shared';
 import { loadFeedback, requireGuardianOf } from './access';
 
@@ -22,14 +22,8 @@ export const submit = defineAction({
       createdAt: ctx.now().toISOString(),
       revision: 0,
     };
-    try {
-      await ctx.collection('feedback').add({ data: { ...doc } });
-    } catch (error) {
-      // A retry or a double tap: the first submission stands.
-      if (isDuplicateKeyError(error)) return toFeedbackView(await loadFeedback(ctx, doc._id));
-      throw error;
-    }
-    await ctx.audit([{ collection: 'feedback', id: doc._id }], '家长提交意见');
+    // A retry or a double tap: the first submission stands.
+    if (!(await addAudited(ctx, 'feedback', doc, '家长提交意见'))) return toFeedbackView(await loadFeedback(ctx, doc._id));
     return toFeedbackView(doc);
   },
 });

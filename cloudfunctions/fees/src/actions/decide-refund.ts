@@ -1,4 +1,4 @@
-import { AppError, conflict, defineAction, findById, getAll, invalidState, isoNow } from '@kehou/shared/cloud';
+import { AppError, conflict, defineAction, findById, getAll, invalidState, isoNow, updateAudited } from '@kehou/shared/cloud';
 import { refundDecisionMessage, type ApplicationDoc, type ClassGroup, type GuardianshipRecord, type Publication } from '@kehou/shared';
 import { activeWindow, buildChargeInput, decideRefundInput, noticeLines, scheduleForStage, scheduledSessions, type AttendanceDoc, type NoticeLine, type RefundDoc } from '@kehou/shared/fees';
 import { computeRefund, formatCitation, formatYuan } from '@kehou/shared/policy';
@@ -52,12 +52,15 @@ export const decideRefund = defineAction({
     }
     const decidedAt = isoNow(ctx);
     const status = input.approve ? 'approved' : 'rejected';
-    const { stats } = await ctx
-      .collection('refunds')
-      .where({ _id: refund._id, status: 'requested', revision: refund.revision })
-      .update({ data: { status, refundFen, lines, decidedAt, decidedBy: ctx.caller.openid ?? '', revision: refund.revision + 1 } });
-    if (stats.updated !== 1) throw conflict('这份退费申请刚刚被其他人处理过，请刷新');
-    await ctx.audit([{ collection: 'refunds', id: refund._id }], `${input.approve ? '同意' : '不同意'}退费：${refund.studentName}`);
+    const decided = await updateAudited(
+      ctx,
+      'refunds',
+      refund._id,
+      { status: 'requested', revision: refund.revision },
+      { status, refundFen, lines, decidedAt, decidedBy: ctx.caller.openid ?? '', revision: refund.revision + 1 },
+      `${input.approve ? '同意' : '不同意'}退费：${refund.studentName}`,
+    );
+    if (!decided) throw conflict('这份退费申请刚刚被其他人处理过，请刷新');
     const guardians = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ studentId: refund.studentId, status: 'confirmed' }));
     for (const guardian of guardians) {
       await ctx.notify(

@@ -1,8 +1,11 @@
-import { asData, defineAction, getAll, isDuplicateKeyError, isoNow } from '@kehou/shared/cloud';
+import { defineAction, getAll, isoNow, txGet, writeAudited } from '@kehou/shared/cloud';
 import { feeNoticeMessage, type GuardianshipRecord } from '@kehou/shared';
 import { formatYuan, noticeIdOf, noticePeriodInput, type FeeNoticeDoc, type IssueResult } from '@kehou/shared/fees';
 import { computeNotices } from '../lib/notices';
 import { periodText } from '../lib/views';
+
+/** Notices written (with their audit entry) per transaction. */
+const ISSUE_BATCH = 50;
 
 /**
  * Issues the period's notices (school admin). One notice per child and period (natural key
@@ -18,47 +21,47 @@ export const issueNotices = defineAction({
     const { rows, school } = await computeNotices(ctx, input.schoolId, input.termId, period);
     const openid = ctx.caller.requireSignedIn();
     const now = isoNow(ctx);
+    let existing = rows.filter((r) => r.row.issued).length;
+    const notices = rows.filter((r) => !r.row.issued).map(({ app, classGroup, row }): FeeNoticeDoc => ({
+      _id: noticeIdOf(app._id, period),
+      applicationId: app._id,
+      studentId: app.studentId,
+      studentName: app.studentName,
+      classId: classGroup._id,
+      className: classGroup.name,
+      schoolId: school._id,
+      termId: input.termId,
+      profileId: school.profileId,
+      period,
+      grossFen: row.grossFen,
+      chargeFen: row.chargeFen,
+      exemptFen: row.exemptFen,
+      governmentShareFen: row.governmentShareFen,
+      lines: row.lines,
+      status: 'issued',
+      issuedAt: now,
+      issuedBy: openid,
+      revision: 1,
+    }));
+    // School-wide, in batches: each batch's notices and its audit entry are one transaction.
     const created: FeeNoticeDoc[] = [];
-    let existing = 0;
-    for (const { app, classGroup, row } of rows) {
-      if (row.issued) {
-        existing += 1;
-        continue;
-      }
-      const notice: FeeNoticeDoc = {
-        _id: noticeIdOf(app._id, period),
-        applicationId: app._id,
-        studentId: app.studentId,
-        studentName: app.studentName,
-        classId: classGroup._id,
-        className: classGroup.name,
-        schoolId: school._id,
-        termId: input.termId,
-        profileId: school.profileId,
-        period,
-        grossFen: row.grossFen,
-        chargeFen: row.chargeFen,
-        exemptFen: row.exemptFen,
-        governmentShareFen: row.governmentShareFen,
-        lines: row.lines,
-        status: 'issued',
-        issuedAt: now,
-        issuedBy: openid,
-        revision: 1,
-      };
-      try {
-        await ctx.collection('feeNotices').add({ data: asData(notice) });
-        created.push(notice);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        existing += 1; // issued at the same moment by another call
-      }
-    }
-    if (created.length) {
-      await ctx.audit(
-        created.map((n) => ({ collection: 'feeNotices' as const, id: n._id })),
-        `发出收费通知 ${created.length} 份（${period.from} 至 ${period.to}）`,
-      );
+    for (let i = 0; i < notices.length; i += ISSUE_BATCH) {
+      const batch = notices.slice(i, i + ISSUE_BATCH);
+      const written = await writeAudited(ctx, async (t) => {
+        const fresh: FeeNoticeDoc[] = [];
+        for (const notice of batch) {
+          if (await txGet(t, 'feeNotices', notice._id)) continue; // issued at the same moment by another call
+          const { _id, ...data } = notice;
+          await t.collection('feeNotices').doc(_id).set({ data: { ...data } });
+          fresh.push(notice);
+        }
+        const note = fresh.length
+          ? { targets: fresh.map((n) => ({ collection: 'feeNotices' as const, id: n._id })), summary: `发出收费通知 ${fresh.length} 份（${period.from} 至 ${period.to}）` }
+          : null;
+        return { result: fresh, note };
+      });
+      existing += batch.length - written.length;
+      created.push(...written);
     }
     for (const notice of created) {
       const guardians = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ studentId: notice.studentId, status: 'confirmed' }));

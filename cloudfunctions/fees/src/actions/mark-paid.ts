@@ -1,4 +1,4 @@
-import { AppError, conflict, defineAction, findById, isoNow } from '@kehou/shared/cloud';
+import { AppError, conflict, defineAction, findById, isoNow, updateAudited } from '@kehou/shared/cloud';
 import { noticeInput, type FeeNoticeDoc } from '@kehou/shared/fees';
 
 /** The school admin records that a notice was paid (conditional on the notice's revision; twice is harmless). */
@@ -11,12 +11,15 @@ export const markPaid = defineAction({
     ctx.caller.requireAdminOf(notice.schoolId);
     if (notice.status === 'paid') return { noticeId: notice._id, status: 'paid' as const, paidAt: notice.paidAt ?? null, existing: true };
     const paidAt = isoNow(ctx);
-    const { stats } = await ctx
-      .collection('feeNotices')
-      .where({ _id: notice._id, status: 'issued', revision: notice.revision })
-      .update({ data: { status: 'paid', paidAt, revision: notice.revision + 1 } });
-    if (stats.updated !== 1) throw conflict('这份收费通知刚刚被其他人处理过，请刷新');
-    await ctx.audit([{ collection: 'feeNotices', id: notice._id }], `已缴费：${notice.studentName}`);
+    const paid = await updateAudited(
+      ctx,
+      'feeNotices',
+      notice._id,
+      { status: 'issued', revision: notice.revision },
+      { status: 'paid', paidAt, revision: notice.revision + 1 },
+      `已缴费：${notice.studentName}`,
+    );
+    if (!paid) throw conflict('这份收费通知刚刚被其他人处理过，请刷新');
     return { noticeId: notice._id, status: 'paid' as const, paidAt, existing: false };
   },
 });

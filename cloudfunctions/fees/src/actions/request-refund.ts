@@ -1,4 +1,4 @@
-import { AppError, asData, defineAction, findById, invalidState, isDuplicateKeyError, isoNow } from '@kehou/shared/cloud';
+import { addAudited, AppError, defineAction, findById, invalidState, isoNow } from '@kehou/shared/cloud';
 import type { GuardianshipRecord } from '@kehou/shared';
 import { requestRefundInput, type FeeNoticeDoc, type RefundDoc } from '@kehou/shared/fees';
 import { formatCitation, getProfile } from '@kehou/shared/policy';
@@ -45,13 +45,9 @@ export const requestRefund = defineAction({
       requestedAt: isoNow(ctx),
       revision: 1,
     };
-    try {
-      await ctx.collection('refunds').add({ data: asData(refund) });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+    if (!(await addAudited(ctx, 'refunds', refund, `退费申请：${notice.studentName}`))) {
       return { refund: refundView(await findById<RefundDoc>(ctx, 'refunds', notice._id)), existing: true };
     }
-    await ctx.audit([{ collection: 'refunds', id: refund._id }], `退费申请：${notice.studentName}`);
     return { refund: refundView(refund), existing: false };
   },
 });
