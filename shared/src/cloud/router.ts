@@ -23,7 +23,10 @@ export type CallResult<T = unknown> =
 /** Action names are short identifiers: a longer one is refused without being echoed back. */
 const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() }).passthrough();
 
-export type CloudFunction = (cloud: CloudSdk, event: unknown, context?: unknown) => Promise<CallResult>;
+export type CloudFunction = ((cloud: CloudSdk, event: unknown, context?: unknown) => Promise<CallResult>) & {
+  /** The action names it answers (tests and reviews go through every one). */
+  readonly actionNames?: readonly string[];
+};
 
 /**
  * Builds a cloud function from named actions: parses the event, identifies the caller from the
@@ -34,7 +37,7 @@ export function createCloudFunction(
   functionName: string,
   actions: Record<string, Action<any, any>>,
 ): CloudFunction {
-  return async (cloud, event) => {
+  const fn = async (cloud: CloudSdk, event: unknown): Promise<CallResult> => {
     try {
       const parsedEvent = eventSchema.safeParse(event);
       if (!parsedEvent.success) throw new AppError('INVALID_INPUT', '请求格式不正确：缺少 action 或 action 无效');
@@ -56,6 +59,7 @@ export function createCloudFunction(
       return { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' };
     }
   };
+  return Object.assign(fn, { actionNames: Object.keys(actions) });
 }
 
 async function buildContext(cloud: CloudSdk, functionName: string, actionName: string): Promise<ActionContext> {
