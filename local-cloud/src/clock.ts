@@ -1,6 +1,9 @@
 const DAY_MS = 86_400_000;
-/** The furthest the local clock may be from real time, in total (the demo term replays ~100 days back). */
-export const DEFAULT_MAX_SHIFT_DAYS = 400;
+/**
+ * The furthest the local clock may be from real time, in total: two years (the demo term, on fixed
+ * dates of the 2026—2027 school year, is replayed on a clock set back to late August).
+ */
+export const DEFAULT_MAX_SHIFT_DAYS = 730;
 
 export interface ClockOptions {
   /** False: the clock runs on real time only (production-like starts). Default true. */
