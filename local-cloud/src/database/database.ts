@@ -46,11 +46,10 @@ export class LocalDatabase {
         await this.store.ready;
         if (!this.store.has(name)) throw faults.collectionNotExist(name);
       },
-      findById: (collection, id) =>
-        this.store.read(collection, (docs) => {
-          const doc = docs.find((candidate) => candidate._id === id);
-          return doc ? cloneValue(doc) : undefined;
-        }),
+      findById: async (collection, id) => {
+        const doc = await this.store.readById(collection, id);
+        return doc ? cloneValue(doc) : undefined;
+      },
       exclusive: (fn) =>
         this.lock.run(async () => {
           this.assertOpen();

@@ -20,7 +20,7 @@ import type { CollectionContents, JournalRecord } from './datafile';
 import { nodeDisk, type Disk } from './disk';
 import { faults } from './errors';
 import { Persistence } from './persistence';
-import type { DocumentData, StoredDocument } from './types';
+import type { DocId, DocumentData, StoredDocument } from './types';
 import { cloneValue } from './values';
 
 export type Change =
@@ -64,6 +64,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export class Store {
   private readonly datastores = new Map<string, Datastore<DocumentData>>();
   private readonly indexes = new Map<string, IndexOptions[]>();
+  /** Each collection's documents as an array, kept until the collection next changes (nedb builds one per call). */
+  private readonly arrays = new Map<string, StoredDocument[]>();
   private readonly persistence: Persistence | null;
   private applying: Promise<void> | null = null;
   /** Settles once the collections found in `dir` are loaded; rejects (CorruptDataFileError) on a damaged file. */
@@ -85,10 +87,20 @@ export class Store {
     if (contents.docs.length) await datastore.insertAsync(contents.docs);
     this.datastores.set(name, datastore);
     this.indexes.set(name, [...contents.indexes]);
+    this.arrays.delete(name);
+  }
+
+  private documents(name: string): StoredDocument[] {
+    let docs = this.arrays.get(name);
+    if (!docs) {
+      docs = this.datastore(name).getAllData() as StoredDocument[];
+      this.arrays.set(name, docs);
+    }
+    return docs;
   }
 
   private contents(name: string): CollectionContents {
-    return { docs: this.datastore(name).getAllData() as StoredDocument[], indexes: this.indexes.get(name) ?? [] };
+    return { docs: this.documents(name), indexes: this.indexes.get(name) ?? [] };
   }
 
   private allContents(): Map<string, CollectionContents> {
@@ -126,12 +138,21 @@ export class Store {
     await yieldToEventLoop();
     await this.ready;
     while (this.applying) await this.applying;
-    return fn(this.datastore(name).getAllData() as StoredDocument[]);
+    return fn(this.documents(name));
+  }
+
+  /** The document with this `_id` (the store's own object: copy it), through the `_id` index. */
+  async readById(name: string, id: DocId): Promise<StoredDocument | undefined> {
+    await yieldToEventLoop();
+    await this.ready;
+    while (this.applying) await this.applying;
+    const index = (this.datastore(name) as unknown as { indexes: { _id: { getMatching(value: DocId): StoredDocument[] } } }).indexes._id;
+    return index.getMatching(id)[0];
   }
 
   /** The documents of `name` right now, for use inside a {@link Store.read} callback (e.g. `$lookup`). */
   peek(name: string): readonly StoredDocument[] {
-    return (this.datastores.get(name)?.getAllData() as StoredDocument[] | undefined) ?? [];
+    return this.datastores.has(name) ? this.documents(name) : [];
   }
 
   /** Applies a batch of changes, all or nothing, and has it on disk before resolving. */
@@ -182,6 +203,7 @@ export class Store {
 
   private async applyOne(change: Change): Promise<void> {
     const datastore = this.datastore(change.collection);
+    this.arrays.delete(change.collection);
     switch (change.kind) {
       case 'insert':
         await datastore.insertAsync(cloneValue(change.doc));
