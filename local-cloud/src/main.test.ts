@@ -15,10 +15,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function start() {
+function start(env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', KEHOU_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: '0', KEHOU_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -49,15 +49,21 @@ describe('npm start (local-cloud/src/main.ts)', () => {
     expect(existsSync(join(dataDir, 'server.pid'))).toBe(false);
   }, 30_000);
 
-  it('backs up before starting, and stops on SIGTERM: the port closes, the data folder is released', async () => {
-    const server = start();
+  async function urlOf(server: ReturnType<typeof start>): Promise<string> {
     const deadline = Date.now() + 25_000;
     let url: string | null = null;
     while (!url && Date.now() < deadline) {
       url = /已启动：(http:\/\/[^/]+)\//.exec(server.output())?.[1] ?? null;
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(url).not.toBeNull();
+    if (!url) throw new Error(`the server did not start:\n${server.output()}`);
+    return url;
+  }
+
+  it('backs up before starting, and stops on SIGTERM: the port closes, the data folder is released', async () => {
+    const server = start();
+    const url = await urlOf(server);
+    expect((await fetch(`${url}/api/dev/clock`)).status).toBe(200);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     expect(readdirSync(join(dataDir, 'backups')).some((name) => name.endsWith('_start'))).toBe(true);
     server.child.kill('SIGTERM');
@@ -65,5 +71,14 @@ describe('npm start (local-cloud/src/main.ts)', () => {
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
     expect(existsSync(join(dataDir, 'server.pid'))).toBe(false);
     expect(readFileSync(join(dataDir, 'db', 'journal.log'), 'utf8')).toBe('');
+  }, 40_000);
+
+  it('a production-like start (a configured host name) runs on real time: no dev clock', async () => {
+    const server = start({ KEHOU_ALLOWED_HOSTS: 'school-pc.local' });
+    const url = await urlOf(server);
+    expect(server.output()).toContain('按真实时间运行');
+    expect((await fetch(`${url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: 3 }) })).status).toBe(404);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   }, 40_000);
 });
