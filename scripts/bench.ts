@@ -1,7 +1,8 @@
 // `npm run bench`: what the product costs. Prints each mini-program package's size (from the last
 // weapp build), each cloud function bundle's size, and p50/p95 of a typical read call
 // (enrollment.getHome as a parent) through the local runtime over 1,000 calls: over HTTP as the H5
-// app calls it, and in-process as the handlers run.
+// app calls it, and in-process as the handlers run; and how long /healthz waits while one long call
+// pages through a big collection (fails beyond its budget).
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { FUNCTION_NAMES } from '@kehou/shared';
 import { createLocalServer, createRuntime, DEMO, seedDemoData } from '../local-cloud/src';
 // @ts-expect-error plain ESM helper shared with the size check
 import { measureWeapp } from './check-weapp.mjs';
+import { benchHealthzDuringLongCall } from './bench-responsive';
 
 const CALLS = 1000;
 const root = join(__dirname, '..');
@@ -58,9 +60,10 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/functions/enrollment`;
   const body = JSON.stringify({ action: 'getHome', data: {} });
+  const cookie = `kehou_session=${runtime.sessions.issue(DEMO.parent)}`;
   try {
     await timeCalls('HTTP → 本地运行时 → 云函数 → 数据库', async () => {
-      const response = await fetch(url, { method: 'POST', body, headers: { cookie: `kehou_openid=${DEMO.parent}` } });
+      const response = await fetch(url, { method: 'POST', body, headers: { cookie } });
       const answer = (await response.json()) as { ok: boolean };
       if (!answer.ok) throw new Error('call failed');
     });
@@ -69,10 +72,14 @@ async function main() {
       if (!answer.ok) throw new Error('call failed');
     });
   } finally {
+    server.closeAllConnections();
     server.close();
     await runtime.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+
+  console.log('\n== 长调用期间其他请求的等待（/healthz）');
+  if (!(await benchHealthzDuringLongCall())) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -16,7 +16,7 @@ const port = await freePort();
 const outDir = join(root, '.out');
 spawnSync('mkdir', ['-p', outDir]);
 const dataDir = mkdtempSync(join(outDir, 'e2e-data-'));
-const server = spawn(join(root, 'node_modules/.bin/tsx'), ['local-cloud/src/main.ts'], {
+const server = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/src/main.ts'], {
   cwd: root,
   env: { ...process.env, PORT: String(port), KEHOU_DATA_DIR: dataDir },
   stdio: ['ignore', 'inherit', 'inherit'],
@@ -32,7 +32,11 @@ try {
   });
   status = jest.status ?? 1;
 } finally {
-  server.kill('SIGTERM');
+  if (server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
   rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(status);

@@ -35,9 +35,13 @@ describe('local cloud: the wx-server-sdk surface besides the database', () => {
     const { fileID } = await runtime.cloud.uploadFile({ cloudPath: 'filings/a b.pdf', fileContent: Buffer.from('%PDF-1') });
     expect(fileID).toBe('cloud://local.kehou/filings/a b.pdf');
     const { fileList } = await runtime.cloud.getTempFileURL({ fileList: [fileID, 'cloud://local.kehou/missing.pdf'] });
-    expect(fileList[0]).toMatchObject({ status: 0, tempFileURL: '/files/filings/a%20b.pdf' });
+    expect(fileList[0]).toMatchObject({ status: 0, tempFileURL: expect.stringMatching(/^\/files\/filings\/a%20b\.pdf\?expires=\d+&sign=/) });
     expect(fileList[1]).toMatchObject({ status: -1 });
     expect((await runtime.cloud.downloadFile({ fileID })).fileContent.toString()).toBe('%PDF-1');
+  });
+
+  it('getTempFileURL takes at most 50 files, as in WeChat', async () => {
+    await expect(runtime.cloud.getTempFileURL({ fileList: Array(51).fill('cloud://local.kehou/a.pdf') })).rejects.toThrow('at most 50');
   });
 
   it('a cloudPath cannot escape the storage folder', async () => {

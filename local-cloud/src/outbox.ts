@@ -1,18 +1,31 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SubscribeMessage } from '@kehou/shared/cloud';
+import { CorruptDataFileError } from './database';
 
 export interface OutboxEntry extends SubscribeMessage {
   sentAt: string;
 }
 
-/** Where subscription messages go locally: a JSON-lines file a person can read (and /outbox shows). */
+/**
+ * Where subscription messages go locally: a JSON-lines file a person can read (and /outbox shows
+ * to signed-in people). Like the database, a damaged line stops the start-up instead of vanishing.
+ */
 export class Outbox {
   private readonly entries: OutboxEntry[] = [];
 
   constructor(private readonly file?: string) {
     if (file && existsSync(file)) {
-      for (const line of readFileSync(file, 'utf8').split('\n')) if (line.trim()) this.entries.push(JSON.parse(line));
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (!line.trim()) return;
+          try {
+            this.entries.push(JSON.parse(line));
+          } catch {
+            throw new CorruptDataFileError(file, i + 1, '不是完整的 JSON');
+          }
+        });
     }
   }
 
@@ -21,11 +34,17 @@ export class Outbox {
       throw Object.assign(new Error('openapi.subscribeMessage.send:fail invalid touser or templateId'), { errCode: 40003 });
     }
     const entry = { ...message, sentAt: new Date().toISOString() };
-    this.entries.push(entry);
     if (this.file) {
       mkdirSync(dirname(this.file), { recursive: true });
-      appendFileSync(this.file, JSON.stringify(entry) + '\n');
+      const fd = openSync(this.file, 'a');
+      try {
+        writeSync(fd, JSON.stringify(entry) + '\n');
+        fdatasyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
     }
+    this.entries.push(entry);
     return entry;
   }
 

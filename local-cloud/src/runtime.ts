@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import { COLLECTIONS, type FunctionName } from '@kehou/shared';
 import type { CallResult, CloudFunction, Database } from '@kehou/shared/cloud';
-import { Clock } from './clock';
+import { Clock, type ClockOptions } from './clock';
 import { createLocalCloud } from './cloud';
-import { createLocalDatabase } from './database';
+import { createLocalDatabase, type Disk } from './database';
+import { loadOrCreateSecret } from './data-folder/secret';
 import { cloudFunctions } from './functions';
+import { FileLinks } from './http/file-links';
+import { Sessions } from './http/sessions';
 import { Outbox } from './outbox';
 import { LocalPay } from './pay/local-pay';
 import { LocalStorage } from './storage';
@@ -14,18 +17,28 @@ export interface RuntimeOptions {
   /** Persist the database, files and outbox here; omit to keep everything in memory (tests). */
   dataDir?: string;
   functions?: Record<string, CloudFunction>;
+  clock?: ClockOptions;
+  /** The database's file operations (tests put a failing disk here). */
+  disk?: Disk;
 }
 
 export type LocalRuntime = Awaited<ReturnType<typeof createRuntime>>;
 
-/** The local WeChat cloud: database, storage, outbox and the cloud functions, with callers injected. */
+/**
+ * The local WeChat cloud: database, storage, outbox and the cloud functions, with callers injected.
+ * Rejects with a CorruptDataFileError when a file of the database folder is damaged.
+ */
 export async function createRuntime(options: RuntimeOptions = {}) {
   const { dataDir } = options;
-  const database = createLocalDatabase({ dir: dataDir ? join(dataDir, 'db') : undefined });
+  const database = createLocalDatabase({ dir: dataDir ? join(dataDir, 'db') : undefined, disk: options.disk });
+  await database.ready();
   await ensureCollections(database);
   const outbox = new Outbox(dataDir ? join(dataDir, 'outbox.jsonl') : undefined);
   const storage = new LocalStorage(dataDir ? join(dataDir, 'storage') : undefined);
-  const clock = new Clock();
+  const clock = new Clock(options.clock);
+  const secret = loadOrCreateSecret(dataDir);
+  const links = new FileLinks(secret);
+  const sessions = new Sessions(secret);
   const functions: Record<string, CloudFunction> = options.functions ?? cloudFunctions;
   // WeChat Pay calls the callback function itself, with the raw result and no user in the context.
   const pay = new LocalPay(clock, async (name, event) => {
@@ -33,7 +46,7 @@ export async function createRuntime(options: RuntimeOptions = {}) {
     if (!fn) throw new Error(`云函数 ${name} 不存在`);
     return runAs(null, () => fn(cloud, event, {}));
   });
-  const cloud = createLocalCloud({ database, outbox, storage, clock, pay });
+  const cloud = createLocalCloud({ database, outbox, storage, clock, links, pay });
 
   /** Invokes a function as WeChat would: the caller's identity from the context, JSON in and out. */
   async function call<T = unknown>(name: FunctionName | string, event: unknown, openid: string | null): Promise<CallResult<T>> {
@@ -44,15 +57,10 @@ export async function createRuntime(options: RuntimeOptions = {}) {
     return JSON.parse(JSON.stringify(result)) as CallResult<T>;
   }
 
-  return { cloud, database, outbox, storage, clock, pay, call, close: () => database.close() };
+  return { cloud, database, outbox, storage, clock, links, sessions, pay, dataDir, call, close: () => database.close() };
 }
 
-async function ensureCollections(database: Database) {
-  for (const name of COLLECTIONS) {
-    try {
-      await database.createCollection(name);
-    } catch {
-      // already there
-    }
-  }
+async function ensureCollections(database: Database & { listCollections(): string[] }) {
+  const existing = new Set(database.listCollections());
+  for (const name of COLLECTIONS) if (!existing.has(name)) await database.createCollection(name);
 }

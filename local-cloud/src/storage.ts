@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 
 const FILE_ID_PREFIX = 'cloud://local.kehou/';
+export const FILES_URL_PREFIX = '/files/';
 
 /** Cloud storage on local files: fileIDs look like WeChat's and resolve under one folder. */
 export class LocalStorage {
@@ -9,12 +10,21 @@ export class LocalStorage {
 
   constructor(private readonly dir?: string) {}
 
+  /** Stores the file (on disk: flushed, then renamed into place, so a crash leaves the old file or the new one). */
   upload(cloudPath: string, content: Buffer): string {
     const path = safePath(cloudPath);
     if (this.dir) {
       const file = join(this.dir, path);
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, content);
+      const temporary = `${file}.uploading-${process.pid}`;
+      const fd = openSync(temporary, 'w');
+      try {
+        writeSync(fd, content);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temporary, file);
     } else {
       this.memory.set(path, Buffer.from(content));
     }
@@ -31,14 +41,20 @@ export class LocalStorage {
     return this.memory.get(path) ?? null;
   }
 
-  /** The URL the local server serves the file at. */
-  tempUrl(fileID: string): string | null {
+  /** The URL path the local server serves an existing file at (a link adds its expiry and signature). */
+  urlPathOf(fileID: string): string | null {
     if (!this.read(fileID)) return null;
-    return '/files/' + encodeURI(fileID.slice(FILE_ID_PREFIX.length));
+    return FILES_URL_PREFIX + encodeURI(fileID.slice(FILE_ID_PREFIX.length));
   }
 
-  pathOfUrl(urlPath: string): string | null {
-    return FILE_ID_PREFIX + safePath(decodeURI(urlPath));
+  /** The fileID a `/files/…` URL path names; null when it is not one. */
+  fileIdOfUrl(urlPath: string): string | null {
+    if (!urlPath.startsWith(FILES_URL_PREFIX)) return null;
+    try {
+      return FILE_ID_PREFIX + safePath(decodeURI(urlPath.slice(FILES_URL_PREFIX.length)));
+    } catch {
+      return null;
+    }
   }
 }
 

@@ -27,6 +27,16 @@ describe('cloud function conventions', () => {
     expect(crossing).toEqual([]);
   });
 
+  it('every database write goes with its audit entry (shared/src/cloud/audited.ts): no plain write outside a transaction', () => {
+    const serverSources = [...sources, ...sourcesOf(join(root, 'shared/src/enrollment/server')), ...sourcesOf(join(root, 'shared/src/fees/server'))];
+    const plain = /ctx\s*\.collection\([^)]*\)(\s*\.(where|doc)\([^)]*\))*\s*\.(add|update|set|remove)\(/g;
+    const offenders = serverSources.flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return [...text.matchAll(plain)].map((m) => `${relative(root, file)}: ${m[0].replace(/\s+/g, ' ')}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
   it.each(FUNCTION_NAMES)('%s: the WeChat entry only hands the real SDK to the handlers', (name) => {
     const entry = readFileSync(join(root, 'cloudfunctions', name, 'src', 'index.ts'), 'utf8');
     expect(entry).toContain("import cloud from 'wx-server-sdk';");

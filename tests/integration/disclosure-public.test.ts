@@ -58,7 +58,7 @@ describe('the public page: open without signing in, no personal data', () => {
     const page = await cloud.ok(null, 'disclosure', 'getPublicTerm', SFH);
     expect(page.enrolled).toEqual([
       { className: '一年级(1)班', name: '李*' },
-      { className: '三年级(2)班', name: '欧**娜' },
+      { className: '三年级(2)班', name: '欧阳*娜' },
       { className: '三年级(2)班', name: '王*明' },
     ]);
     const text = JSON.stringify(page);

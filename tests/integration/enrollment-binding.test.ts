@@ -17,10 +17,11 @@ const REF = bindingRef(GUARDIANSHIP);
 describe('binding a parent to a child: name, student number and the class code, then the teacher confirms', () => {
   it('a new parent asks, the class teacher sees it and confirms, the parent is told and can apply', async () => {
     const asked = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', KEXIN);
-    expect(asked).toEqual({ guardianshipId: GUARDIANSHIP, status: 'pending', studentName: '朱可馨', className: '三年级(2)班', existing: false });
+    // Until the class teacher confirms, the parent sees the child's name masked.
+    expect(asked).toEqual({ guardianshipId: GUARDIANSHIP, status: 'pending', studentName: '朱*馨', className: '三年级(2)班', existing: false });
 
     const home = await cloud.ok(DEMO.newParent, 'enrollment', 'getHome');
-    expect(home.children).toMatchObject([{ name: '朱可馨', bindingStatus: 'pending' }]);
+    expect(home.children).toMatchObject([{ name: '朱*馨', bindingStatus: 'pending' }]);
     const pendingApply = await cloud.call(DEMO.newParent, 'enrollment', 'getApplicationForm', { studentId: KEXIN_ID });
     expect(pendingApply).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '您与孩子的绑定还在等待班主任确认' });
 
@@ -35,6 +36,8 @@ describe('binding a parent to a child: name, student number and the class code, 
     ]);
     const form = await cloud.ok(DEMO.newParent, 'enrollment', 'getApplicationForm', { studentId: KEXIN_ID });
     expect(form.student.name).toBe('朱可馨');
+    expect((await cloud.ok(DEMO.newParent, 'enrollment', 'getHome')).children).toMatchObject([{ name: '朱可馨', bindingStatus: 'confirmed' }]);
+    expect((await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', KEXIN)).studentName).toBe('朱可馨');
   });
 
   it('asking again creates nothing twice, also when two taps arrive together', async () => {
@@ -50,11 +53,12 @@ describe('binding a parent to a child: name, student number and the class code, 
       { ...KEXIN, studentNo: '39999' },
       { ...KEXIN, studentName: '朱可' },
     ];
-    for (const data of wrong) {
+    for (const [i, data] of wrong.entries()) {
       expect(await cloud.call(DEMO.newParent, 'enrollment', 'bindChild', data)).toEqual({
         ok: false,
         code: 'NOT_FOUND',
-        message: '信息不匹配：请核对孩子的姓名、学号和班主任发的班级码',
+        message: `信息不匹配：请核对孩子的姓名、学号和班主任发的班级码（今天还可以再试 ${4 - i} 次）`,
+        details: { attemptsLeft: 4 - i },
       });
     }
     expect((await cloud.db.collection('guardianships').where({ openid: DEMO.newParent }).count()).total).toBe(0);
@@ -99,5 +103,55 @@ describe('binding a parent to a child: name, student number and the class code, 
     expect(parent.children.map((c: any) => `${c.name}:${c.bindingStatus}:${c.status}`).sort()).toEqual(['王小明:confirmed:null', '王小红:confirmed:null']);
     const otherSchool = await cloud.ok(DEMO.otherSchoolParent, 'enrollment', 'getEnrolmentEntry', { schoolId: DEMO_IDS.suifenheSchool });
     expect(otherSchool.children).toEqual([]);
+  });
+});
+
+describe('binding: guessing a child’s name is limited, and a match tells nothing before the teacher confirms', () => {
+  /** More parents without a child, to guess from several accounts at once. */
+  async function strangers(n: number): Promise<string[]> {
+    const ids = Array.from({ length: n }, (_u, i) => `stranger-${i}`);
+    await cloud.db.collection('users').add({ data: ids.map((_id) => ({ _id, name: '路人', roles: [] })) } as never);
+    return ids;
+  }
+
+  it('the public list shows 朱*馨: 168 guesses of the middle character give at most 5 answers, and the right one comes too late', async () => {
+    const guesses = Array.from({ length: 168 }, (_u, i) => `朱${String.fromCodePoint(0x4e00 + i)}馨`);
+    const answers = [];
+    for (const studentName of guesses) answers.push(await cloud.call(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, studentName }));
+    const codes = answers.map((a: any) => a.code);
+    expect(codes.filter((c) => c === 'NOT_FOUND')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(163);
+    // Once refused, even the right name gets the same refusal: the limit is no oracle.
+    const right = await cloud.call(DEMO.newParent, 'enrollment', 'bindChild', KEXIN);
+    expect(right).toMatchObject({ ok: false, code: 'TOO_MANY_ATTEMPTS', message: '今天核对失败已达 5 次。为保护孩子的信息，请明天再试，或请班主任帮忙核对' });
+    expect((await cloud.db.collection('guardianships').where({ openid: DEMO.newParent }).count()).total).toBe(0);
+    // Every failure is in the audit.
+    expect((await cloud.db.collection('audit').where({ action: 'enrollment.bindChild', summary: '绑定孩子：信息不匹配' }).count()).total).toBe(5);
+    // The next day (China time) the parent may try again.
+    cloud.runtime.clock.advanceDays(1);
+    expect((await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', KEXIN)).status).toBe('pending');
+  });
+
+  it('30 guesses sent at once still get only 5 answers (the count is taken in a transaction)', async () => {
+    const answers = await Promise.all(Array.from({ length: 30 }, (_u, i) => cloud.call(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, studentName: `朱${i}馨` })));
+    expect(answers.filter((a: any) => a.code === 'NOT_FOUND')).toHaveLength(5);
+    expect(answers.filter((a: any) => a.code === 'TOO_MANY_ATTEMPTS')).toHaveLength(25);
+  });
+
+  it('many accounts together are limited per class: after 20 failures the class refuses everyone for the day', async () => {
+    const accounts = await strangers(5);
+    for (const openid of accounts.slice(0, 4)) {
+      for (let i = 0; i < 5; i++) await cloud.call(openid, 'enrollment', 'bindChild', { ...KEXIN, studentName: `朱${i}馨` });
+    }
+    const fifth = await cloud.call(accounts[4], 'enrollment', 'bindChild', { ...KEXIN, guardianName: '路人' });
+    expect(fifth).toMatchObject({ ok: false, code: 'TOO_MANY_ATTEMPTS', message: expect.stringContaining('这个班级今天核对失败的次数太多') });
+    // Another class is not affected.
+    expect((await cloud.ok(accounts[4], 'enrollment', 'bindChild', { studentName: '王小红', studentNo: '10101', bindCode: 'SFH101', guardianName: '路人', relation: '其他' })).status).toBe('pending');
+  });
+
+  it('a successful binding does not count as a failure', async () => {
+    for (let i = 0; i < 3; i++) await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', KEXIN);
+    const wrong = await cloud.call(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, studentName: '朱可' });
+    expect((wrong as any).details).toEqual({ attemptsLeft: 4 });
   });
 });

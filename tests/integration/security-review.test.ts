@@ -1,6 +1,15 @@
+import { CONTRACTS } from '@kehou/shared/contracts';
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { bindingRef } from '@kehou/shared';
 import writeXlsxFile from 'write-excel-file/node';
+import { createRuntime, seedDemoData } from '../../local-cloud/src';
+import { nodeDisk, type Disk } from '../../local-cloud/src/database';
+import { cloudFunctions } from '../../local-cloud/src/functions';
 import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
+import { SecurityFigures } from '../support/security-figures';
 import { QJ, SFH, qijiangContent, writeAndSubmitQijiangPlan } from './disclosure-support';
 import {
   addFamilies,
@@ -22,14 +31,18 @@ import {
  * Security and privacy review: attacks on the product's promises (identity from WeChat only, role
  * and scope on every action, no personal data where it does not belong, no duplicates or lost
  * writes, bounded inputs, an audit entry per change). Each finding's describe is named after the
- * rule it broke; the "verified safe" describes are attack paths that were tried and held.
+ * rule it broke; the "verified safe" describes are attack paths that were tried and held. At the
+ * end it prints what it tried: calls, fuzzed inputs, races and findings.
  */
 
+const figures = new SecurityFigures();
+const finding = (title: string, body: () => void) => figures.finding(title, body);
 let cloud: TestCloud;
 beforeEach(async () => {
-  cloud = await startTestCloud();
+  cloud = figures.watch(await startTestCloud());
 });
 afterEach(() => cloud.close());
+afterAll(() => console.log(figures.report()));
 
 // A 1×1 transparent PNG.
 const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -65,7 +78,7 @@ const agreementHash = async (openid: string, applicationId: string) =>
 
 // ───────────────────────────── findings ─────────────────────────────
 
-describe('Trust nothing from the client: a signature image is a file the function checked, never one the caller names', () => {
+finding('Trust nothing from the client: a signature image is a file the function checked, never one the caller names', () => {
   it('a parent cannot attach another family’s signature image by its fileID (and so get a link to it)', async () => {
     const { otherParent, otherApp } = await twoFamiliesReadyToSign();
     await cloud.ok(DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: await agreementHash(DEMO.parent, XIAOMING_APP), image: { base64: PNG_1x1 } });
@@ -105,7 +118,7 @@ describe('Trust nothing from the client: a signature image is a file the functio
   });
 });
 
-describe('Every action checks scope: a roster is read only from the school’s own upload folder', () => {
+finding('Every action checks scope: a roster is read only from the school’s own upload folder', () => {
   it('the admin of 綦江 cannot import 绥芬河’s uploaded roster (parents’ phones) by its fileID', async () => {
     const file = await xlsx([ROSTER_HEADER, ['四年级(1)班', '欧阳娜娜', '40999', '黄蓉', '13911113333']]);
     const { fileID } = await cloud.runtime.cloud.uploadFile({ cloudPath: `roster/${SCHOOL}/1700000000000.xlsx`, fileContent: file });
@@ -118,7 +131,7 @@ describe('Every action checks scope: a roster is read only from the school’s o
   });
 });
 
-describe('Trust nothing from the client: a filing attachment must be a file of that very plan', () => {
+finding('Trust nothing from the client: a filing attachment must be a file of that very plan', () => {
   it('a fileID that climbs out of the plan’s folder, or only contains it, is refused and no plan is saved', async () => {
     await cloud.runtime.cloud.uploadFile({ cloudPath: `roster/${SCHOOL}/1.xlsx`, fileContent: Buffer.from('secret') });
     const folder = `disclosure/${QJ.schoolId}/${QJ.termId}`;
@@ -130,7 +143,7 @@ describe('Trust nothing from the client: a filing attachment must be a file of t
   });
 });
 
-describe('Every action checks role and scope: a class teacher never confirms their own binding', () => {
+finding('Every action checks role and scope: a class teacher never confirms their own binding', () => {
   it('陈老师 asks to be bound to a child of his class and cannot confirm it himself', async () => {
     const asked = await cloud.ok(DEMO.teacher, 'enrollment', 'bindChild', KEXIN);
     expect(asked.status).toBe('pending');
@@ -161,7 +174,7 @@ describe('Every action checks role and scope: a class teacher never confirms the
   });
 });
 
-describe('Hardship only for the school admin and the class teacher: a co-guardian never reads it', () => {
+finding('Hardship only for the school admin and the class teacher: a co-guardian never reads it', () => {
   it('the second guardian’s form shows that hardship was declared, not its kind or note', async () => {
     await applyFor(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
     const own = await cloud.ok(DEMO.parent, 'enrollment', 'getApplicationForm', { studentId: XIAOMING });
@@ -184,7 +197,7 @@ describe('Hardship only for the school admin and the class teacher: a co-guardia
   });
 });
 
-describe('Every action checks scope: a child who moved class belongs to the new class teacher', () => {
+finding('Every action checks scope: a child who moved class belongs to the new class teacher', () => {
   it('the old class teacher no longer reads the signed agreement; the new one does, with the hardship', async () => {
     await approvedApplication(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
     await listAndFix(cloud);
@@ -205,7 +218,7 @@ describe('Every action checks scope: a child who moved class belongs to the new 
   });
 });
 
-describe('Responses carry no more than the caller may see: staff of another school cannot probe applications by id', () => {
+finding('Responses carry no more than the caller may see: staff of another school cannot probe applications by id', () => {
   it('an existing application and a missing one get the same refusal', async () => {
     await applyFor(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
     const missing = `stu-sfh-30299:${TERM}`;
@@ -229,7 +242,7 @@ describe('Responses carry no more than the caller may see: staff of another scho
   });
 });
 
-describe('Responses carry no more than the caller may see: no openids in the filing views', () => {
+finding('Responses carry no more than the caller may see: no openids in the filing views', () => {
   it('the bureau’s review and another admin’s plan editor do not carry who submitted or saved', async () => {
     await writeAndSubmitQijiangPlan(cloud);
     await cloud.db.collection('users').add({ data: { _id: 'qj-admin-2', name: '副校长', roles: [{ kind: 'admin', schoolId: QJ.schoolId }] } });
@@ -242,11 +255,79 @@ describe('Responses carry no more than the caller may see: no openids in the fil
   });
 });
 
-describe('Every input is bounded: the action name', () => {
+finding('Every input is bounded: the action name', () => {
   it('an oversized action name is refused without being echoed back', async () => {
     const answer = await cloud.call(null, 'enrollment', 'x'.repeat(100_000));
     expect(answer).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect((answer as any).message.length).toBeLessThan(100);
+  });
+});
+
+finding('What a stranger can learn: the masked name on the public list and the class code do not give a child’s full name', () => {
+  it('guessing the hidden character is cut off after 5 failures a day, and a match shows the name masked until the teacher confirms', async () => {
+    await approvedApplication(cloud, DEMO.parent, XIAOMING);
+    await listAndFix(cloud);
+    const [listed] = (await cloud.ok(null, 'disclosure', 'getPublicTerm', SFH)).enrolled;
+    expect(listed).toEqual({ className: '三年级(2)班', name: '王*明' });
+    // A stranger who knows the masked name, the class code and a student number tries every middle character.
+    const guesses = Array.from('一二三四五六七八九十大小中天地人和平安乐'.repeat(9)).slice(0, 168);
+    const answers = [];
+    for (const c of guesses) {
+      answers.push((await cloud.call(DEMO.newParent, 'enrollment', 'bindChild', { studentName: `王${c}明`, studentNo: '30201', bindCode: 'SFH302', guardianName: '路人', relation: '其他' })) as any);
+    }
+    expect(answers.filter((a) => a.code === 'NOT_FOUND')).toHaveLength(5);
+    expect(answers.slice(5).every((a) => a.code === 'TOO_MANY_ATTEMPTS')).toBe(true);
+    const right = await cloud.call(DEMO.newParent, 'enrollment', 'bindChild', { studentName: '王小明', studentNo: '30201', bindCode: 'SFH302', guardianName: '路人', relation: '其他' });
+    expect(right).toMatchObject({ ok: false, code: 'TOO_MANY_ATTEMPTS' });
+    // Thirty guesses at once from another account fare no better: the count is taken in a transaction.
+    const [[other]] = await addFamilies(cloud, 1, 7);
+    const burst = await figures.race(guesses.filter((c) => c !== '小').slice(0, 30).map((c) => cloud.call(other, 'enrollment', 'bindChild', { studentName: `王${c}明`, studentNo: '30201', bindCode: 'SFH302', guardianName: '路人', relation: '其他' })));
+    expect(burst.filter((a: any) => a.code === 'NOT_FOUND')).toHaveLength(5);
+    // Someone who does know the name gets a pending request that shows it masked, nowhere in full.
+    const known = await cloud.ok(DEMO.otherSchoolParent, 'enrollment', 'bindChild', { studentName: '王小明', studentNo: '30201', bindCode: 'SFH302', guardianName: '周女士', relation: '其他' });
+    const home = await cloud.ok(DEMO.otherSchoolParent, 'enrollment', 'getHome');
+    expect(JSON.stringify([known, home])).not.toContain('王小明');
+    expect(known.studentName).toBe('王*明');
+  });
+
+  it('a compound surname keeps the given name hidden on the public list (司马光 → 司马*)', async () => {
+    const [[family, child]] = await addFamilies(cloud, 1);
+    await cloud.db.collection('students').doc(child).update({ data: { name: '司马光' } });
+    await approvedApplication(cloud, family, child);
+    await listAndFix(cloud);
+    const page = await cloud.ok(null, 'disclosure', 'getPublicTerm', SFH);
+    expect(page.enrolled).toEqual([{ className: '三年级(2)班', name: '司马*' }]);
+    expect(JSON.stringify(page)).not.toContain('光');
+  });
+});
+
+finding('Safe under failures: a write the disk refused is nowhere, and every change lands with its audit entry', () => {
+  it('disk full: three feedback submissions answer an error, and none shows in the parent’s list or the audit', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kehou-full-'));
+    let full = false;
+    const disk: Disk = { ...nodeDisk, append: async (file, text) => (full ? Promise.reject(new Error('ENOSPC: no space left on device')) : nodeDisk.append(file, text)) };
+    const runtime = await createRuntime({ dataDir, disk });
+    try {
+      await seedDemoData(runtime.database);
+      const auditBefore = (await runtime.database.collection('audit').count()).total;
+      full = true;
+      const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      for (let i = 1; i <= 3; i++) {
+        const answer = await runtime.call('feedback', { action: 'submitFeedback', data: { studentId: XIAOMING, requestId: `req-full-000${i}`, topic: 'other', text: '放学时校门口车辆太多。' } }, DEMO.parent);
+        expect(answer).toMatchObject({ ok: false, code: 'INTERNAL' });
+      }
+      error.mockRestore();
+      full = false;
+      expect(await runtime.call('feedback', { action: 'listMyFeedback', data: {} }, DEMO.parent)).toMatchObject({ ok: true, data: [] });
+      expect((await runtime.database.collection('feedback').count()).total).toBe(0);
+      expect((await runtime.database.collection('audit').count()).total).toBe(auditBefore);
+      // Once the disk has room again, the same submission goes through, with its entry.
+      expect(await runtime.call('feedback', { action: 'submitFeedback', data: { studentId: XIAOMING, requestId: 'req-full-0001', topic: 'other', text: '放学时校门口车辆太多。' } }, DEMO.parent)).toMatchObject({ ok: true });
+      expect((await runtime.database.collection('audit').count()).total).toBe(auditBefore + 1);
+    } finally {
+      await runtime.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -366,7 +447,7 @@ describe('Staff and parent views carry no openids and no other guardian’s priv
 
 describe('Double taps, retries and concurrent calls create nothing twice and lose no write (verified safe)', () => {
   it('both guardians applying at once, a double-tapped review, both guardians signing at once', async () => {
-    const applies = await Promise.all([
+    const applies = await figures.race([
       applyFor(cloud, DEMO.parent, XIAOMING),
       applyFor(cloud, DEMO.parent, XIAOMING),
       applyFor(cloud, DEMO.secondGuardian, XIAOMING),
@@ -374,7 +455,7 @@ describe('Double taps, retries and concurrent calls create nothing twice and los
     expect(applies.filter((a) => !a.existing)).toHaveLength(1);
     expect(await count('applications')).toBe(1);
 
-    const reviews = await Promise.all([1, 2].map(() => cloud.call(DEMO.teacher, 'enrollment', 'passFirstReview', { applicationId: XIAOMING_APP, revision: 1 })));
+    const reviews = await figures.race([1, 2].map(() => cloud.call(DEMO.teacher, 'enrollment', 'passFirstReview', { applicationId: XIAOMING_APP, revision: 1 })));
     expect(reviews.filter((r) => r.ok)).toHaveLength(1);
     expect(reviews.find((r) => !r.ok)).toMatchObject({ code: expect.stringMatching(/CONFLICT|INVALID_STATE/) });
     expect(await doc('applications', XIAOMING_APP)).toMatchObject({ status: 'teacher-reviewed', revision: 2 });
@@ -383,7 +464,7 @@ describe('Double taps, retries and concurrent calls create nothing twice and los
     await cloud.ok(DEMO.admin, 'enrollment', 'approveApplication', { applicationId: XIAOMING_APP, revision: 2 });
     await listAndFix(cloud);
     await publishAgreement(cloud);
-    const signs = await Promise.all([signAgreement(cloud, DEMO.parent, XIAOMING_APP), signAgreement(cloud, DEMO.secondGuardian, XIAOMING_APP)]);
+    const signs = await figures.race([signAgreement(cloud, DEMO.parent, XIAOMING_APP), signAgreement(cloud, DEMO.secondGuardian, XIAOMING_APP)]);
     expect(signs.filter((s) => !s.existing)).toHaveLength(1);
     expect(await count('signatures')).toBe(1);
     expect(await statusOf(cloud, XIAOMING_APP)).toBe('active');
@@ -394,7 +475,7 @@ describe('Double taps, retries and concurrent calls create nothing twice and los
     await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', { ...QJ, revision: 0, content: qijiangContent() });
     const a = { ...qijiangContent(), funding: '甲的修改' };
     const b = { ...qijiangContent(), funding: '乙的修改' };
-    const saves = await Promise.all([
+    const saves = await figures.race([
       cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', { ...QJ, revision: 1, content: a }),
       cloud.call('qj-admin-2', 'disclosure', 'savePlan', { ...QJ, revision: 1, content: b }),
     ]);
@@ -435,17 +516,19 @@ describe('A bad input gets a clear error in Chinese and changes nothing (verifie
     expect(await count('guardianships')).toBe(guardianships);
   });
 
-  it('binding never tells whether a child exists: a wrong name, number or code all get the same answer', async () => {
-    const answers = await Promise.all(
-      [
-        { ...KEXIN, studentName: '朱可欣' }, // the child exists, the name is wrong
-        { ...KEXIN, studentNo: '39999' }, // no such child
-        { ...KEXIN, studentNo: '10101', studentName: '王小红' }, // a real child of another class
-        { ...KEXIN, bindCode: 'NOPE99' }, // no such class
-      ].map((input) => cloud.call(DEMO.newParent, 'enrollment', 'bindChild', { ...input, guardianName: '新家长' })),
-    );
-    for (const answer of answers) expect(refusal(answer)).toEqual(refusal(answers[0]));
-    expect(answers[0]).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '信息不匹配：请核对孩子的姓名、学号和班主任发的班级码' });
+  it('binding never tells whether a child exists: a wrong name, number or code all get the same answer and count the same', async () => {
+    const answers = [];
+    for (const input of [
+      { ...KEXIN, studentName: '朱可欣' }, // the child exists, the name is wrong
+      { ...KEXIN, studentNo: '39999' }, // no such child
+      { ...KEXIN, studentNo: '10101', studentName: '王小红' }, // a real child of another class
+      { ...KEXIN, bindCode: 'NOPE99' }, // no such class
+    ]) {
+      answers.push((await cloud.call(DEMO.newParent, 'enrollment', 'bindChild', { ...input, guardianName: '新家长' })) as any);
+    }
+    expect(answers.map((a) => a.details.attemptsLeft)).toEqual([4, 3, 2, 1]);
+    const withoutCount = (a: any) => ({ ...refusal(a), message: a.message.replace(/（.*）$/, '') });
+    for (const answer of answers) expect(withoutCount(answer)).toEqual({ ok: false, code: 'NOT_FOUND', message: '信息不匹配：请核对孩子的姓名、学号和班主任发的班级码' });
     expect(await count('guardianships', { openid: DEMO.newParent })).toBe(0);
   });
 });
@@ -520,4 +603,60 @@ describe('Every state change writes an audit entry (verified safe)', () => {
     expect((audit as any[]).some((a) => a.targets.some((t: any) => t.collection === 'hardshipDeclarations' && t.id === id))).toBe(true);
     expect((audit as any[]).some((a) => a.targets.some((t: any) => t.collection === 'clubSeats' || t.collection === 'signatures'))).toBe(true);
   });
+});
+
+describe('Every input is bounded: fuzzed inputs to every action by every kind of caller (verified safe)', () => {
+  const CALLERS = [null, DEMO.parent, DEMO.secondGuardian, DEMO.newParent, DEMO.teacher, DEMO.admin, DEMO.committee, DEMO.bureau, DEMO.otherSchoolAdmin];
+  const KEYS = ['schoolId', 'termId', 'classId', 'studentId', 'applicationId', 'guardianshipId', 'feedbackId', 'noticeId', 'refundId', 'signatureId', 'listingId', 'revision', 'version', 'decision', 'reason', 'text', 'studentName', 'studentNo', 'bindCode', 'guardianName', 'relation', 'days', 'itemIds', 'pickup', 'hardship', 'image', 'file', 'content', 'sections', 'from', 'to', 'date', 'entries', 'approve', 'requestId', 'topic', 'listingDays', 'effectiveDate', 'comments', 'reportKey', 'year', 'half', 'key', 'fileName', 'contentBase64'];
+  const REAL = [XIAOMING, XIAOMING_APP, SCHOOL, TERM, DEMO_IDS.class32, DEMO.parent, `${XIAOMING_APP}:v1`, 'SFH302', '王小明', '2026-12-01'];
+  const value = fc.oneof(
+    fc.constantFrom(...REAL),
+    fc.constantFrom('', ' ', '../../etc/passwd', 'cloud://local.kehou/roster/school-sfh-1/1.xlsx', '<script>alert(1)</script>', '__proto__', '字'.repeat(5000), '0'.repeat(64)),
+    fc.string({ maxLength: 40 }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.integer()), { maxLength: 20 }),
+    fc.object({ maxDepth: 2 }),
+  );
+  const input = fc.oneof(fc.constant({}), fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 6 }), fc.jsonValue({ maxDepth: 2 }));
+
+  /** Documents per collection; a failed binding attempt is counted (with its entry) by design, so those are left out. */
+  const fingerprint = async () => {
+    const counts: Record<string, number> = {};
+    const _ = cloud.db.command;
+    for (const name of cloud.runtime.database.listCollections().filter((c) => c !== 'bindAttempts')) {
+      const where = name === 'audit' ? { summary: _.neq('绑定孩子：信息不匹配') } : {};
+      counts[name] = (await cloud.db.collection(name).where(where).count()).total;
+    }
+    return counts;
+  };
+
+  // The action-based functions (the payments function takes WeChat Pay's results: fees-payments.test.ts forges them).
+  it.each(Object.keys(CONTRACTS) as (keyof typeof CONTRACTS)[])('%s: no input makes an action fail unhandled, answer too much, or write when it refuses', async (name) => {
+    await approvedApplication(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
+    const actions = cloudFunctions[name].actionNames ?? [];
+    expect(actions.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const [a, action] of actions.entries()) {
+      const samples = fc.sample(input, { numRuns: 6, seed: 13_000 + a + name.length * 100 });
+      const before = await fingerprint();
+      let answered = false;
+      for (const data of samples) {
+        for (const openid of CALLERS) {
+          figures.fuzzed += 1;
+          const answer = (await cloud.call(openid, name, action, data)) as any;
+          const size = JSON.stringify(answer).length;
+          answered ||= answer.ok;
+          if (answer.code === 'INTERNAL') problems.push(`${name}.${action} as ${openid}: unhandled with ${JSON.stringify(data).slice(0, 200)}`);
+          if (size > 100_000) problems.push(`${name}.${action} as ${openid}: answered ${size} bytes`);
+          if (!answer.ok && !/[\u4e00-\u9fff]/.test(answer.message ?? '')) problems.push(`${name}.${action}: a refusal not in Chinese: ${answer.message}`);
+        }
+      }
+      const after = await fingerprint();
+      if (!answered && JSON.stringify(after) !== JSON.stringify(before)) problems.push(`${name}.${action}: refused calls changed ${JSON.stringify({ before, after })}`);
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

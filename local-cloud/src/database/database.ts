@@ -2,7 +2,7 @@
  * The local stand-in for `cloud.database()`: same surface as wx-server-sdk's Database
  * (`collection`, `command`, `serverDate`, `RegExp`, `createCollection`, `runTransaction`,
  * `startTransaction`), plus local helpers (`ready`, `listCollections`, `ensureIndex`, `compact`,
- * `close`).
+ * `backupTo`, `close`).
  *
  * Concurrency: every write (and every transaction, for its whole life) takes one database-wide
  * lock; reads go without it but never see half of a write. A collection must exist before use
@@ -38,7 +38,7 @@ export class LocalDatabase {
   private readonly transactionContext: TransactionContext;
 
   constructor(options: LocalDatabaseOptions = {}) {
-    this.store = new Store(options.dir);
+    this.store = new Store(options.dir, options.disk);
     const session: Session = {
       inTransaction: false,
       ensureCollection: async (name) => {
@@ -46,11 +46,10 @@ export class LocalDatabase {
         await this.store.ready;
         if (!this.store.has(name)) throw faults.collectionNotExist(name);
       },
-      findById: (collection, id) =>
-        this.store.read(collection, (docs) => {
-          const doc = docs.find((candidate) => candidate._id === id);
-          return doc ? cloneValue(doc) : undefined;
-        }),
+      findById: async (collection, id) => {
+        const doc = await this.store.readById(collection, id);
+        return doc ? cloneValue(doc) : undefined;
+      },
       exclusive: (fn) =>
         this.lock.run(async () => {
           this.assertOpen();
@@ -134,9 +133,17 @@ export class LocalDatabase {
     );
   }
 
-  /** Compacts the datafiles (nedb appends every write). */
+  /** Folds the journal into the collection files. */
   compact(): Promise<void> {
     return this.lock.run(() => this.store.compact());
+  }
+
+  /** Writes a consistent copy of every collection into `dir` (between writes, never inside one). */
+  backupTo(dir: string): Promise<void> {
+    return this.lock.run(async () => {
+      this.assertOpen();
+      await this.store.exportTo(dir);
+    });
   }
 
   /** Waits for running writes/transactions, compacts, and refuses further operations. */

@@ -34,6 +34,7 @@ export function matching(docs: readonly StoredDocument[], query: MongoQuery): St
 
 /** `where/orderBy/skip/limit/field` → fresh copies of the selected documents. */
 export function find(docs: readonly StoredDocument[], spec: FindSpec): StoredDocument[] {
+  if (!spec.sort || Object.keys(spec.sort).length === 0) return findInStoreOrder(docs, spec);
   return withMingo(() => {
     const cursor = new Query(spec.query).find<StoredDocument>([...docs], spec.projection ?? {});
     if (spec.sort && Object.keys(spec.sort).length > 0) cursor.sort(spec.sort);
@@ -41,6 +42,25 @@ export function find(docs: readonly StoredDocument[], spec: FindSpec): StoredDoc
     if (spec.limit !== undefined) cursor.limit(spec.limit);
     return cursor.all().map((doc) => cloneValue(doc));
   });
+}
+
+/** Without a sort: matches in store order, stopping once the page is full (paging stays cheap). */
+function findInStoreOrder(docs: readonly StoredDocument[], spec: FindSpec): StoredDocument[] {
+  const page = withMingo(() => {
+    const compiled = new Query(spec.query);
+    const selected: StoredDocument[] = [];
+    let toSkip = spec.skip ?? 0;
+    const limit = spec.limit ?? Number.POSITIVE_INFINITY;
+    for (const doc of docs) {
+      if (selected.length >= limit) break;
+      if (!compiled.test(doc)) continue;
+      if (toSkip > 0) toSkip -= 1;
+      else selected.push(doc);
+    }
+    return selected;
+  });
+  const projection = spec.projection && Object.keys(spec.projection).length > 0 ? spec.projection : null;
+  return projection ? withMingo(() => new Query({}).find<StoredDocument>(page, projection).all().map((doc) => cloneValue(doc))) : page.map((doc) => cloneValue(doc));
 }
 
 /** A copy of one document with a projection applied. */

@@ -31,4 +31,6 @@ export {
   isDuplicateKeyError,
 } from './errors';
 export type { IndexOptions } from './store';
+export { nodeDisk, type Disk } from './disk';
+export { CorruptDataFileError } from './datafile';
 export type * from './types';

@@ -1,19 +1,26 @@
 /**
- * Storage: one nedb datastore per collection (`<dir>/<name>.db`, or in memory without a dir).
+ * Storage: one in-memory nedb datastore per collection, persisted (with a `dir`) by
+ * {@link Persistence}: collection files plus a journal with one flushed line per commit.
  *
- * nedb keeps the documents, the unique `_id` index (and any `ensureIndex` ones) and the append-only
- * datafile. Matching, sorting and updating are done above, with mingo, on `read()` snapshots.
+ * nedb keeps the documents and the unique `_id` index (and any `ensureIndex` ones). Matching,
+ * sorting and updating are done above, with mingo, on `read()` snapshots.
  *
  * Writes come as batches of {@link Change}s (one single-document write, one multi-document
- * update, one transaction commit) and are all-or-nothing: if nedb refuses one (e.g. a unique
- * index), the changes already made are undone. Readers wait while a batch is being applied,
- * so nobody ever sees half of one.
+ * update, one transaction commit) and are all-or-nothing, in memory and on disk: if nedb refuses
+ * one (e.g. a unique index) or the disk refuses the commit, the changes already made in memory are
+ * undone. Readers wait while a batch is being applied and written, so nobody ever sees half of one,
+ * nor a write that is not on disk yet.
+ *
+ * Every read and write first lets the event loop run: one long call paging through a big
+ * collection must not keep every other request (another caller, /healthz) waiting, as each
+ * database call is a network round trip in WeChat.
  */
-import { mkdir, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import Datastore from '@seald-io/nedb';
+import type { CollectionContents, JournalRecord } from './datafile';
+import { nodeDisk, type Disk } from './disk';
 import { faults } from './errors';
-import type { DocumentData, StoredDocument } from './types';
+import { Persistence } from './persistence';
+import type { DocId, DocumentData, StoredDocument } from './types';
 import { cloneValue } from './values';
 
 export type Change =
@@ -28,7 +35,6 @@ export interface IndexOptions {
 }
 
 const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,128}$/;
-const DATAFILE = /^([A-Za-z0-9_-]{1,128})\.db$/;
 
 export function isValidCollectionName(name: unknown): name is string {
   return typeof name === 'string' && COLLECTION_NAME.test(name);
@@ -53,31 +59,52 @@ function uniqueViolation(error: unknown): { key: unknown } | null {
   return errorType === 'uniqueViolated' ? { key } : null;
 }
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class Store {
   private readonly datastores = new Map<string, Datastore<DocumentData>>();
+  private readonly indexes = new Map<string, IndexOptions[]>();
+  /** Each collection's documents as an array, kept until the collection next changes (nedb builds one per call). */
+  private readonly arrays = new Map<string, StoredDocument[]>();
+  private readonly persistence: Persistence | null;
   private applying: Promise<void> | null = null;
-  /** Settles once the collections found in `dir` are loaded. */
+  /** Settles once the collections found in `dir` are loaded; rejects (CorruptDataFileError) on a damaged file. */
   readonly ready: Promise<void>;
 
-  constructor(private readonly dir?: string) {
-    this.ready = dir ? this.loadDirectory(dir) : Promise.resolve();
+  constructor(dir?: string, disk: Disk = nodeDisk) {
+    this.persistence = dir ? new Persistence(dir, disk) : null;
+    this.ready = this.persistence ? this.load(this.persistence) : Promise.resolve();
     this.ready.catch(noop); // surfaced by every operation that awaits it
   }
 
-  private async loadDirectory(dir: string): Promise<void> {
-    await mkdir(dir, { recursive: true });
-    for (const file of (await readdir(dir)).sort()) {
-      const match = DATAFILE.exec(file);
-      if (match) await this.open(match[1]);
-    }
+  private async load(persistence: Persistence): Promise<void> {
+    for (const [name, contents] of await persistence.load()) await this.open(name, contents);
   }
 
-  private async open(name: string): Promise<void> {
-    const datastore = new Datastore<DocumentData>(
-      this.dir ? { filename: join(this.dir, `${name}.db`) } : { inMemoryOnly: true },
-    );
-    await datastore.loadDatabaseAsync();
+  private async open(name: string, contents: CollectionContents): Promise<void> {
+    const datastore = new Datastore<DocumentData>({ inMemoryOnly: true });
+    for (const index of contents.indexes) await datastore.ensureIndexAsync(index);
+    if (contents.docs.length) await datastore.insertAsync(contents.docs);
     this.datastores.set(name, datastore);
+    this.indexes.set(name, [...contents.indexes]);
+    this.arrays.delete(name);
+  }
+
+  private documents(name: string): StoredDocument[] {
+    let docs = this.arrays.get(name);
+    if (!docs) {
+      docs = this.datastore(name).getAllData() as StoredDocument[];
+      this.arrays.set(name, docs);
+    }
+    return docs;
+  }
+
+  private contents(name: string): CollectionContents {
+    return { docs: this.documents(name), indexes: this.indexes.get(name) ?? [] };
+  }
+
+  private allContents(): Map<string, CollectionContents> {
+    return new Map(this.names().map((name) => [name, this.contents(name)]));
   }
 
   /** Collection names (once {@link Store.ready}). */
@@ -93,7 +120,8 @@ export class Store {
     await this.ready;
     if (!isValidCollectionName(name)) throw faults.invalidParam(`集合名称不合法 (invalid collection name ${JSON.stringify(name)})`);
     if (this.has(name)) throw faults.collectionExists(name);
-    await this.open(name);
+    await this.persistence?.createCollection(name, { docs: [], indexes: [] });
+    await this.open(name, { docs: [], indexes: [] });
   }
 
   private datastore(name: string): Datastore<DocumentData> {
@@ -107,28 +135,51 @@ export class Store {
    * The documents are the store's own objects: `fn` must not change them and must copy what it returns.
    */
   async read<T>(name: string, fn: (docs: readonly StoredDocument[]) => T): Promise<T> {
+    await yieldToEventLoop();
     await this.ready;
     while (this.applying) await this.applying;
-    return fn(this.datastore(name).getAllData() as StoredDocument[]);
+    return fn(this.documents(name));
+  }
+
+  /** The document with this `_id` (the store's own object: copy it), through the `_id` index. */
+  async readById(name: string, id: DocId): Promise<StoredDocument | undefined> {
+    await yieldToEventLoop();
+    await this.ready;
+    while (this.applying) await this.applying;
+    const index = (this.datastore(name) as unknown as { indexes: { _id: { getMatching(value: DocId): StoredDocument[] } } }).indexes._id;
+    return index.getMatching(id)[0];
   }
 
   /** The documents of `name` right now, for use inside a {@link Store.read} callback (e.g. `$lookup`). */
   peek(name: string): readonly StoredDocument[] {
-    return (this.datastores.get(name)?.getAllData() as StoredDocument[] | undefined) ?? [];
+    return this.datastores.has(name) ? this.documents(name) : [];
   }
 
-  /** Applies a batch of changes, all or nothing. */
+  /** Applies a batch of changes, all or nothing, and has it on disk before resolving. */
   async apply(changes: readonly Change[]): Promise<void> {
     if (changes.length === 0) return;
+    await yieldToEventLoop();
     await this.ready;
     while (this.applying) await this.applying;
-    const run = this.applyAll(changes);
+    const run = this.applyAndPersist(changes);
     this.applying = run.then(noop, noop);
     try {
       await run;
     } finally {
       this.applying = null;
     }
+  }
+
+  private async applyAndPersist(changes: readonly Change[]): Promise<void> {
+    await this.applyAll(changes);
+    if (!this.persistence) return;
+    try {
+      await this.persistence.commit(journalRecord(changes));
+    } catch (error) {
+      await this.undo(changes);
+      throw error;
+    }
+    if (this.persistence.shouldCompact) await this.persistence.compact(this.allContents());
   }
 
   private async applyAll(changes: readonly Change[]): Promise<void> {
@@ -138,7 +189,7 @@ export class Store {
         await this.applyOne(change);
         done.push(change);
       } catch (error) {
-        for (const applied of done.reverse()) await this.applyOne(invert(applied)).catch(noop);
+        await this.undo(done);
         const violation = uniqueViolation(error);
         if (violation) throw faults.duplicateKey(change.collection, violation.key, 'unique');
         throw error;
@@ -146,8 +197,13 @@ export class Store {
     }
   }
 
+  private async undo(applied: readonly Change[]): Promise<void> {
+    for (const change of [...applied].reverse()) await this.applyOne(invert(change)).catch(noop);
+  }
+
   private async applyOne(change: Change): Promise<void> {
     const datastore = this.datastore(change.collection);
+    this.arrays.delete(change.collection);
     switch (change.kind) {
       case 'insert':
         await datastore.insertAsync(cloneValue(change.doc));
@@ -171,13 +227,38 @@ export class Store {
       if (violation) throw faults.duplicateKey(name, violation.key, String(options.fieldName));
       throw error;
     }
+    const key = String(options.fieldName);
+    this.indexes.set(name, [...(this.indexes.get(name) ?? []).filter((index) => String(index.fieldName) !== key), { ...options }]);
+    await this.persistence?.writeCollection(name, this.contents(name));
   }
 
-  /** Rewrites every datafile without its history (nedb's datafiles are append-only). */
+  /** Folds the journal into the collection files. */
   async compact(): Promise<void> {
     await this.ready;
     while (this.applying) await this.applying;
-    if (!this.dir) return;
-    for (const datastore of this.datastores.values()) await datastore.compactDatafileAsync();
+    await this.persistence?.compact(this.allContents());
   }
+
+  /** Writes every collection, as it is now, into `dir` (a consistent copy: no batch is half applied). */
+  async exportTo(dir: string): Promise<void> {
+    await this.ready;
+    while (this.applying) await this.applying;
+    if (!this.persistence) throw new Error('an in-memory database has nothing to back up');
+    await this.persistence.exportTo(dir, this.allContents());
+  }
+}
+
+function journalRecord(changes: readonly Change[]): JournalRecord {
+  return {
+    writes: changes.map((change) => {
+      switch (change.kind) {
+        case 'insert':
+          return { collection: change.collection, id: change.doc._id, doc: change.doc };
+        case 'replace':
+          return { collection: change.collection, id: change.after._id, doc: change.after };
+        case 'remove':
+          return { collection: change.collection, id: change.doc._id, doc: null };
+      }
+    }),
+  };
 }

@@ -1,4 +1,5 @@
 /** Public shapes of the local cloud database, mirroring wx-server-sdk's results. */
+import type { Disk } from './disk';
 
 export type DocId = string | number;
 
@@ -83,8 +84,10 @@ export interface AddManyOptions {
 export type FieldProjection = Record<string, boolean | number | Record<string, unknown>>;
 
 export interface LocalDatabaseOptions {
-  /** Persist here, one `<collection>.db` nedb file per collection; omit to keep everything in memory. */
+  /** Persist here: one `<collection>.db` file per collection and a journal (see datafile.ts); omit to keep everything in memory. */
   dir?: string;
+  /** The file operations persistence makes (tests put a failing disk here). */
+  disk?: Disk;
   /** Most records one `get()` returns, whatever `limit()` says (WeChat cloud functions: 100). */
   maxGetLimit?: number;
   /** Records an aggregation returns when the pipeline has no `limit` stage (WeChat: 20). */

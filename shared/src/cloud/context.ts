@@ -17,7 +17,10 @@ export interface ActionContext {
   functionName: string;
   actionName: string;
   now(): Date;
-  /** Records who did what, when, to which documents. Every state change calls it. */
+  /**
+   * Records who did what, when, to what, for an event that is not a database write (an export, an
+   * uploaded file). A database change records its entry with it, in one transaction: audited.ts.
+   */
   audit(targets: AuditTarget[], summary?: string): Promise<void>;
   /** Sends a one-time subscription message; failures (no subscription left) are logged, not thrown. */
   notify(message: SubscribeMessage): Promise<boolean>;

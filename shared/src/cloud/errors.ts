@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'POLICY_VIOLATION'
   | 'INVALID_STATE'
+  | 'TOO_MANY_ATTEMPTS'
   | 'INTERNAL';
 
 export const forbidden = (message = '您没有权限进行此操作') => new AppError('FORBIDDEN', message);

@@ -12,3 +12,4 @@ export * from './files';
 export * from './inputs';
 export * from './transaction';
 export * from './xlsx';
+export * from './audited';

@@ -4,6 +4,7 @@ import type { ActionContract, Contract, OutputOf, ParsedInputOf, ScopeOf } from 
 import { resolveAccess, type Scope } from './access';
 import { Caller } from './caller';
 import type { ActionContext, AuditTarget } from './context';
+import { auditEntry } from './audited';
 import { AppError } from './errors';
 import type { CloudSdk, SubscribeMessage } from './sdk';
 import { describeIssues } from './zod-zh';
@@ -24,7 +25,10 @@ export type CallResult<T = unknown> =
 /** Action names are short identifiers: a longer one is refused without being echoed back. */
 const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() }).passthrough();
 
-export type CloudFunction = (cloud: CloudSdk, event: unknown, context?: unknown) => Promise<CallResult>;
+export type CloudFunction = ((cloud: CloudSdk, event: unknown, context?: unknown) => Promise<CallResult>) & {
+  /** The action names it answers (tests and reviews go through every one). */
+  readonly actionNames?: readonly string[];
+};
 
 /** What an action's handler gets: the context, the parsed input and the scope its access rule resolved. */
 export type HandlerOf<A> = (ctx: ActionContext, input: ParsedInputOf<A>, scope: Scope<ScopeOf<A>>) => Promise<OutputOf<A>>;
@@ -46,7 +50,7 @@ export function implement<A extends ActionContract<any, any, any>>(_contract: A,
  */
 export function createCloudFunction<C extends Contract>(contract: C, handlers: HandlersOf<C>): CloudFunction {
   const functionName = contract.name;
-  return async (cloud, event) => {
+  const fn: CloudFunction = async (cloud, event) => {
     try {
       const parsedEvent = eventSchema.safeParse(event);
       if (!parsedEvent.success) throw new AppError('INVALID_INPUT', '请求格式不正确：缺少 action 或 action 无效');
@@ -71,6 +75,7 @@ export function createCloudFunction<C extends Contract>(contract: C, handlers: H
       return { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' };
     }
   };
+  return Object.assign(fn, { actionNames: Object.keys(contract.actions) });
 }
 
 /**
@@ -81,7 +86,7 @@ export function createLegacyCloudFunction(
   functionName: string,
   actions: Record<string, Action<any, any>>,
 ): CloudFunction {
-  return async (cloud, event) => {
+  const fn = async (cloud: CloudSdk, event: unknown): Promise<CallResult> => {
     try {
       const parsedEvent = eventSchema.safeParse(event);
       if (!parsedEvent.success) throw new AppError('INVALID_INPUT', '请求格式不正确：缺少 action 或 action 无效');
@@ -103,6 +108,7 @@ export function createLegacyCloudFunction(
       return { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' };
     }
   };
+  return Object.assign(fn, { actionNames: Object.keys(actions) });
 }
 
 /** The context an action (or a WeChat-triggered function: a payment callback, a timer) runs in. */
@@ -121,15 +127,7 @@ export async function buildContext(cloud: CloudSdk, functionName: string, action
     now: () => (cloud.now ? cloud.now() : new Date()),
     collection: (name) => db.collection(name),
     audit: async (targets: AuditTarget[], summary?: string) => {
-      await db.collection('audit').add({
-        data: {
-          openid: openid ?? '',
-          action: `${functionName}.${actionName}`,
-          at: db.serverDate(),
-          targets,
-          summary: summary ?? '',
-        },
-      });
+      await db.collection('audit').add({ data: { ...auditEntry({ db, caller, functionName, actionName }, { targets, summary: summary ?? '' }) } });
     },
     notify: async (message: SubscribeMessage) => {
       try {

@@ -1,17 +1,6 @@
 import type { CollectionName } from '../domain/collections';
-import { isNotFoundError } from './errors';
+import { txGet } from './audited';
 import type { TransactionRef } from './sdk';
-
-/** A document read inside a transaction, or null when it does not exist. */
-export async function txGet<T>(t: TransactionRef, collection: CollectionName, id: string): Promise<T | null> {
-  try {
-    const { data } = await t.collection(collection).doc(id).get();
-    return (data as T) ?? null;
-  } catch (error) {
-    if (isNotFoundError(error)) return null;
-    throw error;
-  }
-}
 
 /**
  * Creates a document inside a transaction; it must not exist yet (versions, publications and

@@ -29,6 +29,7 @@ export const COLLECTIONS = [
   'spending',
   'feedback',
   'audit',
+  'bindAttempts',
   'counters',
 ] as const;
 

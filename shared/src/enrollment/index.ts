@@ -4,3 +4,4 @@ export * from './patterns';
 export * from './roster';
 export * from './views';
 export * from './binding-ref';
+export * from './binding-limits';

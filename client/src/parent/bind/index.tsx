@@ -1,14 +1,18 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { MOBILE_PATTERN, type BindResult } from '@kehou/shared';
+import { BIND_LIMIT_TEXT, MOBILE_PATTERN, type BindResult } from '@kehou/shared';
 import { api } from '../../api';
 import { Button } from '../../ui/nutui';
 import '../components/enrollment.scss';
 
 const RELATIONS = ['父亲', '母亲', '爷爷', '奶奶', '外公', '外婆', '其他'];
 
-/** A parent binds to a child with the child's name, student number and the class code. */
+/**
+ * A parent binds to a child with the child's name, student number and the class code. Failed
+ * attempts are limited per day (the page says so); until the class teacher confirms, the child's
+ * name is shown masked.
+ */
 export default function BindPage() {
   const [form, setForm] = useState({ studentName: '', studentNo: '', bindCode: '', guardianName: '', phone: '' });
   const [relation, setRelation] = useState('');
@@ -50,7 +54,7 @@ export default function BindPage() {
           <Text className="card-title">{done.status === 'confirmed' ? '已绑定' : '已提交，等待班主任确认'}</Text>
           <Text className="muted">
             {done.studentName} · {done.className}
-            {done.status === 'pending' ? '。班主任确认后，您会收到通知，就可以为孩子报名了。' : ''}
+            {done.status === 'pending' ? '。班主任确认后，您会收到通知，页面上会显示孩子的完整姓名，就可以为孩子报名了。' : ''}
           </Text>
           <View className="btn-row">
             <Button type="primary" size="small" onClick={() => void Taro.redirectTo({ url: '/parent/home/index' })}>
@@ -67,6 +71,7 @@ export default function BindPage() {
       <View className="card">
         <Text className="card-title">绑定孩子</Text>
         <Text className="notice">班级码由班主任在班级群里发布。信息核对无误后，由班主任确认绑定。</Text>
+        <Text className="section-note bind-limit">{BIND_LIMIT_TEXT}信息不匹配时，页面会告诉您今天还可以再试几次。</Text>
         <View className="field">
           <Text className="field-label">孩子姓名</Text>
           <Input className="input" name="studentName" value={form.studentName} maxlength={20} onInput={set('studentName')} placeholder="与学校登记的一致" />

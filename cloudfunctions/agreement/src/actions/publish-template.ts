@@ -1,4 +1,4 @@
-import { AppError, implement, getAll, invalidState, isDuplicateKeyError, asData, isoNow } from '@kehou/shared/cloud';
+import { AppError, implement, getAll, invalidState, isoNow, txGet, writeAudited } from '@kehou/shared/cloud';
 import { agreementContract } from '@kehou/shared/contracts';
 import {
   agreementReminderMessage,
@@ -33,17 +33,20 @@ export const publishTemplate = implement(agreementContract.actions.publishTempla
       publishedAt: isoNow(ctx),
       publishedBy: ctx.caller.openid ?? '',
     };
-    try {
-      await ctx.collection('agreementTemplates').add({ data: asData(template) });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) throw new AppError('CONFLICT', `第 ${version} 版刚刚已经发布，请刷新后查看`);
-      throw error;
-    }
-    await ctx
-      .collection('agreementTemplates')
-      .where({ schoolId: school._id, termId: term._id, current: true, version: ctx._.neq(version) })
-      .update({ data: { current: false } });
-    await ctx.audit([{ collection: 'agreementTemplates', id: template._id }], `发布协议第 ${version} 版`);
+    const current = await getAll<AgreementTemplateDoc>(ctx.collection('agreementTemplates').where({ schoolId: school._id, termId: term._id, current: true }));
+    // The new version, the older ones no longer current, and the audit entry: one transaction.
+    const published = await writeAudited(ctx, async (t) => {
+      if (await txGet(t, 'agreementTemplates', template._id)) return { result: false, note: null };
+      const { _id, ...data } = template;
+      await t.collection('agreementTemplates').doc(_id).set({ data: { ...data } });
+      for (const older of current.filter((c) => c._id !== template._id)) {
+        if ((await txGet<AgreementTemplateDoc>(t, 'agreementTemplates', older._id))?.current) {
+          await t.collection('agreementTemplates').doc(older._id).update({ data: { current: false } });
+        }
+      }
+      return { result: true, note: { targets: [{ collection: 'agreementTemplates' as const, id: template._id }], summary: `发布协议第 ${version} 版` } };
+    });
+    if (!published) throw new AppError('CONFLICT', `第 ${version} 版刚刚已经发布，请刷新后查看`);
 
     const apps = await getAll<ApplicationDoc>(
       ctx.collection('applications').where({ schoolId: school._id, termId: term._id, status: ctx._.in(['listed', 'signed', 'active']) }),

@@ -38,9 +38,8 @@ export const signAgreement = implement(agreementContract.actions.signAgreement, 
       app,
       guardianship,
       image: input.image,
-    });
+    }, `签署协议第 ${template.version} 版`);
     if (!created) return { signatureId: id, status: app.status, existing: true };
-    await ctx.audit([{ collection: 'signatures', id }], `签署协议第 ${template.version} 版`);
     const status = await recordSigned(ctx, app._id, template.version);
     return { signatureId: id, status, existing: false };
 });

@@ -31,8 +31,7 @@ export const signPermit = implement(agreementContract.actions.signPermit, async 
       app,
       guardianship,
       image: input.image,
-    });
-    await ctx.audit([{ collection: 'signatures', id }], '签署独自回家证');
+    }, '签署独自回家证');
     const status = await recordPermit(ctx, app._id);
     return { signatureId: id, status, existing: false };
 });

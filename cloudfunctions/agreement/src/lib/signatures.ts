@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppError, asData, getAll, isDuplicateKeyError, isFileIn, isoNow, type ActionContext } from '@kehou/shared/cloud';
+import { addAudited, AppError, getAll, isFileIn, isoNow, type ActionContext } from '@kehou/shared/cloud';
 import { MAX_SIGNATURE_IMAGE_BYTES } from '@kehou/shared/agreement/schemas';
 import type { ApplicationDoc, GuardianshipRecord, SignatureDoc, SignatureSummary } from '@kehou/shared';
 
@@ -66,8 +66,8 @@ export function permitSignable(app: ApplicationDoc): boolean {
 
 /**
  * Writes a signature once, under its natural id: the exact text and its hash, the choices filled
- * in, who signed and when, the optional handwritten image. Resolves false when it already exists
- * (a retry, or the other guardian signed first): a signature never changes.
+ * in, who signed and when, the optional handwritten image, with its audit entry (`summary`). Resolves
+ * false when it already exists (a retry, or the other guardian signed first): a signature never changes.
  */
 export async function saveSignature(
   ctx: ActionContext,
@@ -76,6 +76,7 @@ export async function saveSignature(
     guardianship: GuardianshipRecord;
     image: Parameters<typeof storeImage>[1];
   },
+  summary: string,
 ): Promise<boolean> {
   const { app, guardianship, image, ...fields } = signed;
   const signature: SignatureDoc & { round: number } = {
@@ -91,11 +92,5 @@ export async function saveSignature(
     imageFileId: await storeImage(ctx, image, `signatures/${app.schoolId}/${fields._id.replace(/:/g, '_')}.png`),
     round: app.round ?? 1,
   };
-  try {
-    await ctx.collection('signatures').add({ data: asData(signature) });
-    return true;
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return false;
-    throw error;
-  }
+  return addAudited(ctx, 'signatures', signature, summary);
 }

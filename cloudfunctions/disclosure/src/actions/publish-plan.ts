@@ -1,4 +1,4 @@
-import { getAll, implement, invalidState, notFound, txCreate, txGet } from '@kehou/shared/cloud';
+import { auditIn, getAll, implement, invalidState, notFound, txCreate, txGet } from '@kehou/shared/cloud';
 import { disclosureContract } from '@kehou/shared/contracts';
 import { publicationFees, toPublicContent, type PlanRecord, type PlanVersion, type PublicationRecord } from '@kehou/shared/disclosure';
 import { loadTermOf, nowIso, publicationIdOf, versionIdOf } from '../lib/load';
@@ -45,16 +45,14 @@ export const publishPlan = implement(disclosureContract.actions.publishPlan, asy
       }
     }
     await t.collection('plans').doc(st.planId).update({ data: { status: 'published', publishedVersion: version, revision: plan.revision + 1 } });
+    await auditIn(ctx, t, {
+      targets: [
+        { collection: 'plans', id: st.planId },
+        { collection: 'publications', id },
+      ],
+      summary: `公开第 ${version} 版方案`,
+    });
     return { version, repeated: false };
   });
-  if (!outcome.repeated) {
-    await ctx.audit(
-      [
-        { collection: 'plans', id: st.planId },
-        { collection: 'publications', id: publicationIdOf(st.planId, outcome.version) },
-      ],
-      `公开第 ${outcome.version} 版方案`,
-    );
-  }
   return { version: outcome.version, status: 'published' as const };
 });

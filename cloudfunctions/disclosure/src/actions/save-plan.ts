@@ -1,4 +1,4 @@
-import { conflict, implement, invalidState, isDuplicateKeyError } from '@kehou/shared/cloud';
+import { addAudited, conflict, implement, invalidState, updateAudited } from '@kehou/shared/cloud';
 import type { PlanStatus } from '@kehou/shared';
 import { disclosureContract } from '@kehou/shared/contracts';
 import { checkServicePlan, type PlanRecord } from '@kehou/shared/disclosure';
@@ -34,25 +34,22 @@ export const savePlan = implement(disclosureContract.actions.savePlan, async (ct
       updatedAt: now,
       updatedBy: by,
     };
-    try {
-      await ctx.collection('plans').add({ data: { ...doc } });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) throw conflict(CONFLICT_MESSAGE);
-      throw error;
-    }
-    await ctx.audit([{ collection: 'plans', id: st.planId }], '新建课后服务方案');
+    if (!(await addAudited(ctx, 'plans', doc, '新建课后服务方案'))) throw conflict(CONFLICT_MESSAGE);
     return { revision: 1, status: 'draft' as PlanStatus, issues };
   }
 
   if (plan.status === 'submitted') throw invalidState('方案已提交备案，审核结束前不能修改');
   if (plan.revision !== revision) throw conflict(CONFLICT_MESSAGE);
   const status: PlanStatus = plan.status === 'returned' ? 'returned' : 'draft';
-  const { stats } = await ctx
-    .collection('plans')
-    .where({ _id: st.planId, revision })
-    .update({ data: { content: ctx._.set(content), revision: revision + 1, status, updatedAt: now, updatedBy: by } });
-  if (!stats.updated) throw conflict(CONFLICT_MESSAGE);
   const reopened = plan.status === 'approved' || plan.status === 'published';
-  await ctx.audit([{ collection: 'plans', id: st.planId }], reopened ? '修改已通过备案的方案：方案回到草稿，需重新提交备案' : '保存课后服务方案');
+  const saved = await updateAudited(
+    ctx,
+    'plans',
+    st.planId,
+    { revision },
+    { content: ctx._.set(content), revision: revision + 1, status, updatedAt: now, updatedBy: by },
+    reopened ? '修改已通过备案的方案：方案回到草稿，需重新提交备案' : '保存课后服务方案',
+  );
+  if (!saved) throw conflict(CONFLICT_MESSAGE);
   return { revision: revision + 1, status, issues };
 });

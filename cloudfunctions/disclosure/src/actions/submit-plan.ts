@@ -1,4 +1,4 @@
-import { AppError, conflict, implement, invalidState, notFound, txCreate, txGet } from '@kehou/shared/cloud';
+import { AppError, auditIn, conflict, implement, invalidState, notFound, txCreate, txGet } from '@kehou/shared/cloud';
 import { disclosureContract } from '@kehou/shared/contracts';
 import { checkServicePlan, type PlanRecord, type PlanVersion } from '@kehou/shared/disclosure';
 import { loadTermOf, nowIso, versionIdOf } from '../lib/load';
@@ -43,16 +43,14 @@ export const submitPlan = implement(disclosureContract.actions.submitPlan, async
     await t.collection('plans').doc(st.planId).update({
       data: { status: 'submitted', submissions: number, revision: plan.revision + 1, ...(plan.firstSubmittedAt ? {} : { firstSubmittedAt: now }) },
     });
+    await auditIn(ctx, t, {
+      targets: [
+        { collection: 'plans', id: st.planId },
+        { collection: 'planVersions', id: versionIdOf(st.planId, number) },
+      ],
+      summary: `提交第 ${number} 版方案备案`,
+    });
     return { number, repeated: false };
   });
-  if (!outcome.repeated) {
-    await ctx.audit(
-      [
-        { collection: 'plans', id: st.planId },
-        { collection: 'planVersions', id: versionIdOf(st.planId, outcome.number) },
-      ],
-      `提交第 ${outcome.number} 版方案备案`,
-    );
-  }
   return { version: outcome.number, status: 'submitted' as const, revision: revision + 1 };
 });

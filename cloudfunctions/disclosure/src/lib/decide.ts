@@ -1,4 +1,4 @@
-import { invalidState, notFound, txGet, type ActionContext } from '@kehou/shared/cloud';
+import { auditIn, invalidState, notFound, txGet, type ActionContext } from '@kehou/shared/cloud';
 import { planReviewResultMessage, type School } from '@kehou/shared';
 import type { PlanDecisionResult, PlanRecord, PlanVersion } from '@kehou/shared/disclosure';
 import { loadTermOf, nowIso, versionIdOf } from './load';
@@ -28,16 +28,16 @@ export async function decidePlan(
     }
     await t.collection('planVersions').doc(versionId).update({ data: { decision, decidedBy: by, decidedAt: now, comments } });
     await t.collection('plans').doc(st.planId).update({ data: { status: decision, revision: plan.revision + 1 } });
-    return { filed, repeated: false };
-  });
-  if (!outcome.repeated) {
-    await ctx.audit(
-      [
+    await auditIn(ctx, t, {
+      targets: [
         { collection: 'plans', id: st.planId },
         { collection: 'planVersions', id: versionId },
       ],
-      `${decision === 'approved' ? '备案审核通过' : '备案退回修改'}（第 ${version} 版）${comments ? `：${comments}` : ''}`,
-    );
+      summary: `${decision === 'approved' ? '备案审核通过' : '备案退回修改'}（第 ${version} 版）${comments ? `：${comments}` : ''}`,
+    });
+    return { filed, repeated: false };
+  });
+  if (!outcome.repeated) {
     await ctx.notify(
       planReviewResultMessage({
         touser: outcome.filed.submittedBy,

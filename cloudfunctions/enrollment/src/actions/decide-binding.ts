@@ -1,4 +1,4 @@
-import { AppError, implement, findById, forbidden, isoNow } from '@kehou/shared/cloud';
+import { AppError, implement, findById, forbidden, isoNow, updateAudited } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import { bindingResultMessage, type ClassGroup, type GuardianshipStatus, type Student } from '@kehou/shared';
 import { requestedByClassTeacher } from '../lib/bindings';
@@ -20,12 +20,15 @@ export const decideBinding = implement(enrollmentContract.actions.decideBinding,
     const status: GuardianshipStatus = input.decision === 'confirm' ? 'confirmed' : 'rejected';
     if (guardianship.status === status) return { guardianshipId: input.guardianshipId, status };
     if (guardianship.status !== 'pending') throw new AppError('INVALID_STATE', '这条绑定申请已经处理过了');
-    const { stats } = await ctx
-      .collection('guardianships')
-      .where({ _id: guardianship._id, status: 'pending' })
-      .update({ data: { status, decidedAt: isoNow(ctx), decidedBy: ctx.caller.openid } });
-    if (stats.updated !== 1) throw new AppError('CONFLICT', '这条绑定申请刚刚被处理过，请刷新');
-    await ctx.audit([{ collection: 'guardianships', id: guardianship._id }], status === 'confirmed' ? '确认绑定' : '未通过绑定');
+    const decided = await updateAudited(
+      ctx,
+      'guardianships',
+      guardianship._id,
+      { status: 'pending' },
+      { status, decidedAt: isoNow(ctx), decidedBy: ctx.caller.openid },
+      status === 'confirmed' ? '确认绑定' : '未通过绑定',
+    );
+    if (!decided) throw new AppError('CONFLICT', '这条绑定申请刚刚被处理过，请刷新');
     const student = await findById<Student>(ctx, 'students', guardianship.studentId);
     await ctx.notify(bindingResultMessage({ touser: guardianship.openid, childName: student?.name ?? '', confirmed: status === 'confirmed' }));
     return { guardianshipId: input.guardianshipId, status };

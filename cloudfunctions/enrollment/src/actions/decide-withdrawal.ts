@@ -43,12 +43,6 @@ export const decideWithdrawal = implement(enrollmentContract.actions.decideWithd
       }
     }
     const { view: settlement, corrections } = await settleWithdrawalFees(ctx, updated, app.withdrawal.effectiveDate);
-    if (corrections.length) {
-      await ctx.audit(
-        corrections.map((n) => ({ collection: 'feeNotices' as const, id: n._id })),
-        `退出结算：${updated.studentName}`,
-      );
-      for (const notice of corrections) await tellGuardians(ctx, [notice], { label: billingPeriodLabel(notice.periodKey) });
-    }
+    for (const notice of corrections) await tellGuardians(ctx, [notice], { label: billingPeriodLabel(notice.periodKey) });
     return { applicationId: updated._id, status: updated.status, promoted, settlement };
 });

@@ -1,4 +1,4 @@
-import { implement, invalidState, isoNow } from '@kehou/shared/cloud';
+import { implement, invalidState, isoNow, updateAudited } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import { agreementReminderMessage, chinaTime, type ApplicationDoc } from '@kehou/shared';
 import { loadApplication, patchApplication, notifyGuardians, currentTemplate } from '@kehou/shared/enrollment/server';
@@ -13,12 +13,8 @@ export const fixListing = implement(enrollmentContract.actions.fixListing, async
       throw invalidState(`公示期到 ${chinaTime(new Date(listing.listedUntil))} 结束，结束后才能确定名单`);
     }
     const fixedAt = isoNow(ctx);
-    const { stats } = await ctx
-      .collection('listings')
-      .where({ _id: listing._id, fixedAt: ctx._.exists(false) })
-      .update({ data: { fixedAt, fixedBy: ctx.caller.openid } });
-    if (stats.updated !== 1) return { listingId: listing._id, fixedAt, count: 0 };
-    await ctx.audit([{ collection: 'listings', id: listing._id }], '名单确定');
+    const fixed = await updateAudited(ctx, 'listings', listing._id, { fixedAt: undefined }, { fixedAt, fixedBy: ctx.caller.openid }, '名单确定');
+    if (!fixed) return { listingId: listing._id, fixedAt, count: 0 };
 
     const template = await currentTemplate(ctx, listing.schoolId, listing.termId);
     let count = 0;

@@ -1,6 +1,7 @@
 import { AppError, implement, getAll, findById } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import type { ApplicationDoc, EnrolmentEntry, GuardianshipRecord } from '@kehou/shared';
+import { childNameForGuardian } from '@kehou/shared';
 import { currentPublication, getClass, getSchool, getStudent, resolveTerm } from '@kehou/shared/enrollment/server';
 
 /**
@@ -21,7 +22,7 @@ export const getEnrolmentEntry = implement(enrollmentContract.actions.getEnrolme
         const [student, classGroup] = await Promise.all([getStudent(ctx, g.studentId), getClass(ctx, g.classId)]);
         if (!student || !classGroup) continue;
         const app = term && g.status === 'confirmed' ? await findById<ApplicationDoc>(ctx, 'applications', `${student._id}:${term._id}`) : null;
-        children.push({ studentId: student._id, name: student.name, className: classGroup.name, bindingStatus: g.status, status: app?.status ?? null });
+        children.push({ studentId: student._id, name: childNameForGuardian(student.name, g.status), className: classGroup.name, bindingStatus: g.status, status: app?.status ?? null });
       }
     }
     return {

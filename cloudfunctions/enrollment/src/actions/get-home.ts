@@ -1,6 +1,7 @@
 import { implement, findById, getAll, type ActionContext } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import type { ClassGroup, Guardianship, HomeChild, HomeSummary, RoleKind, School, Student } from '@kehou/shared';
+import { childNameForGuardian } from '@kehou/shared';
 import { enrollmentTasks } from '@kehou/shared/enrollment/server';
 
 /** Everything a home screen needs to know about the caller: their roles, children and schools. */
@@ -55,7 +56,7 @@ async function describeChildren(ctx: ActionContext, guardianships: Guardianship[
     if (!student || !classGroup || !school) continue;
     children.push({
       studentId: student._id,
-      name: student.name,
+      name: childNameForGuardian(student.name, g.status),
       className: classGroup.name,
       schoolId: school._id,
       schoolName: school.name,

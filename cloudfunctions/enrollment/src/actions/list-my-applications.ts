@@ -1,6 +1,7 @@
 import { implement, getAll, findById } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import type { ApplicationDoc, ChildEnrollment, GuardianshipRecord } from '@kehou/shared';
+import { childNameForGuardian } from '@kehou/shared';
 import { currentPublication, currentTerm, getClass, getSchool, getStudent, viewForGuardian } from '@kehou/shared/enrollment/server';
 
 /** The caller's children with this term's application (if any) and what they can do next. */
@@ -18,7 +19,7 @@ export const listMyApplications = implement(enrollmentContract.actions.listMyApp
       const app = confirmed && term ? await findById<ApplicationDoc>(ctx, 'applications', `${student._id}:${term._id}`) : null;
       children.push({
         studentId: student._id,
-        name: student.name,
+        name: childNameForGuardian(student.name, g.status),
         className: classGroup.name,
         schoolId: school._id,
         schoolName: school.name,

@@ -1,4 +1,4 @@
-import { implement, getAll, invalidState, isDuplicateKeyError, AppError, asData, countWhere } from '@kehou/shared/cloud';
+import { implement, getAll, invalidState, AppError, countWhere, addAudited, updateAudited } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import { chinaTime, type ApplicationDoc, type ListingDoc } from '@kehou/shared';
 import { moveApplication, notifyStatus, resolveTerm } from '@kehou/shared/enrollment/server';
@@ -33,12 +33,7 @@ export const postListing = implement(enrollmentContract.actions.postListing, asy
         listedUntil,
         applicationIds: [],
       };
-      try {
-        await ctx.collection('listings').add({ data: asData(candidate) });
-        listing = candidate;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      if (await addAudited(ctx, 'listings', candidate, `发布公示名单，${input.listingDays} 天`)) listing = candidate;
     }
     if (!listing) throw new AppError('CONFLICT', '正在公示另一批名单，请稍后再试');
 
@@ -56,7 +51,6 @@ export const postListing = implement(enrollmentContract.actions.postListing, asy
         if (!(error instanceof AppError)) throw error;
       }
     }
-    await ctx.collection('listings').doc(listing._id).update({ data: { applicationIds: listed } });
-    await ctx.audit([{ collection: 'listings', id: listing._id }], `公示 ${listed.length} 人，${input.listingDays} 天`);
+    await updateAudited(ctx, 'listings', listing._id, {}, { applicationIds: listed }, `公示 ${listed.length} 人，${input.listingDays} 天`);
     return { listingId: listing._id, count: listed.length, listedUntil };
 });

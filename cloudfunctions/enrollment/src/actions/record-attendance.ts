@@ -1,4 +1,4 @@
-import { AppError, asData, conflict, implement, invalidState, isDuplicateKeyError, isoNow } from '@kehou/shared/cloud';
+import { AppError, asData, conflict, implement, invalidState, isoNow, txGet, writeAudited } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import type { AttendanceCorrection, AttendanceDoc } from '@kehou/shared/fees';
 import { attendanceId, loadSheet } from '../lib/attendance';
@@ -45,23 +45,24 @@ export const recordAttendance = implement(enrollmentContract.actions.recordAtten
         }
       : null;
     const id = attendanceId(sheet.classGroup._id, input.date);
-    if (sheet.day) {
-      const { stats } = await ctx
-        .collection('attendance')
-        .where({ _id: id, revision })
-        .update({
+    const summary = `${sheet.classGroup.name} ${input.date} 考勤：${changed.length} 人${correction ? `（收费后更正：${correction.reason}）` : ''}`;
+    // The whole day and its audit entry in one transaction, on the revision the teacher saw.
+    await writeAudited(ctx, async (t) => {
+      const current = await txGet<AttendanceDoc>(t, 'attendance', id);
+      if ((current?.revision ?? 0) !== revision) throw conflict(STALE);
+      if (current) {
+        await t.collection('attendance').doc(id).update({
           data: {
             entries: ctx._.set(entries),
             recordedBy: openid,
             recordedAt: now,
             revision: revision + 1,
-            ...(correction ? { corrections: ctx._.push(correction) } : {}),
+            ...(correction ? { corrections: ctx._.set([...(current.corrections ?? []), correction]) } : {}),
           },
         });
-      if (stats.updated !== 1) throw conflict(STALE);
-    } else {
-      const doc: AttendanceDoc = {
-        _id: id,
+        return { result: undefined, note: { targets: [{ collection: 'attendance' as const, id }], summary } };
+      }
+      const doc: Omit<AttendanceDoc, '_id'> = {
         schoolId: sheet.classGroup.schoolId,
         classId: sheet.classGroup._id,
         termId: sheet.term._id,
@@ -73,16 +74,8 @@ export const recordAttendance = implement(enrollmentContract.actions.recordAtten
         revision: 1,
         ...(correction ? { corrections: [correction] } : {}),
       };
-      try {
-        await ctx.collection('attendance').add({ data: asData(doc) });
-      } catch (error) {
-        if (isDuplicateKeyError(error)) throw conflict(STALE);
-        throw error;
-      }
-    }
-    await ctx.audit(
-      [{ collection: 'attendance', id }],
-      `${sheet.classGroup.name} ${input.date} 考勤：${changed.length} 人${correction ? `（收费后更正：${correction.reason}）` : ''}`,
-    );
+      await t.collection('attendance').doc(id).set({ data: asData(doc) });
+      return { result: undefined, note: { targets: [{ collection: 'attendance' as const, id }], summary } };
+    });
     return { saved: changed.length, unchanged: input.entries.length - changed.length, revision: revision + 1 };
 });

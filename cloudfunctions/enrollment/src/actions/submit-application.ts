@@ -1,4 +1,4 @@
-import { AppError, implement, invalidState, isDuplicateKeyError, asData, isoNow } from '@kehou/shared/cloud';
+import { AppError, implement, invalidState, isoNow, addAudited } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import type { ApplicationDoc } from '@kehou/shared';
 import { callerGuardianship, checkChoices, cleanPickup, writeHardship, notifyStatus, currentPublication, getClass, resolveTerm, viewForGuardian, loadApplication } from '@kehou/shared/enrollment/server';
@@ -46,15 +46,11 @@ export const submitApplication = implement(enrollmentContract.actions.submitAppl
       updatedAt: now,
       history: [{ at: now, status: 'submitted', by: guardianship.openid, byName: guardianship.guardianName }],
     };
-    try {
-      await ctx.collection('applications').add({ data: asData(app) });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+    if (!(await addAudited(ctx, 'applications', app, '提交报名'))) {
       const winner = await loadApplication(ctx, id);
       if (winner) return answer(winner, true);
-      throw error;
+      throw new AppError('CONFLICT', '这份报名刚刚提交过，请刷新');
     }
-    await ctx.audit([{ collection: 'applications', id }], '提交报名');
     await writeHardship(ctx, app, input.hardship ?? null);
     await notifyStatus(ctx, app, '报名已提交，等待班主任审核');
     return answer(app, false);

@@ -1,4 +1,4 @@
-import { conflict, findById, implement } from '@kehou/shared/cloud';
+import { conflict, findById, implement, updateAudited } from '@kehou/shared/cloud';
 import { chinaTime, clip, FEEDBACK_ANSWERED_TEMPLATE_ID, FEEDBACK_TOPICS, toFeedbackView, type FeedbackAnswer, type FeedbackDoc } from '@kehou/shared';
 import { feedbackContract } from '@kehou/shared/contracts';
 
@@ -10,12 +10,10 @@ import { feedbackContract } from '@kehou/shared/contracts';
 export const answerFeedback = implement(feedbackContract.actions.answerFeedback, async (ctx, input, { doc }) => {
   const now = ctx.now();
   const answer: FeedbackAnswer = { text: input.text, byName: ctx.caller.user?.name ?? '家委会', at: now.toISOString() };
-  const { stats } = await ctx
-    .collection('feedback')
-    .where({ _id: doc._id, revision: input.revision })
-    .update({ data: { status: 'answered', answer: ctx._.set(answer), revision: input.revision + 1 } });
-  if (!stats.updated) throw conflict('这条意见刚被其他人更新，请刷新后再答复');
-  await ctx.audit([{ collection: 'feedback', id: doc._id }], '家委会答复意见');
+  const data = { status: 'answered', answer: ctx._.set(answer), revision: input.revision + 1 };
+  if (!(await updateAudited(ctx, 'feedback', doc._id, { revision: input.revision }, data, '家委会答复意见'))) {
+    throw conflict('这条意见刚被其他人更新，请刷新后再答复');
+  }
   await ctx.notify({
     touser: doc.authorOpenid,
     templateId: FEEDBACK_ANSWERED_TEMPLATE_ID,

@@ -1,4 +1,4 @@
-import { findById, isDuplicateKeyError, implement, notFound } from '@kehou/shared/cloud';
+import { addAudited, findById, implement, notFound } from '@kehou/shared/cloud';
 import { toFeedbackView, type ClassGroup, type FeedbackDoc, type GuardianshipRecord } from '@kehou/shared';
 import { feedbackContract } from '@kehou/shared/contracts';
 import { feedbackIdOf } from '../lib/feedback-id';
@@ -29,15 +29,7 @@ export const submitFeedback = implement(feedbackContract.actions.submitFeedback,
     createdAt: ctx.now().toISOString(),
     revision: 0,
   };
-  try {
-    await ctx.collection('feedback').add({ data: { ...doc } });
-  } catch (error) {
-    // A retry or a double tap: the first submission stands.
-    if (!isDuplicateKeyError(error)) throw error;
-    const first = await findById<FeedbackDoc>(ctx, 'feedback', doc._id);
-    if (!first) throw error;
-    return toFeedbackView(first);
-  }
-  await ctx.audit([{ collection: 'feedback', id: doc._id }], '家长提交意见');
+  // A retry or a double tap: the first submission stands.
+  if (!(await addAudited(ctx, 'feedback', doc, '家长提交意见'))) return toFeedbackView((await findById<FeedbackDoc>(ctx, 'feedback', doc._id))!);
   return toFeedbackView(doc);
 });

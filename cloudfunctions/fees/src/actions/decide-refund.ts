@@ -1,4 +1,4 @@
-import { AppError, conflict, findById, getAll, implement, invalidState, isoNow } from '@kehou/shared/cloud';
+import { AppError, conflict, findById, getAll, implement, invalidState, isoNow, updateAudited } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
 import { refundDecisionMessage, type GuardianshipRecord } from '@kehou/shared';
 import { noticeLines, type FeeNoticeDoc, type NoticeLine, type RefundDoc } from '@kehou/shared/fees';
@@ -28,12 +28,15 @@ export const decideRefund = implement(feesContract.actions.decideRefund, async (
     }
     const decidedAt = isoNow(ctx);
     const status = input.approve ? 'approved' : 'rejected';
-    const { stats } = await ctx
-      .collection('refunds')
-      .where({ _id: refund._id, status: 'requested', revision: refund.revision })
-      .update({ data: { status, refundFen, lines, decidedAt, decidedBy: ctx.caller.openid ?? '', revision: refund.revision + 1 } });
-    if (stats.updated !== 1) throw conflict('这份退费申请刚刚被其他人处理过，请刷新');
-    await ctx.audit([{ collection: 'refunds', id: refund._id }], `${input.approve ? '同意' : '不同意'}退费：${refund.studentName}`);
+    const decidedNow = await updateAudited(
+      ctx,
+      'refunds',
+      refund._id,
+      { status: 'requested', revision: refund.revision },
+      { status, refundFen, lines: ctx._.set(lines), decidedAt, decidedBy: ctx.caller.openid ?? '', revision: refund.revision + 1 },
+      `${input.approve ? '同意' : '不同意'}退费：${refund.studentName}`,
+    );
+    if (!decidedNow) throw conflict('这份退费申请刚刚被其他人处理过，请刷新');
     const decided = { ...refund, status, refundFen, lines, decidedAt, revision: refund.revision + 1 } as const;
     // Approved money goes back the way it came (WeChat Pay, or by the office for offline payments).
     if (input.approve) await payOutRefund(ctx, decided);

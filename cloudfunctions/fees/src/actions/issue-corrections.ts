@@ -17,15 +17,6 @@ export const issueCorrections = implement(feesContract.actions.issueCorrections,
     for (const row of rows.filter((r) => r.state === 'changed' && r.latest)) {
       corrected.push(await supersedeNotice(ctx, row.latest!, row, period, input.reason));
     }
-    if (corrected.length) {
-      await ctx.audit(
-        corrected.flatMap((n) => [
-          { collection: 'feeNotices' as const, id: n._id },
-          { collection: 'feeNotices' as const, id: n.supersedes! },
-        ]),
-        `更正收费通知 ${corrected.length} 份（${period.label}）：${input.reason}`,
-      );
-      await tellGuardians(ctx, corrected, period);
-    }
+    await tellGuardians(ctx, corrected, period);
     return { corrected: corrected.length, noticeIds: corrected.map((n) => n._id) };
 });

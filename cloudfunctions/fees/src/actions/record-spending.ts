@@ -1,4 +1,4 @@
-import { asData, findById, implement, invalidState, isDuplicateKeyError, isFileIn, isoNow } from '@kehou/shared/cloud';
+import { addAudited, findById, implement, invalidState, isFileIn, isoNow } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
 import { formatYuan, type SpendingDoc } from '@kehou/shared/fees';
 import { sha256 } from '@kehou/shared';
@@ -26,12 +26,9 @@ export const recordSpending = implement(feesContract.actions.recordSpending, asy
     recordedBy: ctx.caller.openid ?? '',
     recordedAt: isoNow(ctx),
   };
-  try {
-    await ctx.collection('spending').add({ data: asData(doc) });
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
+  // A double tap or a retry of the same form: the first entry stands.
+  if (!(await addAudited(ctx, 'spending', doc, `登记开支：${input.payee} ${formatYuan(input.amountFen)}`))) {
     return spendingRow((await findById<SpendingDoc>(ctx, 'spending', id))!);
   }
-  await ctx.audit([{ collection: 'spending', id }], `登记开支：${input.payee} ${formatYuan(input.amountFen)}`);
   return spendingRow(doc);
 });

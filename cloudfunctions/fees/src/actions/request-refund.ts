@@ -1,4 +1,4 @@
-import { asData, findById, implement, invalidState, isDuplicateKeyError, isoNow } from '@kehou/shared/cloud';
+import { findById, implement, invalidState, isoNow, addAudited } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
 import type { RefundDoc } from '@kehou/shared/fees';
 import { formatCitation, refundRequests } from '@kehou/shared/policy';
@@ -36,12 +36,8 @@ export const requestRefund = implement(feesContract.actions.requestRefund, async
       requestedAt: isoNow(ctx),
       revision: 1,
     };
-    try {
-      await ctx.collection('refunds').add({ data: asData(refund) });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+    if (!(await addAudited(ctx, 'refunds', refund, `退费申请：${notice.studentName}`))) {
       return { refund: refundView(await findById<RefundDoc>(ctx, 'refunds', notice._id)), existing: true };
     }
-    await ctx.audit([{ collection: 'refunds', id: refund._id }], `退费申请：${notice.studentName}`);
     return { refund: refundView(refund), existing: false };
 });

@@ -1,4 +1,4 @@
-import { AppError, findById, implement, invalidState, isoNow } from '@kehou/shared/cloud';
+import { AppError, findById, implement, invalidState, isoNow, updateAudited } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
 import type { SpendingDoc } from '@kehou/shared/fees';
 import { spendingRow } from '../lib/spending';
@@ -9,8 +9,6 @@ export const voidSpending = implement(feesContract.actions.voidSpending, async (
   if (!doc || doc.schoolId !== input.schoolId) throw new AppError('NOT_FOUND', '没有找到这条开支记录');
   if (doc.voided) throw invalidState('这条开支记录已经作废');
   const voided = { at: isoNow(ctx), by: ctx.caller.openid ?? '', reason: input.reason };
-  const { stats } = await ctx.collection('spending').where({ _id: doc._id, voided: ctx._.exists(false) }).update({ data: { voided } });
-  if (stats.updated !== 1) throw invalidState('这条开支记录已经作废');
-  await ctx.audit([{ collection: 'spending', id: doc._id }], `作废开支：${input.reason}`);
+  if (!(await updateAudited(ctx, 'spending', doc._id, { voided: undefined }, { voided }, `作废开支：${input.reason}`))) throw invalidState('这条开支记录已经作废');
   return spendingRow({ ...doc, voided });
 });

@@ -1,4 +1,4 @@
-import { conflict, invalidState, type ActionContext, findById, isoNow } from '../../cloud';
+import { conflict, invalidState, type ActionContext, findById, isoNow, updateAudited } from '../../cloud';
 import { transition, type ApplicationDoc, type ApplicationEvent, type HistoryEntry, type TransitionFacts } from '../../index';
 
 export async function loadApplication(ctx: ActionContext, id: string): Promise<ApplicationDoc | null> {
@@ -22,7 +22,7 @@ export interface MoveOptions {
 /**
  * Fires an event of the state machine on an application: a conditional update on (_id, status,
  * revision), so of two people acting at once exactly one succeeds and the other is told to
- * refresh. Records history and audit. Returns the application as written.
+ * refresh. Records history, and the audit entry with the change. Returns the application as written.
  */
 export async function moveApplication(
   ctx: ActionContext,
@@ -50,12 +50,9 @@ export async function moveApplication(
     data[key] = value !== null && typeof value === 'object' && !Array.isArray(value) ? ctx._.set(value) : value;
   }
   for (const key of options.unset ?? []) data[key] = ctx._.remove();
-  const { stats } = await ctx
-    .collection('applications')
-    .where({ _id: app._id, status: app.status, revision: app.revision })
-    .update({ data });
-  if (stats.updated !== 1) throw conflict('这份报名刚刚被其他人处理过，请刷新后再试');
-  await ctx.audit([{ collection: 'applications', id: app._id }], `${app.status} → ${result.to}${options.note ? `：${options.note}` : ''}`);
+  const summary = `${app.status} → ${result.to}${options.note ? `：${options.note}` : ''}`;
+  const moved = await updateAudited(ctx, 'applications', app._id, { status: app.status, revision: app.revision }, data, summary);
+  if (!moved) throw conflict('这份报名刚刚被其他人处理过，请刷新后再试');
   const updated: ApplicationDoc = {
     ...app,
     ...(options.set ?? {}),
@@ -76,11 +73,7 @@ export async function patchApplication(
   summary: string,
 ): Promise<ApplicationDoc | null> {
   const now = isoNow(ctx);
-  const { stats } = await ctx
-    .collection('applications')
-    .where({ _id: app._id, status: app.status, revision: app.revision })
-    .update({ data: { ...set, revision: app.revision + 1, updatedAt: now } });
-  if (stats.updated !== 1) return null;
-  await ctx.audit([{ collection: 'applications', id: app._id }], summary);
+  const data = { ...set, revision: app.revision + 1, updatedAt: now };
+  if (!(await updateAudited(ctx, 'applications', app._id, { status: app.status, revision: app.revision }, data, summary))) return null;
   return { ...app, ...set, revision: app.revision + 1, updatedAt: now };
 }

@@ -1,4 +1,4 @@
-import { AppError, type ActionContext, asData, isoNow } from '../../cloud';
+import { AppError, type ActionContext, isoNow, removeAudited, setAudited } from '../../cloud';
 import { WEEKDAY_LABELS, type ClassGroup, type HardshipDeclaration, type PickupArrangement, type Publication, type Weekday } from '../../index';
 
 /** The service days of the child's stage in the published plan. */
@@ -38,14 +38,12 @@ export async function writeHardship(
   hardship: { kind: HardshipDeclaration['kind']; note: string } | null | undefined,
 ): Promise<void> {
   if (hardship === undefined) return;
-  const ref = ctx.collection('hardshipDeclarations').doc(app._id);
   if (hardship === null) {
     // Only its declarer withdraws a declaration: a co-guardian never saw it (their form shows none).
     const { data } = await ctx.collection('hardshipDeclarations').where({ _id: app._id }).limit(1).get();
     const existing = data[0] as HardshipDeclaration | undefined;
     if (existing && existing.declaredBy === ctx.caller.openid) {
-      await ref.remove();
-      await ctx.audit([{ collection: 'hardshipDeclarations', id: app._id }], '撤回家庭经济困难申报');
+      await removeAudited(ctx, 'hardshipDeclarations', app._id, '撤回家庭经济困难申报');
     }
     return;
   }
@@ -60,6 +58,5 @@ export async function writeHardship(
     declaredBy: ctx.caller.openid ?? '',
     declaredAt: isoNow(ctx),
   };
-  await ref.set({ data: asData(declaration) });
-  await ctx.audit([{ collection: 'hardshipDeclarations', id: app._id }], '申报家庭经济困难');
+  await setAudited(ctx, 'hardshipDeclarations', app._id, { ...declaration }, '申报家庭经济困难');
 }

@@ -1,10 +1,10 @@
-import { getAll, isDuplicateKeyError, type ActionContext, isoNow } from '../../cloud';
+import { getAll, type ActionContext, isoNow, txGet, writeAudited, type AuditNote } from '../../cloud';
 import type { ApplicationDoc, ClubPlace, ClubPlacement, ClubRosterDoc, PlanItem } from '../../index';
 
 /**
- * Club places. Each club with a capacity has one roster document per term, changed only inside a
- * transaction on that document: places go in approval order, never beyond capacity, then to a
- * waiting list; when a place frees, the first waiting child gets it at once.
+ * Club places. Each club with a capacity has one roster document per term, created and changed only
+ * inside a transaction on that document (with its audit entry): places go in approval order, never
+ * beyond capacity, then to a waiting list; when a place frees, the first waiting child gets it at once.
  */
 export const clubRosterId = (termId: string, itemId: string) => `${termId}:${itemId}`;
 
@@ -12,17 +12,15 @@ export const hasCapacity = (item: Pick<PlanItem, 'kind' | 'capacity'>) => item.k
 
 export type Placement = ClubPlacement;
 
-async function ensureRoster(ctx: ActionContext, app: ApplicationDoc, item: PlanItem): Promise<string> {
-  const id = clubRosterId(app.termId, item.id);
-  try {
-    await ctx.collection('clubSeats').add({
-      data: { _id: id, termId: app.termId, schoolId: app.schoolId, itemId: item.id, capacity: item.capacity ?? 0, seats: [], waiting: [] },
-    });
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-  }
-  return id;
-}
+const emptyRoster = (app: ApplicationDoc, item: PlanItem): ClubRosterDoc => ({
+  _id: clubRosterId(app.termId, item.id),
+  termId: app.termId,
+  schoolId: app.schoolId,
+  itemId: item.id,
+  capacity: item.capacity ?? 0,
+  seats: [],
+  waiting: [],
+});
 
 /** Moves waiting children into free places, first come first served. */
 function promote(roster: ClubRosterDoc, now: string): ClubPlace[] {
@@ -36,20 +34,20 @@ function promote(roster: ClubRosterDoc, now: string): ClubPlace[] {
   return promoted;
 }
 
+/** Changes the roster (made from `initial` when there is none yet) and records `note(result)`, in one transaction. */
 async function changeRoster<T>(
   ctx: ActionContext,
-  id: string,
+  initial: ClubRosterDoc,
   change: (roster: ClubRosterDoc, now: string) => T,
+  note: (result: T) => AuditNote,
 ): Promise<T> {
   const now = isoNow(ctx);
-  return ctx.db.runTransaction(async (transaction) => {
-    const ref = transaction.collection('clubSeats').doc(id);
-    const roster = (await ref.get()).data as ClubRosterDoc;
+  return writeAudited(ctx, async (transaction) => {
+    const roster = (await txGet<ClubRosterDoc>(transaction, 'clubSeats', initial._id)) ?? (JSON.parse(JSON.stringify(initial)) as ClubRosterDoc);
     const result = change(roster, now);
     const { _id, ...data } = roster;
-    void _id;
-    await ref.set({ data: data as unknown as Record<string, unknown> });
-    return result;
+    await transaction.collection('clubSeats').doc(_id).set({ data: data as unknown as Record<string, unknown> });
+    return { result, note: note(result) };
   });
 }
 
@@ -57,8 +55,8 @@ async function changeRoster<T>(
 export async function joinClubs(ctx: ActionContext, app: ApplicationDoc, items: PlanItem[]): Promise<Placement[]> {
   const placements: Placement[] = [];
   for (const item of items.filter((i) => app.itemIds.includes(i.id) && hasCapacity(i))) {
-    const id = await ensureRoster(ctx, app, item);
-    const placement = await changeRoster(ctx, id, (roster, now): Placement => {
+    const initial = emptyRoster(app, item);
+    const placement = await changeRoster(ctx, initial, (roster, now): Placement => {
       roster.capacity = item.capacity!;
       promote(roster, now);
       const seated = roster.seats.some((p) => p.applicationId === app._id);
@@ -73,8 +71,10 @@ export async function joinClubs(ctx: ActionContext, app: ApplicationDoc, items: 
         position = roster.waiting.length - 1;
       }
       return seated ? { itemId: item.id, placement: 'placed' } : { itemId: item.id, placement: 'waiting', position: position + 1 };
-    });
-    await ctx.audit([{ collection: 'clubSeats', id }], placement.placement === 'placed' ? `${app.studentName} 获得名额` : `${app.studentName} 候补第 ${placement.position} 位`);
+    }, (placed) => ({
+      targets: [{ collection: 'clubSeats', id: initial._id }],
+      summary: placed.placement === 'placed' ? `${app.studentName} 获得名额` : `${app.studentName} 候补第 ${placed.position} 位`,
+    }));
     placements.push(placement);
   }
   return placements;
@@ -87,12 +87,14 @@ export async function leaveClubs(ctx: ActionContext, app: ApplicationDoc): Promi
   for (const roster of rosters) {
     const inRoster = [...roster.seats, ...roster.waiting].some((p) => p.applicationId === app._id);
     if (!inRoster) continue;
-    const promoted = await changeRoster(ctx, roster._id, (current, now) => {
+    const promoted = await changeRoster(ctx, roster, (current, now) => {
       current.seats = current.seats.filter((p) => p.applicationId !== app._id);
       current.waiting = current.waiting.filter((p) => p.applicationId !== app._id);
       return promote(current, now);
-    });
-    await ctx.audit([{ collection: 'clubSeats', id: roster._id }], `${app.studentName} 退出${promoted.length ? `，候补递补 ${promoted.length} 人` : ''}`);
+    }, (moved) => ({
+      targets: [{ collection: 'clubSeats', id: roster._id }, ...moved.map((p) => ({ collection: 'applications' as const, id: p.applicationId }))],
+      summary: `${app.studentName} 退出${moved.length ? `，候补递补 ${moved.length} 人` : ''}`,
+    }));
     result.push({ itemId: roster.itemId, promoted });
   }
   return result;

@@ -1,9 +1,9 @@
-import { asData, conflict, findById, invalidState, isDuplicateKeyError, isoNow, txCreate, txGet, type ActionContext } from '../../cloud';
+import { asData, auditIn, conflict, findById, invalidState, isoNow, txCreate, txGet, writeAudited, type ActionContext } from '../../cloud';
 import type { ApplicationDoc, ClassGroup } from '../../index';
 import { formatYuan, type BillingPeriod, type ChargeInput } from '../../policy';
-import { noticeIdOf, type ComputedAmounts } from '../billing';
+import { billingRunIdOf, noticeIdOf, type ComputedAmounts } from '../billing';
 import { payOutRefund } from './payments';
-import type { FeeNoticeDoc, FeeNoticeWaiver, NoticeFacts, NoticeLine, RefundDoc } from '../types';
+import type { BillingRunDoc, FeeNoticeDoc, FeeNoticeWaiver, NoticeFacts, NoticeLine, RefundDoc } from '../types';
 
 /** What a notice is written from: a child's computed bill for a period. */
 export interface NoticeSource {
@@ -57,24 +57,48 @@ function noticeOf(ctx: ActionContext, source: NoticeSource, period: BillingPerio
   };
 }
 
+/** Notices written (with their waiver records, the period's billing record and one audit entry) per transaction. */
+export const ISSUE_BATCH = 50;
+
 /**
- * Writes the period's first notice for a child. The id is the child's enrolment and the period's
- * key, so a retry, a double tap or a concurrent call finds it already there and writes nothing:
- * answers `null` then. The waiver's engine input is written first (idempotent `set`), so a notice
- * never exists without the facts it was computed from.
+ * Writes the period's first notice for each child, in batches: each batch's notices, their private
+ * waiver records, the period's billing record (which freezes the period's attendance for billing)
+ * and its audit entry are one transaction. A notice's id is the child's enrolment and the period's
+ * key, so a retry, a double tap or a concurrent call finds it already there and writes nothing for
+ * it. Returns the notices this call wrote.
  */
-export async function writeFirstNotice(ctx: ActionContext, source: NoticeSource, period: BillingPeriod): Promise<FeeNoticeDoc | null> {
-  const notice = noticeOf(ctx, source, period, 1);
-  if (needsWaiverRecord(source.input)) {
-    await ctx.collection('feeNoticeWaivers').doc(notice._id).set({ data: body(waiverOf(notice._id, source)) });
+export async function writeFirstNotices(ctx: ActionContext, sources: NoticeSource[], period: BillingPeriod): Promise<FeeNoticeDoc[]> {
+  const written: FeeNoticeDoc[] = [];
+  for (let i = 0; i < sources.length; i += ISSUE_BATCH) {
+    const batch = sources.slice(i, i + ISSUE_BATCH);
+    written.push(
+      ...(await writeAudited(ctx, async (t) => {
+        const fresh: FeeNoticeDoc[] = [];
+        for (const source of batch) {
+          const notice = noticeOf(ctx, source, period, 1);
+          if (await txGet(t, 'feeNotices', notice._id)) continue; // issued at the same moment by another call
+          if (needsWaiverRecord(source.input)) await t.collection('feeNoticeWaivers').doc(notice._id).set({ data: body(waiverOf(notice._id, source)) });
+          await t.collection('feeNotices').doc(notice._id).set({ data: body(notice) });
+          fresh.push(notice);
+        }
+        if (fresh.length === 0) return { result: fresh, note: null };
+        const { schoolId, termId } = fresh[0];
+        const runId = billingRunIdOf(schoolId, termId, period.key);
+        const run = await txGet<BillingRunDoc>(t, 'feeBillingRuns', runId);
+        const now = isoNow(ctx);
+        const openid = ctx.caller.openid ?? '';
+        const next: Omit<BillingRunDoc, '_id'> = run
+          ? { ...body(run), notices: run.notices + fresh.length, lastIssuedAt: now, lastIssuedBy: openid } as Omit<BillingRunDoc, '_id'>
+          : { schoolId, termId, periodKey: period.key, period: { from: period.from, to: period.to }, firstIssuedAt: now, lastIssuedAt: now, lastIssuedBy: openid, notices: fresh.length };
+        await t.collection('feeBillingRuns').doc(runId).set({ data: asData(next) });
+        return {
+          result: fresh,
+          note: { targets: fresh.map((n) => ({ collection: 'feeNotices' as const, id: n._id })), summary: `发出收费通知 ${fresh.length} 份（${period.label}）` },
+        };
+      })),
+    );
   }
-  try {
-    await ctx.collection('feeNotices').add({ data: asData(notice) });
-    return notice;
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return null;
-    throw error;
-  }
+  return written;
 }
 
 /**
@@ -136,6 +160,14 @@ export async function supersedeNotice(ctx: ActionContext, previous: FeeNoticeDoc
       };
       await txCreate(tx, 'refunds', credit._id, body(credit));
     }
+    await auditIn(ctx, tx, {
+      targets: [
+        { collection: 'feeNotices', id: next._id },
+        { collection: 'feeNotices', id: current._id },
+        ...(credit ? [{ collection: 'refunds' as const, id: credit._id }] : []),
+      ],
+      summary: `更正收费通知：${current.studentName}（${reason}）`,
+    });
     return { next, credit };
   });
   // What was paid beyond the period's new cost goes back the way it came.

@@ -1,4 +1,4 @@
-import { AppError, asData, findById, getAll, invalidState, isDuplicateKeyError, isoNow, txGet, type ActionContext } from '../../cloud';
+import { addAudited, AppError, asData, auditIn, findById, getAll, invalidState, isoNow, txGet, updateAudited, writeAudited, type ActionContext } from '../../cloud';
 import type { School } from '../../domain/people';
 import { sha256 } from '../../agreement/sha256';
 import { formatYuan } from '../../policy';
@@ -70,7 +70,7 @@ export async function openOrder(ctx: ActionContext, notice: FeeNoticeDoc, school
       throw invalidState('这份通知已经缴过费了');
     }
     if (answer.errCode !== 'ORDERCLOSED') throw new AppError('INTERNAL', `微信支付下单失败：${answer.errCodeDes ?? answer.returnMsg ?? '请稍后再试'}`);
-    await ctx.collection('payments').where({ _id: order._id, status: 'created' }).update({ data: { status: 'closed' } });
+    await updateAudited(ctx, 'payments', order._id, { status: 'created' }, { status: 'closed' }, '微信支付订单已关闭（未支付）');
     order = undefined;
   }
   throw new AppError('INTERNAL', '微信支付下单失败，请稍后再试');
@@ -95,14 +95,9 @@ async function createOrderRecord(ctx: ActionContext, notice: FeeNoticeDoc, attem
     createdBy: ctx.caller.openid ?? '',
     revision: 1,
   };
-  try {
-    await ctx.collection('payments').add({ data: asData(doc) });
-    return doc;
-  } catch (error) {
-    // The other guardian opened the same order a moment ago: use it.
-    if (!isDuplicateKeyError(error)) throw error;
-    return (await findById<PaymentDoc>(ctx, 'payments', doc._id))!;
-  }
+  if (await addAudited(ctx, 'payments', doc, `微信支付下单：${notice.studentName} ${formatYuan(doc.amountFen)}`)) return doc;
+  // The other guardian opened the same order a moment ago: use it.
+  return (await findById<PaymentDoc>(ctx, 'payments', doc._id))!;
 }
 
 export interface RecordedPayment {
@@ -147,15 +142,13 @@ export async function recordWechatPayment(
       updated = { ...notice, status: 'paid', paidAt: verified.paidAt, paidFen: payment.amountFen, paymentId: payment._id, revision: notice.revision + 1 };
       await tx.collection('feeNotices').doc(notice._id).update({ data: { status: 'paid', paidAt: verified.paidAt, paidFen: payment.amountFen, paymentId: payment._id, revision: notice.revision + 1 } });
     }
+    await auditIn(ctx, tx, {
+      targets: [{ collection: 'payments', id: payment._id }, ...(payable ? [{ collection: 'feeNotices' as const, id: payment.noticeId }] : [])],
+      summary: `${payable ? '微信缴费' : '重复缴费（将原路退回）'}：${payment.studentName} ${formatYuan(payment.amountFen)}`,
+    });
     return { payment: paid, notice: updated, recorded: true };
   });
-  if (result.recorded) {
-    await ctx.audit(
-      [{ collection: 'payments', id: result.payment._id }, ...(result.payment.duplicate ? [] : [{ collection: 'feeNotices' as const, id: result.payment.noticeId }])],
-      `${result.payment.duplicate ? '重复缴费（将原路退回）' : '微信缴费'}：${result.payment.studentName} ${formatYuan(result.payment.amountFen)}`,
-    );
-    if (result.payment.duplicate) await payOutDuplicate(ctx, result.payment);
-  }
+  if (result.recorded && result.payment.duplicate) await payOutDuplicate(ctx, result.payment);
   return result;
 }
 
@@ -178,7 +171,7 @@ export async function reconcileOrder(ctx: ActionContext, payment: PaymentDoc): P
     return recorded;
   }
   if (answer.tradeState === 'CLOSED' || answer.tradeState === 'PAYERROR') {
-    await ctx.collection('payments').where({ _id: payment._id, status: 'created' }).update({ data: { status: 'closed' } });
+    await updateAudited(ctx, 'payments', payment._id, { status: 'created' }, { status: 'closed' }, '微信支付订单已关闭（未支付）');
     return { ...payment, status: 'closed' };
   }
   return payment;
@@ -220,14 +213,14 @@ export async function recordOfflinePayment(ctx: ActionContext, notice: FeeNotice
     const { _id, ...body } = payment;
     await tx.collection('payments').doc(id).set({ data: asData(body) });
     await tx.collection('feeNotices').doc(notice._id).update({ data: { status: 'paid', paidAt: now, paidFen: notice.dueFen, paymentId: id, revision: current.revision + 1 } });
+    await auditIn(ctx, tx, {
+      targets: [
+        { collection: 'payments', id },
+        { collection: 'feeNotices', id: notice._id },
+      ],
+      summary: `线下缴费（${method === 'cash' ? '现金' : '转账'}，${reference}）：${notice.studentName} ${formatYuan(notice.dueFen)}`,
+    });
   });
-  await ctx.audit(
-    [
-      { collection: 'payments', id },
-      { collection: 'feeNotices', id: notice._id },
-    ],
-    `线下缴费（${method === 'cash' ? '现金' : '转账'}，${reference}）：${notice.studentName} ${formatYuan(notice.dueFen)}`,
-  );
   return { payment, existing: false };
 }
 
@@ -257,8 +250,13 @@ export async function payOutRefund(ctx: ActionContext, refund: RefundDoc): Promi
     left -= amount;
   }
   const channel = left <= 0 ? 'wechat' : left === refund.refundFen ? 'offline' : 'mixed';
-  await ctx.collection('refunds').where({ _id: refund._id, 'payout.status': ctx._.neq('paid') }).update({
-    data: { payout: { status: 'pending', paidFen: refund.payout?.paidFen ?? 0, channel, offlineFen: Math.max(0, left) } },
+  await writeAudited(ctx, async (t) => {
+    const current = await txGet<RefundDoc>(t, 'refunds', refund._id);
+    if (!current || current.payout?.status === 'paid') return { result: undefined, note: null };
+    const payout = { status: 'pending' as const, paidFen: current.payout?.paidFen ?? 0, channel, offlineFen: Math.max(0, left) };
+    await t.collection('refunds').doc(refund._id).update({ data: { payout: ctx._.set(payout) } });
+    const summary = left > 0 ? `退费待退回：其中 ${formatYuan(left)} 由学校线下退回` : `退费经微信支付原路退回：${formatYuan(refund.refundFen!)}`;
+    return { result: undefined, note: { targets: [{ collection: 'refunds', id: refund._id }], summary } };
   });
 }
 
@@ -291,6 +289,13 @@ async function sendWechatRefund(ctx: ActionContext, payment: PaymentDoc, refundK
     };
     await tx.collection('refundPayouts').doc(id).set({ data: asData(payout) });
     await tx.collection('payments').doc(payment._id).update({ data: { refundedFen: current.refundedFen + amountFen, revision: current.revision + 1 } });
+    await auditIn(ctx, tx, {
+      targets: [
+        { collection: 'refundPayouts', id },
+        { collection: 'payments', id: payment._id },
+      ],
+      summary: `申请微信退款：${payment.studentName} ${formatYuan(amountFen)}`,
+    });
     return true;
   });
   if (!created && !(await findById<RefundPayoutDoc>(ctx, 'refundPayouts', id))) return;
@@ -313,7 +318,7 @@ export async function requestWechatRefund(ctx: ActionContext, payout: RefundPayo
     envId: wechatEnv(ctx),
   });
   if (answer.returnCode === 'SUCCESS' && answer.resultCode !== 'SUCCESS') {
-    await ctx.collection('refundPayouts').where({ _id: payout._id, status: 'requested' }).update({ data: { status: 'failed' } });
+    await updateAudited(ctx, 'refundPayouts', payout._id, { status: 'requested' }, { status: 'failed' }, `微信退款被拒绝：${answer.errCodeDes ?? answer.errCode}`);
     console.warn(`[payments] refund ${payout._id} refused: ${answer.errCodeDes ?? answer.errCode}`);
   }
 }
@@ -332,12 +337,12 @@ export async function confirmWechatRefund(ctx: ActionContext, outRefundNo: strin
       const paidFen = (refund.payout?.paidFen ?? 0) + payout.amountFen;
       const done = paidFen >= (refund.refundFen ?? 0);
       await tx.collection('refunds').doc(refund._id).update({
-        data: { payout: { status: done ? 'paid' : 'pending', paidFen, channel: refund.payout?.channel ?? 'wechat', ...(done ? { paidAt } : {}) } },
+        data: { payout: { status: done ? 'paid' : 'pending', paidFen, channel: refund.payout?.channel ?? 'wechat', offlineFen: refund.payout?.offlineFen ?? 0, ...(done ? { paidAt } : {}) } },
       });
     }
+    await auditIn(ctx, tx, { targets: [{ collection: 'refundPayouts', id: outRefundNo }], summary: `退款已原路退回：${formatYuan(payout.amountFen)}` });
     return { ...payout, status: 'paid' as const, paidAt, wechatRefundId };
   });
-  if (confirmed) await ctx.audit([{ collection: 'refundPayouts', id: outRefundNo }], `退款已原路退回：${formatYuan(confirmed.amountFen)}`);
   return confirmed;
 }
 
@@ -357,8 +362,8 @@ export async function recordOfflineRefund(ctx: ActionContext, refund: RefundDoc,
     const total = paidFen + amount;
     const payoutState = { status: total >= refund.refundFen! ? ('paid' as const) : ('pending' as const), paidFen: total, channel: refund.payout?.channel === 'wechat' ? ('mixed' as const) : ('offline' as const), paidAt: now };
     await tx.collection('refunds').doc(refund._id).update({ data: { payout: payoutState } });
+    await auditIn(ctx, tx, { targets: [{ collection: 'refundPayouts', id }], summary: `线下退款（${reference}）：${refund.studentName} ${formatYuan(amount)}` });
     return { ...refund, payout: payoutState };
   });
-  await ctx.audit([{ collection: 'refundPayouts', id }], `线下退款（${reference}）：${refund.studentName} ${formatYuan(amount)}`);
   return updated;
 }
