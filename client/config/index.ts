@@ -17,7 +17,8 @@ export default defineConfig<'webpack5'>(async () => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
-    cache: { enable: true },
+    // No persistent webpack cache: after switching branches it served stale chunks (a page's module missing from its package).
+    cache: { enable: false },
     alias: { '@': path.resolve(__dirname, '../src') },
     mini: {
       // The shared workspace package is TypeScript: Taro must compile it too.

@@ -59,7 +59,10 @@ function uniqueViolation(error: unknown): { key: unknown } | null {
   return errorType === 'uniqueViolated' ? { key } : null;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+// setImmediate where Node has it; a zero timeout where the runtime is hosted in a browser-like
+// environment (the weapp tests run the functions inside jsdom).
+const nextTurn: (resolve: () => void) => void = typeof setImmediate === 'function' ? (resolve) => setImmediate(resolve) : (resolve) => setTimeout(resolve, 0);
+const yieldToEventLoop = () => new Promise<void>((resolve) => nextTurn(resolve));
 
 export class Store {
   private readonly datastores = new Map<string, Datastore<DocumentData>>();

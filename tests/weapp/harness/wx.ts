@@ -155,7 +155,7 @@ export function createWx(host: WxHost) {
     }),
     downloadFile: asyncApi('downloadFile', (o) => {
       if (typeof o.url !== 'string' || !o.url) throw new WxError('url 缺失');
-      return { tempFilePath: `http://tmp/${o.url.split('/').pop()}`, statusCode: 200 };
+      return { tempFilePath: `http://tmp/${decodeURIComponent(o.url.split('?')[0].split('/').pop() ?? '')}`, statusCode: 200 };
     }),
     chooseMessageFile: asyncApi('chooseMessageFile', () => {
       throw new WxError('cancel');
