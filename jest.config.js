@@ -1,6 +1,8 @@
 /** Unit, contract and integration tests (browser journeys and the weapp suite run separately: scripts/run-e2e.mjs, scripts/run-weapp.mjs). */
 module.exports = {
   testEnvironment: 'node',
+  // Integration suites build a school through the real actions; on a loaded 2-core machine that takes seconds.
+  testTimeout: 30_000,
   roots: ['<rootDir>/shared', '<rootDir>/local-cloud', '<rootDir>/cloudfunctions', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/tests/weapp/'],

@@ -1,3 +1,4 @@
+import { chinaDate } from '@kehou/shared';
 import { addDays } from '@kehou/shared/policy';
 
 /** A term's dates and its name, as the demo seeds it. */
@@ -8,7 +9,7 @@ export interface DemoTerm {
 }
 
 /** Today's date in China (UTC+8) for an instant. */
-export const chinaDateOf = (instant: Date) => new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+export const chinaDateOf = (instant: Date) => chinaDate(instant);
 
 const termName = (schoolYear: number, second: boolean) => `${schoolYear}—${schoolYear + 1} 学年第${second ? '二' : '一'}学期`;
 

@@ -2,6 +2,8 @@ export * from './domain/collections';
 export * from './domain/people';
 export * from './domain/profile-id';
 export * from './domain/mask';
+export * from './domain/money';
+export * from './domain/china-time';
 export * from './api/functions';
 export * from './api/home';
 export * from './domain/plan';

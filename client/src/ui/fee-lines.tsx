@@ -1,12 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import type { NoticeLine } from '@kehou/shared/fees';
 
-/** 12.34 元 (the engine's formatYuan, kept here so the main package does not pull in the policy engine). */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} 元`;
-}
+import { formatYuan } from '@kehou/shared';
+
+export { formatYuan };
 
 /** The lines of a fee notice or refund: label, amount, detail and the clause each rests on. */
 export function FeeLines({ lines }: { lines: NoticeLine[] }) {

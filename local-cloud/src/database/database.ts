@@ -21,7 +21,8 @@ import { cloneValue } from './values';
 
 const DEFAULT_MAX_GET_LIMIT = 100;
 const DEFAULT_AGGREGATE_LIMIT = 20;
-const DEFAULT_TRANSACTION_TIMEOUT_MS = 10_000;
+// WeChat rolls back a transaction not committed within 30 s.
+const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
 
 export class LocalDatabase {
   /** `db.command` (`_`). */

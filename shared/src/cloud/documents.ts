@@ -1,3 +1,4 @@
+import { chinaDate } from '../domain/china-time';
 import type { ActionContext } from './context';
 import type { CollectionName } from '../domain/collections';
 
@@ -21,7 +22,7 @@ export const asData = <T extends object>(doc: T) => ({ ...doc }) as unknown as R
 
 export const isoNow = (ctx: ActionContext) => ctx.now().toISOString();
 
-/** Today in China (YYYY-MM-DD). */
+/** Today in China (YYYY-MM-DD) on the action's clock. */
 export function chinaToday(ctx: ActionContext): string {
-  return new Date(ctx.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaDate(ctx.now());
 }

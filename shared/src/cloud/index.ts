@@ -9,7 +9,7 @@ export { describeIssues } from './zod-zh';
 export * from './wechat-entry';
 export * from './documents';
 export * from './files';
-export * from './inputs';
+export { emptyInput } from '../domain/inputs';
 export * from './transaction';
 export * from './xlsx';
 export * from './audited';

@@ -9,15 +9,6 @@ import { AppError } from './errors';
 import type { CloudSdk, SubscribeMessage } from './sdk';
 import { describeIssues } from './zod-zh';
 
-export interface Action<S extends z.ZodTypeAny = z.ZodTypeAny, R = unknown> {
-  input: S;
-  handler: (ctx: ActionContext, input: z.infer<S>) => Promise<R>;
-}
-
-export function defineAction<S extends z.ZodTypeAny, R>(action: Action<S, R>): Action<S, R> {
-  return action;
-}
-
 export type CallResult<T = unknown> =
   | { ok: true; data: T }
   | { ok: false; code: string; message: string; details?: unknown };
@@ -78,38 +69,6 @@ export function createCloudFunction<C extends Contract>(contract: C, handlers: H
   return Object.assign(fn, { actionNames: Object.keys(contract.actions) });
 }
 
-/**
- * The areas not moved to a contract yet: named actions that check access themselves.
- * @deprecated Declare the area's contract in shared/src/contracts and use createCloudFunction.
- */
-export function createLegacyCloudFunction(
-  functionName: string,
-  actions: Record<string, Action<any, any>>,
-): CloudFunction {
-  const fn = async (cloud: CloudSdk, event: unknown): Promise<CallResult> => {
-    try {
-      const parsedEvent = eventSchema.safeParse(event);
-      if (!parsedEvent.success) throw new AppError('INVALID_INPUT', '请求格式不正确：缺少 action 或 action 无效');
-      const { action: actionName, data } = parsedEvent.data;
-      const action = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
-      if (!action) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${actionName}`);
-      const input = action.input.safeParse(data ?? {});
-      if (!input.success) {
-        throw new AppError('INVALID_INPUT', `输入有误：${describeIssues(input.error.issues)}`, input.error.issues);
-      }
-      const ctx = await buildContext(cloud, functionName, actionName);
-      const result = await action.handler(ctx, input.data);
-      return { ok: true, data: result ?? null };
-    } catch (error) {
-      if (error instanceof AppError) {
-        return { ok: false, code: error.code, message: error.message, details: error.details };
-      }
-      console.error(`[${functionName}]`, error);
-      return { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' };
-    }
-  };
-  return Object.assign(fn, { actionNames: Object.keys(actions) });
-}
 
 /** The context an action (or a WeChat-triggered function: a payment callback, a timer) runs in. */
 export async function buildContext(cloud: CloudSdk, functionName: string, actionName: string): Promise<ActionContext> {

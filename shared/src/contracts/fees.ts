@@ -8,7 +8,6 @@ import {
   recordSpendingInput,
   spendingYearInput,
   voidSpendingInput,
-  emptyFeesInput,
   issueCorrectionsInput,
   issueNoticesInput,
   noticeInput,
@@ -35,6 +34,7 @@ import type {
   RefundRequestAnswer,
   SchoolNotices,
 } from '../fees/views';
+import { emptyInput } from '../domain/inputs';
 import { allow, signedIn } from './access';
 import { action, defineContract, returns } from './define';
 
@@ -68,6 +68,6 @@ export const feesContract = defineContract('fees', {
     access: allow(['admin', 'teacher'], 'school', '只有本校管理员或本班班主任可以查看收费通知'),
     returns: returns<SchoolNotices>(),
   }),
-  listMyNotices: action({ input: emptyFeesInput, access: signedIn('家长查看自己孩子的收费通知'), returns: returns<MyNotices>() }),
+  listMyNotices: action({ input: emptyInput, access: signedIn('家长查看自己孩子的收费通知'), returns: returns<MyNotices>() }),
   requestRefund: action({ input: requestRefundInput, access: allow(['guardian'], 'notice', NOTICE), returns: returns<RefundRequestAnswer>() }),
 });

@@ -1,6 +1,5 @@
-import { AppError } from '../cloud/errors';
 import type { ServicePlan } from '../domain/plan';
-import { chargeability as policyChargeability, formatCitation, type Chargeability } from '../policy';
+import { chargeability as policyChargeability, type Chargeability } from '../policy';
 
 export type ChargeablePlan = Pick<ServicePlan, 'profileId' | 'status' | 'publishedVersion'>;
 export type { Chargeability };
@@ -21,12 +20,4 @@ export function chargeability(plan: ChargeablePlan | null): Chargeability | { ch
 
 export function isChargeable(plan: ChargeablePlan | null): boolean {
   return chargeability(plan).chargeable;
-}
-
-/** Throws POLICY_VIOLATION (with the clause) unless fees may be issued for the plan's term. */
-export function assertChargeable(plan: ChargeablePlan | null): void {
-  const answer = chargeability(plan);
-  if (answer.chargeable) return;
-  const clause = answer.citation ? `（${formatCitation(answer.citation)}）` : '';
-  throw new AppError('POLICY_VIOLATION', `${answer.reason}${clause}`, answer.citation ? { citation: answer.citation } : undefined);
 }

@@ -1,7 +1,6 @@
 /** Calendar dates written YYYY-MM-DD, computed in UTC so the machine's time zone never shifts them. */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const toDate = (date: string) => new Date(`${date}T00:00:00Z`);
 const format = (date: Date) => date.toISOString().slice(0, 10);
@@ -28,13 +27,4 @@ export function firstDateOn(from: string, weekdays: readonly number[]): string {
   return date;
 }
 
-/** Today's date in China (UTC+8), whatever the server's time zone. */
-export function chinaDate(instant: Date): string {
-  return format(new Date(instant.getTime() + CHINA_OFFSET_MS));
-}
-
-/** 2026-09-01T02:00:00.000Z → 2026-09-01 10:00 (China time). */
-export function chinaDateTime(iso: string): string {
-  const shifted = new Date(new Date(iso).getTime() + CHINA_OFFSET_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
-}
+export { chinaDate, chinaDateTime } from '../domain/china-time';

@@ -1,12 +1,9 @@
 import type { PlanContent, Publication } from '../domain/plan';
 import { HARDSHIP_LABELS, formatCitation, inForceOn, valueOn, type Citation, type PolicyProfile } from '../policy';
 
-/** 20000 → "200 元", 12345 → "123.45 元" (for parents: no trailing .00). */
-export function yuan(fen: number): string {
-  const whole = Math.floor(fen / 100);
-  const cents = fen % 100;
-  return cents === 0 ? `${whole} 元` : `${whole}.${String(cents).padStart(2, '0')} 元`;
-}
+import { formatYuanShort as yuan } from '../domain/money';
+
+export { yuan };
 
 type FeeLine = Publication['fees']['lines'][number];
 

@@ -4,7 +4,7 @@ export * from './content-schema';
 export * from './schemas';
 export { checkServicePlan, issuesAt, hasExternalProviders, hasWinterTimetable } from './check';
 export { feeSettingsFor, disallowedFeeSettings, feeSettingIssues, FEE_SETTING_LABELS } from './fee-settings';
-export { chargeability, isChargeable, assertChargeable, type Chargeability, type ChargeablePlan } from './chargeable';
+export { chargeability, isChargeable, type Chargeability, type ChargeablePlan } from './chargeable';
 export { filingDeadlineInfo, DEADLINE_WARNING_DAYS } from './deadline';
 export { publicationFees, yuan } from './fee-text';
 export { toPublicContent } from './public-content';

@@ -9,7 +9,6 @@ export const planRefSchema = z.object({ schoolId: idSchema, termId: idSchema }).
 export const schoolRefSchema = z.object({ schoolId: idSchema }).strict();
 
 /** The review queue: the caller's bureaus come from their roles, never from the input. */
-export const reviewQueueSchema = z.object({}).strict();
 
 export const savePlanSchema = planRefSchema
   .extend({

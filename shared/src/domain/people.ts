@@ -1,3 +1,4 @@
+import type { Stage } from '../policy/domain';
 import type { ProfileId } from './profile-id';
 
 export type RoleKind = 'parent' | 'teacher' | 'admin' | 'committee' | 'bureau';
@@ -17,11 +18,6 @@ export interface UserDoc {
   demo?: { label: string; order: number };
 }
 
-export interface Bureau {
-  _id: string;
-  name: string;
-}
-
 export interface School {
   _id: string;
   name: string;
@@ -36,14 +32,8 @@ export interface School {
   payMerchantId?: string;
 }
 
-export type Stage = 'primary' | 'junior' | 'junior-final' | 'senior';
-
-export const STAGE_LABELS: Record<Stage, string> = {
-  primary: '小学',
-  junior: '初中',
-  'junior-final': '初三',
-  senior: '高中',
-};
+/** The stages and their labels are the policy's vocabulary (shared/src/policy/domain.ts), defined once. */
+export { STAGE_LABELS, STAGES, type Stage } from '../policy/domain';
 
 export interface Term {
   _id: string;

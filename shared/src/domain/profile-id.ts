@@ -1,2 +1,6 @@
-export const PROFILE_IDS = ['qijiang-2020', 'yueyang-2019', 'xxcity-2024', 'suifenhe-2021'] as const;
-export type ProfileId = (typeof PROFILE_IDS)[number];
+/**
+ * The policy profiles' ids, derived from the profile registry (adding a profile is one file and
+ * one registry line: shared/README.md). Type-only here, so client code naming a profile id does
+ * not pull the profiles' data into its package; `PROFILE_IDS` at run time is in `@kehou/shared/policy`.
+ */
+export type { ProfileId } from '../policy/profiles/registry';

@@ -30,7 +30,7 @@ export const classInput = z.object({ classId: id }).strict();
 export const schoolTermInput = z.object({ schoolId: id, termId: id.optional() }).strict();
 export const studentInput = z.object({ studentId: id }).strict();
 export const applicationInput = z.object({ applicationId: id }).strict();
-export { emptyInput } from '../cloud/inputs';
+export { emptyInput } from '../domain/inputs';
 export const schoolInput = z.object({ schoolId: id }).strict();
 
 /*

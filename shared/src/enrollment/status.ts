@@ -66,24 +66,6 @@ export type ApplicationEvent =
   | 'approve-withdrawal'
   | 'reject-withdrawal';
 
-export type Actor = 'parent' | 'teacher' | 'admin';
-
-/** Who may fire each event. */
-export const EVENT_ACTORS: Record<ApplicationEvent, Actor> = {
-  'teacher-pass': 'teacher',
-  'teacher-return': 'teacher',
-  'school-approve': 'admin',
-  'school-return': 'admin',
-  'post-list': 'admin',
-  sign: 'parent',
-  activate: 'parent',
-  resubmit: 'parent',
-  cancel: 'parent',
-  'request-withdrawal': 'parent',
-  'approve-withdrawal': 'admin',
-  'reject-withdrawal': 'admin',
-};
-
 export interface TransitionFacts {
   /** sign: the public listing is over and the school fixed the list. */
   listFixed?: boolean;

@@ -1,3 +1,4 @@
+import type { Guardianship } from '../domain/people';
 import type { Weekday } from '../domain/plan';
 import { HARDSHIP_LABELS, type Hardship } from '../policy/domain';
 import type { ApplicationStatus } from './status';
@@ -156,15 +157,7 @@ export interface GuardianContact {
 }
 
 /** A guardianship as binding writes it: the shared Guardianship plus when and how it was asked for. */
-export interface GuardianshipRecord {
-  _id: string;
-  studentId: string;
-  openid: string;
-  schoolId: string;
-  classId: string;
-  guardianName: string;
-  relation: string;
-  status: 'pending' | 'confirmed' | 'rejected';
+export interface GuardianshipRecord extends Guardianship {
   /** Opaque handle for the class teacher's decision (bindingRef); set on every request. */
   ref?: string;
   phone?: string;

@@ -69,7 +69,6 @@ export const submitFeedbackInput = z
   })
   .strict();
 
-export const listMyFeedbackInput = z.object({}).strict();
 
 export const listSchoolFeedbackInput = z
   .object({ schoolId: id, status: z.enum(['open', 'reviewed', 'answered']).optional() })

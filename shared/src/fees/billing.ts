@@ -1,3 +1,4 @@
+import { chinaDate } from '../domain/china-time';
 import type { Term } from '../domain/people';
 import type { PlanContent, PlanItem, StageSchedule, Weekday } from '../domain/plan';
 import type { ProfileId } from '../domain/profile-id';
@@ -89,9 +90,7 @@ export function childSessions(
 }
 
 /** The China calendar date of an ISO instant. */
-export function chinaDateOf(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export const chinaDateOf = (iso: string): string => chinaDate(iso);
 
 /**
  * The child's enrolment window in the term: from the day the application became `active` (the

@@ -38,7 +38,6 @@ export const schoolNoticesInput = schoolTermFeesInput;
 export const noticeInput = z.object({ noticeId: id }).strict();
 export const requestRefundInput = z.object({ noticeId: id, reason: z.string().trim().min(2, { message: '请写明退费原因' }).max(200) }).strict();
 export const decideRefundInput = z.object({ refundId: id, approve: z.boolean() }).strict();
-export const emptyFeesInput = z.object({}).strict();
 
 /** A receipt or transfer number the school writes down for money handled at the office. */
 const reference = z.string().trim().min(2, { message: '请填写收据号或转账流水号' }).max(60);

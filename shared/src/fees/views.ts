@@ -231,12 +231,6 @@ export interface AttendanceSaved {
   revision: number;
 }
 
-export interface MarkPaidResult {
-  noticeId: string;
-  status: 'paid';
-  paidAt: string | null;
-  existing: boolean;
-}
 
 export interface RefundAnswer {
   refund: RefundView | null;

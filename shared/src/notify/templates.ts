@@ -1,3 +1,4 @@
+import { chinaLongDateTime } from '../domain/china-time';
 import type { SubscribeMessage } from '../cloud/sdk';
 
 /**
@@ -28,11 +29,7 @@ export function clip(text: string, max: number): string {
 }
 
 /** 2026年11月23日 15:20 in China time (the `time` keyword format). */
-export function chinaTime(date: Date): string {
-  const t = new Date(date.getTime() + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${t.getUTCFullYear()}年${p(t.getUTCMonth() + 1)}月${p(t.getUTCDate())}日 ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}`;
-}
+export const chinaTime = (date: Date): string => chinaLongDateTime(date);
 
 export function enrollmentStatusMessage(args: {
   touser: string;

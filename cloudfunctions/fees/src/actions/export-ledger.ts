@@ -1,10 +1,11 @@
+import { chinaDate } from '@kehou/shared';
 import { implement, saveExport, xlsxOf } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
 import { ledgerChecks, ledgerTotals, NOTICE_STATE_LABELS, noticeState } from '@kehou/shared/fees';
 import { loadLedgerFacts, loadSchoolTerm } from '@kehou/shared/fees/server';
 import { billingPeriodLabel } from '@kehou/shared/policy';
 
-const day = (iso?: string) => (iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10) : null);
+const day = (iso?: string) => (iso ? chinaDate(iso) : null);
 
 /** 收费专账.xlsx: every notice with its amounts, every payment, the totals and the checks (school admin). */
 export const exportLedger = implement(feesContract.actions.exportLedger, async (ctx, input) => {

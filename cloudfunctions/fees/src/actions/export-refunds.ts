@@ -1,10 +1,11 @@
+import { chinaDate } from '@kehou/shared';
 import { implement, saveExport, xlsxOf } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
 import { loadLedgerFacts, loadSchoolTerm } from '@kehou/shared/fees/server';
 import { billingPeriodLabel } from '@kehou/shared/policy';
 
 const STATUS = { requested: '待处理', approved: '已同意', rejected: '未同意' } as const;
-const day = (iso?: string) => (iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10) : null);
+const day = (iso?: string) => (iso ? chinaDate(iso) : null);
 
 /** 退费清单.xlsx: every refund of the term with what was paid back and how (school admin). */
 export const exportRefunds = implement(feesContract.actions.exportRefunds, async (ctx, input) => {

@@ -1,4 +1,4 @@
-import { NOTICE_STATE_LABELS, noticeState, type FeeNoticeDoc, type RefundDoc, type RefundView } from '@kehou/shared/fees';
+import type { RefundDoc, RefundView } from '@kehou/shared/fees';
 
 export function refundView(refund: RefundDoc | undefined | null): RefundView | null {
   if (!refund) return null;
@@ -16,4 +16,3 @@ export function refundView(refund: RefundDoc | undefined | null): RefundView | n
   };
 }
 
-export const stateLabel = (notice: Pick<FeeNoticeDoc, 'status' | 'supersededBy'>) => NOTICE_STATE_LABELS[noticeState(notice)];

@@ -4,7 +4,6 @@ import type { ClassGroup, Publication, School, Student, Term } from '../../index
 export const getSchool = (ctx: ActionContext, id: string) => findById<School>(ctx, 'schools', id);
 export const getClass = (ctx: ActionContext, id: string) => findById<ClassGroup>(ctx, 'classes', id);
 export const getStudent = (ctx: ActionContext, id: string) => findById<Student>(ctx, 'students', id);
-export const getTerm = (ctx: ActionContext, id: string) => findById<Term>(ctx, 'terms', id);
 
 /** The school's current term (null: none set). */
 export const currentTerm = (ctx: ActionContext, schoolId: string) => findOne<Term>(ctx, 'terms', { schoolId, current: true });

@@ -13,8 +13,4 @@ export function percentOf(amountFen: number, percent: number): number {
   return divideRoundHalfUp(amountFen * Math.round(percent * 100), 10_000);
 }
 
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} 元`;
-}
+export { formatYuan } from '../../domain/money';
