@@ -15,6 +15,9 @@ echo "== 类型检查"
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p client/tsconfig.json --noEmit
 
+echo "== 代码检查（biome）"
+npx biome lint --diagnostic-level=error .
+
 echo "== 云函数打包"
 npm run -s build:functions
 

@@ -1,6 +1,6 @@
 import type { OutboxEntry } from './outbox';
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 const page = (body: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>订阅消息发件箱</title>
 <style>body{font-family:sans-serif;margin:16px}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:6px;font-size:14px;vertical-align:top}</style>
@@ -11,8 +11,8 @@ export function renderOutbox(entries: OutboxEntry[]): string {
   const rows = [...entries]
     .reverse()
     .map(
-      (e) => `<tr><td>${escape(e.sentAt)}</td><td>${escape(e.touser)}</td><td>${escape(e.templateId)}</td>
-<td>${Object.entries(e.data).map(([k, v]) => `${escape(k)}：${escape(v.value)}`).join('<br>')}</td><td>${escape(e.page ?? '')}</td></tr>`,
+      (e) => `<tr><td>${escapeHtml(e.sentAt)}</td><td>${escapeHtml(e.touser)}</td><td>${escapeHtml(e.templateId)}</td>
+<td>${Object.entries(e.data).map(([k, v]) => `${escapeHtml(k)}：${escapeHtml(v.value)}`).join('<br>')}</td><td>${escapeHtml(e.page ?? '')}</td></tr>`,
     )
     .join('\n');
   return page(`<p>共 ${entries.length} 条：发给您的消息；学校管理员还能看到发给本校家长和教职工的消息。</p>

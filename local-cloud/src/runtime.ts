@@ -50,7 +50,7 @@ export async function createRuntime(options: RuntimeOptions = {}) {
 
   /** Invokes a function as WeChat would: the caller's identity from the context, JSON in and out. */
   async function call<T = unknown>(name: FunctionName | string, event: unknown, openid: string | null): Promise<CallResult<T>> {
-    const fn = Object.prototype.hasOwnProperty.call(functions, name) ? functions[name] : undefined;
+    const fn = Object.hasOwn(functions, name) ? functions[name] : undefined;
     if (!fn) return { ok: false, code: 'FUNCTION_NOT_FOUND', message: `云函数 ${name} 不存在` };
     const wireEvent = JSON.parse(JSON.stringify(event ?? {}));
     const result = await runAs(openid, () => fn(cloud, wireEvent, {}));

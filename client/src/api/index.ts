@@ -6,6 +6,7 @@ import type { disclosureContract } from '@kehou/shared/contracts';
 import type { feedbackContract } from '@kehou/shared/contracts';
 import { callFunction } from './call';
 
+// biome-ignore lint/complexity/noBannedTypes: `{} extends T` asks whether every field of the input is optional.
 type Call<A> = {} extends InputOf<A> ? (input?: InputOf<A>) => Promise<OutputOf<A>> : (input: InputOf<A>) => Promise<OutputOf<A>>;
 
 /** A contract as the client calls it: one typed method per action (a misspelt action or a wrong input does not compile). */

@@ -153,7 +153,7 @@ export const isCommand = (value: unknown): value is QueryCommand | LogicCommand 
   isQueryCommand(value) || isLogicCommand(value) || isUpdateCommand(value);
 
 function isPushOptions(value: unknown): value is { each: unknown; position?: unknown; slice?: unknown; sort?: unknown } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, 'each');
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'each');
 }
 
 function pushSpec(args: readonly unknown[]): PushSpec {

@@ -73,7 +73,7 @@ export class DocumentReference<Id extends DocId = DocId> {
         if (!isPlainObject(data) || Object.keys(data).length === 0) {
           throw faults.invalidParam('参数必需是非空对象 (options.data must be a non-empty object)');
         }
-        if (Object.prototype.hasOwnProperty.call(data, '_id')) throw faults.invalidParam('不能更新_id的值 (_id cannot be updated)');
+        if (Object.hasOwn(data, '_id')) throw faults.invalidParam('不能更新_id的值 (_id cannot be updated)');
         const after: StoredDocument = { _id: this._id, ...toStorableDocument(data, new Date()) };
         const before = await this.session.findById(this.collectionName, this._id);
         if (!before) {

@@ -144,7 +144,7 @@ function combine(clauses: MongoQuery[]): MongoQuery {
   const merged: MongoQuery = {};
   for (const clause of clauses) {
     for (const [key, value] of Object.entries(clause)) {
-      if (Object.prototype.hasOwnProperty.call(merged, key)) return { $and: clauses };
+      if (Object.hasOwn(merged, key)) return { $and: clauses };
       merged[key] = value;
     }
   }

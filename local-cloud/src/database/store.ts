@@ -253,15 +253,10 @@ export class Store {
 
 function journalRecord(changes: readonly Change[]): JournalRecord {
   return {
-    writes: changes.map((change) => {
-      switch (change.kind) {
-        case 'insert':
-          return { collection: change.collection, id: change.doc._id, doc: change.doc };
-        case 'replace':
-          return { collection: change.collection, id: change.after._id, doc: change.after };
-        case 'remove':
-          return { collection: change.collection, id: change.doc._id, doc: null };
-      }
-    }),
+    writes: changes.map((change) =>
+      change.kind === 'replace'
+        ? { collection: change.collection, id: change.after._id, doc: change.after }
+        : { collection: change.collection, id: change.doc._id, doc: change.kind === 'insert' ? change.doc : null },
+    ),
   };
 }

@@ -49,7 +49,7 @@ export function encodeUpdate(data: unknown, now: Date): MongoUpdate {
   if (!isPlainObject(data) || Object.keys(data).length === 0) {
     throw faults.invalidParam('参数必需是非空对象 (options.data must be a non-empty object)');
   }
-  if (Object.prototype.hasOwnProperty.call(data, '_id')) throw faults.invalidParam('不能更新_id的值 (_id cannot be updated)');
+  if (Object.hasOwn(data, '_id')) throw faults.invalidParam('不能更新_id的值 (_id cannot be updated)');
   const update: MongoUpdate = {};
   const add = (operator: MongoUpdateOperator, path: string, argument: unknown) => {
     const args = (update[operator] ??= {});

@@ -73,7 +73,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     const aKeys = Object.keys(a);
     const bRecord = b as Record<string, unknown>;
     if (aKeys.length !== Object.keys(b).length) return false;
-    return aKeys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && deepEqual((a as Record<string, unknown>)[key], bRecord[key]));
+    return aKeys.every((key) => Object.hasOwn(b, key) && deepEqual((a as Record<string, unknown>)[key], bRecord[key]));
   }
   return Number.isNaN(a) && Number.isNaN(b);
 }

@@ -46,7 +46,7 @@ export function createCloudFunction<C extends Contract>(contract: C, handlers: H
       const parsedEvent = eventSchema.safeParse(event);
       if (!parsedEvent.success) throw new AppError('INVALID_INPUT', '请求格式不正确：缺少 action 或 action 无效');
       const { action: actionName, data } = parsedEvent.data;
-      const known = Object.prototype.hasOwnProperty.call(contract.actions, actionName);
+      const known = Object.hasOwn(contract.actions, actionName);
       const spec = known ? (contract.actions[actionName] as ActionContract) : undefined;
       const handler = known ? (handlers as Record<string, HandlerOf<ActionContract>>)[actionName] : undefined;
       if (!spec || !handler) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${actionName}`);

@@ -103,7 +103,7 @@ describe('checkServicePlan: every problem beside its field, with its clause', ()
 
   it('what must be disclosed must be written, with the disclosure clause where there is one', () => {
     const content = validContent({ safety: { measures: '', emergencyPlan: '' }, funding: '', staff: [], pickup: { arrangement: '', pickupTime: '' } });
-    content.items.forEach((i) => (i.staffIds = []));
+    for (const item of content.items) item.staffIds = [];
     const issues = checkServicePlan(suifenhe, content, AUTUMN_2026);
     expect(issues.map((i) => i.path)).toEqual(['safety.measures', 'safety.emergencyPlan', 'pickup.arrangement', 'staff', 'funding']);
     expect(issuesAt(issues, 'safety.measures')[0].citation).toMatchObject({ section: '二(五)' });

@@ -213,10 +213,13 @@ export default function SchoolFees() {
               <View className="btn-row">
                 <Text className="tag">{NOTICE_STATE_LABELS[r.state]}{r.state === 'due' ? ` ${formatYuan(r.dueFen)}` : ''}</Text>
                 {r.state === 'due' && (
-                  <OfflinePayment onRecord={(method, reference) => act(async () => (await api.fees.recordOfflinePayment({ noticeId: r.noticeId, method, reference }), '已记录线下缴费'))} />
+                  <OfflinePayment onRecord={(method, reference) => act(async () => {
+                    await api.fees.recordOfflinePayment({ noticeId: r.noticeId, method, reference });
+                    return '已记录线下缴费';
+                  })} />
                 )}
               </View>
-              {r.refund && r.refund.payout && r.refund.payout.status !== 'paid' && r.refund.payout.offlineFen > 0 && (
+              {r.refund?.payout && r.refund.payout.status !== 'paid' && r.refund.payout.offlineFen > 0 && (
                 <View className="btn-row">
                   <Text className="warn-text">需线下退回 {formatYuan(r.refund.payout.offlineFen)}</Text>
                   <Button
@@ -224,7 +227,10 @@ export default function SchoolFees() {
                     className="record-offline-refund"
                     onClick={async () => {
                       const { confirm, content } = (await Taro.showModal({ title: '记录线下退款', content: '', editable: true, placeholderText: '退款凭证号' } as never)) as { confirm: boolean; content?: string };
-                      if (confirm && content) await act(async () => (await api.fees.recordOfflineRefund({ refundId: r.refund!.refundId, reference: content }), '已记录线下退款'));
+                      if (confirm && content) await act(async () => {
+                    await api.fees.recordOfflineRefund({ refundId: r.refund!.refundId, reference: content });
+                    return '已记录线下退款';
+                  });
                     }}
                   >
                     记录已退回
@@ -241,11 +247,17 @@ export default function SchoolFees() {
                         size="small"
                         type="primary"
                         className="approve-refund"
-                        onClick={() => act(async () => (await api.fees.decideRefund({ refundId: r.refund!.refundId, approve: true }), '已同意'))}
+                        onClick={() => act(async () => {
+                    await api.fees.decideRefund({ refundId: r.refund!.refundId, approve: true });
+                    return '已同意';
+                  })}
                       >
                         同意（按政策计算金额）
                       </Button>
-                      <Button size="small" className="reject-refund" onClick={() => act(async () => (await api.fees.decideRefund({ refundId: r.refund!.refundId, approve: false }), '已处理'))}>
+                      <Button size="small" className="reject-refund" onClick={() => act(async () => {
+                    await api.fees.decideRefund({ refundId: r.refund!.refundId, approve: false });
+                    return '已处理';
+                  })}>
                         不同意
                       </Button>
                     </View>

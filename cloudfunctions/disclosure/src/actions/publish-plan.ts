@@ -20,7 +20,7 @@ export const publishPlan = implement(disclosureContract.actions.publishPlan, asy
       throw invalidState(plan.status === 'submitted' ? '方案正在审核，通过备案后才能公开' : '方案需要先通过教育局备案审核，才能公开');
     }
     const filed = await txGet<PlanVersion>(t, 'planVersions', versionIdOf(st.planId, plan.submissions));
-    if (!filed || filed.decision !== 'approved') throw invalidState('找不到已通过审核的备案版本');
+    if (filed?.decision !== 'approved') throw invalidState('找不到已通过审核的备案版本');
     const version = plan.publishedVersion + 1;
     const id = publicationIdOf(st.planId, version);
     const publication: Omit<PublicationRecord, '_id'> = {

@@ -21,7 +21,7 @@ export const fixListing = implement(enrollmentContract.actions.fixListing, async
     for (const id of listing.applicationIds) {
       for (let attempt = 0; attempt < 3; attempt++) {
         const app: ApplicationDoc | null = await loadApplication(ctx, id);
-        if (!app || app.status !== 'listed' || app.listingId !== listing._id || app.listFixed) break;
+        if (app?.status !== 'listed' || app.listingId !== listing._id || app.listFixed) break;
         const updated = await patchApplication(ctx, app, { listFixed: true }, '名单确定，可以签署协议');
         if (!updated) continue;
         count++;

@@ -209,7 +209,7 @@ export async function recordOfflinePayment(ctx: ActionContext, notice: FeeNotice
   };
   await ctx.db.runTransaction(async (tx) => {
     const current = await txGet<FeeNoticeDoc>(tx, 'feeNotices', notice._id);
-    if (!current || current.status !== 'issued' || current.supersededBy) throw invalidState('这份收费通知刚刚被其他人处理过，请刷新');
+    if (current?.status !== 'issued' || current.supersededBy) throw invalidState('这份收费通知刚刚被其他人处理过，请刷新');
     const { _id, ...body } = payment;
     await tx.collection('payments').doc(id).set({ data: asData(body) });
     await tx.collection('feeNotices').doc(notice._id).update({ data: { status: 'paid', paidAt: now, paidFen: notice.dueFen, paymentId: id, revision: current.revision + 1 } });

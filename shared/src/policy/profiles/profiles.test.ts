@@ -20,11 +20,11 @@ function isParameter(node: unknown): node is Parameter<unknown> {
 function walk(node: unknown, found: { citations: Citation[]; timelines: Parameter<unknown>[][] }) {
   if (Array.isArray(node)) {
     if (node.length > 0 && node.every(isParameter)) found.timelines.push(node);
-    node.forEach((child) => walk(child, found));
+    for (const child of node) walk(child, found);
   } else if (isCitation(node)) {
     found.citations.push(node);
   } else if (typeof node === 'object' && node !== null) {
-    Object.values(node).forEach((child) => walk(child, found));
+    for (const child of Object.values(node)) walk(child, found);
   }
   return found;
 }
