@@ -13,7 +13,7 @@ import { HARDSHIP_LABELS, type Hardship } from '../policy/domain';
 import { getProfile } from '../policy/profiles/registry';
 import type { ChargeInput, DatedSession } from '../policy/schemas';
 import type { AmountLine } from '../policy/fees/types';
-import type { NoticeLine } from './types';
+import type { FeeNoticeDoc, NoticeLine, NoticeRef } from './types';
 
 /**
  * Pure mapping from what the app stores (published plan, applications, attendance, hardship
@@ -206,6 +206,17 @@ export function noticeLines(lines: readonly AmountLine[]): NoticeLine[] {
  */
 export const noticeIdOf = (applicationId: string, periodKey: string, sequence = 1) =>
   sequence === 1 ? `${applicationId}:${periodKey}` : `${applicationId}:${periodKey}:${sequence}`;
+
+/** The notice a payment or refund belongs to, with the child, class, school and term it names. */
+export const noticeRefOf = (notice: FeeNoticeDoc): NoticeRef => ({
+  noticeId: notice._id,
+  applicationId: notice.applicationId,
+  studentId: notice.studentId,
+  studentName: notice.studentName,
+  classId: notice.classId,
+  schoolId: notice.schoolId,
+  termId: notice.termId,
+});
 
 /** The record that a school issued a term's billing period (`feeBillingRuns`). */
 export const billingRunIdOf = (schoolId: string, termId: string, periodKey: string) => `${schoolId}:${termId}:${periodKey}`;

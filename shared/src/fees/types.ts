@@ -147,16 +147,8 @@ export interface BillingRunDoc {
   notices: number;
 }
 
-export type RefundStatus = 'requested' | 'approved' | 'rejected';
-
-/**
- * 退费: at most one per notice, id = the notice's id, in `refunds`. `request`: a guardian applied
- * (suifenhe 004 三(五)3(2)); `correction`: a correction or a withdrawal settlement left the family
- * having paid more than the period costs, so the difference goes back (approved at once).
- */
-export interface RefundDoc {
-  _id: string;
-  kind: 'request' | 'correction';
+/** Who and what a payment or refund is about: copied from its notice, so lists and exports need no join. */
+export interface NoticeRef {
   noticeId: string;
   applicationId: string;
   studentId: string;
@@ -164,6 +156,18 @@ export interface RefundDoc {
   classId: string;
   schoolId: string;
   termId: string;
+}
+
+export type RefundStatus = 'requested' | 'approved' | 'rejected';
+
+/**
+ * 退费: at most one per notice, id = the notice's id, in `refunds`. `request`: a guardian applied
+ * (suifenhe 004 三(五)3(2)); `correction`: a correction or a withdrawal settlement left the family
+ * having paid more than the period costs, so the difference goes back (approved at once).
+ */
+export interface RefundDoc extends NoticeRef {
+  _id: string;
+  kind: 'request' | 'correction';
   profileId: ProfileId;
   period: { from: string; to: string };
   paidFen: number;
@@ -193,16 +197,9 @@ export interface RefundDoc {
  * or per offline payment the school records. A notice is paid by at most one of them; a second
  * WeChat payment that arrives anyway is refunded at once (`duplicate`).
  */
-export interface PaymentDoc {
+export interface PaymentDoc extends NoticeRef {
   _id: string;
   channel: 'wechat' | 'offline';
-  noticeId: string;
-  applicationId: string;
-  studentId: string;
-  studentName: string;
-  classId: string;
-  schoolId: string;
-  termId: string;
   periodKey: string;
   amountFen: number;
   /** `created`: the order is open (WeChat); `paid`; `closed`: the order expired or was closed unpaid. */

@@ -1,6 +1,6 @@
 import { findById, implement, invalidState, isoNow, addAudited } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
-import type { RefundDoc } from '@kehou/shared/fees';
+import { noticeRefOf, type RefundDoc } from '@kehou/shared/fees';
 import { formatCitation, refundRequests } from '@kehou/shared/policy';
 import { refundView } from '../lib/views';
 
@@ -20,13 +20,7 @@ export const requestRefund = implement(feesContract.actions.requestRefund, async
     const refund: RefundDoc = {
       _id: notice._id,
       kind: 'request',
-      noticeId: notice._id,
-      applicationId: notice.applicationId,
-      studentId: notice.studentId,
-      studentName: notice.studentName,
-      classId: notice.classId,
-      schoolId: notice.schoolId,
-      termId: notice.termId,
+      ...noticeRefOf(notice),
       profileId: notice.profileId,
       period: notice.period,
       paidFen: notice.paidFen ?? notice.dueFen,

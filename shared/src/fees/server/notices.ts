@@ -1,7 +1,7 @@
 import { asData, auditIn, conflict, findById, invalidState, isoNow, txCreate, txGet, writeAudited, type ActionContext } from '../../cloud';
 import type { ApplicationDoc, ClassGroup } from '../../index';
 import { formatYuan, type BillingPeriod, type ChargeInput } from '../../policy';
-import { billingRunIdOf, noticeIdOf, type ComputedAmounts } from '../billing';
+import { billingRunIdOf, noticeIdOf, noticeRefOf, type ComputedAmounts } from '../billing';
 import { payOutRefund } from './payments';
 import type { BillingRunDoc, FeeNoticeDoc, FeeNoticeWaiver, NoticeFacts, NoticeLine, RefundDoc } from '../types';
 
@@ -138,13 +138,7 @@ export async function supersedeNotice(ctx: ActionContext, previous: FeeNoticeDoc
       credit = {
         _id: next._id,
         kind: 'correction',
-        noticeId: next._id,
-        applicationId: next.applicationId,
-        studentId: next.studentId,
-        studentName: next.studentName,
-        classId: next.classId,
-        schoolId: next.schoolId,
-        termId: next.termId,
+        ...noticeRefOf(next),
         profileId: next.profileId,
         period: next.period,
         paidFen: paidBeforeFen,

@@ -3,6 +3,7 @@ import type { School } from '../../domain/people';
 import { sha256 } from '../../agreement/sha256';
 import { formatYuan } from '../../policy';
 import type { FeeNoticeDoc, PaymentDoc, RefundDoc, RefundPayoutDoc } from '../types';
+import { noticeRefOf } from '../billing';
 
 /** The cloud function WeChat Pay reports payments and refunds to (cloudfunctions/payments). */
 export const PAYMENT_FUNCTION = 'payments';
@@ -80,13 +81,7 @@ async function createOrderRecord(ctx: ActionContext, notice: FeeNoticeDoc, attem
   const doc: PaymentDoc = {
     _id: orderNumberOf(notice._id, attempt),
     channel: 'wechat',
-    noticeId: notice._id,
-    applicationId: notice.applicationId,
-    studentId: notice.studentId,
-    studentName: notice.studentName,
-    classId: notice.classId,
-    schoolId: notice.schoolId,
-    termId: notice.termId,
+    ...noticeRefOf(notice),
     periodKey: notice.periodKey,
     amountFen: notice.dueFen,
     status: 'created',
@@ -189,13 +184,7 @@ export async function recordOfflinePayment(ctx: ActionContext, notice: FeeNotice
   const payment: PaymentDoc = {
     _id: id,
     channel: 'offline',
-    noticeId: notice._id,
-    applicationId: notice.applicationId,
-    studentId: notice.studentId,
-    studentName: notice.studentName,
-    classId: notice.classId,
-    schoolId: notice.schoolId,
-    termId: notice.termId,
+    ...noticeRefOf(notice),
     periodKey: notice.periodKey,
     amountFen: notice.dueFen,
     status: 'paid',
