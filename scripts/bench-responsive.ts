@@ -4,7 +4,7 @@
 // worst one breaks the budget.
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { getAll, type CloudFunction } from '@kehou/shared/cloud';
+import { type CloudFunction, getAll } from '@kehou/shared/cloud';
 import { createLocalServer, createRuntime } from '../local-cloud/src';
 
 const DOCS = Number(process.env.BENCH_LONG_CALL_DOCS ?? 30_000);
@@ -52,7 +52,9 @@ export async function benchHealthzDuringLongCall(): Promise<boolean> {
     const worst = sorted[sorted.length - 1];
     const p50 = sorted[Math.floor(sorted.length / 2)];
     const ok = worst <= HEALTHZ_BUDGET_MS;
-    console.log(`一次长调用（分页读取 ${DOCS} 条）用时 ${took} ms；期间 /healthz 应答 ${waits.length} 次，p50 ${p50} ms，最长 ${worst} ms（预算 ${HEALTHZ_BUDGET_MS} ms）${ok ? '' : '  ✗ 超出预算'}`);
+    console.log(
+      `一次长调用（分页读取 ${DOCS} 条）用时 ${took} ms；期间 /healthz 应答 ${waits.length} 次，p50 ${p50} ms，最长 ${worst} ms（预算 ${HEALTHZ_BUDGET_MS} ms）${ok ? '' : '  ✗ 超出预算'}`,
+    );
     return ok;
   } finally {
     await probe.terminate();

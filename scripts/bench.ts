@@ -4,14 +4,14 @@
 // app calls it, and in-process as the handlers run; and how long /healthz waits while one long call
 // pages through a big collection (fails beyond its budget).
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { FUNCTION_NAMES } from '@kehou/shared';
 import { createLocalServer, createRuntime, DEMO, seedDemoData } from '../local-cloud/src';
+import { benchHealthzDuringLongCall } from './bench-responsive';
 // @ts-expect-error plain ESM helper shared with the size check
 import { measureWeapp } from './check-weapp.mjs';
-import { benchHealthzDuringLongCall } from './bench-responsive';
 
 const CALLS = 1000;
 const root = join(__dirname, '..');

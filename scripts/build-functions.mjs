@@ -1,9 +1,10 @@
 // Bundles each cloud function into cloudfunctions/<name>/index.js with shared code inlined and
 // wx-server-sdk left external, so WeChat DevTools can upload the folder as it is.
-import { build } from 'esbuild';
-import { readdirSync, statSync, existsSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const functionsDir = join(root, 'cloudfunctions');

@@ -2,8 +2,9 @@
 // app.json lists is there (js, json, wxml); WeChat's own template and style compilers (wcc, wcsc,
 // shipped in miniprogram-compiler, used by miniprogram-simulate) accept every wxml and wxss; and
 // no package exceeds WeChat's 2 MB cap (nor the whole 20 MB). Prints each package's size.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -1,9 +1,9 @@
 // Browser journeys: starts the local runtime on a free port with a fresh data folder (demo data
 // seeded), serves the H5 build, runs tests/e2e with jest, then stops the server.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

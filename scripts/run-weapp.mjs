@@ -14,17 +14,23 @@ if (!existsSync(join(root, 'client/dist/weapp/app.json'))) {
 mkdirSync(join(root, '.out'), { recursive: true });
 const results = join(root, '.out/weapp-results.json');
 const started = Date.now();
-const jest = spawnSync(join(root, 'node_modules/.bin/jest'), ['--ci', '--config', 'jest.weapp.config.js', '--json', '--outputFile', results, ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const jest = spawnSync(
+  join(root, 'node_modules/.bin/jest'),
+  ['--ci', '--config', 'jest.weapp.config.js', '--json', '--outputFile', results, ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
 if (existsSync(results)) {
   const tests = JSON.parse(readFileSync(results, 'utf8')).testResults.flatMap((file) =>
     file.assertionResults.map((t) => ({ ...t, file: file.name.slice(root.length + 1) })),
   );
-  const renders = tests.filter((t) => t.file === 'tests/weapp/pages.test.ts' && t.ancestorTitles[0] === 'every route of app.json' && t.ancestorTitles.length === 2);
+  const renders = tests.filter(
+    (t) => t.file === 'tests/weapp/pages.test.ts' && t.ancestorTitles[0] === 'every route of app.json' && t.ancestorTitles.length === 2,
+  );
   const rendered = renders.filter((t) => t.status === 'passed');
   const routes = new Set(renders.map((t) => t.ancestorTitles[1]));
   const failedRoutes = new Set(renders.filter((t) => t.status !== 'passed').map((t) => t.ancestorTitles[1]));

@@ -9,7 +9,7 @@
 // parent counts as being told to stop.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { h5IsStale } from './h5-stale.mjs';
 

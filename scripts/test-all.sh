@@ -15,8 +15,8 @@ echo "== 类型检查"
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p client/tsconfig.json --noEmit
 
-echo "== 代码检查（biome）"
-npx biome lint --diagnostic-level=error .
+echo "== 代码检查与格式（biome check：lint、格式、import 顺序）"
+npx biome check --diagnostic-level=error .
 
 echo "== 云函数打包"
 npm run -s build:functions

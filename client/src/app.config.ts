@@ -1,9 +1,38 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index'],
   subPackages: [
-    { root: 'parent', pages: ['home/index', 'feedback/index', 'bind/index', 'enrol/index', 'apply/index', 'application/index', 'agreement/index', 'signature/index', 'fees/index'] },
+    {
+      root: 'parent',
+      pages: [
+        'home/index',
+        'feedback/index',
+        'bind/index',
+        'enrol/index',
+        'apply/index',
+        'application/index',
+        'agreement/index',
+        'signature/index',
+        'fees/index',
+      ],
+    },
     { root: 'teacher', pages: ['home/index', 'class/index', 'fees/index', 'attendance/index'] },
-    { root: 'school', pages: ['home/index', 'plan/index', 'history/index', 'reports/index', 'enrollment/index', 'enrollment/review/index', 'enrollment/students/index', 'enrollment/roster/index', 'enrollment/agreement/index', 'fees/index', 'ledger/index', 'spending/index'] },
+    {
+      root: 'school',
+      pages: [
+        'home/index',
+        'plan/index',
+        'history/index',
+        'reports/index',
+        'enrollment/index',
+        'enrollment/review/index',
+        'enrollment/students/index',
+        'enrollment/roster/index',
+        'enrollment/agreement/index',
+        'fees/index',
+        'ledger/index',
+        'spending/index',
+      ],
+    },
     { root: 'committee', pages: ['home/index', 'feedback/index'] },
     { root: 'bureau', pages: ['home/index', 'review/index'] },
     // Open without signing in: the school's public page of a term and its article export.

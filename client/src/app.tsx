@@ -1,5 +1,5 @@
-import type { PropsWithChildren } from 'react';
 import Taro from '@tarojs/taro';
+import type { PropsWithChildren } from 'react';
 import './app.scss';
 
 // The cloud is ready before any page exists: app.js runs first in WeChat, so no page's first call

@@ -26,7 +26,12 @@ describe('local cloud: the wx-server-sdk surface besides the database', () => {
   });
 
   it('subscribeMessage.send records to the outbox and refuses a message without touser', async () => {
-    await runtime.cloud.openapi.subscribeMessage.send({ touser: 'parent-1', templateId: 'T1', page: 'parent/home/index', data: { thing1: { value: '报名已通过' } } });
+    await runtime.cloud.openapi.subscribeMessage.send({
+      touser: 'parent-1',
+      templateId: 'T1',
+      page: 'parent/home/index',
+      data: { thing1: { value: '报名已通过' } },
+    });
     expect(runtime.outbox.list('parent-1')).toEqual([expect.objectContaining({ templateId: 'T1', data: { thing1: { value: '报名已通过' } } })]);
     await expect(runtime.cloud.openapi.subscribeMessage.send({ touser: '', templateId: 'T1', data: {} })).rejects.toThrow(/invalid touser/);
   });
@@ -45,7 +50,9 @@ describe('local cloud: the wx-server-sdk surface besides the database', () => {
   });
 
   it('a cloudPath cannot escape the storage folder', async () => {
-    await expect(runtime.cloud.uploadFile({ cloudPath: '../../etc/passwd', fileContent: Buffer.from('x') })).resolves.toEqual({ fileID: 'cloud://local.kehou/etc/passwd' });
+    await expect(runtime.cloud.uploadFile({ cloudPath: '../../etc/passwd', fileContent: Buffer.from('x') })).resolves.toEqual({
+      fileID: 'cloud://local.kehou/etc/passwd',
+    });
     await expect(runtime.cloud.uploadFile({ cloudPath: '..', fileContent: Buffer.from('x') })).rejects.toThrow(/invalid cloudPath/);
   });
 

@@ -34,7 +34,11 @@ export function demoTermAround(today: string): DemoTerm {
   const startMonth = Number(firstOfLastMonth.slice(5, 7));
   const startYear = Number(firstOfLastMonth.slice(0, 4));
   const second = startMonth >= 2 && startMonth <= 7;
-  return { startDate: firstOfLastMonth, endDate: addDays(firstOfLastMonth, 20 * 7 - 1), name: termName(second ? startYear - 1 : startMonth === 1 ? startYear - 1 : startYear, second) };
+  return {
+    startDate: firstOfLastMonth,
+    endDate: addDays(firstOfLastMonth, 20 * 7 - 1),
+    name: termName(second ? startYear - 1 : startMonth === 1 ? startYear - 1 : startYear, second),
+  };
 }
 
 /** The calendar month before today's: whole, inside the demo term, and over. */

@@ -1,10 +1,10 @@
-import type { CloudFunction } from '@kehou/shared/cloud';
 import type { FunctionName } from '@kehou/shared';
-import { enrollmentFunction } from '../../cloudfunctions/enrollment/src/function';
+import type { CloudFunction } from '@kehou/shared/cloud';
 import { agreementFunction } from '../../cloudfunctions/agreement/src/function';
-import { feesFunction } from '../../cloudfunctions/fees/src/function';
 import { disclosureFunction } from '../../cloudfunctions/disclosure/src/function';
+import { enrollmentFunction } from '../../cloudfunctions/enrollment/src/function';
 import { feedbackFunction } from '../../cloudfunctions/feedback/src/function';
+import { feesFunction } from '../../cloudfunctions/fees/src/function';
 import { paymentsFunction } from '../../cloudfunctions/payments/src/function';
 
 /** The same handlers that deploy to WeChat, by function name. */

@@ -1,4 +1,4 @@
 export { createRuntime, type LocalRuntime, type RuntimeOptions } from './runtime';
+export { DEMO, DEMO_IDS, seedDemoData } from './seed';
 export { createLocalServer } from './server';
-export { seedDemoData, DEMO, DEMO_IDS } from './seed';
 export { runAs } from './wx-context';

@@ -3,7 +3,7 @@
  * file and says how to restore, and it stops cleanly on SIGTERM.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime } from './runtime';
@@ -31,7 +31,12 @@ function start(env: Record<string, string> = {}) {
 describe('npm start (local-cloud/src/main.ts)', () => {
   it('refuses to start on a damaged data file: names the file and the line, keeps a copy aside, explains the restore', async () => {
     const runtime = await createRuntime({ dataDir: dataDir });
-    await runtime.database.collection('students').add({ data: [{ _id: 's1', name: '王小明' }, { _id: 's2', name: '李华' }] });
+    await runtime.database.collection('students').add({
+      data: [
+        { _id: 's1', name: '王小明' },
+        { _id: 's2', name: '李华' },
+      ],
+    });
     await runtime.close();
     const file = join(dataDir, 'db', 'students.db');
     const lines = readFileSync(file, 'utf8').split('\n');

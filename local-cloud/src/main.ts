@@ -1,8 +1,19 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { basename, join, resolve } from 'node:path';
+import {
+  backUp,
+  chinaStamp,
+  claimDataFolder,
+  DEFAULT_KEEP,
+  dailyBackupDue,
+  dataDirFromEnv,
+  describeBackup,
+  displayPath,
+  listBackups,
+  pruneBackups,
+} from './data-folder';
 import { CorruptDataFileError } from './database';
-import { backUp, chinaStamp, claimDataFolder, dailyBackupDue, dataDirFromEnv, DEFAULT_KEEP, describeBackup, displayPath, listBackups, pruneBackups } from './data-folder';
 import { allowedHostsFromEnv, LOOPBACK_HOSTS } from './http/hosts';
 import { createRuntime, type LocalRuntime } from './runtime';
 import { seedDemoData } from './seed';
@@ -110,7 +121,9 @@ function refuseDamaged(dataDir: string, error: CorruptDataFileError): void {
     '  npm run restore -- <备份名>  恢复指定的备份',
     '恢复前，当前的数据会整体移到 backups/ 下另存，不会删除。恢复后再运行 npm start。',
   ];
-  const backups = listBackups(dataDir).filter((b) => b.reason !== 'before-restore').slice(0, 5);
+  const backups = listBackups(dataDir)
+    .filter((b) => b.reason !== 'before-restore')
+    .slice(0, 5);
   lines.push('', backups.length ? '最近的备份：' : '还没有自动备份：可以删除数据目录后重新开始（会重新写入演示数据）。');
   for (const backup of backups) lines.push(`  ${describeBackup(backup)}`);
   console.error(lines.join('\n'));

@@ -12,7 +12,9 @@ export function renderOutbox(entries: OutboxEntry[]): string {
     .reverse()
     .map(
       (e) => `<tr><td>${escapeHtml(e.sentAt)}</td><td>${escapeHtml(e.touser)}</td><td>${escapeHtml(e.templateId)}</td>
-<td>${Object.entries(e.data).map(([k, v]) => `${escapeHtml(k)}：${escapeHtml(v.value)}`).join('<br>')}</td><td>${escapeHtml(e.page ?? '')}</td></tr>`,
+<td>${Object.entries(e.data)
+        .map(([k, v]) => `${escapeHtml(k)}：${escapeHtml(v.value)}`)
+        .join('<br>')}</td><td>${escapeHtml(e.page ?? '')}</td></tr>`,
     )
     .join('\n');
   return page(`<p>共 ${entries.length} 条：发给您的消息；学校管理员还能看到发给本校家长和教职工的消息。</p>

@@ -1,8 +1,8 @@
 import type { FunctionName } from '@kehou/shared';
 import type { Database } from '@kehou/shared/cloud';
-import type { LocalRuntime } from './runtime';
 import { addDays, eachDay, isoWeekday } from '@kehou/shared/policy';
 import { chinaDateOf } from './demo-calendar';
+import type { LocalRuntime } from './runtime';
 import { DEMO, DEMO_IDS } from './seed-ids';
 
 const SCHOOL = DEMO_IDS.suifenheSchool;
@@ -55,8 +55,13 @@ export async function seedDemoTerm(runtime: LocalRuntime): Promise<void> {
 
 /** The class teacher's sheet for every service day from `from` to `to`: everyone present, with a few absences. */
 async function recordAttendance(ok: Call, from: string, to: string) {
-  for (const [i, date] of eachDay(from, to).filter((d) => isoWeekday(d) <= 5).entries()) {
-    const sheet = await ok<{ revision: number; scheduledMinutes: number; rows: { studentId: string }[] }>(DEMO.teacher, 'enrollment', 'getAttendanceSheet', { classId: CLASS, date });
+  for (const [i, date] of eachDay(from, to)
+    .filter((d) => isoWeekday(d) <= 5)
+    .entries()) {
+    const sheet = await ok<{ revision: number; scheduledMinutes: number; rows: { studentId: string }[] }>(DEMO.teacher, 'enrollment', 'getAttendanceSheet', {
+      classId: CLASS,
+      date,
+    });
     if (!sheet.rows.length) continue;
     const entries = sheet.rows.map((row, j) => ({
       studentId: row.studentId,
@@ -107,12 +112,21 @@ async function applyAndApprove(ok: Call, db: Database): Promise<string[]> {
 
 /** After the listing period: the list is fixed, the agreement published, and every family signs. */
 async function fixListAndSign(ok: Call, applicationIds: string[]) {
-  const queue = await ok<{ listings: { listingId: string; canFix: boolean }[] }>(DEMO.admin, 'enrollment', 'getSchoolQueue', { schoolId: SCHOOL, termId: TERM });
+  const queue = await ok<{ listings: { listingId: string; canFix: boolean }[] }>(DEMO.admin, 'enrollment', 'getSchoolQueue', {
+    schoolId: SCHOOL,
+    termId: TERM,
+  });
   for (const listing of queue.listings.filter((l) => l.canFix)) await ok(DEMO.admin, 'enrollment', 'fixListing', { listingId: listing.listingId });
   const draft = await ok<{ editable: object }>(DEMO.admin, 'agreement', 'getTemplateDraft', { schoolId: SCHOOL, termId: TERM });
   await ok(DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: draft.editable });
   for (const [i, family] of FAMILIES.entries()) {
-    const view = await ok<{ template: { version: number }; agreement: { textHash: string } }>(family.openid, 'agreement', 'getAgreement', { applicationId: applicationIds[i] });
-    await ok(family.openid, 'agreement', 'signAgreement', { applicationId: applicationIds[i], version: view.template.version, textHash: view.agreement.textHash });
+    const view = await ok<{ template: { version: number }; agreement: { textHash: string } }>(family.openid, 'agreement', 'getAgreement', {
+      applicationId: applicationIds[i],
+    });
+    await ok(family.openid, 'agreement', 'signAgreement', {
+      applicationId: applicationIds[i],
+      version: view.template.version,
+      textHash: view.agreement.textHash,
+    });
   }
 }

@@ -23,4 +23,3 @@ export const DEMO_IDS = {
   childXiaoming: 'stu-sfh-30201',
   childXiaohong: 'stu-sfh-10101',
 } as const;
-

@@ -1,6 +1,6 @@
 import type { PlanContent, Publication, ServicePlan, Term } from '@kehou/shared';
-import { addDays } from '@kehou/shared/policy';
 import type { Database } from '@kehou/shared/cloud';
+import { addDays } from '@kehou/shared/policy';
 import { DEMO_IDS } from './seed-ids';
 
 /**
@@ -22,9 +22,44 @@ export const demoPlanContent: PlanContent = {
     },
   ],
   items: [
-    { id: 'basic-care', kind: 'basic', name: '基础托管（作业辅导＋体育锻炼）', category: 'homework', description: '每个上学日 15:30—17:30，班主任和任课教师看护，完成作业、个别答疑，保证 30 分钟体育锻炼。', weekdays: [1, 2, 3, 4, 5], providerId: 'prov-school', staffIds: ['staff-chen', 'staff-li'], costFen: 0, assignsHomework: false },
-    { id: 'club-basketball', kind: 'club', name: '篮球社', category: 'sports', description: '周二、周四 17:00—17:30，体育组教师带领。', weekdays: [2, 4], capacity: 20, providerId: 'prov-school', staffIds: ['staff-sun'], costFen: 0, assignsHomework: false },
-    { id: 'club-calligraphy', kind: 'club', name: '书法社', category: 'arts', description: '周三 17:00—17:30，市青少年活动中心书法老师授课。', weekdays: [3], capacity: 2, providerId: 'prov-youth-centre', staffIds: ['staff-ext-ma'], costFen: 0, assignsHomework: false },
+    {
+      id: 'basic-care',
+      kind: 'basic',
+      name: '基础托管（作业辅导＋体育锻炼）',
+      category: 'homework',
+      description: '每个上学日 15:30—17:30，班主任和任课教师看护，完成作业、个别答疑，保证 30 分钟体育锻炼。',
+      weekdays: [1, 2, 3, 4, 5],
+      providerId: 'prov-school',
+      staffIds: ['staff-chen', 'staff-li'],
+      costFen: 0,
+      assignsHomework: false,
+    },
+    {
+      id: 'club-basketball',
+      kind: 'club',
+      name: '篮球社',
+      category: 'sports',
+      description: '周二、周四 17:00—17:30，体育组教师带领。',
+      weekdays: [2, 4],
+      capacity: 20,
+      providerId: 'prov-school',
+      staffIds: ['staff-sun'],
+      costFen: 0,
+      assignsHomework: false,
+    },
+    {
+      id: 'club-calligraphy',
+      kind: 'club',
+      name: '书法社',
+      category: 'arts',
+      description: '周三 17:00—17:30，市青少年活动中心书法老师授课。',
+      weekdays: [3],
+      capacity: 2,
+      providerId: 'prov-youth-centre',
+      staffIds: ['staff-ext-ma'],
+      costFen: 0,
+      assignsHomework: false,
+    },
   ],
   staff: [
     { id: 'staff-chen', name: '陈老师', kind: 'school', duty: '三年级(2)班看护、作业答疑', vetted: true },
@@ -88,7 +123,18 @@ export async function seedDemoPlan(db: Database, term: Pick<Term, 'startDate' | 
   };
   await db.collection('plans').add({ data: { ...plan } });
   await db.collection('planVersions').add({
-    data: { _id: `${schoolId}:${termId}:s1`, planId: plan._id, number: 1, content: demoPlanContent, submittedAt: beforeTerm(term, 12, 10), submittedBy: 'demo-admin-zhao', decision: 'approved', decidedBy: 'demo-bureau-sun', decidedAt: beforeTerm(term, 7, 10), comments: '' },
+    data: {
+      _id: `${schoolId}:${termId}:s1`,
+      planId: plan._id,
+      number: 1,
+      content: demoPlanContent,
+      submittedAt: beforeTerm(term, 12, 10),
+      submittedBy: 'demo-admin-zhao',
+      decision: 'approved',
+      decidedBy: 'demo-bureau-sun',
+      decidedAt: beforeTerm(term, 7, 10),
+      comments: '',
+    },
   });
   await db.collection('publications').add({ data: { ...publication } });
 }

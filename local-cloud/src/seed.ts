@@ -1,8 +1,8 @@
 import type { ClassGroup, Guardianship, School, Student, Term, UserDoc } from '@kehou/shared';
 import type { Database } from '@kehou/shared/cloud';
+import { chinaDateOf, demoTermAround } from './demo-calendar';
 import { DEMO, DEMO_IDS } from './seed-ids';
 import { seedDemoPlan } from './seed-plan';
-import { chinaDateOf, demoTermAround } from './demo-calendar';
 
 export { DEMO, DEMO_IDS };
 
@@ -43,20 +43,54 @@ function termsAround(today: string): Term[] {
 }
 
 const classes: ClassGroup[] = [
-  { _id: DEMO_IDS.class32, schoolId: DEMO_IDS.suifenheSchool, name: '三年级(2)班', grade: 3, stage: 'primary', teacherOpenid: DEMO.teacher, bindCode: 'SFH302' },
-  { _id: DEMO_IDS.class11, schoolId: DEMO_IDS.suifenheSchool, name: '一年级(1)班', grade: 1, stage: 'primary', teacherOpenid: 'demo-teacher-wu', bindCode: 'SFH101' },
-  { _id: DEMO_IDS.classQj41, schoolId: DEMO_IDS.qijiangSchool, name: '四年级(1)班', grade: 4, stage: 'primary', teacherOpenid: 'demo-teacher-he', bindCode: 'QJ401' },
+  {
+    _id: DEMO_IDS.class32,
+    schoolId: DEMO_IDS.suifenheSchool,
+    name: '三年级(2)班',
+    grade: 3,
+    stage: 'primary',
+    teacherOpenid: DEMO.teacher,
+    bindCode: 'SFH302',
+  },
+  {
+    _id: DEMO_IDS.class11,
+    schoolId: DEMO_IDS.suifenheSchool,
+    name: '一年级(1)班',
+    grade: 1,
+    stage: 'primary',
+    teacherOpenid: 'demo-teacher-wu',
+    bindCode: 'SFH101',
+  },
+  {
+    _id: DEMO_IDS.classQj41,
+    schoolId: DEMO_IDS.qijiangSchool,
+    name: '四年级(1)班',
+    grade: 4,
+    stage: 'primary',
+    teacherOpenid: 'demo-teacher-he',
+    bindCode: 'QJ401',
+  },
 ];
 
 const users: UserDoc[] = [
   { _id: DEMO.parent, name: '王建国', phone: '13900000001', roles: [], demo: { label: '家长（两个孩子）', order: 1 } },
   { _id: DEMO.secondGuardian, name: '李梅', phone: '13900000002', roles: [], demo: { label: '家长（第二监护人）', order: 2 } },
-  { _id: DEMO.teacher, name: '陈老师', roles: [{ kind: 'teacher', schoolId: DEMO_IDS.suifenheSchool, classIds: [DEMO_IDS.class32] }], demo: { label: '班主任（三年级2班）', order: 3 } },
+  {
+    _id: DEMO.teacher,
+    name: '陈老师',
+    roles: [{ kind: 'teacher', schoolId: DEMO_IDS.suifenheSchool, classIds: [DEMO_IDS.class32] }],
+    demo: { label: '班主任（三年级2班）', order: 3 },
+  },
   { _id: DEMO.admin, name: '赵主任', roles: [{ kind: 'admin', schoolId: DEMO_IDS.suifenheSchool }], demo: { label: '学校管理员（绥芬河一小）', order: 4 } },
   { _id: DEMO.committee, name: '刘女士', roles: [{ kind: 'committee', schoolId: DEMO_IDS.suifenheSchool }], demo: { label: '家委会成员', order: 5 } },
   { _id: DEMO.bureau, name: '孙科长', roles: [{ kind: 'bureau', bureauId: 'bureau-suifenhe' }], demo: { label: '教育局审核员（绥芬河）', order: 6 } },
   { _id: DEMO.otherSchoolParent, name: '周女士', phone: '13900000007', roles: [], demo: { label: '其他学校的家长（綦江）', order: 7 } },
-  { _id: DEMO.otherSchoolAdmin, name: '钱主任', roles: [{ kind: 'admin', schoolId: DEMO_IDS.qijiangSchool }], demo: { label: '学校管理员（綦江古南实验小学）', order: 8 } },
+  {
+    _id: DEMO.otherSchoolAdmin,
+    name: '钱主任',
+    roles: [{ kind: 'admin', schoolId: DEMO_IDS.qijiangSchool }],
+    demo: { label: '学校管理员（綦江古南实验小学）', order: 8 },
+  },
   { _id: DEMO.qijiangBureau, name: '郑科长', roles: [{ kind: 'bureau', bureauId: 'bureau-qijiang' }], demo: { label: '教育局审核员（綦江）', order: 9 } },
   { _id: DEMO.newParent, name: '新家长', roles: [], demo: { label: '尚未绑定孩子的家长', order: 10 } },
   { _id: 'demo-teacher-wu', name: '吴老师', roles: [{ kind: 'teacher', schoolId: DEMO_IDS.suifenheSchool, classIds: [DEMO_IDS.class11] }] },

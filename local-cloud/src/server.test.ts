@@ -1,6 +1,6 @@
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type Server } from 'node:http';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type LocalRuntime } from './runtime';
@@ -104,7 +104,11 @@ describe('local server', () => {
     expect((await raw('/healthz', { Host: 'evil.example' })).status).toBe(421);
     expect((await raw('/api/demo-users', { Host: 'kehou.attacker.cn:8080' })).status).toBe(421);
     expect((await raw('/healthz', { Host: 'localhost:8080' })).status).toBe(200);
-    const post = await fetch(`${base}/api/session`, { method: 'POST', headers: { origin: 'https://evil.example' }, body: JSON.stringify({ openid: DEMO.parent }) });
+    const post = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+      body: JSON.stringify({ openid: DEMO.parent }),
+    });
     expect(post.status).toBe(403);
     expect(post.headers.get('set-cookie')).toBeNull();
     const configured = await listen(runtime, { allowedHosts: ['school-pc.local'] });

@@ -1,13 +1,13 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { UserDoc } from '@kehou/shared';
 import { ClockError } from './clock';
 import { isAllowedHost, isAllowedOrigin } from './http/hosts';
 import { visibleOutbox } from './http/outbox-access';
 import { SESSION_COOKIE, Sessions } from './http/sessions';
-import type { LocalRuntime } from './runtime';
 import { renderOutbox, renderOutboxSignIn } from './outbox-page';
+import type { LocalRuntime } from './runtime';
 import { FILES_URL_PREFIX } from './storage';
 
 const MAX_BODY = 5 * 1024 * 1024;
@@ -201,7 +201,11 @@ function serveStatic(dir: string, path: string, res: ServerResponse) {
 }
 
 async function demoUsers(runtime: LocalRuntime) {
-  const { data } = await runtime.database.collection('users').where({ demo: runtime.database.command.exists(true) }).limit(100).get();
+  const { data } = await runtime.database
+    .collection('users')
+    .where({ demo: runtime.database.command.exists(true) })
+    .limit(100)
+    .get();
   return (data as unknown as UserDoc[])
     .sort((a, b) => (a.demo?.order ?? 0) - (b.demo?.order ?? 0))
     .map((u) => ({ openid: u._id, name: u.name, label: u.demo?.label ?? '' }));
@@ -210,7 +214,14 @@ async function demoUsers(runtime: LocalRuntime) {
 async function isDemoUser(runtime: LocalRuntime, openid: string): Promise<boolean> {
   if (!openid) return false;
   const _ = runtime.database.command;
-  return (await runtime.database.collection('users').where({ _id: openid, demo: _.exists(true) }).count()).total === 1;
+  return (
+    (
+      await runtime.database
+        .collection('users')
+        .where({ _id: openid, demo: _.exists(true) })
+        .count()
+    ).total === 1
+  );
 }
 
 /** The signed-in caller: a valid session cookie of a demo user, else nobody. */

@@ -59,7 +59,9 @@ export class LocalStorage {
 }
 
 function safePath(cloudPath: string): string {
-  const path = normalize(cloudPath).replace(/^(\.\.(\/|\\|$))+/, '').replace(/^\/+/, '');
+  const path = normalize(cloudPath)
+    .replace(/^(\.\.(\/|\\|$))+/, '')
+    .replace(/^\/+/, '');
   if (!path || path.includes('..')) throw new Error(`uploadFile:fail invalid cloudPath ${cloudPath}`);
   return path;
 }

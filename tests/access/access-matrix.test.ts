@@ -1,4 +1,4 @@
-import { CONTRACTS, DOCUMENT_SCOPES, describeRule, type AccessRule } from '@kehou/shared/contracts';
+import { type AccessRule, CONTRACTS, DOCUMENT_SCOPES, describeRule } from '@kehou/shared/contracts';
 import { EXAMPLES } from './examples';
 import { buildWorld, CALLERS, fingerprint, holdsIn, type World } from './world';
 
@@ -52,7 +52,10 @@ describe.each(pairs)('$area.$name', ({ area, name, rule }) => {
     if (!answer.ok) expect(REFUSED.has(answer.code)).toBe(true);
     expect(await fingerprint(world.cloud)).toBe(before);
     if (rule.kind === 'role' && DOCUMENT_SCOPES.includes(rule.scope) && caller.openid) {
-      const missing = await world.cloud.call(caller.openid, area as never, name, { ...input, [rule.field]: `${(input as Record<string, string>)[rule.field]}-missing` });
+      const missing = await world.cloud.call(caller.openid, area as never, name, {
+        ...input,
+        [rule.field]: `${(input as Record<string, string>)[rule.field]}-missing`,
+      });
       expect(missing).toEqual(answer);
     }
   });

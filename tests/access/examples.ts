@@ -1,5 +1,5 @@
-import type { CONTRACTS, InputOf } from '@kehou/shared/contracts';
 import { DEFAULT_EDITABLE_TEXT } from '@kehou/shared';
+import type { CONTRACTS, InputOf } from '@kehou/shared/contracts';
 import { PDF, qijiangContent } from '../integration/disclosure-support';
 import type { World } from './world';
 
@@ -13,7 +13,9 @@ const agreementSections = { ...DEFAULT_EDITABLE_TEXT, rules: `${DEFAULT_EDITABLE
  * build.
  */
 export type Examples = {
-  [Area in keyof typeof CONTRACTS]: { [Action in keyof (typeof CONTRACTS)[Area]['actions']]: (w: World) => InputOf<(typeof CONTRACTS)[Area]['actions'][Action]> };
+  [Area in keyof typeof CONTRACTS]: {
+    [Action in keyof (typeof CONTRACTS)[Area]['actions']]: (w: World) => InputOf<(typeof CONTRACTS)[Area]['actions'][Action]>;
+  };
 };
 
 export const EXAMPLES: Examples = {
@@ -31,7 +33,16 @@ export const EXAMPLES: Examples = {
     exportLedger: (w) => ({ schoolId: w.school, termId: w.term }),
     exportRefunds: (w) => ({ schoolId: w.school, termId: w.term }),
     exportAttendance: (w) => ({ schoolId: w.school, termId: w.term, periodKey: w.periodKey }),
-    recordSpending: (w) => ({ schoolId: w.school, requestId: 'matrix-spending-1', date: w.today, category: 'consumables', payeeType: 'company', payee: '文具店', description: '作业本', amountFen: 12000 }),
+    recordSpending: (w) => ({
+      schoolId: w.school,
+      requestId: 'matrix-spending-1',
+      date: w.today,
+      category: 'consumables',
+      payeeType: 'company',
+      payee: '文具店',
+      description: '作业本',
+      amountFen: 12000,
+    }),
     listSpending: (w) => ({ schoolId: w.school, year: w.schoolYear }),
     voidSpending: (w) => ({ schoolId: w.school, spendingId: 'sp-missing', reason: '录错了' }),
     exportSpending: (w) => ({ schoolId: w.school, year: w.schoolYear }),

@@ -1,8 +1,8 @@
 import { bindingRef } from '@kehou/shared';
 import type { Role, ScopeKind } from '@kehou/shared/contracts';
-import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
 import { TERM, XIAOMING_APP } from '../integration/enrollment-fixtures';
 import { appOf, billedMonth, enrolledClass, issue, record, todayOf, weekdaysOf } from '../integration/fees-fixtures';
+import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
 
 /**
  * The world the access matrix runs in: 绥芬河一小 with 王小明 (guardian 王建国) active in 三年级(2)班
@@ -63,9 +63,20 @@ export async function buildWorld(): Promise<World> {
   await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: paid, method: 'cash', reference: 'SJ-0001' });
   await cloud.ok(kids.parent0, 'fees', 'requestRefund', { noticeId: paid, reason: '孩子生病' });
   const listing = ((await cloud.db.collection('listings').get()).data[0] as { _id: string })._id;
-  const submitted = await cloud.ok(DEMO.parent, 'feedback', 'submitFeedback', { requestId: 'matrix-feedback-1', studentId: DEMO_IDS.childXiaoming, topic: 'safety', text: '放学时校门口车多，希望加强引导。' });
+  const submitted = await cloud.ok(DEMO.parent, 'feedback', 'submitFeedback', {
+    requestId: 'matrix-feedback-1',
+    studentId: DEMO_IDS.childXiaoming,
+    topic: 'safety',
+    text: '放学时校门口车多，希望加强引导。',
+  });
   const unbound = (await cloud.db.collection('students').doc('stu-sfh-30220').get()).data as { name: string; studentNo: string };
-  const pending = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { studentName: unbound.name, studentNo: unbound.studentNo, bindCode: 'SFH302', guardianName: '新家长', relation: '母亲' });
+  const pending = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', {
+    studentName: unbound.name,
+    studentNo: unbound.studentNo,
+    bindCode: 'SFH302',
+    guardianName: '新家长',
+    relation: '母亲',
+  });
   return {
     cloud,
     school: DEMO_IDS.suifenheSchool,

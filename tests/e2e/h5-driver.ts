@@ -80,7 +80,11 @@ class H5Screen extends H5Scope implements Screen {
   }
 
   async confirmPayment() {
-    await this.page.getByText(/模拟微信支付：确认支付/).filter({ visible: true }).first().click();
+    await this.page
+      .getByText(/模拟微信支付：确认支付/)
+      .filter({ visible: true })
+      .first()
+      .click();
   }
 
   async download(selector: string) {

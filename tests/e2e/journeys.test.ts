@@ -15,7 +15,11 @@ afterAll(async () => {
 });
 
 describe('journeys in the browser (H5)', () => {
-  it('a parent from the class-group card binds, applies, follows the status, signs, and the child is active', () => parentEnrolsFromTheClassGroupCard(h5World(browser)), 120_000);
+  it(
+    'a parent from the class-group card binds, applies, follows the status, signs, and the child is active',
+    () => parentEnrolsFromTheClassGroupCard(h5World(browser)),
+    120_000,
+  );
   it('a class teacher records attendance, the school issues notices, the parent reads the notice and its clause', () => feesFromAttendance(h5World(browser)));
   it('a school admin opens the plan and sees a violation with its clause', () => adminSeesAViolationWithItsClause(h5World(browser)));
 });

@@ -142,8 +142,14 @@ describe('plan, filing and disclosure', () => {
 
     await visitor.getByText('公众号文章', { exact: true }).click();
     await visitor.waitForURL(/public\/article\/index/);
-    await visitor.getByText(/^綦江区古南实验小学\d{4}—\d{4} 学年第[一二]学期课后服务公告$/).first().waitFor();
-    await visitor.getByText(/小程序路径：public\/term\/index\?schoolId=school-qj-1/).first().waitFor();
+    await visitor
+      .getByText(/^綦江区古南实验小学\d{4}—\d{4} 学年第[一二]学期课后服务公告$/)
+      .first()
+      .waitFor();
+    await visitor
+      .getByText(/小程序路径：public\/term\/index\?schoolId=school-qj-1/)
+      .first()
+      .waitFor();
     const html = await visitor.locator('.article-html textarea').inputValue();
     expect(html).toMatch(/^<section style="/);
     expect(html).toContain('美术社');

@@ -51,7 +51,11 @@ describe('agreement templates: drawn from the published plan, versioned, publish
     const template = await cloud.ok(DEMO.newParent, 'agreement', 'getTemplate', { schoolId: SCHOOL, termId: TERM });
     expect(template.version).toBe(1);
 
-    const tooShort = await cloud.call(DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: { ...draft.editable, rules: '太短' } });
+    const tooShort = await cloud.call(DEMO.admin, 'agreement', 'publishTemplate', {
+      schoolId: SCHOOL,
+      termId: TERM,
+      sections: { ...draft.editable, rules: '太短' },
+    });
     expect(tooShort).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 });
@@ -100,13 +104,26 @@ describe('signing: the exact text, hashed, for one child, never changed', () => 
   it('signing a text other than the one rendered now, or an old version, is refused', async () => {
     await readyToSign();
     const view = await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP });
-    const wrongHash = await cloud.call(DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: sha256(view.agreement.text + ' ') });
+    const wrongHash = await cloud.call(DEMO.parent, 'agreement', 'signAgreement', {
+      applicationId: XIAOMING_APP,
+      version: 1,
+      textHash: sha256(view.agreement.text + ' '),
+    });
     expect(wrongHash).toMatchObject({ ok: false, code: 'CONFLICT' });
     await publishAgreement(cloud, '（第二版）');
-    const oldVersion = await cloud.call(DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: view.agreement.textHash });
+    const oldVersion = await cloud.call(DEMO.parent, 'agreement', 'signAgreement', {
+      applicationId: XIAOMING_APP,
+      version: 1,
+      textHash: view.agreement.textHash,
+    });
     expect(oldVersion).toMatchObject({ ok: false, code: 'CONFLICT', message: '协议已更新为第 2 版，请重新阅读后签署' });
     expect(await statusOf(cloud, XIAOMING_APP)).toBe('listed');
-    const notPng = await cloud.call(DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 2, textHash: (await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP })).agreement.textHash, image: { base64: Buffer.from('hello').toString('base64') } });
+    const notPng = await cloud.call(DEMO.parent, 'agreement', 'signAgreement', {
+      applicationId: XIAOMING_APP,
+      version: 2,
+      textHash: (await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP })).agreement.textHash,
+      image: { base64: Buffer.from('hello').toString('base64') },
+    });
     expect(notPng).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '签名图片格式不正确，请重新签名' });
   });
 
@@ -149,7 +166,9 @@ describe('signing: the exact text, hashed, for one child, never changed', () => 
   it('the permit signed first, then the agreement: active at once', async () => {
     await readyToSign({ pickup: { mode: 'alone' } });
     const view = await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP });
-    expect((await cloud.ok(DEMO.parent, 'agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: view.permit.document.textHash })).status).toBe('listed');
+    expect((await cloud.ok(DEMO.parent, 'agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: view.permit.document.textHash })).status).toBe(
+      'listed',
+    );
     expect((await signAgreement(cloud, DEMO.parent, XIAOMING_APP)).status).toBe('active');
   });
 
@@ -222,7 +241,11 @@ describe('verifying a signed agreement', () => {
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     await cloud.ok(families[0][0], 'enrollment', 'withdrawApplication', { applicationId: `${families[0][1]}:${TERM}`, effectiveDate: today });
     await cloud.ok(DEMO.admin, 'enrollment', 'decideWithdrawal', { applicationId: `${families[0][1]}:${TERM}`, decision: 'approve' });
-    const stale = await cloud.call(openid, 'agreement', 'signAgreement', { applicationId: `${studentId}:${TERM}`, version: 1, textHash: view.agreement.textHash });
+    const stale = await cloud.call(openid, 'agreement', 'signAgreement', {
+      applicationId: `${studentId}:${TERM}`,
+      version: 1,
+      textHash: view.agreement.textHash,
+    });
     expect(stale).toMatchObject({ ok: false, code: 'CONFLICT', message: '协议内容有变化（例如社团名额），请重新阅读后签署' });
     const fresh = await cloud.ok(openid, 'agreement', 'getAgreement', { applicationId: `${studentId}:${TERM}` });
     expect(fresh.agreement.text).toMatch(/书法社（已录取）/);

@@ -22,7 +22,13 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.close());
 
-const attendanceDoc = async (date: string) => (await cloud.db.collection('attendance').where({ _id: `${CLASS32}:${date}` }).get()).data[0] as any;
+const attendanceDoc = async (date: string) =>
+  (
+    await cloud.db
+      .collection('attendance')
+      .where({ _id: `${CLASS32}:${date}` })
+      .get()
+  ).data[0] as any;
 const weekday = (n: number) => days.find((d) => isoWeekday(d) === n)!;
 
 describe('考勤: the class teacher records attendance for their own class', () => {
@@ -60,13 +66,21 @@ describe('考勤: the class teacher records attendance for their own class', () 
       classId: CLASS32,
       date,
       revision: 1,
-      entries: [{ studentId: kids.child0, attendedMinutes: 0 }, { studentId: kids.hardshipChild, attendedMinutes: 90 }],
+      entries: [
+        { studentId: kids.child0, attendedMinutes: 0 },
+        { studentId: kids.hardshipChild, attendedMinutes: 90 },
+      ],
     });
     expect(again).toMatchObject({ saved: 0, unchanged: 2, revision: 1 });
     expect((await cloud.db.collection('attendance').where({ date }).count()).total).toBe(1);
     const doc = await attendanceDoc(date);
     expect(doc).toMatchObject({ schoolId: 'school-sfh-1', classId: CLASS32, termId: TERM, scheduledMinutes: 120, recordedBy: DEMO.teacher, revision: 1 });
-    expect(doc.entries).toEqual(expect.arrayContaining([{ studentId: kids.child0, attendedMinutes: 0 }, { studentId: kids.hardshipChild, attendedMinutes: 90 }]));
+    expect(doc.entries).toEqual(
+      expect.arrayContaining([
+        { studentId: kids.child0, attendedMinutes: 0 },
+        { studentId: kids.hardshipChild, attendedMinutes: 90 },
+      ]),
+    );
     const day = await sheet(cloud, date);
     expect(day.revision).toBe(1);
     expect(day.rows.find((r: any) => r.studentId === kids.child0)).toMatchObject({ attendedMinutes: 0, recorded: true });
@@ -102,7 +116,10 @@ describe('考勤: the class teacher records attendance for their own class', () 
         classId: CLASS32,
         date,
         revision: 0,
-        entries: [{ studentId: kids.child0, attendedMinutes: minutes }, { studentId: kids.child1, attendedMinutes: minutes }],
+        entries: [
+          { studentId: kids.child0, attendedMinutes: minutes },
+          { studentId: kids.child1, attendedMinutes: minutes },
+        ],
       });
     const answers = await Promise.all([save(10), save(20), save(30), save(40), save(50)]);
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
@@ -114,10 +131,19 @@ describe('考勤: the class teacher records attendance for their own class', () 
   it('only school days of the plan, not in the future, minutes 0..scheduled, children on the sheet', async () => {
     const monday = weekday(1);
     const call = (data: Record<string, unknown>) =>
-      cloud.call(DEMO.teacher, 'enrollment', 'recordAttendance', { classId: CLASS32, date: monday, entries: [{ studentId: kids.child0, attendedMinutes: 60 }], ...data });
+      cloud.call(DEMO.teacher, 'enrollment', 'recordAttendance', {
+        classId: CLASS32,
+        date: monday,
+        entries: [{ studentId: kids.child0, attendedMinutes: 60 }],
+        ...data,
+      });
     expect(await call({ date: addDays(monday, 5) })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringMatching(/不是课后服务日/) });
     expect(await call({ date: addDays(todayOf(cloud), 7) })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
-    expect(await call({ entries: [{ studentId: kids.child0, attendedMinutes: 121 }] })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringMatching(/120 分钟/) });
+    expect(await call({ entries: [{ studentId: kids.child0, attendedMinutes: 121 }] })).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+      message: expect.stringMatching(/120 分钟/),
+    });
     expect(await call({ entries: [{ studentId: kids.pendingChild, attendedMinutes: 60 }] })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
     expect(await call({ entries: [{ studentId: kids.child0, attendedMinutes: -1 }] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
@@ -127,10 +153,16 @@ describe('考勤: the class teacher records attendance for their own class', () 
     for (const date of ['2026-02-31', '2026-13-45', '2026-11-31', '2026-1-5', 'tomorrow']) {
       const read = await cloud.call(DEMO.teacher, 'enrollment', 'getAttendanceSheet', { classId: CLASS32, date });
       expect(read).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(/日期/) });
-      const write = await cloud.call(DEMO.teacher, 'enrollment', 'recordAttendance', { classId: CLASS32, date, entries: [{ studentId: kids.child0, attendedMinutes: 60 }] });
+      const write = await cloud.call(DEMO.teacher, 'enrollment', 'recordAttendance', {
+        classId: CLASS32,
+        date,
+        entries: [{ studentId: kids.child0, attendedMinutes: 60 }],
+      });
       expect(write).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     }
-    expect(await cloud.call(DEMO.teacher, 'enrollment', 'getAttendanceSheet', { classId: CLASS32, date: '2026-02-31' })).toMatchObject({ message: expect.stringMatching(/2026-02-31 不存在/) });
+    expect(await cloud.call(DEMO.teacher, 'enrollment', 'getAttendanceSheet', { classId: CLASS32, date: '2026-02-31' })).toMatchObject({
+      message: expect.stringMatching(/2026-02-31 不存在/),
+    });
     expect((await cloud.db.collection('attendance').count()).total).toBe(count);
   });
 
@@ -139,7 +171,11 @@ describe('考勤: the class teacher records attendance for their own class', () 
     for (const openid of ['demo-teacher-wu', DEMO.admin, DEMO.parent, DEMO.otherSchoolAdmin]) {
       expect(await cloud.call(openid, 'enrollment', 'getAttendanceSheet', { classId: CLASS32, date: monday })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
       expect(
-        await cloud.call(openid, 'enrollment', 'recordAttendance', { classId: CLASS32, date: monday, entries: [{ studentId: kids.child0, attendedMinutes: 0 }] }),
+        await cloud.call(openid, 'enrollment', 'recordAttendance', {
+          classId: CLASS32,
+          date: monday,
+          entries: [{ studentId: kids.child0, attendedMinutes: 0 }],
+        }),
       ).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     }
     expect(await cloud.call(null, 'enrollment', 'getAttendanceSheet', { classId: CLASS32, date: monday })).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' });
@@ -156,7 +192,12 @@ describe('attendance that billing rests on: frozen once the month is billed', ()
     const billedSheet = await sheet(cloud, date);
     expect(billedSheet.billed).toEqual({ periodLabel: expect.stringMatching(/年\d+月/) });
 
-    const without = await cloud.call(DEMO.teacher, 'enrollment', 'recordAttendance', { classId: CLASS32, date, revision: billedSheet.revision, entries: [{ studentId: kids.child0, attendedMinutes: 0 }] });
+    const without = await cloud.call(DEMO.teacher, 'enrollment', 'recordAttendance', {
+      classId: CLASS32,
+      date,
+      revision: billedSheet.revision,
+      entries: [{ studentId: kids.child0, attendedMinutes: 0 }],
+    });
     expect(without).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(/已发出收费通知.*写明原因/) });
     expect((await attendanceDoc(date)).entries.find((e: any) => e.studentId === kids.child0).attendedMinutes).toBe(120);
 
@@ -167,7 +208,12 @@ describe('attendance that billing rests on: frozen once the month is billed', ()
     ]);
     expect((await sheet(cloud, date)).corrections).toEqual([expect.objectContaining({ byName: '陈老师', reason: '家长来电：当天实际请假', changed: 1 })]);
     // The issued notice keeps the minutes it was computed from.
-    const notice = (await cloud.db.collection('feeNotices').doc(`${appOf(kids.child0)}:${month.key}`).get()).data as any;
+    const notice = (
+      await cloud.db
+        .collection('feeNotices')
+        .doc(`${appOf(kids.child0)}:${month.key}`)
+        .get()
+    ).data as any;
     expect(notice.facts.sessions.find((s: any) => s.date === date).attendedMinutes).toBe(120);
   });
 });

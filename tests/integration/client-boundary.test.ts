@@ -1,6 +1,6 @@
-import { build } from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { build } from 'esbuild';
 
 /**
  * `shared` is one package with client-safe entries (`@kehou/shared`, `/policy`, `/contracts`,

@@ -12,7 +12,10 @@ import { createRuntime } from '../../local-cloud/src';
 const root = join(__dirname, '../..');
 
 async function burstThenKill(dataDir: string, acks: number): Promise<string[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests/support/write-burst.ts'), dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests/support/write-burst.ts'), dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const acknowledged: string[] = [];
   let buffer = '';
   await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import { startTestCloud, type TestCloud } from '../support/runtime';
-import { DEMO, PDF, QJ, SFH, docs, qijiangContent, uploadPlanDocument } from './disclosure-support';
+import { DEMO, docs, PDF, QJ, qijiangContent, SFH, uploadPlanDocument } from './disclosure-support';
 
 let cloud: TestCloud;
 beforeEach(async () => {
@@ -28,12 +28,18 @@ describe('writing the plan: only the school’s own admin', () => {
   ])('%s can neither read nor save the plan', async (_who, openid, code) => {
     expect(await cloud.call(openid, 'disclosure', 'getPlan', QJ)).toMatchObject({ ok: false, code });
     expect(await cloud.call(openid, 'disclosure', 'savePlan', { ...QJ, revision: 0, content: qijiangContent() })).toMatchObject({ ok: false, code });
-    expect(await cloud.call(openid, 'disclosure', 'uploadAttachment', { ...QJ, key: 'plan', fileName: 'a.pdf', contentBase64: PDF })).toMatchObject({ ok: false, code });
+    expect(await cloud.call(openid, 'disclosure', 'uploadAttachment', { ...QJ, key: 'plan', fileName: 'a.pdf', contentBase64: PDF })).toMatchObject({
+      ok: false,
+      code,
+    });
     expect(await docs(cloud, 'plans', { schoolId: QJ.schoolId })).toEqual([]);
   });
 
   it('a term of another school is not found', async () => {
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'getPlan', { schoolId: QJ.schoolId, termId: SFH.termId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'getPlan', { schoolId: QJ.schoolId, termId: SFH.termId })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
   });
 
   it('saving creates the plan as a draft and reports its problems; a stale revision is a conflict', async () => {
@@ -92,12 +98,16 @@ describe('writing the plan: only the school’s own admin', () => {
     expect(attachment.fileId).toMatch(/^cloud:\/\/.+\/disclosure\/school-qj-1\/term-qj-current\/plan-/);
     expect(cloud.runtime.storage.read(attachment.fileId)?.toString()).toContain('%PDF');
 
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', { ...QJ, key: 'funding', fileName: 'a.pdf', contentBase64: PDF })).toMatchObject({
+    expect(
+      await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', { ...QJ, key: 'funding', fileName: 'a.pdf', contentBase64: PDF }),
+    ).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
       message: '本地政策没有要求这项备案材料',
     });
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', { ...QJ, key: 'plan', fileName: 'a.exe', contentBase64: PDF })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(
+      await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', { ...QJ, key: 'plan', fileName: 'a.exe', contentBase64: PDF }),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
 
     const foreign = { key: 'plan', name: 'x.pdf', fileId: 'cloud://local.kehou/disclosure/school-sfh-1/term-sfh-current/plan-1.pdf' };
     expect(await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', { ...QJ, revision: 0, content: qijiangContent([foreign]) })).toMatchObject({
@@ -137,12 +147,18 @@ describe('submitting for filing', () => {
     ]);
     expect(versions[0].content.attachments).toEqual([attachment]);
 
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', { ...QJ, revision: submitted.revision, content: qijiangContent([attachment]) })).toMatchObject({
+    expect(
+      await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', { ...QJ, revision: submitted.revision, content: qijiangContent([attachment]) }),
+    ).toMatchObject({
       ok: false,
       code: 'INVALID_STATE',
       message: '方案已提交备案，审核结束前不能修改',
     });
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'publishPlan', QJ)).toMatchObject({ ok: false, code: 'INVALID_STATE', message: '方案正在审核，通过备案后才能公开' });
+    expect(await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'publishPlan', QJ)).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+      message: '方案正在审核，通过备案后才能公开',
+    });
     const audit = await docs(cloud, 'audit', { action: 'disclosure.submitPlan' });
     expect(audit).toEqual([expect.objectContaining({ openid: DEMO.otherSchoolAdmin, summary: '提交第 1 版方案备案' })]);
   });

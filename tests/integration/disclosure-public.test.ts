@@ -1,5 +1,5 @@
 import { startTestCloud, type TestCloud } from '../support/runtime';
-import { DEMO, QJ, SFH, docs, qijiangContent } from './disclosure-support';
+import { DEMO, docs, QJ, qijiangContent, SFH } from './disclosure-support';
 
 let cloud: TestCloud;
 beforeEach(async () => {
@@ -35,7 +35,10 @@ async function seedApplications() {
     application(5, '张伟', '一年级(1)班', 'withdrawn'),
   ];
   for (const row of rows) await cloud.db.collection('applications').add({ data: row });
-  await cloud.db.collection('hardshipDeclarations').add({ data: { _id: `stu-1:${SFH.termId}`, kind: 'registered-poor', studentId: 'stu-1' } }).catch(() => undefined);
+  await cloud.db
+    .collection('hardshipDeclarations')
+    .add({ data: { _id: `stu-1:${SFH.termId}`, kind: 'registered-poor', studentId: 'stu-1' } })
+    .catch(() => undefined);
 }
 
 describe('the public page: open without signing in, no personal data', () => {
@@ -62,7 +65,20 @@ describe('the public page: open without signing in, no personal data', () => {
       { className: '三年级(2)班', name: '王*明' },
     ]);
     const text = JSON.stringify(page);
-    for (const secret of ['王小明', '欧阳娜娜', '李雷', '韩梅梅', '13900000001', 'registered-poor', 'hardship', 'demo-', 'stu-', 'cloud://', 'appliedBy', 'pickers']) {
+    for (const secret of [
+      '王小明',
+      '欧阳娜娜',
+      '李雷',
+      '韩梅梅',
+      '13900000001',
+      'registered-poor',
+      'hardship',
+      'demo-',
+      'stu-',
+      'cloud://',
+      'appliedBy',
+      'pickers',
+    ]) {
       expect(text).not.toContain(secret);
     }
   });
@@ -75,7 +91,12 @@ describe('the public page: open without signing in, no personal data', () => {
   });
 
   it('filing attachments never reach the public page', async () => {
-    const attachment = await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', { ...QJ, key: 'plan', fileName: '方案.pdf', contentBase64: Buffer.from('%PDF').toString('base64') });
+    const attachment = await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', {
+      ...QJ,
+      key: 'plan',
+      fileName: '方案.pdf',
+      contentBase64: Buffer.from('%PDF').toString('base64'),
+    });
     const saved = await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', { ...QJ, revision: 0, content: qijiangContent([attachment]) });
     await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'submitPlan', { ...QJ, revision: saved.revision });
     await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'approvePlan', { ...QJ, version: 1 });
@@ -101,8 +122,12 @@ describe('the official-account article', () => {
 
 describe('reports from recorded data', () => {
   async function addSchool(profileId: 'yueyang-2019' | 'xxcity-2024', id: string) {
-    await cloud.db.collection('schools').add({ data: { _id: id, name: `${id} 小学`, district: '测试', bureauId: `bureau-${id}`, bureauName: '测试教育局', profileId, stages: ['primary'] } });
-    await cloud.db.collection('terms').add({ data: { _id: `${id}-2026-autumn`, schoolId: id, name: '2026—2027 学年第一学期', startDate: '2026-09-01', endDate: '2027-01-15', current: true } });
+    await cloud.db
+      .collection('schools')
+      .add({ data: { _id: id, name: `${id} 小学`, district: '测试', bureauId: `bureau-${id}`, bureauName: '测试教育局', profileId, stages: ['primary'] } });
+    await cloud.db
+      .collection('terms')
+      .add({ data: { _id: `${id}-2026-autumn`, schoolId: id, name: '2026—2027 学年第一学期', startDate: '2026-09-01', endDate: '2027-01-15', current: true } });
     await cloud.db.collection('users').add({ data: { _id: `admin-${id}`, name: '管理员', roles: [{ kind: 'admin', schoolId: id }] } });
     await cloud.db.collection('users').add({ data: { _id: `reviewer-${id}`, name: '审核员', roles: [{ kind: 'bureau', bureauId: `bureau-${id}` }] } });
   }
@@ -118,8 +143,13 @@ describe('reports from recorded data', () => {
     const csv = cloud.runtime.storage.read(exported.fileId)!.toString('utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toContain('方案状态,未制定方案');
-    expect(await cloud.ok('reviewer-yy', 'disclosure', 'exportReport', { schoolId: 'yy', reportKey: 'semiannual-report', year: 2026, half: 1 })).toMatchObject({ fileName: 'semiannual-report-2026-H1.csv' });
-    expect(await cloud.call('admin-yy', 'disclosure', 'exportReport', { schoolId: 'yy', reportKey: 'semiannual-report', year: 2026 })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await cloud.ok('reviewer-yy', 'disclosure', 'exportReport', { schoolId: 'yy', reportKey: 'semiannual-report', year: 2026, half: 1 })).toMatchObject({
+      fileName: 'semiannual-report-2026-H1.csv',
+    });
+    expect(await cloud.call('admin-yy', 'disclosure', 'exportReport', { schoolId: 'yy', reportKey: 'semiannual-report', year: 2026 })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
     expect((await docs(cloud, 'audit', { action: 'disclosure.exportReport' })).length).toBe(2);
   });
 
@@ -132,9 +162,14 @@ describe('reports from recorded data', () => {
   it('only the school’s admin or its bureau; only the reports the profile requires', async () => {
     await addSchool('yueyang-2019', 'yy');
     for (const openid of [DEMO.admin, DEMO.parent, DEMO.bureau]) {
-      expect(await cloud.call(openid, 'disclosure', 'exportReport', { schoolId: 'yy', reportKey: 'semiannual-report', year: 2026, half: 1 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await cloud.call(openid, 'disclosure', 'exportReport', { schoolId: 'yy', reportKey: 'semiannual-report', year: 2026, half: 1 })).toMatchObject({
+        ok: false,
+        code: 'FORBIDDEN',
+      });
     }
-    expect(await cloud.call(DEMO.admin, 'disclosure', 'exportReport', { schoolId: SFH.schoolId, reportKey: 'semiannual-report', year: 2026, half: 1 })).toMatchObject({
+    expect(
+      await cloud.call(DEMO.admin, 'disclosure', 'exportReport', { schoolId: SFH.schoolId, reportKey: 'semiannual-report', year: 2026, half: 1 }),
+    ).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
       message: '本地政策没有规定这项报告',

@@ -1,5 +1,5 @@
 import { startTestCloud, type TestCloud } from '../support/runtime';
-import { DEMO, QJ, SFH, docs, qijiangContent, uploadPlanDocument, writeAndSubmitQijiangPlan } from './disclosure-support';
+import { DEMO, docs, QJ, qijiangContent, SFH, uploadPlanDocument, writeAndSubmitQijiangPlan } from './disclosure-support';
 
 let cloud: TestCloud;
 beforeEach(async () => {
@@ -13,7 +13,9 @@ describe('bureau review: draft → submitted → returned / approved → publish
   it('the queue shows the bureau’s own schools only, waiting filings first', async () => {
     await writeAndSubmitQijiangPlan(cloud);
     const qijiang = await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'getReviewQueue');
-    expect(qijiang.items).toEqual([expect.objectContaining({ schoolName: '綦江区古南实验小学', status: 'submitted', submissions: 1, submittedAt: expect.any(String) })]);
+    expect(qijiang.items).toEqual([
+      expect.objectContaining({ schoolName: '綦江区古南实验小学', status: 'submitted', submissions: 1, submittedAt: expect.any(String) }),
+    ]);
     const suifenhe = await cloud.ok(DEMO.bureau, 'disclosure', 'getReviewQueue');
     expect(suifenhe.items.map((i: any) => `${i.schoolName}:${i.status}`)).toEqual(['绥芬河市第一小学:published']);
     for (const openid of [DEMO.otherSchoolAdmin, DEMO.parent]) {
@@ -37,7 +39,12 @@ describe('bureau review: draft → submitted → returned / approved → publish
     const detail = await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'getReviewDetail', QJ);
     expect(detail).toMatchObject({ status: 'submitted', issues: [], changesFromPrevious: null, version: { number: 1, decision: 'pending' } });
     expect(detail.attachments).toEqual([
-      { key: 'plan', label: '本校课后服务工作具体方案', name: '古南实验小学课后服务方案.pdf', url: expect.stringMatching(/^\/files\/disclosure\/school-qj-1\//) },
+      {
+        key: 'plan',
+        label: '本校课后服务工作具体方案',
+        name: '古南实验小学课后服务方案.pdf',
+        url: expect.stringMatching(/^\/files\/disclosure\/school-qj-1\//),
+      },
     ]);
 
     const noComment = await cloud.call(DEMO.qijiangBureau, 'disclosure', 'returnPlan', { ...QJ, version: 1, comments: '' });
@@ -77,14 +84,26 @@ describe('bureau review: draft → submitted → returned / approved → publish
     const detail = await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'getReviewDetail', QJ);
     expect(detail.version.number).toBe(2);
     expect(detail.changesFromPrevious).toEqual([
-      { kind: 'changed', path: 'items.1.description', label: '服务项目「美术社」 · 说明', before: '青少年宫老师授课', after: '每周三在美术教室，青少年宫老师授课' },
+      {
+        kind: 'changed',
+        path: 'items.1.description',
+        label: '服务项目「美术社」 · 说明',
+        before: '青少年宫老师授课',
+        after: '每周三在美术教室，青少年宫老师授课',
+      },
     ]);
     expect(detail.versions.map((v: any) => `${v.number}:${v.decision}`)).toEqual(['1:returned', '2:pending']);
-    expect(await cloud.call(DEMO.qijiangBureau, 'disclosure', 'compareVersions', { ...QJ, from: 1, to: 'draft' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.qijiangBureau, 'disclosure', 'compareVersions', { ...QJ, from: 1, to: 'draft' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     const compared = await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'compareVersions', { ...QJ, from: 1, to: 2 });
     expect(compared.changes).toHaveLength(1);
 
-    expect(await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'approvePlan', { ...QJ, version: 2, comments: '同意备案' })).toEqual({ status: 'approved', version: 2 });
+    expect(await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'approvePlan', { ...QJ, version: 2, comments: '同意备案' })).toEqual({
+      status: 'approved',
+      version: 2,
+    });
     expect(cloud.runtime.outbox.list(DEMO.otherSchoolAdmin).map((m) => m.data.phrase2.value)).toEqual(['已退回', '已通过']);
     const history = await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'getPlanHistory', QJ);
     expect(history.versions.map((v: any) => `${v.number}:${v.decision}`)).toEqual(['1:returned', '2:approved']);
@@ -109,7 +128,9 @@ describe('bureau review: draft → submitted → returned / approved → publish
       { ok: true, data: { version: 1, status: 'published' } },
     ]);
     const publications = await docs(cloud, 'publications', { schoolId: QJ.schoolId });
-    expect(publications).toEqual([expect.objectContaining({ _id: `${QJ_PLAN}:v1`, version: 1, current: true, filedVersion: 1, schoolName: '綦江区古南实验小学' })]);
+    expect(publications).toEqual([
+      expect.objectContaining({ _id: `${QJ_PLAN}:v1`, version: 1, current: true, filedVersion: 1, schoolName: '綦江区古南实验小学' }),
+    ]);
     expect(publications[0].content.attachments).toEqual([]);
     expect(publications[0].fees.lines[0]).toEqual({ label: '收费标准', text: '每生每课时 2 元', citation: '綦江府办发〔2020〕41号 四(二)' });
     expect(await docs(cloud, 'audit', { action: 'disclosure.publishPlan' })).toHaveLength(1);
@@ -173,6 +194,9 @@ describe('a change after publication publishes a new version; published versions
     const saved = await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', { ...QJ, revision: 0, content: qijiangContent([attachment]) });
     const submitted = await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'submitPlan', { ...QJ, revision: saved.revision });
     await cloud.ok(DEMO.qijiangBureau, 'disclosure', 'approvePlan', { ...QJ, version: 1 });
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'submitPlan', { ...QJ, revision: submitted.revision + 1 })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'submitPlan', { ...QJ, revision: submitted.revision + 1 })).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+    });
   });
 });

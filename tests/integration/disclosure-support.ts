@@ -24,8 +24,31 @@ export function qijiangContent(attachments: PlanContent['attachments'] = []): Pl
       },
     ],
     items: [
-      { id: 'basic-care', kind: 'basic', name: '基础托管', category: 'homework', description: '看护、作业答疑', weekdays: [1, 2, 3, 4, 5], providerId: 'prov-school', staffIds: ['staff-he'], costFen: 0, assignsHomework: false },
-      { id: 'club-art', kind: 'club', name: '美术社', category: 'arts', description: '青少年宫老师授课', weekdays: [3], capacity: 20, providerId: 'prov-palace', staffIds: ['staff-ext'], costFen: 0, assignsHomework: false },
+      {
+        id: 'basic-care',
+        kind: 'basic',
+        name: '基础托管',
+        category: 'homework',
+        description: '看护、作业答疑',
+        weekdays: [1, 2, 3, 4, 5],
+        providerId: 'prov-school',
+        staffIds: ['staff-he'],
+        costFen: 0,
+        assignsHomework: false,
+      },
+      {
+        id: 'club-art',
+        kind: 'club',
+        name: '美术社',
+        category: 'arts',
+        description: '青少年宫老师授课',
+        weekdays: [3],
+        capacity: 20,
+        providerId: 'prov-palace',
+        staffIds: ['staff-ext'],
+        costFen: 0,
+        assignsHomework: false,
+      },
     ],
     staff: [
       { id: 'staff-he', name: '何老师', kind: 'school', duty: '四年级(1)班看护', vetted: true },
@@ -46,7 +69,12 @@ export function qijiangContent(attachments: PlanContent['attachments'] = []): Pl
 
 /** Uploads qijiang's one filing document (the school's plan, 000 五) as 钱主任. */
 export async function uploadPlanDocument(cloud: TestCloud, ref = QJ) {
-  return cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', { ...ref, key: 'plan', fileName: '古南实验小学课后服务方案.pdf', contentBase64: PDF });
+  return cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', {
+    ...ref,
+    key: 'plan',
+    fileName: '古南实验小学课后服务方案.pdf',
+    contentBase64: PDF,
+  });
 }
 
 /** 钱主任 writes a complete plan and submits it; answers with the revision after submission. */

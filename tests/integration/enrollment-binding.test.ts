@@ -72,10 +72,16 @@ describe('binding a parent to a child: name, student number and the class code, 
     await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', KEXIN);
     // Outside the request's class and school it is as if there were none.
     for (const openid of [DEMO.newParent, DEMO.parent, 'demo-teacher-wu', 'demo-teacher-he', DEMO.committee]) {
-      expect(await cloud.call(openid, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+      expect(await cloud.call(openid, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' })).toMatchObject({
+        ok: false,
+        code: 'NOT_FOUND',
+      });
     }
     // The school's admin decides only the class teacher's own requests.
-    expect(await cloud.call(DEMO.admin, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.admin, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     expect(await cloud.call('demo-teacher-wu', 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 
     await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'reject' });
@@ -133,7 +139,9 @@ describe('binding: guessing a child’s name is limited, and a match tells nothi
   });
 
   it('30 guesses sent at once still get only 5 answers (the count is taken in a transaction)', async () => {
-    const answers = await Promise.all(Array.from({ length: 30 }, (_u, i) => cloud.call(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, studentName: `朱${i}馨` })));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_u, i) => cloud.call(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, studentName: `朱${i}馨` })),
+    );
     expect(answers.filter((a: any) => a.code === 'NOT_FOUND')).toHaveLength(5);
     expect(answers.filter((a: any) => a.code === 'TOO_MANY_ATTEMPTS')).toHaveLength(25);
   });
@@ -146,7 +154,17 @@ describe('binding: guessing a child’s name is limited, and a match tells nothi
     const fifth = await cloud.call(accounts[4], 'enrollment', 'bindChild', { ...KEXIN, guardianName: '路人' });
     expect(fifth).toMatchObject({ ok: false, code: 'TOO_MANY_ATTEMPTS', message: expect.stringContaining('这个班级今天核对失败的次数太多') });
     // Another class is not affected.
-    expect((await cloud.ok(accounts[4], 'enrollment', 'bindChild', { studentName: '王小红', studentNo: '10101', bindCode: 'SFH101', guardianName: '路人', relation: '其他' })).status).toBe('pending');
+    expect(
+      (
+        await cloud.ok(accounts[4], 'enrollment', 'bindChild', {
+          studentName: '王小红',
+          studentNo: '10101',
+          bindCode: 'SFH101',
+          guardianName: '路人',
+          relation: '其他',
+        })
+      ).status,
+    ).toBe('pending');
   });
 
   it('a successful binding does not count as a failure', async () => {

@@ -1,5 +1,5 @@
 import { DEMO, startTestCloud, type TestCloud } from '../support/runtime';
-import { addFamilies, adminApprove, applyFor, approvedApplication, listAndFix, SCHOOL, teacherPass, TERM } from './enrollment-fixtures';
+import { addFamilies, adminApprove, applyFor, approvedApplication, listAndFix, SCHOOL, TERM, teacherPass } from './enrollment-fixtures';
 
 let cloud: TestCloud;
 beforeEach(async () => {
@@ -30,7 +30,12 @@ describe('club places: approval order, a waiting list, never overbooked', () => 
     const answers = await Promise.all(ids.slice(1).map((id) => adminApprove(cloud, id)));
     const places = answers.map((a) => a.placements[0]);
     expect(places.filter((p: any) => p.placement === 'placed')).toHaveLength(1);
-    expect(places.filter((p: any) => p.placement === 'waiting').map((p: any) => p.position).sort()).toEqual([1, 2, 3, 4]);
+    expect(
+      places
+        .filter((p: any) => p.placement === 'waiting')
+        .map((p: any) => p.position)
+        .sort(),
+    ).toEqual([1, 2, 3, 4]);
 
     const { seats, waiting } = await roster();
     expect(seats).toHaveLength(2);
@@ -43,14 +48,22 @@ describe('club places: approval order, a waiting list, never overbooked', () => 
       expect(await placement(family[0], entry.applicationId)).toMatchObject({ placement: 'waiting', waitingPosition: i + 1 });
     }
     const queue = await cloud.ok(DEMO.admin, 'enrollment', 'getSchoolQueue', { schoolId: SCHOOL });
-    expect(queue.clubs.find((c: any) => c.itemId === 'club-calligraphy')).toEqual({ itemId: 'club-calligraphy', name: '书法社', capacity: 2, taken: 2, waiting: 4 });
+    expect(queue.clubs.find((c: any) => c.itemId === 'club-calligraphy')).toEqual({
+      itemId: 'club-calligraphy',
+      name: '书法社',
+      capacity: 2,
+      taken: 2,
+      waiting: 4,
+    });
     // The basic care service has no capacity: every child is in.
     expect(queue.applications.every((r: any) => r.items.find((i: any) => i.itemId === 'basic-care').placement === 'basic')).toBe(true);
   });
 
   it('concurrent applications from different children for the last place never overbook either', async () => {
     const families = await addFamilies(cloud, 4);
-    const ids = await Promise.all(families.map(([openid, studentId]) => applyFor(cloud, openid, studentId, CALLIGRAPHY).then((a) => a.application.applicationId as string)));
+    const ids = await Promise.all(
+      families.map(([openid, studentId]) => applyFor(cloud, openid, studentId, CALLIGRAPHY).then((a) => a.application.applicationId as string)),
+    );
     await Promise.all(ids.map((id) => teacherPass(cloud, id)));
     await Promise.all(ids.map((id) => adminApprove(cloud, id)));
     const { seats, waiting } = await roster();
@@ -96,7 +109,9 @@ describe('club places: approval order, a waiting list, never overbooked', () => 
     const [[openid, studentId]] = await addFamilies(cloud, 1);
     const { application } = await applyFor(cloud, openid, studentId, CALLIGRAPHY);
     await teacherPass(cloud, application.applicationId);
-    const answers = await Promise.all([1, 2].map(() => cloud.call(DEMO.admin, 'enrollment', 'approveApplication', { applicationId: application.applicationId, revision: 2 })));
+    const answers = await Promise.all(
+      [1, 2].map(() => cloud.call(DEMO.admin, 'enrollment', 'approveApplication', { applicationId: application.applicationId, revision: 2 })),
+    );
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect((await roster()).seats).toHaveLength(1);
   });

@@ -9,8 +9,8 @@ import {
   SCHOOL,
   signAgreement,
   statusOf,
-  teacherPass,
   TERM,
+  teacherPass,
   XIAOMING,
   XIAOMING_APP,
 } from './enrollment-fixtures';
@@ -44,9 +44,17 @@ describe('applying: the parent chooses freely from the published plan', () => {
     expect((nothing as any).message).toMatch(/请选择至少一个项目/);
     const noDays = await cloud.call(DEMO.parent, 'enrollment', 'submitApplication', { studentId: XIAOMING, termId: TERM, ...choices({ days: [] }) });
     expect((noDays as any).message).toMatch(/请选择参加哪几天/);
-    const offDay = await cloud.call(DEMO.parent, 'enrollment', 'submitApplication', { studentId: XIAOMING, termId: TERM, ...choices({ days: [1], itemIds: ['club-calligraphy'] }) });
+    const offDay = await cloud.call(DEMO.parent, 'enrollment', 'submitApplication', {
+      studentId: XIAOMING,
+      termId: TERM,
+      ...choices({ days: [1], itemIds: ['club-calligraphy'] }),
+    });
     expect((offDay as any).message).toBe('「书法社」在周三，请至少选择其中一天');
-    const unknown = await cloud.call(DEMO.parent, 'enrollment', 'submitApplication', { studentId: XIAOMING, termId: TERM, ...choices({ itemIds: ['club-chess'] }) });
+    const unknown = await cloud.call(DEMO.parent, 'enrollment', 'submitApplication', {
+      studentId: XIAOMING,
+      termId: TERM,
+      ...choices({ itemIds: ['club-chess'] }),
+    });
     expect((unknown as any).message).toMatch(/不在学校公布的方案中/);
     const badPhone = await cloud.call(DEMO.parent, 'enrollment', 'submitApplication', {
       studentId: XIAOMING,
@@ -54,7 +62,12 @@ describe('applying: the parent chooses freely from the published plan', () => {
       ...choices({ pickup: { mode: 'pickers', pickers: [{ name: '李梅', relation: '母亲', phone: '123' }] } }),
     });
     expect(badPhone).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    const noPickup = await cloud.call(DEMO.parent, 'enrollment', 'submitApplication', { studentId: XIAOMING, termId: TERM, days: [1], itemIds: ['basic-care'] });
+    const noPickup = await cloud.call(DEMO.parent, 'enrollment', 'submitApplication', {
+      studentId: XIAOMING,
+      termId: TERM,
+      days: [1],
+      itemIds: ['basic-care'],
+    });
     expect((noPickup as any).message).toMatch(/「pickup」必须填写/);
     expect((await cloud.db.collection('applications').count()).total).toBe(0);
   });
@@ -100,7 +113,15 @@ describe('reviews can pass or send back, never refuse', () => {
     const resubmitted = await cloud.ok(DEMO.parent, 'enrollment', 'resubmitApplication', {
       applicationId: XIAOMING_APP,
       revision: returned.revision,
-      ...choices({ pickup: { mode: 'pickers', pickers: [{ name: '王建国', relation: '父亲', phone: '13900000001' }, { name: '李梅', relation: '母亲', phone: '13900000002' }] } }),
+      ...choices({
+        pickup: {
+          mode: 'pickers',
+          pickers: [
+            { name: '王建国', relation: '父亲', phone: '13900000001' },
+            { name: '李梅', relation: '母亲', phone: '13900000002' },
+          ],
+        },
+      }),
     });
     expect(resubmitted.application.status).toBe('submitted');
     expect(resubmitted.application.returnReason).toBeUndefined();
@@ -159,9 +180,11 @@ describe('public listing, fixing the list, signing, active', () => {
     cloud.runtime.clock.advanceDays(3.01);
     await cloud.ok(DEMO.admin, 'enrollment', 'fixListing', { listingId: posted.listingId });
     expect((await cloud.ok(DEMO.parent, 'enrollment', 'getApplication', { applicationId: XIAOMING_APP })).canSign).toBe(true);
-    expect(outboxFor(DEMO.parent).filter((m) => m.templateId === 'tmpl-enrollment-agreement').map((m) => m.data.thing3.value)).toEqual([
-      '名单已确定，请阅读并签署协议',
-    ]);
+    expect(
+      outboxFor(DEMO.parent)
+        .filter((m) => m.templateId === 'tmpl-enrollment-agreement')
+        .map((m) => m.data.thing3.value),
+    ).toEqual(['名单已确定，请阅读并签署协议']);
     expect((await signAgreement(cloud, DEMO.parent, XIAOMING_APP)).status).toBe('active');
   });
 
@@ -200,7 +223,11 @@ describe('withdrawal', () => {
     await applyFor(cloud, DEMO.parent, XIAOMING);
     const { application } = await cloud.ok(DEMO.parent, 'enrollment', 'withdrawApplication', { applicationId: XIAOMING_APP });
     expect(application.status).toBe('withdrawn');
-    const again = await cloud.ok(DEMO.parent, 'enrollment', 'resubmitApplication', { applicationId: XIAOMING_APP, revision: application.revision, ...choices() });
+    const again = await cloud.ok(DEMO.parent, 'enrollment', 'resubmitApplication', {
+      applicationId: XIAOMING_APP,
+      revision: application.revision,
+      ...choices(),
+    });
     expect(again.application.status).toBe('submitted');
   });
 
@@ -216,9 +243,15 @@ describe('withdrawal', () => {
     expect((past as any).message).toBe('生效日期不能早于今天');
 
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const requested = await cloud.ok(DEMO.secondGuardian, 'enrollment', 'withdrawApplication', { applicationId: XIAOMING_APP, effectiveDate: today, reason: '家里老人可以接送' });
+    const requested = await cloud.ok(DEMO.secondGuardian, 'enrollment', 'withdrawApplication', {
+      applicationId: XIAOMING_APP,
+      effectiveDate: today,
+      reason: '家里老人可以接送',
+    });
     expect(requested.application).toMatchObject({ status: 'withdrawal-requested', withdrawal: { effectiveDate: today, reason: '家里老人可以接送' } });
-    expect((await cloud.ok(DEMO.admin, 'enrollment', 'getSchoolQueue', { schoolId: SCHOOL })).withdrawals.map((r: any) => r.applicationId)).toEqual([XIAOMING_APP]);
+    expect((await cloud.ok(DEMO.admin, 'enrollment', 'getSchoolQueue', { schoolId: SCHOOL })).withdrawals.map((r: any) => r.applicationId)).toEqual([
+      XIAOMING_APP,
+    ]);
 
     await cloud.ok(DEMO.admin, 'enrollment', 'decideWithdrawal', { applicationId: XIAOMING_APP, decision: 'reject', note: '本月已缴费，请下月再申请' });
     expect(await statusOf(cloud, XIAOMING_APP)).toBe('active');
@@ -238,7 +271,11 @@ describe('withdrawal', () => {
     await cloud.ok(DEMO.parent, 'enrollment', 'withdrawApplication', { applicationId: XIAOMING_APP, effectiveDate: today });
     await cloud.ok(DEMO.admin, 'enrollment', 'decideWithdrawal', { applicationId: XIAOMING_APP, decision: 'approve' });
 
-    const again = await cloud.ok(DEMO.parent, 'enrollment', 'resubmitApplication', { applicationId: XIAOMING_APP, revision: await revision(XIAOMING_APP), ...choices() });
+    const again = await cloud.ok(DEMO.parent, 'enrollment', 'resubmitApplication', {
+      applicationId: XIAOMING_APP,
+      revision: await revision(XIAOMING_APP),
+      ...choices(),
+    });
     expect(again.application).toMatchObject({ status: 'submitted', signedVersion: 0 });
     await teacherPass(cloud, XIAOMING_APP);
     await adminApprove(cloud, XIAOMING_APP);

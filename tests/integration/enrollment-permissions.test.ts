@@ -1,6 +1,6 @@
 import { EDITABLE_SECTIONS } from '@kehou/shared';
 import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
-import { applyFor, approvedApplication, choices, listAndFix, SCHOOL, teacherPass, TERM, XIAOMING, XIAOMING_APP } from './enrollment-fixtures';
+import { applyFor, approvedApplication, choices, listAndFix, SCHOOL, TERM, teacherPass, XIAOMING, XIAOMING_APP } from './enrollment-fixtures';
 
 let cloud: TestCloud;
 beforeEach(async () => {
@@ -84,9 +84,23 @@ describe('hardship: the school admin and the child’s class teacher only, never
     expect(JSON.stringify(app)).not.toMatch(/subsistence|低保|hardship/);
 
     for (const openid of [DEMO.teacher, DEMO.admin]) {
-      expect(await cloud.ok(openid, 'enrollment', 'getHardship', { applicationId: XIAOMING_APP })).toMatchObject({ declared: true, kind: 'subsistence', label: '低保家庭', note: HARDSHIP.note });
+      expect(await cloud.ok(openid, 'enrollment', 'getHardship', { applicationId: XIAOMING_APP })).toMatchObject({
+        declared: true,
+        kind: 'subsistence',
+        label: '低保家庭',
+        note: HARDSHIP.note,
+      });
     }
-    for (const openid of [DEMO.parent, DEMO.secondGuardian, DEMO.newParent, 'demo-teacher-wu', DEMO.committee, DEMO.bureau, DEMO.otherSchoolAdmin, DEMO.otherSchoolParent]) {
+    for (const openid of [
+      DEMO.parent,
+      DEMO.secondGuardian,
+      DEMO.newParent,
+      'demo-teacher-wu',
+      DEMO.committee,
+      DEMO.bureau,
+      DEMO.otherSchoolAdmin,
+      DEMO.otherSchoolParent,
+    ]) {
       await refused(openid, 'enrollment', 'getHardship', { applicationId: XIAOMING_APP });
     }
     const teacherRow = (await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 })).toReview[0];

@@ -58,10 +58,27 @@ describe('importing the roster from Excel, with a clear report of the rows not t
   it('a parent binding with a phone on the roster is flagged as a match for the teacher', async () => {
     const base64 = await xlsx([HEADER, ['三年级(2)班', '欧阳娜娜', '30299', '黄蓉', '13911113333']]);
     await cloud.ok(DEMO.admin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64 } });
-    await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { studentName: '欧阳娜娜', studentNo: '30299', bindCode: 'SFH302', guardianName: '黄蓉', relation: '母亲', phone: '13911113333' });
-    await cloud.ok(DEMO.secondGuardian, 'enrollment', 'bindChild', { studentName: '欧阳娜娜', studentNo: '30299', bindCode: 'SFH302', guardianName: '李梅', relation: '姑姑', phone: '13900000002' });
+    await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', {
+      studentName: '欧阳娜娜',
+      studentNo: '30299',
+      bindCode: 'SFH302',
+      guardianName: '黄蓉',
+      relation: '母亲',
+      phone: '13911113333',
+    });
+    await cloud.ok(DEMO.secondGuardian, 'enrollment', 'bindChild', {
+      studentName: '欧阳娜娜',
+      studentNo: '30299',
+      bindCode: 'SFH302',
+      guardianName: '李梅',
+      relation: '姑姑',
+      phone: '13900000002',
+    });
     const queue = await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 });
-    expect(queue.bindings.map((b: any) => [b.guardianName, b.rosterMatch]).sort()).toEqual([['李梅', false], ['黄蓉', true]]);
+    expect(queue.bindings.map((b: any) => [b.guardianName, b.rosterMatch]).sort()).toEqual([
+      ['李梅', false],
+      ['黄蓉', true],
+    ]);
   });
 
   it('a student who moved class is updated, and the new class teacher takes over', async () => {
@@ -73,9 +90,15 @@ describe('importing the roster from Excel, with a clear report of the rows not t
   });
 
   it('a file that is not a spreadsheet, or has no header, is refused as a whole with a reason', async () => {
-    const junk = await cloud.ok(DEMO.admin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64: Buffer.from('班级,学生姓名').toString('base64') } });
+    const junk = await cloud.ok(DEMO.admin, 'enrollment', 'importRoster', {
+      schoolId: SCHOOL,
+      file: { base64: Buffer.from('班级,学生姓名').toString('base64') },
+    });
     expect(junk.fileError).toBe('无法读取这个文件：请上传 Excel（.xlsx）格式的花名册');
-    const noHeader = await cloud.ok(DEMO.admin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64: await xlsx([['三年级(2)班', '张三', '1', '张父', '13900001111']]) } });
+    const noHeader = await cloud.ok(DEMO.admin, 'enrollment', 'importRoster', {
+      schoolId: SCHOOL,
+      file: { base64: await xlsx([['三年级(2)班', '张三', '1', '张父', '13900001111']]) },
+    });
     expect(noHeader.fileError).toMatch(/没有找到表头/);
     const tooBig = await cloud.call(DEMO.admin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64: 'A'.repeat(1_500_000) } });
     expect(tooBig).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '输入有误：「file.base64」文件不能超过 1 MB' });

@@ -63,13 +63,20 @@ describe('feedback: parents → parent committee (000 §三(五))', () => {
     const [item] = (await cloud.ok(DEMO.committee, 'feedback', 'listSchoolFeedback', { schoolId: school })).items;
     const reviewed = await cloud.ok(DEMO.committee, 'feedback', 'markFeedbackReviewed', { feedbackId: item.id });
     expect(reviewed).toMatchObject({ status: 'reviewed', revision: 1 });
-    const answered = await cloud.ok(DEMO.committee, 'feedback', 'answerFeedback', { feedbackId: item.id, text: '已与学校商定：低年级 17:20 先放学。', revision: 1 });
+    const answered = await cloud.ok(DEMO.committee, 'feedback', 'answerFeedback', {
+      feedbackId: item.id,
+      text: '已与学校商定：低年级 17:20 先放学。',
+      revision: 1,
+    });
     expect(answered).toMatchObject({ status: 'answered', answer: { byName: '刘女士', text: '已与学校商定：低年级 17:20 先放学。' } });
     const mine = await cloud.ok(DEMO.parent, 'feedback', 'listMyFeedback');
     expect(mine).toEqual([expect.objectContaining({ status: 'answered', answer: expect.objectContaining({ byName: '刘女士' }) })]);
     expect(await cloud.ok(DEMO.secondGuardian, 'feedback', 'listMyFeedback')).toEqual([]);
     expect(cloud.runtime.outbox.list(DEMO.parent)).toEqual([expect.objectContaining({ templateId: 'tmpl-feedback-answered', page: 'parent/feedback/index' })]);
-    const audit = await cloud.db.collection('audit').where({ action: cloud.db.command.in(['feedback.submitFeedback', 'feedback.markFeedbackReviewed', 'feedback.answerFeedback']) }).count();
+    const audit = await cloud.db
+      .collection('audit')
+      .where({ action: cloud.db.command.in(['feedback.submitFeedback', 'feedback.markFeedbackReviewed', 'feedback.answerFeedback']) })
+      .count();
     expect(audit.total).toBe(3);
   });
 

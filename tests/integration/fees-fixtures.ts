@@ -41,7 +41,11 @@ export async function enrolledClass(cloud: TestCloud, extra: Record<string, unkn
   await approvedApplication(cloud, p1, s1, extra);
   await listAndFix(cloud);
   await publishAgreement(cloud);
-  for (const [openid, studentId] of [[DEMO.parent, XIAOMING], [p0, s0], [p1, s1]] as const) {
+  for (const [openid, studentId] of [
+    [DEMO.parent, XIAOMING],
+    [p0, s0],
+    [p1, s1],
+  ] as const) {
     await signAgreement(cloud, openid, appOf(studentId));
     await backdateActivation(cloud, appOf(studentId), `${term.startDate}T00:30:00.000Z`);
   }
@@ -53,7 +57,10 @@ export async function enrolledClass(cloud: TestCloud, extra: Record<string, unkn
 export async function backdateActivation(cloud: TestCloud, applicationId: string, at: string) {
   const app = (await cloud.db.collection('applications').doc(applicationId).get()).data as unknown as { history: { status: string; at: string }[] };
   const history = app.history.map((h) => (h.status === 'active' ? { ...h, at } : h));
-  await cloud.db.collection('applications').doc(applicationId).update({ data: { history: cloud.db.command.set(history) } });
+  await cloud.db
+    .collection('applications')
+    .doc(applicationId)
+    .update({ data: { history: cloud.db.command.set(history) } });
 }
 
 export async function sheet(cloud: TestCloud, date: string, openid: string = DEMO.teacher) {
@@ -90,9 +97,33 @@ export async function qijiangEnrolled(cloud: TestCloud) {
   const term = await termOf(cloud, termId);
   const content = { ...demoPlanContent, schedules: demoPlanContent.schedules.map((s) => ({ ...s, periodsPerDay: 2 })), feeSettings: {} };
   const publicationId = `${schoolId}:${termId}:v1`;
-  await cloud.db.collection('plans').add({ data: { _id: `${schoolId}:${termId}`, schoolId, termId, profileId: 'qijiang-2020', status: 'published', revision: 1, content, submissions: 1, publishedVersion: 1 } });
+  await cloud.db.collection('plans').add({
+    data: {
+      _id: `${schoolId}:${termId}`,
+      schoolId,
+      termId,
+      profileId: 'qijiang-2020',
+      status: 'published',
+      revision: 1,
+      content,
+      submissions: 1,
+      publishedVersion: 1,
+    },
+  });
   await cloud.db.collection('publications').add({
-    data: { _id: publicationId, schoolId, termId, version: 1, current: true, profileId: 'qijiang-2020', schoolName: '綦江区古南实验小学', termName: '学期', publishedAt: `${addDays(term.startDate, -3)}T02:00:00.000Z`, content, fees: { lines: [], refundMethod: '' } },
+    data: {
+      _id: publicationId,
+      schoolId,
+      termId,
+      version: 1,
+      current: true,
+      profileId: 'qijiang-2020',
+      schoolName: '綦江区古南实验小学',
+      termName: '学期',
+      publishedAt: `${addDays(term.startDate, -3)}T02:00:00.000Z`,
+      content,
+      fees: { lines: [], refundMethod: '' },
+    },
   });
   const studentId = 'stu-qj-40101';
   const applicationId = `${studentId}:${termId}`;

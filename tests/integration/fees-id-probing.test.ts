@@ -39,19 +39,32 @@ describe('a guessed notice or refund id tells a stranger nothing', () => {
     { who: 'a parent of the same school', openid: () => kids.pendingParent, action: 'confirmPayment', data: (noticeId) => ({ noticeId }) },
     { who: 'a parent of the same school', openid: () => kids.pendingParent, action: 'requestRefund', data: (noticeId) => ({ noticeId, reason: '试试看' }) },
     { who: 'a parent of another school', openid: () => DEMO.otherSchoolParent, action: 'createPayment', data: (noticeId) => ({ noticeId }) },
-    { who: 'the admin of another school', openid: () => DEMO.otherSchoolAdmin, action: 'recordOfflinePayment', data: (noticeId) => ({ noticeId, method: 'cash', reference: 'x123' }) },
+    {
+      who: 'the admin of another school',
+      openid: () => DEMO.otherSchoolAdmin,
+      action: 'recordOfflinePayment',
+      data: (noticeId) => ({ noticeId, method: 'cash', reference: 'x123' }),
+    },
     { who: 'the admin of another school', openid: () => DEMO.otherSchoolAdmin, action: 'decideRefund', data: (refundId) => ({ refundId, approve: false }) },
-    { who: 'the admin of another school', openid: () => DEMO.otherSchoolAdmin, action: 'recordOfflineRefund', data: (refundId) => ({ refundId, reference: 'x123' }) },
+    {
+      who: 'the admin of another school',
+      openid: () => DEMO.otherSchoolAdmin,
+      action: 'recordOfflineRefund',
+      data: (refundId) => ({ refundId, reference: 'x123' }),
+    },
   ];
 
-  it.each(probes)('$who calling $action: a billed, a paid-and-refund-requested, a never-billed and a made-up id get one answer', async ({ openid, action, data }) => {
-    const before = await fingerprint();
-    const answers = [];
-    for (const id of [billed, refunded, neverBilled, 'no-such-notice:2000-01']) answers.push(await cloud.call(openid(), 'fees', action, data(id)));
-    expect(answers[0]).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
-    expect(await fingerprint()).toBe(before);
-  });
+  it.each(probes)(
+    '$who calling $action: a billed, a paid-and-refund-requested, a never-billed and a made-up id get one answer',
+    async ({ openid, action, data }) => {
+      const before = await fingerprint();
+      const answers = [];
+      for (const id of [billed, refunded, neverBilled, 'no-such-notice:2000-01']) answers.push(await cloud.call(openid(), 'fees', action, data(id)));
+      expect(answers[0]).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+      for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
+      expect(await fingerprint()).toBe(before);
+    },
+  );
 
   it('the family itself still reaches its own notice and refund (the probe is not refusing everyone)', async () => {
     expect(await cloud.call(kids.parent0, 'fees', 'confirmPayment', { noticeId: billed })).toMatchObject({ ok: true });

@@ -63,15 +63,31 @@ describe('收费通知: preview and issue (suifenhe, a month by actual attendanc
     expect(row0.lines[0].citation).toBe('关于做好绥芬河市中小学生课后服务工作的实施意见 三(五)2');
     expect(row0.unrecordedDays).toBe(days.length - 3);
     expect(preview.unrecorded).toEqual([{ classId: DEMO_IDS.class32, className: '三年级(2)班', dates: days.slice(3) }]);
-    expect(preview).toMatchObject({ periodKey: month.key, blocked: null, counts: { new: 3, issued: 0, changed: 0 }, digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(preview).toMatchObject({
+      periodKey: month.key,
+      blocked: null,
+      counts: { new: 3, issued: 0, changed: 0 },
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect((await notices().count()).total).toBe(0);
   });
 
   it('free dates are not an input any more: a period is named by its key, and only the term’s keys exist', async () => {
     const count = async () => (await notices().count()).total;
-    expect(await cloud.call(DEMO.admin, 'fees', 'previewNotices', { schoolId: SCHOOL, termId: TERM, from: month.from, to: month.to })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    expect(await cloud.call(DEMO.admin, 'fees', 'previewNotices', { ...PERIOD(), periodKey: '2026-13' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(/收费期间/) });
-    expect(await cloud.call(DEMO.admin, 'fees', 'previewNotices', { ...PERIOD(), periodKey: 'term' })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringMatching(/没有「term」/) });
+    expect(await cloud.call(DEMO.admin, 'fees', 'previewNotices', { schoolId: SCHOOL, termId: TERM, from: month.from, to: month.to })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
+    expect(await cloud.call(DEMO.admin, 'fees', 'previewNotices', { ...PERIOD(), periodKey: '2026-13' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/收费期间/),
+    });
+    expect(await cloud.call(DEMO.admin, 'fees', 'previewNotices', { ...PERIOD(), periodKey: 'term' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+      message: expect.stringMatching(/没有「term」/),
+    });
     expect(await cloud.call(DEMO.admin, 'fees', 'previewNotices', { ...PERIOD(), periodKey: '1999-01' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
     expect(await count()).toBe(0);
   });
@@ -105,7 +121,15 @@ describe('收费通知: preview and issue (suifenhe, a month by actual attendanc
     expect(again).toMatchObject({ created: 0, existing: 3 });
     expect((await notices().count()).total).toBe(3);
     expect((await notices().doc(noticeId(kids.child0)).get()).data).toEqual(before);
-    expect(before).toMatchObject({ studentId: kids.child0, periodKey: month.key, period: { from: month.from, to: month.to }, chargeFen: 1400, dueFen: 1400, status: 'issued', sequence: 1 });
+    expect(before).toMatchObject({
+      studentId: kids.child0,
+      periodKey: month.key,
+      period: { from: month.from, to: month.to },
+      chargeFen: 1400,
+      dueFen: 1400,
+      status: 'issued',
+      sequence: 1,
+    });
     expect(before.facts).toMatchObject({ profileVersion: expect.stringMatching(/^suifenhe-2021@[0-9a-f]{12}$/), stage: 'primary', waived: false });
     expect(before.facts.sessions.find((s: any) => s.date === days[1])).toEqual({ date: days[1], minutes: 120, periods: 3, attendedMinutes: 25 });
     const periods = (await cloud.ok(DEMO.admin, 'fees', 'listNoticePeriods', { schoolId: SCHOOL, termId: TERM })).periods;
@@ -173,9 +197,15 @@ describe('收费通知: preview and issue (suifenhe, a month by actual attendanc
       expect(existing).toMatchObject({ ok: false, code: 'NOT_FOUND' });
       expect(missing).toEqual(existing);
     }
-    expect(await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: id, method: 'cash', reference: 'SJ-0001' })).toMatchObject({ existing: false });
-    expect(await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: id, method: 'cash', reference: 'SJ-0001' })).toMatchObject({ existing: true });
-    expect(await cloud.call(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: noticeId(kids.hardshipChild), method: 'cash', reference: 'SJ-0001' })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: '这份通知无需缴费' });
+    expect(await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: id, method: 'cash', reference: 'SJ-0001' })).toMatchObject({
+      existing: false,
+    });
+    expect(await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: id, method: 'cash', reference: 'SJ-0001' })).toMatchObject({
+      existing: true,
+    });
+    expect(
+      await cloud.call(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: noticeId(kids.hardshipChild), method: 'cash', reference: 'SJ-0001' }),
+    ).toMatchObject({ ok: false, code: 'INVALID_STATE', message: '这份通知无需缴费' });
     expect((await cloud.ok(DEMO.admin, 'fees', 'listSchoolNotices', { schoolId: SCHOOL, termId: TERM })).totals.paidFen).toBe(1400);
   });
 });
@@ -201,14 +231,31 @@ describe('corrections instead of rewrites (a new notice supersedes; the family o
     expect(unchanged).toEqual(was);
     expect(supersededBy).toBe(noticeId(kids.child0, 2));
     const correction = (await notices().doc(noticeId(kids.child0, 2)).get()).data as any;
-    expect(correction).toMatchObject({ sequence: 2, supersedes: noticeId(kids.child0), chargeFen: 600, paidBeforeFen: 1400, dueFen: 0, creditFen: 800, status: 'nothing-due', correctionReason: '考勤更正' });
+    expect(correction).toMatchObject({
+      sequence: 2,
+      supersedes: noticeId(kids.child0),
+      chargeFen: 600,
+      paidBeforeFen: 1400,
+      dueFen: 0,
+      creditFen: 800,
+      status: 'nothing-due',
+      correctionReason: '考勤更正',
+    });
     expect(correction.difference).toMatchObject({ previousChargeFen: 1400, differenceFen: -800 });
     expect(correction.difference.lines).toEqual([expect.objectContaining({ amountFen: -800, citation: expect.stringContaining('三(五)2') })]);
-    expect(((await cloud.db.collection('refunds').doc(noticeId(kids.child0, 2)).get()).data as any)).toMatchObject({ kind: 'correction', status: 'approved', refundFen: 800 });
+    expect((await cloud.db.collection('refunds').doc(noticeId(kids.child0, 2)).get()).data as any).toMatchObject({
+      kind: 'correction',
+      status: 'approved',
+      refundFen: 800,
+    });
 
     const parent = (await cloud.ok(kids.parent0, 'fees', 'listMyNotices')).notices;
     expect(parent).toHaveLength(1);
-    expect(parent[0]).toMatchObject({ noticeId: noticeId(kids.child0, 2), state: 'nothing-due', difference: { differenceFen: -800, creditFen: 800, reason: '考勤更正' } });
+    expect(parent[0]).toMatchObject({
+      noticeId: noticeId(kids.child0, 2),
+      state: 'nothing-due',
+      difference: { differenceFen: -800, creditFen: 800, reason: '考勤更正' },
+    });
     expect(parent[0].earlier).toEqual([expect.objectContaining({ noticeId: noticeId(kids.child0), chargeFen: 1400, state: 'superseded' })]);
     expect(cloud.runtime.outbox.list(kids.parent0).at(-1)?.data.thing4.value).toMatch(/退还/);
     // The old notice can no longer be paid or corrected again; issuing again creates nothing.
@@ -218,20 +265,35 @@ describe('corrections instead of rewrites (a new notice supersedes; the family o
   it('an unpaid notice corrected upward: the family owes the whole new amount, nothing twice', async () => {
     const notice = (await notices().doc(noticeId(kids.child1, 2)).get()).data as any;
     expect(notice).toMatchObject({ supersedes: noticeId(kids.child1), paidBeforeFen: 0, chargeFen: 2000 + 800, dueFen: 2800, status: 'issued' });
-    expect(await cloud.call(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: noticeId(kids.child1), method: 'cash', reference: 'SJ-0001' })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringMatching(/已被更正/) });
+    expect(
+      await cloud.call(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: noticeId(kids.child1), method: 'cash', reference: 'SJ-0001' }),
+    ).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringMatching(/已被更正/) });
   });
 
   it('hardship declared late: the correction shows the waiver with its clause, and the paid amount comes back', async () => {
     await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: noticeId(kids.child1, 2), method: 'cash', reference: 'SJ-0001' });
     const app = (await cloud.db.collection('applications').doc(appOf(kids.child1)).get()).data as any;
     await cloud.db.collection('hardshipDeclarations').add({
-      data: { _id: app._id, applicationId: app._id, studentId: kids.child1, schoolId: SCHOOL, classId: app.classId, termId: TERM, kind: 'subsistence', note: '', declaredBy: kids.parent1, declaredAt: new Date().toISOString() },
+      data: {
+        _id: app._id,
+        applicationId: app._id,
+        studentId: kids.child1,
+        schoolId: SCHOOL,
+        classId: app.classId,
+        termId: TERM,
+        kind: 'subsistence',
+        note: '',
+        declaredBy: kids.parent1,
+        declaredAt: new Date().toISOString(),
+      },
     });
     const preview = await cloud.ok(DEMO.admin, 'fees', 'previewNotices', PERIOD());
     await cloud.ok(DEMO.admin, 'fees', 'issueCorrections', { ...PERIOD(), digest: preview.digest, reason: '补报家庭经济困难' });
     const third = (await notices().doc(noticeId(kids.child1, 3)).get()).data as any;
     expect(third).toMatchObject({ chargeFen: 0, exemptFen: 2800, governmentShareFen: 1400, paidBeforeFen: 2800, creditFen: 2800, dueFen: 0 });
-    expect(third.difference.lines).toEqual([expect.objectContaining({ label: '家庭经济困难：免收课后服务费', amountFen: -2800, citation: expect.stringContaining('三(五)2') })]);
+    expect(third.difference.lines).toEqual([
+      expect.objectContaining({ label: '家庭经济困难：免收课后服务费', amountFen: -2800, citation: expect.stringContaining('三(五)2') }),
+    ]);
     expect(JSON.stringify(third)).not.toMatch(HARDSHIP_WORDS);
     const view = (await cloud.ok(kids.parent1, 'fees', 'listMyNotices')).notices[0];
     expect(view.earlier.map((e: any) => e.noticeId)).toEqual([noticeId(kids.child1, 2), noticeId(kids.child1)]);
@@ -252,14 +314,28 @@ describe('收费通知: who may issue, and when nothing may be charged', () => {
       expect(await cloud.call(openid, 'fees', 'issueCorrections', { ...PERIOD(), digest: '0'.repeat(64), reason: '更正' })).toMatchObject({ ok: false, code });
     }
     expect(await cloud.call(DEMO.parent, 'fees', 'listSchoolNotices', { schoolId: SCHOOL, termId: TERM })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'fees', 'listSchoolNotices', { schoolId: SCHOOL, termId: TERM })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.otherSchoolAdmin, 'fees', 'listSchoolNotices', { schoolId: SCHOOL, termId: TERM })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
   });
 
   it('a term whose plan is not approved (綦江 demo school, no plan) is refused with the reason', async () => {
     const period = { schoolId: DEMO_IDS.qijiangSchool, termId: DEMO_IDS.qijiangTerm, periodKey: 'term' };
     const answer = await cloud.call(DEMO.otherSchoolAdmin, 'fees', 'previewNotices', period);
     expect(answer).toMatchObject({ ok: false, code: 'POLICY_VIOLATION', message: expect.stringMatching(/没有课后服务方案|不能收费/) });
-    await cloud.db.collection('plans').add({ data: { _id: `${DEMO_IDS.qijiangSchool}:${DEMO_IDS.qijiangTerm}`, schoolId: DEMO_IDS.qijiangSchool, termId: DEMO_IDS.qijiangTerm, profileId: 'qijiang-2020', status: 'submitted', revision: 1, submissions: 1, publishedVersion: 0 } });
+    await cloud.db.collection('plans').add({
+      data: {
+        _id: `${DEMO_IDS.qijiangSchool}:${DEMO_IDS.qijiangTerm}`,
+        schoolId: DEMO_IDS.qijiangSchool,
+        termId: DEMO_IDS.qijiangTerm,
+        profileId: 'qijiang-2020',
+        status: 'submitted',
+        revision: 1,
+        submissions: 1,
+        publishedVersion: 0,
+      },
+    });
     const submitted = await cloud.call(DEMO.otherSchoolAdmin, 'fees', 'previewNotices', period);
     expect(submitted).toMatchObject({ ok: false, code: 'POLICY_VIOLATION', message: expect.stringMatching(/尚未通过.*备案审核.*不得收费.*五/) });
     const offered = await cloud.ok(DEMO.otherSchoolAdmin, 'fees', 'listNoticePeriods', { schoolId: DEMO_IDS.qijiangSchool, termId: DEMO_IDS.qijiangTerm });
@@ -270,8 +346,20 @@ describe('收费通知: who may issue, and when nothing may be charged', () => {
 
   it('xxcity: the service is free, no period is offered, no notice is ever issued, and the app says so', async () => {
     const term = await termOf(cloud);
-    await cloud.db.collection('schools').add({ data: { _id: 'school-xx', name: 'XX市实验小学', district: 'XX市', bureauId: 'b-xx', bureauName: 'XX市教育局', profileId: 'xxcity-2024', stages: ['primary'] } });
-    await cloud.db.collection('terms').add({ data: { _id: 'term-xx', schoolId: 'school-xx', name: '学期', startDate: term.startDate, endDate: term.endDate, current: true } });
+    await cloud.db.collection('schools').add({
+      data: {
+        _id: 'school-xx',
+        name: 'XX市实验小学',
+        district: 'XX市',
+        bureauId: 'b-xx',
+        bureauName: 'XX市教育局',
+        profileId: 'xxcity-2024',
+        stages: ['primary'],
+      },
+    });
+    await cloud.db
+      .collection('terms')
+      .add({ data: { _id: 'term-xx', schoolId: 'school-xx', name: '学期', startDate: term.startDate, endDate: term.endDate, current: true } });
     await cloud.db.collection('users').add({ data: { _id: 'admin-xx', name: '管理员', roles: [{ kind: 'admin', schoolId: 'school-xx' }] } });
     const offered = await cloud.ok('admin-xx', 'fees', 'listNoticePeriods', { schoolId: 'school-xx', termId: 'term-xx' });
     expect(offered.periods).toEqual([]);

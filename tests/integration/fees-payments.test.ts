@@ -34,21 +34,38 @@ describe('paying a notice with WeChat Pay', () => {
   it('the order is the notice’s amount; paying reaches the callback, which records it once however often it comes', async () => {
     cloud.runtime.pay.mode = { timing: 'normal', times: 2 };
     const start = await cloud.ok(kids.parent0, 'fees', 'createPayment', { noticeId: noticeOf(kids.child0) });
-    expect(start).toMatchObject({ amountFen: 3200, outTradeNo: expect.stringMatching(/^KH[0-9a-f]{26}01$/), payment: { package: expect.stringMatching(/^prepay_id=/), signType: 'MD5' } });
+    expect(start).toMatchObject({
+      amountFen: 3200,
+      outTradeNo: expect.stringMatching(/^KH[0-9a-f]{26}01$/),
+      payment: { package: expect.stringMatching(/^prepay_id=/), signType: 'MD5' },
+    });
     expect(start.outTradeNo.length).toBeLessThanOrEqual(32);
     const answer = await cloud.runtime.pay.settle(prepayOf(start), 'pay', kids.parent0);
     expect(answer.errMsg).toBe('requestPayment:ok');
     // The same order opened on a second phone cannot be paid again.
     expect((await cloud.runtime.pay.settle(prepayOf(start), 'pay', kids.parent0)).errMsg).toBe('requestPayment:fail 该订单已支付');
     const deliveries = cloud.runtime.pay.deliveries.filter((d) => d.event.outTradeNo === start.outTradeNo);
-    expect(deliveries.map((d) => d.answer)).toEqual([{ errcode: 0, errmsg: 'OK' }, { errcode: 0, errmsg: 'OK' }]);
+    expect(deliveries.map((d) => d.answer)).toEqual([
+      { errcode: 0, errmsg: 'OK' },
+      { errcode: 0, errmsg: 'OK' },
+    ]);
     expect(await doc('feeNotices', noticeOf(kids.child0))).toMatchObject({ status: 'paid', paidFen: 3200, paymentId: start.outTradeNo });
-    expect(await doc('payments', start.outTradeNo)).toMatchObject({ channel: 'wechat', status: 'paid', amountFen: 3200, payerOpenid: kids.parent0, transactionId: expect.any(String) });
+    expect(await doc('payments', start.outTradeNo)).toMatchObject({
+      channel: 'wechat',
+      status: 'paid',
+      amountFen: 3200,
+      payerOpenid: kids.parent0,
+      transactionId: expect.any(String),
+    });
     expect((await cloud.db.collection('audit').where({ action: 'payments.payment' }).count()).total).toBe(1);
     expect(cloud.runtime.outbox.list(kids.parent0).filter((m) => m.templateId === 'tmpl-fees-receipt')).toHaveLength(1);
     const view = (await cloud.ok(kids.parent0, 'fees', 'listMyNotices')).notices[0];
     expect(view).toMatchObject({ state: 'paid', canPay: false, receipt: { amountFen: 3200, channel: 'wechat' } });
-    expect(await cloud.call(kids.parent0, 'fees', 'createPayment', { noticeId: noticeOf(kids.child0) })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: '这份通知已经缴过费了' });
+    expect(await cloud.call(kids.parent0, 'fees', 'createPayment', { noticeId: noticeOf(kids.child0) })).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+      message: '这份通知已经缴过费了',
+    });
   });
 
   it('a forged callback (a client calling the function, or an order WeChat never saw paid) records nothing', async () => {
@@ -82,8 +99,15 @@ describe('paying a notice with WeChat Pay', () => {
   });
 
   it('a fully waived notice asks for nothing: no order is opened', async () => {
-    expect(await cloud.call(DEMO.parent, 'fees', 'createPayment', { noticeId: noticeOf(kids.hardshipChild) })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: '这份通知无需缴费' });
-    expect(await cloud.call(DEMO.secondGuardian, 'fees', 'createPayment', { noticeId: noticeOf(kids.hardshipChild) })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await cloud.call(DEMO.parent, 'fees', 'createPayment', { noticeId: noticeOf(kids.hardshipChild) })).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+      message: '这份通知无需缴费',
+    });
+    expect(await cloud.call(DEMO.secondGuardian, 'fees', 'createPayment', { noticeId: noticeOf(kids.hardshipChild) })).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+    });
   });
 });
 
@@ -112,7 +136,13 @@ describe('two payments reaching one notice, refunds back to WeChat', () => {
     // The school corrects the month before the parent pays the open order.
     await record(cloud, days[6], { [child]: 120 }, '补录');
     const preview = await cloud.ok(DEMO.admin, 'fees', 'previewNotices', { schoolId: SCHOOL, termId: TERM, periodKey: month.key });
-    await cloud.ok(DEMO.admin, 'fees', 'issueCorrections', { schoolId: SCHOOL, termId: TERM, periodKey: month.key, digest: preview.digest, reason: '补录考勤' });
+    await cloud.ok(DEMO.admin, 'fees', 'issueCorrections', {
+      schoolId: SCHOOL,
+      termId: TERM,
+      periodKey: month.key,
+      digest: preview.digest,
+      reason: '补录考勤',
+    });
     await cloud.runtime.pay.settle(prepayOf(twoGuardians[0]), 'pay', parent);
 
     const payment = await doc('payments', twoGuardians[0].outTradeNo);
@@ -129,12 +159,23 @@ describe('two payments reaching one notice, refunds back to WeChat', () => {
   it('a correction lowering a WeChat-paid month pays the difference back through WeChat Pay, confirmed by the refund callback', async () => {
     await record(cloud, days[0], { [kids.child0]: 0 }, '当天请假未到');
     const preview = await cloud.ok(DEMO.admin, 'fees', 'previewNotices', { schoolId: SCHOOL, termId: TERM, periodKey: month.key });
-    await cloud.ok(DEMO.admin, 'fees', 'issueCorrections', { schoolId: SCHOOL, termId: TERM, periodKey: month.key, digest: preview.digest, reason: '考勤更正' });
+    await cloud.ok(DEMO.admin, 'fees', 'issueCorrections', {
+      schoolId: SCHOOL,
+      termId: TERM,
+      periodKey: month.key,
+      digest: preview.digest,
+      reason: '考勤更正',
+    });
     const refund = await doc('refunds', noticeOf(kids.child0, 2));
     expect(refund).toMatchObject({ kind: 'correction', refundFen: 800, payout: { status: 'paid', paidFen: 800, channel: 'wechat' } });
     const paid = await doc('payments', (await doc('feeNotices', noticeOf(kids.child0))).paymentId);
     expect(paid.refundedFen).toBe(800);
-    expect(cloud.runtime.outbox.list(kids.parent0).filter((m) => m.templateId === 'tmpl-fees-refund').at(-1)).toMatchObject({ data: { phrase2: { value: '已退回' }, amount3: { value: '8.00元' } } });
+    expect(
+      cloud.runtime.outbox
+        .list(kids.parent0)
+        .filter((m) => m.templateId === 'tmpl-fees-refund')
+        .at(-1),
+    ).toMatchObject({ data: { phrase2: { value: '已退回' }, amount3: { value: '8.00元' } } });
   });
 
   it('paid at the office: the school records it with a reference, and a refund of it is paid back by hand', async () => {
@@ -142,12 +183,20 @@ describe('two payments reaching one notice, refunds back to WeChat', () => {
     // child1's month was paid by WeChat above; its correction asks for more, paid at the office.
     await record(cloud, days[7], { [child]: 120 }, '补录');
     const preview = await cloud.ok(DEMO.admin, 'fees', 'previewNotices', { schoolId: SCHOOL, termId: TERM, periodKey: month.key });
-    await cloud.ok(DEMO.admin, 'fees', 'issueCorrections', { schoolId: SCHOOL, termId: TERM, periodKey: month.key, digest: preview.digest, reason: '补录考勤' });
+    await cloud.ok(DEMO.admin, 'fees', 'issueCorrections', {
+      schoolId: SCHOOL,
+      termId: TERM,
+      periodKey: month.key,
+      digest: preview.digest,
+      reason: '补录考勤',
+    });
     const second = noticeOf(child, 2);
     expect(await doc('feeNotices', second)).toMatchObject({ dueFen: 800, paidBeforeFen: 3200 });
     const recorded = await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: second, method: 'transfer', reference: 'ZZ20261130001' });
     expect(await doc('payments', recorded.paymentId)).toMatchObject({ channel: 'offline', method: 'transfer', reference: 'ZZ20261130001', amountFen: 800 });
-    expect(await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: second, method: 'cash', reference: 'again' })).toMatchObject({ existing: true });
+    expect(await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: second, method: 'cash', reference: 'again' })).toMatchObject({
+      existing: true,
+    });
   });
 });
 
@@ -180,7 +229,17 @@ describe('the ledger (专账) balances to the fen', () => {
 
   it('a paid notice with no payment behind it shows in the reconciliation, and a check fails', async () => {
     const stray = noticeOf(kids.pendingChild);
-    await cloud.db.collection('feeNotices').add({ data: { ...(await doc('feeNotices', noticeOf(kids.child0))), _id: stray, supersededBy: undefined, status: 'paid', paymentId: 'nothing', paidFen: 100, sequence: 1 } });
+    await cloud.db.collection('feeNotices').add({
+      data: {
+        ...(await doc('feeNotices', noticeOf(kids.child0))),
+        _id: stray,
+        supersededBy: undefined,
+        status: 'paid',
+        paymentId: 'nothing',
+        paidFen: 100,
+        sequence: 1,
+      },
+    });
     const ledger = await cloud.ok(DEMO.admin, 'fees', 'getLedger', { schoolId: SCHOOL, termId: TERM, periodKey: month.key });
     expect(ledger.unmatched.notices).toBe(1);
     expect(ledger.balanced).toBe(false);
@@ -199,12 +258,38 @@ describe('Excel for the school office', () => {
     const sheets = await open(await cloud.ok(DEMO.admin, 'fees', 'exportLedger', { schoolId: SCHOOL, termId: TERM, periodKey: month.key }));
     expect(sheets.map((s) => s.sheet)).toEqual(['收费通知', '缴费记录', '汇总与核对']);
     const [header, ...rows] = sheets[0].data;
-    expect(header).toEqual(['收费期间', '班级', '学生', '通知', '应收（元）', '减免（元）', '其中政府承担（元）', '应缴（元）', '本次需缴（元）', '状态', '发出日期', '缴费日期']);
+    expect(header).toEqual([
+      '收费期间',
+      '班级',
+      '学生',
+      '通知',
+      '应收（元）',
+      '减免（元）',
+      '其中政府承担（元）',
+      '应缴（元）',
+      '本次需缴（元）',
+      '状态',
+      '发出日期',
+      '缴费日期',
+    ]);
     const xiaoming = rows.find((r) => r[2] === '王小明')!;
     expect(xiaoming.slice(4, 10)).toEqual([32, 32, 16, 0, 0, '无需缴费']);
     expect((xiaoming[10] as unknown as Date).toISOString().slice(0, 10)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const ledger = await cloud.ok(DEMO.admin, 'fees', 'getLedger', { schoolId: SCHOOL, termId: TERM, periodKey: month.key });
-    expect(rows.at(-1)).toEqual(['合计（现行通知）', null, null, null, ledger.totals.grossFen / 100, ledger.totals.waivedFen / 100, ledger.totals.governmentShareFen / 100, ledger.totals.chargedFen / 100, ledger.totals.outstandingFen / 100, null, null, null]);
+    expect(rows.at(-1)).toEqual([
+      '合计（现行通知）',
+      null,
+      null,
+      null,
+      ledger.totals.grossFen / 100,
+      ledger.totals.waivedFen / 100,
+      ledger.totals.governmentShareFen / 100,
+      ledger.totals.chargedFen / 100,
+      ledger.totals.outstandingFen / 100,
+      null,
+      null,
+      null,
+    ]);
     const checks = sheets[2].data.slice(1).filter((r) => typeof r[2] === 'string');
     expect(checks).toHaveLength(4);
     expect(checks.every((r) => r[2] === '相符')).toBe(true);
@@ -216,15 +301,37 @@ describe('Excel for the school office', () => {
     expect(refunds[0].data[0]).toEqual(['收费期间', '学生', '类型', '原因', '状态', '退费金额（元）', '已退回（元）', '申请日期', '退回日期']);
     expect(refunds[0].data.slice(1).map((r) => [r[1], r[2], r[4], r[5], r[6]])).toContainEqual([child0, '更正退费', '已同意', 8, 8]);
 
-    await cloud.ok(DEMO.admin, 'fees', 'recordSpending', { schoolId: SCHOOL, requestId: 'spend-0001-abcd', date: month.to, category: 'staff-pay', payeeType: 'school-staff', payee: '陈老师', description: '三年级(2)班看护课时补助', amountFen: 48000, classHours: 16 });
-    await cloud.ok(DEMO.admin, 'fees', 'recordSpending', { schoolId: SCHOOL, requestId: 'spend-0001-abcd', date: month.to, category: 'staff-pay', payeeType: 'school-staff', payee: '陈老师', description: '三年级(2)班看护课时补助', amountFen: 48000, classHours: 16 });
+    await cloud.ok(DEMO.admin, 'fees', 'recordSpending', {
+      schoolId: SCHOOL,
+      requestId: 'spend-0001-abcd',
+      date: month.to,
+      category: 'staff-pay',
+      payeeType: 'school-staff',
+      payee: '陈老师',
+      description: '三年级(2)班看护课时补助',
+      amountFen: 48000,
+      classHours: 16,
+    });
+    await cloud.ok(DEMO.admin, 'fees', 'recordSpending', {
+      schoolId: SCHOOL,
+      requestId: 'spend-0001-abcd',
+      date: month.to,
+      category: 'staff-pay',
+      payeeType: 'school-staff',
+      payee: '陈老师',
+      description: '三年级(2)班看护课时补助',
+      amountFen: 48000,
+      classHours: 16,
+    });
     const year = Number(month.from.slice(5, 7)) >= 8 ? Number(month.from.slice(0, 4)) : Number(month.from.slice(0, 4)) - 1;
     expect((await cloud.ok(DEMO.admin, 'fees', 'listSpending', { schoolId: SCHOOL, year })).rows).toHaveLength(1);
     const spending = await open(await cloud.ok(DEMO.admin, 'fees', 'exportSpending', { schoolId: SCHOOL, year }));
     expect(spending[0].data[1].slice(1)).toEqual(['教职工课时补助', '本校教职工', '陈老师', '三年级(2)班看护课时补助', 16, 480]);
     expect(spending[0].data.at(-1)).toEqual(['合计', null, null, null, null, null, 480]);
 
-    const grid = await open(await cloud.ok(DEMO.admin, 'fees', 'exportAttendance', { schoolId: SCHOOL, termId: TERM, periodKey: month.key, classId: 'class-sfh-3-2' }));
+    const grid = await open(
+      await cloud.ok(DEMO.admin, 'fees', 'exportAttendance', { schoolId: SCHOOL, termId: TERM, periodKey: month.key, classId: 'class-sfh-3-2' }),
+    );
     expect(grid[0].sheet).toBe('三年级(2)班');
     expect(grid[0].data[0]).toEqual(['学生', ...days.map((d) => d.slice(5)), '合计（分钟）']);
     const xiaoming = grid[0].data.find((r) => r[0] === '王小明')!;

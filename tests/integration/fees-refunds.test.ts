@@ -80,14 +80,27 @@ describe('退费 (suifenhe 004 三(五)3(2)): a guardian applies, the school dec
     expect(parentView.refund).toMatchObject({ status: 'approved', refundFen: 400 });
     const adminView = await cloud.ok(DEMO.admin, 'fees', 'listSchoolNotices', { schoolId: SCHOOL, termId: TERM });
     expect(adminView.rows.find((r: any) => r.noticeId === refundId).refund).toMatchObject({ status: 'approved', refundFen: 400 });
-    const decisions = ((await cloud.db.collection('audit').where({ action: 'fees.decideRefund' }).get()).data as any[]).filter((a) => /同意退费/.test(a.summary));
+    const decisions = ((await cloud.db.collection('audit').where({ action: 'fees.decideRefund' }).get()).data as any[]).filter((a) =>
+      /同意退费/.test(a.summary),
+    );
     expect(decisions).toHaveLength(1);
   });
 
   it('a correction after an approved refund counts the money already given back', async () => {
     const preview = await cloud.ok(DEMO.admin, 'fees', 'previewNotices', { schoolId: SCHOOL, termId: TERM, periodKey: month.key });
-    await cloud.ok(DEMO.admin, 'fees', 'issueCorrections', { schoolId: SCHOOL, termId: TERM, periodKey: month.key, digest: preview.digest, reason: '补录考勤' });
-    const correction = (await cloud.db.collection('feeNotices').doc(`${noticeOf(kids.child0)}:2`).get()).data as any;
+    await cloud.ok(DEMO.admin, 'fees', 'issueCorrections', {
+      schoolId: SCHOOL,
+      termId: TERM,
+      periodKey: month.key,
+      digest: preview.digest,
+      reason: '补录考勤',
+    });
+    const correction = (
+      await cloud.db
+        .collection('feeNotices')
+        .doc(`${noticeOf(kids.child0)}:2`)
+        .get()
+    ).data as any;
     // Paid 800, 400 refunded: 400 counts as paid; the month now costs 8 + 8 + 8 = 24 元 (the 25-minute day still free).
     expect(correction).toMatchObject({ chargeFen: 2400, paidBeforeFen: 400, dueFen: 2000, creditFen: 0 });
   });

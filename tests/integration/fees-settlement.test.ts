@@ -25,7 +25,14 @@ describe('leaving mid-term settles the money: qijiang by week (000 四(二) 以�
 
   const termCharge = (to: string) => {
     const sessions = weekdaysOf(qj.term.startDate, qj.term.endDate).map((date) => ({ date, minutes: 120, periods: 2 }));
-    const result = computeCharge({ policy: 'qijiang-2020', student: { stage: 'primary', hardship: 'none', reductionPercent: 0 }, school: { planApproved: true, seniorMarkupPercent: 0 }, period: { from: qj.term.startDate, to: qj.term.endDate }, enrolled: { from: qj.term.startDate, to }, sessions });
+    const result = computeCharge({
+      policy: 'qijiang-2020',
+      student: { stage: 'primary', hardship: 'none', reductionPercent: 0 },
+      school: { planApproved: true, seniorMarkupPercent: 0 },
+      period: { from: qj.term.startDate, to: qj.term.endDate },
+      enrolled: { from: qj.term.startDate, to },
+      sessions,
+    });
     if (!result.ok) throw new Error('engine refused');
     return result.chargeFen;
   };
@@ -42,11 +49,22 @@ describe('leaving mid-term settles the money: qijiang by week (000 四(二) 以�
     const { settlement } = await withdrawAndApprove(cloud, qj.parent, qj.admin, qj.applicationId, leavesOn);
     const due = termCharge(addDays(leavesOn, -1));
     expect(settlement).toMatchObject({ citation: expect.stringContaining('四(二)') });
-    expect(settlement.periods).toEqual([expect.objectContaining({ periodKey: 'term', outcome: 'corrected', chargeFen: due, creditFen: notice.chargeFen - due, dueFen: 0 })]);
+    expect(settlement.periods).toEqual([
+      expect.objectContaining({ periodKey: 'term', outcome: 'corrected', chargeFen: due, creditFen: notice.chargeFen - due, dueFen: 0 }),
+    ]);
     expect(settlement.summary).toMatch(/退还/);
     const correction = (await cloud.db.collection('feeNotices').doc(`${noticeId}:2`).get()).data as any;
-    expect(correction).toMatchObject({ supersedes: noticeId, chargeFen: due, creditFen: notice.chargeFen - due, correctionReason: expect.stringMatching(/退出结算.*以周为单位/) });
-    expect((await cloud.db.collection('refunds').doc(`${noticeId}:2`).get()).data).toMatchObject({ kind: 'correction', status: 'approved', refundFen: notice.chargeFen - due });
+    expect(correction).toMatchObject({
+      supersedes: noticeId,
+      chargeFen: due,
+      creditFen: notice.chargeFen - due,
+      correctionReason: expect.stringMatching(/退出结算.*以周为单位/),
+    });
+    expect((await cloud.db.collection('refunds').doc(`${noticeId}:2`).get()).data).toMatchObject({
+      kind: 'correction',
+      status: 'approved',
+      refundFen: notice.chargeFen - due,
+    });
     const parentView = (await cloud.ok(qj.parent, 'fees', 'listMyNotices')).notices[0];
     expect(parentView).toMatchObject({ noticeId: `${noticeId}:2`, difference: { creditFen: notice.chargeFen - due } });
   });
@@ -57,7 +75,9 @@ describe('leaving mid-term settles the money: qijiang by week (000 四(二) 以�
     const { settlement } = await withdrawAndApprove(cloud, qj.parent, qj.admin, qj.applicationId, leavesOn);
     const due = termCharge(addDays(leavesOn, -1));
     expect(settlement.periods[0]).toMatchObject({ outcome: 'corrected', chargeFen: due, dueFen: due, creditFen: 0 });
-    expect(await cloud.call(qj.admin, 'fees', 'recordOfflinePayment', { noticeId: `${qj.applicationId}:term`, method: 'cash', reference: 'SJ-0001' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(
+      await cloud.call(qj.admin, 'fees', 'recordOfflinePayment', { noticeId: `${qj.applicationId}:term`, method: 'cash', reference: 'SJ-0001' }),
+    ).toMatchObject({ ok: false, code: 'INVALID_STATE' });
   });
 
   it('nothing billed yet: the later notice counts only the weeks enrolled', async () => {
@@ -101,9 +121,16 @@ describe('leaving mid-term settles the money: suifenhe by the month (004 三(五
     const correction = (await cloud.db.collection('feeNotices').doc(`${noticeId}:2`).get()).data as any;
     expect(correction.difference).toMatchObject({ previousChargeFen: days.length * 800, differenceFen: (10 - days.length) * 800 });
     // The parent is told about the corrected notice.
-    expect(cloud.runtime.outbox.list(kids.parent0).filter((m) => m.templateId === 'tmpl-fees-notice').at(-1)?.data.thing2.value).toMatch(/更正/);
+    expect(
+      cloud.runtime.outbox
+        .list(kids.parent0)
+        .filter((m) => m.templateId === 'tmpl-fees-notice')
+        .at(-1)?.data.thing2.value,
+    ).toMatch(/更正/);
     // The child is no longer on the sheet from the effective date.
-    expect((await cloud.ok(DEMO.teacher, 'enrollment', 'getAttendanceSheet', { classId: 'class-sfh-3-2', date: leavesOn })).rows.map((r: any) => r.studentId)).not.toContain(kids.child0);
+    expect(
+      (await cloud.ok(DEMO.teacher, 'enrollment', 'getAttendanceSheet', { classId: 'class-sfh-3-2', date: leavesOn })).rows.map((r: any) => r.studentId),
+    ).not.toContain(kids.child0);
   });
 
   it('a withdrawal effective after the billed months leaves their notices as they are', async () => {
@@ -112,6 +139,13 @@ describe('leaving mid-term settles the money: suifenhe by the month (004 三(五
     const { settlement } = await cloud.ok(DEMO.admin, 'enrollment', 'decideWithdrawal', { applicationId: appOf(kids.child1), decision: 'approve' });
     expect(settlement.periods).toEqual([]);
     expect(settlement.summary).toMatch(/不受影响/);
-    expect((await cloud.db.collection('feeNotices').where({ applicationId: appOf(kids.child1) }).count()).total).toBe(1);
+    expect(
+      (
+        await cloud.db
+          .collection('feeNotices')
+          .where({ applicationId: appOf(kids.child1) })
+          .count()
+      ).total,
+    ).toBe(1);
   });
 });

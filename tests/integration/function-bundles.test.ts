@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTION_NAMES } from '@kehou/shared';
-import { DEMO, startTestCloud, type TestCloud } from '../support/runtime';
 import { runAs } from '../../local-cloud/src/wx-context';
+import { DEMO, startTestCloud, type TestCloud } from '../support/runtime';
 
 const root = join(__dirname, '../..');
 

@@ -32,7 +32,11 @@ describe('enrollment.getHome: identity comes from the WeChat context only', () =
   });
 
   it('an identity smuggled in the request body is ignored', async () => {
-    const home = await cloud.runtime.call('enrollment', { action: 'getHome', data: {}, userInfo: { openId: DEMO.parent }, openid: DEMO.parent }, DEMO.otherSchoolParent);
+    const home = await cloud.runtime.call(
+      'enrollment',
+      { action: 'getHome', data: {}, userInfo: { openId: DEMO.parent }, openid: DEMO.parent },
+      DEMO.otherSchoolParent,
+    );
     expect(home.ok && (home.data as any).children.map((c: any) => c.name)).toEqual(['周子墨']);
   });
 

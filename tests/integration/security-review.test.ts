@@ -1,16 +1,16 @@
-import { CONTRACTS } from '@kehou/shared/contracts';
-import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bindingRef } from '@kehou/shared';
+import { CONTRACTS } from '@kehou/shared/contracts';
+import fc from 'fast-check';
 import writeXlsxFile from 'write-excel-file/node';
 import { createRuntime, seedDemoData } from '../../local-cloud/src';
-import { nodeDisk, type Disk } from '../../local-cloud/src/database';
+import { type Disk, nodeDisk } from '../../local-cloud/src/database';
 import { cloudFunctions } from '../../local-cloud/src/functions';
 import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
 import { SecurityFigures } from '../support/security-figures';
-import { QJ, SFH, qijiangContent, writeAndSubmitQijiangPlan } from './disclosure-support';
+import { QJ, qijiangContent, SFH, writeAndSubmitQijiangPlan } from './disclosure-support';
 import {
   addFamilies,
   applyFor,
@@ -21,8 +21,8 @@ import {
   SCHOOL,
   signAgreement,
   statusOf,
-  teacherPass,
   TERM,
+  teacherPass,
   XIAOMING,
   XIAOMING_APP,
 } from './enrollment-fixtures';
@@ -81,10 +81,20 @@ const agreementHash = async (openid: string, applicationId: string) =>
 finding('Trust nothing from the client: a signature image is a file the function checked, never one the caller names', () => {
   it('a parent cannot attach another family’s signature image by its fileID (and so get a link to it)', async () => {
     const { otherParent, otherApp } = await twoFamiliesReadyToSign();
-    await cloud.ok(DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: await agreementHash(DEMO.parent, XIAOMING_APP), image: { base64: PNG_1x1 } });
+    await cloud.ok(DEMO.parent, 'agreement', 'signAgreement', {
+      applicationId: XIAOMING_APP,
+      version: 1,
+      textHash: await agreementHash(DEMO.parent, XIAOMING_APP),
+      image: { base64: PNG_1x1 },
+    });
     const wangImage = (await doc('signatures', `${XIAOMING_APP}:v1`)).imageFileId as string;
 
-    const attack = await cloud.call(otherParent, 'agreement', 'signAgreement', { applicationId: otherApp, version: 1, textHash: await agreementHash(otherParent, otherApp), image: { fileID: wangImage } });
+    const attack = await cloud.call(otherParent, 'agreement', 'signAgreement', {
+      applicationId: otherApp,
+      version: 1,
+      textHash: await agreementHash(otherParent, otherApp),
+      image: { fileID: wangImage },
+    });
     expect(attack).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '签名图片格式不正确，请重新签名' });
     expect(await count('signatures', { applicationId: otherApp })).toBe(0);
     expect(await statusOf(cloud, otherApp)).toBe('listed');
@@ -108,8 +118,16 @@ finding('Trust nothing from the client: a signature image is a file the function
     await approvedApplication(cloud, DEMO.parent, XIAOMING);
     await listAndFix(cloud);
     await publishAgreement(cloud);
-    const { fileID: uploaded } = await cloud.runtime.cloud.uploadFile({ cloudPath: 'signatures/upload/1700000000000-abc.png', fileContent: Buffer.from(PNG_1x1, 'base64') });
-    await cloud.ok(DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: await agreementHash(DEMO.parent, XIAOMING_APP), image: { fileID: uploaded } });
+    const { fileID: uploaded } = await cloud.runtime.cloud.uploadFile({
+      cloudPath: 'signatures/upload/1700000000000-abc.png',
+      fileContent: Buffer.from(PNG_1x1, 'base64'),
+    });
+    await cloud.ok(DEMO.parent, 'agreement', 'signAgreement', {
+      applicationId: XIAOMING_APP,
+      version: 1,
+      textHash: await agreementHash(DEMO.parent, XIAOMING_APP),
+      image: { fileID: uploaded },
+    });
     const stored = (await doc('signatures', `${XIAOMING_APP}:v1`)).imageFileId as string;
     expect(stored).not.toBe(uploaded);
     expect(stored).not.toBe(`cloud://local.kehou/signatures/${SCHOOL}/${XIAOMING_APP.replace(/:/g, '_')}_v1.png`);
@@ -125,7 +143,9 @@ finding('Every action checks scope: a roster is read only from the school’s ow
     const attack = await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'importRoster', { schoolId: DEMO_IDS.qijiangSchool, file: { fileID } });
     expect(attack).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '没有找到上传的文件，请重新选择' });
     const climbing = `cloud://local.kehou/roster/${DEMO_IDS.qijiangSchool}/../${SCHOOL}/1700000000000.xlsx`;
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'importRoster', { schoolId: DEMO_IDS.qijiangSchool, file: { fileID: climbing } })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(
+      await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'importRoster', { schoolId: DEMO_IDS.qijiangSchool, file: { fileID: climbing } }),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(await count('students', { studentNo: '40999' })).toBe(0);
     expect(await count('guardianContacts')).toBe(0);
   });
@@ -136,7 +156,11 @@ finding('Trust nothing from the client: a filing attachment must be a file of th
     await cloud.runtime.cloud.uploadFile({ cloudPath: `roster/${SCHOOL}/1.xlsx`, fileContent: Buffer.from('secret') });
     const folder = `disclosure/${QJ.schoolId}/${QJ.termId}`;
     for (const fileId of [`cloud://local.kehou/${folder}/../../../roster/${SCHOOL}/1.xlsx`, `cloud://local.kehou/roster/${SCHOOL}/1.xlsx?/${folder}/x.pdf`]) {
-      const answer = await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', { ...QJ, revision: 0, content: qijiangContent([{ key: 'plan', name: '方案.pdf', fileId }]) });
+      const answer = await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', {
+        ...QJ,
+        revision: 0,
+        content: qijiangContent([{ key: 'plan', name: '方案.pdf', fileId }]),
+      });
       expect(answer).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '「方案.pdf」不是为本方案上传的文件' });
     }
     expect(await count('plans', { schoolId: QJ.schoolId })).toBe(0);
@@ -151,10 +175,15 @@ finding('Every action checks role and scope: a class teacher never confirms thei
     expect(self).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '不能处理自己提交的绑定申请，学校管理员会处理' });
     expect((await doc('guardianships', asked.guardianshipId)).status).toBe('pending');
     // So he cannot act as the child's guardian (apply, sign, the go-home-alone permit).
-    expect(await cloud.call(DEMO.teacher, 'enrollment', 'submitApplication', { studentId: KEXIN_ID, termId: TERM, ...choices() })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await cloud.call(DEMO.teacher, 'enrollment', 'submitApplication', { studentId: KEXIN_ID, termId: TERM, ...choices() })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     // Other parents’ requests he still decides.
     const parent = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, guardianName: '朱妈妈', relation: '母亲' });
-    expect(await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(parent.guardianshipId), decision: 'confirm' })).toMatchObject({ status: 'confirmed' });
+    expect(
+      await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(parent.guardianshipId), decision: 'confirm' }),
+    ).toMatchObject({ status: 'confirmed' });
   });
 
   it('the school admin decides the class teacher’s own request, and only that kind', async () => {
@@ -164,11 +193,17 @@ finding('Every action checks role and scope: a class teacher never confirms thei
     expect(queue.map((b: { guardianshipId: string }) => b.guardianshipId)).toEqual([bindingRef(asked.guardianshipId)]);
     expect(JSON.stringify(queue)).not.toContain(DEMO.teacher);
     // An ordinary parent's request stays with the class teacher.
-    expect(await cloud.call(DEMO.admin, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(parent.guardianshipId), decision: 'confirm' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(
+      await cloud.call(DEMO.admin, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(parent.guardianshipId), decision: 'confirm' }),
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     // Another school's admin sees and decides nothing here.
     expect(await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'listStaffBindings', { schoolId: SCHOOL })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(asked.guardianshipId), decision: 'confirm' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await cloud.ok(DEMO.admin, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(asked.guardianshipId), decision: 'confirm' })).toMatchObject({ status: 'confirmed' });
+    expect(
+      await cloud.call(DEMO.otherSchoolAdmin, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(asked.guardianshipId), decision: 'confirm' }),
+    ).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await cloud.ok(DEMO.admin, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(asked.guardianshipId), decision: 'confirm' })).toMatchObject({
+      status: 'confirmed',
+    });
     expect((await doc('guardianships', asked.guardianshipId)).status).toBe('confirmed');
     expect(await cloud.ok(DEMO.admin, 'enrollment', 'listStaffBindings', { schoolId: SCHOOL })).toEqual([]);
   });
@@ -211,7 +246,9 @@ finding('Every action checks scope: a child who moved class belongs to the new c
     expect(await cloud.call(DEMO.teacher, 'agreement', 'listSignatures', { applicationId: XIAOMING_APP })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await cloud.call(DEMO.teacher, 'enrollment', 'getHardship', { applicationId: XIAOMING_APP })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect((await cloud.ok('demo-teacher-wu', 'agreement', 'verifySignature', { signatureId })).verification.valid).toBe(true);
-    const row = (await cloud.ok('demo-teacher-wu', 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class11 })).applications.find((r: any) => r.applicationId === XIAOMING_APP);
+    const row = (await cloud.ok('demo-teacher-wu', 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class11 })).applications.find(
+      (r: any) => r.applicationId === XIAOMING_APP,
+    );
     expect(row.hardship).toMatchObject({ kind: 'subsistence' });
     const oldRows = (await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 })).applications;
     expect(oldRows.map((r: any) => r.applicationId)).not.toContain(XIAOMING_APP);
@@ -273,18 +310,51 @@ finding('What a stranger can learn: the masked name on the public list and the c
     const guesses = Array.from('一二三四五六七八九十大小中天地人和平安乐'.repeat(9)).slice(0, 168);
     const answers = [];
     for (const c of guesses) {
-      answers.push((await cloud.call(DEMO.newParent, 'enrollment', 'bindChild', { studentName: `王${c}明`, studentNo: '30201', bindCode: 'SFH302', guardianName: '路人', relation: '其他' })) as any);
+      answers.push(
+        (await cloud.call(DEMO.newParent, 'enrollment', 'bindChild', {
+          studentName: `王${c}明`,
+          studentNo: '30201',
+          bindCode: 'SFH302',
+          guardianName: '路人',
+          relation: '其他',
+        })) as any,
+      );
     }
     expect(answers.filter((a) => a.code === 'NOT_FOUND')).toHaveLength(5);
     expect(answers.slice(5).every((a) => a.code === 'TOO_MANY_ATTEMPTS')).toBe(true);
-    const right = await cloud.call(DEMO.newParent, 'enrollment', 'bindChild', { studentName: '王小明', studentNo: '30201', bindCode: 'SFH302', guardianName: '路人', relation: '其他' });
+    const right = await cloud.call(DEMO.newParent, 'enrollment', 'bindChild', {
+      studentName: '王小明',
+      studentNo: '30201',
+      bindCode: 'SFH302',
+      guardianName: '路人',
+      relation: '其他',
+    });
     expect(right).toMatchObject({ ok: false, code: 'TOO_MANY_ATTEMPTS' });
     // Thirty guesses at once from another account fare no better: the count is taken in a transaction.
     const [[other]] = await addFamilies(cloud, 1, 7);
-    const burst = await figures.race(guesses.filter((c) => c !== '小').slice(0, 30).map((c) => cloud.call(other, 'enrollment', 'bindChild', { studentName: `王${c}明`, studentNo: '30201', bindCode: 'SFH302', guardianName: '路人', relation: '其他' })));
+    const burst = await figures.race(
+      guesses
+        .filter((c) => c !== '小')
+        .slice(0, 30)
+        .map((c) =>
+          cloud.call(other, 'enrollment', 'bindChild', {
+            studentName: `王${c}明`,
+            studentNo: '30201',
+            bindCode: 'SFH302',
+            guardianName: '路人',
+            relation: '其他',
+          }),
+        ),
+    );
     expect(burst.filter((a: any) => a.code === 'NOT_FOUND')).toHaveLength(5);
     // Someone who does know the name gets a pending request that shows it masked, nowhere in full.
-    const known = await cloud.ok(DEMO.otherSchoolParent, 'enrollment', 'bindChild', { studentName: '王小明', studentNo: '30201', bindCode: 'SFH302', guardianName: '周女士', relation: '其他' });
+    const known = await cloud.ok(DEMO.otherSchoolParent, 'enrollment', 'bindChild', {
+      studentName: '王小明',
+      studentNo: '30201',
+      bindCode: 'SFH302',
+      guardianName: '周女士',
+      relation: '其他',
+    });
     const home = await cloud.ok(DEMO.otherSchoolParent, 'enrollment', 'getHome');
     expect(JSON.stringify([known, home])).not.toContain('王小明');
     expect(known.studentName).toBe('王*明');
@@ -292,7 +362,10 @@ finding('What a stranger can learn: the masked name on the public list and the c
 
   it('a compound surname keeps the given name hidden on the public list (司马光 → 司马*)', async () => {
     const [[family, child]] = await addFamilies(cloud, 1);
-    await cloud.db.collection('students').doc(child).update({ data: { name: '司马光' } });
+    await cloud.db
+      .collection('students')
+      .doc(child)
+      .update({ data: { name: '司马光' } });
     await approvedApplication(cloud, family, child);
     await listAndFix(cloud);
     const page = await cloud.ok(null, 'disclosure', 'getPublicTerm', SFH);
@@ -305,7 +378,10 @@ finding('Safe under failures: a write the disk refused is nowhere, and every cha
   it('disk full: three feedback submissions answer an error, and none shows in the parent’s list or the audit', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kehou-full-'));
     let full = false;
-    const disk: Disk = { ...nodeDisk, append: async (file, text) => (full ? Promise.reject(new Error('ENOSPC: no space left on device')) : nodeDisk.append(file, text)) };
+    const disk: Disk = {
+      ...nodeDisk,
+      append: async (file, text) => (full ? Promise.reject(new Error('ENOSPC: no space left on device')) : nodeDisk.append(file, text)),
+    };
     const runtime = await createRuntime({ dataDir, disk });
     try {
       await seedDemoData(runtime.database);
@@ -313,7 +389,11 @@ finding('Safe under failures: a write the disk refused is nowhere, and every cha
       full = true;
       const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
       for (let i = 1; i <= 3; i++) {
-        const answer = await runtime.call('feedback', { action: 'submitFeedback', data: { studentId: XIAOMING, requestId: `req-full-000${i}`, topic: 'other', text: '放学时校门口车辆太多。' } }, DEMO.parent);
+        const answer = await runtime.call(
+          'feedback',
+          { action: 'submitFeedback', data: { studentId: XIAOMING, requestId: `req-full-000${i}`, topic: 'other', text: '放学时校门口车辆太多。' } },
+          DEMO.parent,
+        );
         expect(answer).toMatchObject({ ok: false, code: 'INTERNAL' });
       }
       error.mockRestore();
@@ -322,7 +402,13 @@ finding('Safe under failures: a write the disk refused is nowhere, and every cha
       expect((await runtime.database.collection('feedback').count()).total).toBe(0);
       expect((await runtime.database.collection('audit').count()).total).toBe(auditBefore);
       // Once the disk has room again, the same submission goes through, with its entry.
-      expect(await runtime.call('feedback', { action: 'submitFeedback', data: { studentId: XIAOMING, requestId: 'req-full-0001', topic: 'other', text: '放学时校门口车辆太多。' } }, DEMO.parent)).toMatchObject({ ok: true });
+      expect(
+        await runtime.call(
+          'feedback',
+          { action: 'submitFeedback', data: { studentId: XIAOMING, requestId: 'req-full-0001', topic: 'other', text: '放学时校门口车辆太多。' } },
+          DEMO.parent,
+        ),
+      ).toMatchObject({ ok: true });
       expect((await runtime.database.collection('audit').count()).total).toBe(auditBefore + 1);
     } finally {
       await runtime.close();
@@ -369,7 +455,12 @@ describe('Teachers act only for their class, admins and reviewers only for their
   it('through ids of another class or school nothing is read or changed', async () => {
     await approvedApplication(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
     const listingId = (await cloud.ok(DEMO.admin, 'enrollment', 'postListing', { schoolId: SCHOOL, termId: TERM, listingDays: 3 })).listingId;
-    const feedback = await cloud.ok(DEMO.parent, 'feedback', 'submitFeedback', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'safety', text: '放学时校门口车辆太多。' });
+    const feedback = await cloud.ok(DEMO.parent, 'feedback', 'submitFeedback', {
+      studentId: XIAOMING,
+      requestId: 'req-00000001',
+      topic: 'safety',
+      text: '放学时校门口车辆太多。',
+    });
     const auditBefore = await count('audit');
     const attempts: [string, 'enrollment' | 'agreement' | 'disclosure' | 'feedback', string, unknown][] = [
       ['demo-teacher-wu', 'enrollment', 'returnApplication', { applicationId: XIAOMING_APP, revision: 3, reason: '请修改' }],
@@ -427,7 +518,12 @@ describe('Staff and parent views carry no openids and no other guardian’s priv
     await listAndFix(cloud);
     await publishAgreement(cloud);
     await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
-    await cloud.ok(DEMO.parent, 'feedback', 'submitFeedback', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'safety', text: '放学时校门口车辆太多。' });
+    await cloud.ok(DEMO.parent, 'feedback', 'submitFeedback', {
+      studentId: XIAOMING,
+      requestId: 'req-00000001',
+      topic: 'safety',
+      text: '放学时校门口车辆太多。',
+    });
     const views = [
       (await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 })).applications,
       await cloud.ok(DEMO.admin, 'enrollment', 'getSchoolQueue', { schoolId: SCHOOL }),
@@ -455,7 +551,9 @@ describe('Double taps, retries and concurrent calls create nothing twice and los
     expect(applies.filter((a) => !a.existing)).toHaveLength(1);
     expect(await count('applications')).toBe(1);
 
-    const reviews = await figures.race([1, 2].map(() => cloud.call(DEMO.teacher, 'enrollment', 'passFirstReview', { applicationId: XIAOMING_APP, revision: 1 })));
+    const reviews = await figures.race(
+      [1, 2].map(() => cloud.call(DEMO.teacher, 'enrollment', 'passFirstReview', { applicationId: XIAOMING_APP, revision: 1 })),
+    );
     expect(reviews.filter((r) => r.ok)).toHaveLength(1);
     expect(reviews.find((r) => !r.ok)).toMatchObject({ code: expect.stringMatching(/CONFLICT|INVALID_STATE/) });
     expect(await doc('applications', XIAOMING_APP)).toMatchObject({ status: 'teacher-reviewed', revision: 2 });
@@ -499,7 +597,12 @@ describe('A bad input gets a clear error in Chinese and changes nothing (verifie
       [DEMO.parent, 'enrollment', 'submitApplication', apply({ pickup: { mode: 'pickers', pickers: [{ ...picker, phone: '12345' }] } })],
       [DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, studentName: big(21) }],
       [DEMO.parent, 'enrollment', 'withdrawApplication', { applicationId: XIAOMING_APP, reason: big(201) }],
-      [DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: '0'.repeat(64), image: { base64: 'A'.repeat(300_000) } }],
+      [
+        DEMO.parent,
+        'agreement',
+        'signAgreement',
+        { applicationId: XIAOMING_APP, version: 1, textHash: '0'.repeat(64), image: { base64: 'A'.repeat(300_000) } },
+      ],
       [DEMO.parent, 'feedback', 'submitFeedback', { studentId: XIAOMING, requestId: 'req-00000001', topic: 'other', text: big(501) }],
       [DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: { rules: big(3001) } }],
       [DEMO.otherSchoolAdmin, 'disclosure', 'uploadAttachment', { ...QJ, key: 'plan', fileName: '方案.pdf', contentBase64: 'A'.repeat(3_000_000) }],
@@ -528,7 +631,8 @@ describe('A bad input gets a clear error in Chinese and changes nothing (verifie
     }
     expect(answers.map((a) => a.details.attemptsLeft)).toEqual([4, 3, 2, 1]);
     const withoutCount = (a: any) => ({ ...refusal(a), message: a.message.replace(/（.*）$/, '') });
-    for (const answer of answers) expect(withoutCount(answer)).toEqual({ ok: false, code: 'NOT_FOUND', message: '信息不匹配：请核对孩子的姓名、学号和班主任发的班级码' });
+    for (const answer of answers)
+      expect(withoutCount(answer)).toEqual({ ok: false, code: 'NOT_FOUND', message: '信息不匹配：请核对孩子的姓名、学号和班主任发的班级码' });
     expect(await count('guardianships', { openid: DEMO.newParent })).toBe(0);
   });
 });
@@ -566,14 +670,22 @@ describe('Every state change writes an audit entry (verified safe)', () => {
   it('a whole journey: binding, application, reviews, list, agreement, feedback', async () => {
     const bound = await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, guardianName: '朱妈妈', relation: '母亲' });
     await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: bindingRef(bound.guardianshipId), decision: 'confirm' });
-    const { application } = await applyFor(cloud, DEMO.newParent, KEXIN_ID, { hardship: HARDSHIP, pickup: { mode: 'pickers', pickers: [{ name: '朱妈妈', relation: '母亲', phone: '13911112222' }] } });
+    const { application } = await applyFor(cloud, DEMO.newParent, KEXIN_ID, {
+      hardship: HARDSHIP,
+      pickup: { mode: 'pickers', pickers: [{ name: '朱妈妈', relation: '母亲', phone: '13911112222' }] },
+    });
     const id = application.applicationId as string;
     await teacherPass(cloud, id);
     await cloud.ok(DEMO.admin, 'enrollment', 'approveApplication', { applicationId: id, revision: 2 });
     await listAndFix(cloud);
     await publishAgreement(cloud);
     await signAgreement(cloud, DEMO.newParent, id);
-    const fb = await cloud.ok(DEMO.newParent, 'feedback', 'submitFeedback', { studentId: KEXIN_ID, requestId: 'req-00000009', topic: 'time', text: '希望延长到六点。' });
+    const fb = await cloud.ok(DEMO.newParent, 'feedback', 'submitFeedback', {
+      studentId: KEXIN_ID,
+      requestId: 'req-00000009',
+      topic: 'time',
+      text: '希望延长到六点。',
+    });
     await cloud.ok(DEMO.committee, 'feedback', 'markFeedbackReviewed', { feedbackId: fb.id });
     await cloud.ok(DEMO.committee, 'feedback', 'answerFeedback', { feedbackId: fb.id, text: '已转学校研究', revision: 1 });
 
@@ -607,11 +719,66 @@ describe('Every state change writes an audit entry (verified safe)', () => {
 
 describe('Every input is bounded: fuzzed inputs to every action by every kind of caller (verified safe)', () => {
   const CALLERS = [null, DEMO.parent, DEMO.secondGuardian, DEMO.newParent, DEMO.teacher, DEMO.admin, DEMO.committee, DEMO.bureau, DEMO.otherSchoolAdmin];
-  const KEYS = ['schoolId', 'termId', 'classId', 'studentId', 'applicationId', 'guardianshipId', 'feedbackId', 'noticeId', 'refundId', 'signatureId', 'listingId', 'revision', 'version', 'decision', 'reason', 'text', 'studentName', 'studentNo', 'bindCode', 'guardianName', 'relation', 'days', 'itemIds', 'pickup', 'hardship', 'image', 'file', 'content', 'sections', 'from', 'to', 'date', 'entries', 'approve', 'requestId', 'topic', 'listingDays', 'effectiveDate', 'comments', 'reportKey', 'year', 'half', 'key', 'fileName', 'contentBase64'];
+  const KEYS = [
+    'schoolId',
+    'termId',
+    'classId',
+    'studentId',
+    'applicationId',
+    'guardianshipId',
+    'feedbackId',
+    'noticeId',
+    'refundId',
+    'signatureId',
+    'listingId',
+    'revision',
+    'version',
+    'decision',
+    'reason',
+    'text',
+    'studentName',
+    'studentNo',
+    'bindCode',
+    'guardianName',
+    'relation',
+    'days',
+    'itemIds',
+    'pickup',
+    'hardship',
+    'image',
+    'file',
+    'content',
+    'sections',
+    'from',
+    'to',
+    'date',
+    'entries',
+    'approve',
+    'requestId',
+    'topic',
+    'listingDays',
+    'effectiveDate',
+    'comments',
+    'reportKey',
+    'year',
+    'half',
+    'key',
+    'fileName',
+    'contentBase64',
+  ];
   const REAL = [XIAOMING, XIAOMING_APP, SCHOOL, TERM, DEMO_IDS.class32, DEMO.parent, `${XIAOMING_APP}:v1`, 'SFH302', '王小明', '2026-12-01'];
   const value = fc.oneof(
     fc.constantFrom(...REAL),
-    fc.constantFrom('', ' ', '../../etc/passwd', 'cloud://local.kehou/roster/school-sfh-1/1.xlsx', '<script>alert(1)</script>', '__proto__', '字'.repeat(5000), '0'.repeat(64)),
+    fc.constantFrom(
+      '',
+      ' ',
+      '../../etc/passwd',
+      'cloud://local.kehou/roster/school-sfh-1/1.xlsx',
+      '<script>alert(1)</script>',
+      '__proto__',
+      '字'.repeat(5000),
+      '0'.repeat(64),
+    ),
     fc.string({ maxLength: 40 }),
     fc.integer(),
     fc.double(),
@@ -634,29 +801,34 @@ describe('Every input is bounded: fuzzed inputs to every action by every kind of
   };
 
   // The action-based functions (the payments function takes WeChat Pay's results: fees-payments.test.ts forges them).
-  it.each(Object.keys(CONTRACTS) as (keyof typeof CONTRACTS)[])('%s: no input makes an action fail unhandled, answer too much, or write when it refuses', async (name) => {
-    await approvedApplication(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
-    const actions = cloudFunctions[name].actionNames ?? [];
-    expect(actions.length).toBeGreaterThan(0);
-    const problems: string[] = [];
-    for (const [a, action] of actions.entries()) {
-      const samples = fc.sample(input, { numRuns: 6, seed: 13_000 + a + name.length * 100 });
-      const before = await fingerprint();
-      let answered = false;
-      for (const data of samples) {
-        for (const openid of CALLERS) {
-          figures.fuzzed += 1;
-          const answer = (await cloud.call(openid, name, action, data)) as any;
-          const size = JSON.stringify(answer).length;
-          answered ||= answer.ok;
-          if (answer.code === 'INTERNAL') problems.push(`${name}.${action} as ${openid}: unhandled with ${JSON.stringify(data).slice(0, 200)}`);
-          if (size > 100_000) problems.push(`${name}.${action} as ${openid}: answered ${size} bytes`);
-          if (!answer.ok && !/[\u4e00-\u9fff]/.test(answer.message ?? '')) problems.push(`${name}.${action}: a refusal not in Chinese: ${answer.message}`);
+  it.each(Object.keys(CONTRACTS) as (keyof typeof CONTRACTS)[])(
+    '%s: no input makes an action fail unhandled, answer too much, or write when it refuses',
+    async (name) => {
+      await approvedApplication(cloud, DEMO.parent, XIAOMING, { hardship: HARDSHIP });
+      const actions = cloudFunctions[name].actionNames ?? [];
+      expect(actions.length).toBeGreaterThan(0);
+      const problems: string[] = [];
+      for (const [a, action] of actions.entries()) {
+        const samples = fc.sample(input, { numRuns: 6, seed: 13_000 + a + name.length * 100 });
+        const before = await fingerprint();
+        let answered = false;
+        for (const data of samples) {
+          for (const openid of CALLERS) {
+            figures.fuzzed += 1;
+            const answer = (await cloud.call(openid, name, action, data)) as any;
+            const size = JSON.stringify(answer).length;
+            answered ||= answer.ok;
+            if (answer.code === 'INTERNAL') problems.push(`${name}.${action} as ${openid}: unhandled with ${JSON.stringify(data).slice(0, 200)}`);
+            if (size > 100_000) problems.push(`${name}.${action} as ${openid}: answered ${size} bytes`);
+            if (!answer.ok && !/[\u4e00-\u9fff]/.test(answer.message ?? '')) problems.push(`${name}.${action}: a refusal not in Chinese: ${answer.message}`);
+          }
         }
+        const after = await fingerprint();
+        if (!answered && JSON.stringify(after) !== JSON.stringify(before))
+          problems.push(`${name}.${action}: refused calls changed ${JSON.stringify({ before, after })}`);
       }
-      const after = await fingerprint();
-      if (!answered && JSON.stringify(after) !== JSON.stringify(before)) problems.push(`${name}.${action}: refused calls changed ${JSON.stringify({ before, after })}`);
-    }
-    expect(problems).toEqual([]);
-  }, 60_000);
+      expect(problems).toEqual([]);
+    },
+    60_000,
+  );
 });

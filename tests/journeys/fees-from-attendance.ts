@@ -54,7 +54,13 @@ export async function feesFromAttendance(world: World) {
   await notice.see(`缴费 ${amount} 元`, '.fee-receipt');
   if (parent.wx) {
     const [request] = parent.wx.calls('requestPayment');
-    expect(request.args).toMatchObject({ package: expect.stringMatching(/^prepay_id=/), signType: 'MD5', paySign: expect.any(String), timeStamp: expect.any(String), nonceStr: expect.any(String) });
+    expect(request.args).toMatchObject({
+      package: expect.stringMatching(/^prepay_id=/),
+      signType: 'MD5',
+      paySign: expect.any(String),
+      timeStamp: expect.any(String),
+      nonceStr: expect.any(String),
+    });
   }
   await parent.keep(`${world.platform}-fees-parent-paid`);
 

@@ -1,7 +1,7 @@
-import { createRuntime, DEMO, DEMO_IDS, seedDemoData, type LocalRuntime } from '../../local-cloud/src';
-import { seedDemoTerm } from '../../local-cloud/src/seed-demo-term';
 import type { FunctionName } from '@kehou/shared';
 import type { Database } from '@kehou/shared/cloud';
+import { createRuntime, DEMO, DEMO_IDS, type LocalRuntime, seedDemoData } from '../../local-cloud/src';
+import { seedDemoTerm } from '../../local-cloud/src/seed-demo-term';
 
 export { DEMO, DEMO_IDS };
 
@@ -18,8 +18,7 @@ export async function startTestCloud(options: { demoTerm?: boolean } = {}) {
     /** The database as handlers see it (wx-server-sdk typings: documents are loosely typed). */
     db: runtime.database as Database,
     /** Calls `name.action` as the given openid (null: not signed in) and returns WeChat's answer. */
-    call: <T = any>(openid: string | null, name: FunctionName, action: string, data: unknown = {}) =>
-      runtime.call<T>(name, { action, data }, openid),
+    call: <T = any>(openid: string | null, name: FunctionName, action: string, data: unknown = {}) => runtime.call<T>(name, { action, data }, openid),
     /** Like call, but throws unless the answer is ok, and returns its data. */
     ok: async <T = any>(openid: string | null, name: FunctionName, action: string, data: unknown = {}): Promise<T> => {
       const answer = await runtime.call<T>(name, { action, data }, openid);

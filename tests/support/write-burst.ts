@@ -15,7 +15,10 @@ async function main() {
       const i = n++;
       const answer = await runtime.call<{ id: string }>(
         'feedback',
-        { action: 'submitFeedback', data: { studentId: DEMO_IDS.childXiaoming, requestId: `burst-${String(i).padStart(8, '0')}`, topic: 'other', text: `第 ${i} 条意见：放学时间` } },
+        {
+          action: 'submitFeedback',
+          data: { studentId: DEMO_IDS.childXiaoming, requestId: `burst-${String(i).padStart(8, '0')}`, topic: 'other', text: `第 ${i} 条意见：放学时间` },
+        },
         DEMO.parent,
       );
       if (answer.ok) process.stdout.write(`ack ${answer.data.id}\n`);

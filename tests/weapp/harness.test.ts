@@ -26,9 +26,13 @@ const host = (overrides: Partial<WxHost> = {}): WxHost => ({
 describe('the recording wx', () => {
   it('refuses a subscription request outside a tap, and more than 3 templates', async () => {
     const outside = createWx(host());
-    await expect(outside.wx.requestSubscribeMessage({ tmplIds: [...ENROLLMENT_TEMPLATE_IDS] })).rejects.toMatchObject({ errMsg: expect.stringMatching(/TAP gesture/) });
+    await expect(outside.wx.requestSubscribeMessage({ tmplIds: [...ENROLLMENT_TEMPLATE_IDS] })).rejects.toMatchObject({
+      errMsg: expect.stringMatching(/TAP gesture/),
+    });
     const tapping = createWx(host({ inTap: () => true }));
-    await expect(tapping.wx.requestSubscribeMessage({ tmplIds: [...ENROLLMENT_TEMPLATE_IDS] })).resolves.toMatchObject({ [ENROLLMENT_TEMPLATE_IDS[0]]: 'accept' });
+    await expect(tapping.wx.requestSubscribeMessage({ tmplIds: [...ENROLLMENT_TEMPLATE_IDS] })).resolves.toMatchObject({
+      [ENROLLMENT_TEMPLATE_IDS[0]]: 'accept',
+    });
     await expect(tapping.wx.requestSubscribeMessage({ tmplIds: ['a', 'b', 'c', 'd'] })).rejects.toMatchObject({ errMsg: expect.stringMatching(/tmplIds/) });
     expect(tapping.calls.map((c) => [c.api, c.duringTap])).toEqual([
       ['requestSubscribeMessage', true],

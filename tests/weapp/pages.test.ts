@@ -2,7 +2,7 @@ import { DEMO_IDS } from '../support/runtime';
 import { WeappBundle } from './harness/bundle';
 import { WeappCloud } from './harness/cloud';
 import type { MiniProgram } from './harness/mini-program';
-import { ROUTES, seedFacts, type SeedFacts } from './routes';
+import { ROUTES, type SeedFacts, seedFacts } from './routes';
 
 /**
  * The built mini-program, page by page: every route of app.json opens and renders without a page

@@ -1,5 +1,5 @@
-import { DEMO_IDS } from '../support/runtime';
 import { lastServiceDay } from '../journeys/dates';
+import { DEMO_IDS } from '../support/runtime';
 import type { WeappCloud } from './harness/cloud';
 
 /** Real ids from the demo data and the demo term, read from the runtime (not typed in). */

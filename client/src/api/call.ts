@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro';
 import type { FunctionName } from '@kehou/shared';
+import Taro from '@tarojs/taro';
 
 export class ApiError extends Error {
   constructor(

@@ -1,9 +1,13 @@
-import type { Contract, InputOf, OutputOf } from '@kehou/shared/contracts';
-import type { feesContract } from '@kehou/shared/contracts';
-import type { enrollmentContract } from '@kehou/shared/contracts';
-import type { agreementContract } from '@kehou/shared/contracts';
-import type { disclosureContract } from '@kehou/shared/contracts';
-import type { feedbackContract } from '@kehou/shared/contracts';
+import type {
+  agreementContract,
+  Contract,
+  disclosureContract,
+  enrollmentContract,
+  feedbackContract,
+  feesContract,
+  InputOf,
+  OutputOf,
+} from '@kehou/shared/contracts';
 import { callFunction } from './call';
 
 // biome-ignore lint/complexity/noBannedTypes: `{} extends T` asks whether every field of the input is optional.
@@ -18,7 +22,10 @@ export type ClientOf<C extends Contract> = { [K in keyof C['actions']]: Call<C['
  */
 function clientFor<C extends Contract>(name: C['name']): ClientOf<C> {
   return new Proxy({} as ClientOf<C>, {
-    get: (_target, action) => (input: object = {}) => callFunction(name, String(action), input),
+    get:
+      (_target, action) =>
+      (input: object = {}) =>
+        callFunction(name, String(action), input),
   });
 }
 

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from './call';
 
 export interface Loaded<T> {

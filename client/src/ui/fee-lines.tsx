@@ -1,7 +1,6 @@
-import { Text, View } from '@tarojs/components';
-import type { NoticeLine } from '@kehou/shared/fees';
-
 import { formatYuan } from '@kehou/shared';
+import type { NoticeLine } from '@kehou/shared/fees';
+import { Text, View } from '@tarojs/components';
 
 export { formatYuan };
 
@@ -16,7 +15,10 @@ export function FeeLines({ lines }: { lines: NoticeLine[] }) {
             <Text className="fee-amount">{formatYuan(line.amountFen)}</Text>
           </View>
           {line.detail && <Text className="section-note">{line.detail}</Text>}
-          <Text className="citation">依据：{line.citation}{line.quote ? `：“${line.quote}”` : ''}</Text>
+          <Text className="citation">
+            依据：{line.citation}
+            {line.quote ? `：“${line.quote}”` : ''}
+          </Text>
         </View>
       ))}
     </View>

@@ -6,5 +6,5 @@ import '@nutui/nutui-react-taro/dist/es/packages/noticebar/style/css';
 
 export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button/index';
 export { default as Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell/index';
-export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag/index';
 export { default as NoticeBar } from '@nutui/nutui-react-taro/dist/es/packages/noticebar/index';
+export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag/index';

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
 
 /** The enrolment page of a school's term: the card parents forward into their class groups. */
 export function enrolPath(schoolId: string, termId?: string | null): string {

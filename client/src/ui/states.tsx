@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 
 export function Loading() {
   return (
@@ -14,7 +14,9 @@ export function NotYourRole({ role }: { role: string }) {
   return (
     <View className="card not-your-role">
       <Text className="card-title">这里是{role}的页面</Text>
-      <Text className="muted">您的微信还没有{role}身份。如果您是{role}，请联系学校管理员添加。</Text>
+      <Text className="muted">
+        您的微信还没有{role}身份。如果您是{role}，请联系学校管理员添加。
+      </Text>
       <View className="btn-row">
         <Text className="link" onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
           回到首页

@@ -1,5 +1,5 @@
-import { buildContext, findById, getAll, isoNow, type ActionContext, type CloudFunction, type CloudSdk } from '@kehou/shared/cloud';
-import { paymentReceiptMessage, refundPaidMessage, type GuardianshipRecord } from '@kehou/shared';
+import { type GuardianshipRecord, paymentReceiptMessage, refundPaidMessage } from '@kehou/shared';
+import { type ActionContext, buildContext, type CloudFunction, type CloudSdk, findById, getAll, isoNow } from '@kehou/shared/cloud';
 import type { PaymentDoc, RefundPayoutDoc } from '@kehou/shared/fees';
 import { confirmWechatRefund, instantOfWechatTime, reconcileOrder, requestWechatRefund } from '@kehou/shared/fees/server';
 import { formatYuan } from '@kehou/shared/policy';
@@ -38,19 +38,32 @@ async function onPayment(ctx: ActionContext, outTradeNo: string) {
   const recorded = await reconcileOrder(ctx, payment);
   if (wasOpen && recorded.status === 'paid' && !recorded.duplicate && recorded.payerOpenid) {
     await ctx.notify(
-      paymentReceiptMessage({ touser: recorded.payerOpenid, childName: recorded.studentName, amountYuan: formatYuan(recorded.amountFen).replace(' 元', '元'), at: recorded.paidAt ?? isoNow(ctx), reference: recorded.transactionId ?? recorded._id }),
+      paymentReceiptMessage({
+        touser: recorded.payerOpenid,
+        childName: recorded.studentName,
+        amountYuan: formatYuan(recorded.amountFen).replace(' 元', '元'),
+        at: recorded.paidAt ?? isoNow(ctx),
+        reference: recorded.transactionId ?? recorded._id,
+      }),
     );
   }
 }
 
 async function onRefund(ctx: ActionContext, info: Record<string, any>) {
   if (info.refundStatus !== 'SUCCESS' || typeof info.outRefundNo !== 'string') return;
-  const payout = await confirmWechatRefund(ctx, info.outRefundNo, String(info.refundId ?? ''), instantOfWechatTime(String(info.successTime ?? '').replace(/[-: ]/g, ''), isoNow(ctx)));
+  const payout = await confirmWechatRefund(
+    ctx,
+    info.outRefundNo,
+    String(info.refundId ?? ''),
+    instantOfWechatTime(String(info.successTime ?? '').replace(/[-: ]/g, ''), isoNow(ctx)),
+  );
   if (!payout) return;
   const guardians = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ studentId: payout.studentId, status: 'confirmed' }));
   const payment = await findById<PaymentDoc>(ctx, 'payments', payout.paymentId);
   for (const guardian of guardians) {
-    await ctx.notify(refundPaidMessage({ touser: guardian.openid, childName: payment?.studentName ?? '', amountYuan: formatYuan(payout.amountFen).replace(' 元', '元') }));
+    await ctx.notify(
+      refundPaidMessage({ touser: guardian.openid, childName: payment?.studentName ?? '', amountYuan: formatYuan(payout.amountFen).replace(' 元', '元') }),
+    );
   }
 }
 
@@ -59,7 +72,9 @@ async function reconcileStale(ctx: ActionContext) {
   const before = new Date(ctx.now().getTime() - STALE_MS).toISOString();
   const open = await getAll<PaymentDoc>(ctx.collection('payments').where({ channel: 'wechat', status: 'created', createdAt: ctx._.lt(before) }));
   for (const payment of open) await reconcileOrder(ctx, payment);
-  const waiting = await getAll<RefundPayoutDoc>(ctx.collection('refundPayouts').where({ channel: 'wechat', status: 'requested', requestedAt: ctx._.lt(before) }));
+  const waiting = await getAll<RefundPayoutDoc>(
+    ctx.collection('refundPayouts').where({ channel: 'wechat', status: 'requested', requestedAt: ctx._.lt(before) }),
+  );
   for (const payout of waiting) {
     const payment = await findById<PaymentDoc>(ctx, 'payments', payout.paymentId);
     if (payment) await requestWechatRefund(ctx, payout, payment);

@@ -1,6 +1,7 @@
 // The WeChat entry: WeChat Pay calls this function with payment and refund results; the timer reconciles.
-import cloud from 'wx-server-sdk';
+
 import { wechatMain } from '@kehou/shared/cloud';
+import cloud from 'wx-server-sdk';
 import { paymentsFunction } from './function';
 
 export const main = wechatMain(cloud, paymentsFunction);

@@ -62,7 +62,9 @@ async function freshDir(dataDir: string, base: string): Promise<string> {
 function countDocuments(dbDir: string): Record<string, number> {
   const counts: Record<string, number> = {};
   if (!existsSync(dbDir)) return counts;
-  for (const file of readdirSync(dbDir).filter((f) => f.endsWith('.db')).sort()) {
+  for (const file of readdirSync(dbDir)
+    .filter((f) => f.endsWith('.db'))
+    .sort()) {
     const path = join(dbDir, file);
     counts[file.slice(0, -3)] = decodeCollection(readFileSync(path, 'utf8'), path).docs.length;
   }

@@ -1,4 +1,4 @@
-export { backUp, dailyBackupDue, listBackups, pruneBackups, restoreBackup, chinaStamp, describeBackup, DEFAULT_KEEP, type BackupInfo } from './backups';
-export { claimDataFolder, serverUsing } from './server-lock';
-export { loadOrCreateSecret } from './secret';
+export { type BackupInfo, backUp, chinaStamp, DEFAULT_KEEP, dailyBackupDue, describeBackup, listBackups, pruneBackups, restoreBackup } from './backups';
 export { dataDirFromEnv, displayPath } from './data-dir';
+export { loadOrCreateSecret } from './secret';
+export { claimDataFolder, serverUsing } from './server-lock';

@@ -3,8 +3,9 @@
  * `npm run restore -- <name>` (or `latest`): puts one back; the data there before is moved aside
  * as a backup of its own, so a restore can itself be undone.
  */
-import { dataDirFromEnv, displayPath } from './data-dir';
+
 import { describeBackup, listBackups, restoreBackup } from './backups';
+import { dataDirFromEnv, displayPath } from './data-dir';
 
 async function main() {
   const dataDir = dataDirFromEnv();

@@ -1,5 +1,5 @@
 /** Contract: collection.aggregate() … end() → { list, errMsg: 'collection.aggregate:ok' }. */
-import { openContractDatabase, type ContractDatabase } from './contract-harness';
+import { type ContractDatabase, openContractDatabase } from './contract-harness';
 
 let harness: ContractDatabase;
 let name: string;
@@ -10,9 +10,16 @@ const _ = () => harness.db.command;
 beforeAll(async () => {
   harness = await openContractDatabase();
   name = await harness.collection('fees');
-  await db().collection(name).add({
-    data: Array.from({ length: 30 }, (_unused, i) => ({ _id: `f${String(i).padStart(2, '0')}`, school: i % 3 === 0 ? 'A' : 'B', amount: i, paid: i % 2 === 0 })),
-  });
+  await db()
+    .collection(name)
+    .add({
+      data: Array.from({ length: 30 }, (_unused, i) => ({
+        _id: `f${String(i).padStart(2, '0')}`,
+        school: i % 3 === 0 ? 'A' : 'B',
+        amount: i,
+        paid: i % 2 === 0,
+      })),
+    });
 });
 
 afterAll(() => harness.close());

@@ -76,9 +76,11 @@ export class Aggregate {
   }
 
   private pipeline(now: Date): AnyObject[] {
-    const pipeline = this.stages.map(({ name, value }): AnyObject => ({
-      [`$${name}`]: name === 'match' ? encodeWhere(value, now) : normalizeQueryValue(value, now),
-    }));
+    const pipeline = this.stages.map(
+      ({ name, value }): AnyObject => ({
+        [`$${name}`]: name === 'match' ? encodeWhere(value, now) : normalizeQueryValue(value, now),
+      }),
+    );
     if (!this.stages.some((stage) => stage.name === 'limit')) pipeline.push({ $limit: this.context.aggregateDefaultLimit });
     return pipeline;
   }

@@ -7,20 +7,7 @@
  * `_.gt(1).lt(5)` is an `and` of two commands, `_.push(1, 2)` pushes both values.
  */
 
-export type QueryOperator =
-  | 'eq'
-  | 'neq'
-  | 'gt'
-  | 'gte'
-  | 'lt'
-  | 'lte'
-  | 'in'
-  | 'nin'
-  | 'all'
-  | 'elemMatch'
-  | 'exists'
-  | 'size'
-  | 'mod';
+export type QueryOperator = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'all' | 'elemMatch' | 'exists' | 'size' | 'mod';
 
 export type LogicOperator = 'and' | 'or' | 'nor' | 'not';
 
@@ -170,15 +157,97 @@ function pushSpec(args: readonly unknown[]): PushSpec {
 
 /** Aggregation expression operators available as `_.aggregate.<name>(param)` → `{ $<name>: param }`. */
 const AGGREGATE_OPERATORS = [
-  'abs', 'add', 'ceil', 'divide', 'exp', 'floor', 'ln', 'log', 'log10', 'mod', 'multiply', 'pow', 'sqrt', 'subtract', 'trunc',
-  'arrayElemAt', 'arrayToObject', 'concatArrays', 'filter', 'in', 'indexOfArray', 'isArray', 'map', 'range', 'reduce',
-  'reverseArray', 'size', 'slice', 'zip', 'and', 'not', 'or', 'cmp', 'eq', 'gt', 'gte', 'lt', 'lte', 'neq', 'cond', 'ifNull',
-  'switch', 'dateFromParts', 'dateFromString', 'dateToString', 'dayOfMonth', 'dayOfWeek', 'dayOfYear', 'isoDayOfWeek',
-  'isoWeek', 'isoWeekYear', 'millisecond', 'minute', 'month', 'second', 'hour', 'week', 'year', 'literal', 'mergeObjects',
-  'objectToArray', 'allElementsTrue', 'anyElementTrue', 'setDifference', 'setEquals', 'setIntersection', 'setIsSubset',
-  'setUnion', 'concat', 'indexOfBytes', 'indexOfCP', 'split', 'strLenBytes', 'strLenCP', 'strcasecmp', 'substr',
-  'substrBytes', 'substrCP', 'toLower', 'toUpper', 'addToSet', 'avg', 'first', 'last', 'max', 'min', 'push', 'stdDevPop',
-  'stdDevSamp', 'sum', 'let',
+  'abs',
+  'add',
+  'ceil',
+  'divide',
+  'exp',
+  'floor',
+  'ln',
+  'log',
+  'log10',
+  'mod',
+  'multiply',
+  'pow',
+  'sqrt',
+  'subtract',
+  'trunc',
+  'arrayElemAt',
+  'arrayToObject',
+  'concatArrays',
+  'filter',
+  'in',
+  'indexOfArray',
+  'isArray',
+  'map',
+  'range',
+  'reduce',
+  'reverseArray',
+  'size',
+  'slice',
+  'zip',
+  'and',
+  'not',
+  'or',
+  'cmp',
+  'eq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'neq',
+  'cond',
+  'ifNull',
+  'switch',
+  'dateFromParts',
+  'dateFromString',
+  'dateToString',
+  'dayOfMonth',
+  'dayOfWeek',
+  'dayOfYear',
+  'isoDayOfWeek',
+  'isoWeek',
+  'isoWeekYear',
+  'millisecond',
+  'minute',
+  'month',
+  'second',
+  'hour',
+  'week',
+  'year',
+  'literal',
+  'mergeObjects',
+  'objectToArray',
+  'allElementsTrue',
+  'anyElementTrue',
+  'setDifference',
+  'setEquals',
+  'setIntersection',
+  'setIsSubset',
+  'setUnion',
+  'concat',
+  'indexOfBytes',
+  'indexOfCP',
+  'split',
+  'strLenBytes',
+  'strLenCP',
+  'strcasecmp',
+  'substr',
+  'substrBytes',
+  'substrCP',
+  'toLower',
+  'toUpper',
+  'addToSet',
+  'avg',
+  'first',
+  'last',
+  'max',
+  'min',
+  'push',
+  'stdDevPop',
+  'stdDevSamp',
+  'sum',
+  'let',
 ] as const;
 
 export type AggregateOperatorName = (typeof AGGREGATE_OPERATORS)[number];

@@ -14,7 +14,7 @@ import { command, databaseRegExp, serverDate } from './command';
 import { callApi, faults, toApiError } from './errors';
 import { AsyncLock } from './lock';
 import type { Session } from './session';
-import { Store, type IndexOptions } from './store';
+import { type IndexOptions, Store } from './store';
 import { runTransaction, Transaction, type TransactionContext } from './transaction';
 import type { CreateCollectionResult, LocalDatabaseOptions } from './types';
 import { cloneValue } from './values';

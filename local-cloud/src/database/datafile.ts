@@ -56,8 +56,7 @@ export interface CollectionContents {
 }
 
 export function encodeCollection({ docs, indexes }: CollectionContents): string {
-  const body =
-    indexes.map((index) => `${encodeValue({ $$indexCreated: index })}\n`).join('') + docs.map((doc) => `${encodeValue(doc)}\n`).join('');
+  const body = indexes.map((index) => `${encodeValue({ $$indexCreated: index })}\n`).join('') + docs.map((doc) => `${encodeValue(doc)}\n`).join('');
   return `${encodeValue({ $$kehou: { format: FORMAT, docs: docs.length, sha256: sha256(body) } })}\n${body}`;
 }
 

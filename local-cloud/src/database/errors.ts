@@ -56,8 +56,7 @@ export const faults = {
       ErrCode.DATABASE_COLLECTION_NOT_EXIST,
       `[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us. (collection: ${name})`,
     ),
-  collectionExists: (name: string) =>
-    new DatabaseFault(ErrCode.SYS_ERR, `[ResourceInUse] Table exist. (collection: ${name})`),
+  collectionExists: (name: string) => new DatabaseFault(ErrCode.SYS_ERR, `[ResourceInUse] Table exist. (collection: ${name})`),
   /** MongoDB's wording, which the cloud database passes through for a unique-index violation. */
   duplicateKey: (collection: string, id: unknown, index = '_id_') =>
     new DatabaseFault(

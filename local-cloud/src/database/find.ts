@@ -60,7 +60,14 @@ function findInStoreOrder(docs: readonly StoredDocument[], spec: FindSpec): Stor
     return selected;
   });
   const projection = spec.projection && Object.keys(spec.projection).length > 0 ? spec.projection : null;
-  return projection ? withMingo(() => new Query({}).find<StoredDocument>(page, projection).all().map((doc) => cloneValue(doc))) : page.map((doc) => cloneValue(doc));
+  return projection
+    ? withMingo(() =>
+        new Query({})
+          .find<StoredDocument>(page, projection)
+          .all()
+          .map((doc) => cloneValue(doc)),
+      )
+    : page.map((doc) => cloneValue(doc));
 }
 
 /** A copy of one document with a projection applied. */

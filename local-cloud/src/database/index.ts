@@ -7,22 +7,24 @@
  *   const _ = db.command;
  *   await db.collection('todos').where({ done: false, due: _.lt(new Date()) }).get();
  */
-export { createLocalDatabase, LocalDatabase } from './database';
-export { CollectionReference, Query } from './collection';
-export { DocumentReference } from './document';
+
 export { Aggregate } from './aggregate';
-export { Transaction, type TransactionCollection } from './transaction';
+export { CollectionReference, Query } from './collection';
 export {
   command,
-  serverDate,
-  databaseRegExp,
+  type DatabaseCommand,
   DatabaseRegExp,
+  databaseRegExp,
   LogicCommand,
   QueryCommand,
   ServerDate,
+  serverDate,
   UpdateCommand,
-  type DatabaseCommand,
 } from './command';
+export { createLocalDatabase, LocalDatabase } from './database';
+export { CorruptDataFileError } from './datafile';
+export { type Disk, nodeDisk } from './disk';
+export { DocumentReference } from './document';
 export {
   CloudDatabaseError,
   ErrCode,
@@ -31,6 +33,5 @@ export {
   isDuplicateKeyError,
 } from './errors';
 export type { IndexOptions } from './store';
-export { nodeDisk, type Disk } from './disk';
-export { CorruptDataFileError } from './datafile';
+export { Transaction, type TransactionCollection } from './transaction';
 export type * from './types';

@@ -35,7 +35,10 @@ describe('local database: transactions and the lock', () => {
     const db = createLocalDatabase();
     await db.createCollection('c');
     await db.runTransaction(async (transaction) => {
-      await transaction.collection('c').doc('tx').set({ data: { n: 1 } });
+      await transaction
+        .collection('c')
+        .doc('tx')
+        .set({ data: { n: 1 } });
       await db.collection('c').add({ data: { _id: 'plain', n: 2 } });
     });
     expect((await db.collection('c').count()).total).toBe(2);
@@ -46,7 +49,10 @@ describe('local database: transactions and the lock', () => {
     const db = createLocalDatabase({ transactionTimeoutMs: 30 });
     await db.createCollection('c');
     const transaction = await db.startTransaction();
-    await transaction.collection('c').doc('a').set({ data: { n: 1 } });
+    await transaction
+      .collection('c')
+      .doc('a')
+      .set({ data: { n: 1 } });
     // This write waits for the open transaction, then proceeds once it has timed out.
     await db.collection('c').add({ data: { _id: 'b', n: 2 } });
     await expect(transaction.commit()).rejects.toThrow(/^transaction\.commit:fail/);

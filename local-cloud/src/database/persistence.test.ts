@@ -6,7 +6,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CorruptDataFileError, createLocalDatabase, nodeDisk, type Disk } from './index';
+import { CorruptDataFileError, createLocalDatabase, type Disk, nodeDisk } from './index';
 
 let dir: string;
 
@@ -26,7 +26,10 @@ describe('local database: persistence', () => {
     const due = new Date('2024-09-01T08:00:00.000Z');
     await first.collection('classes').add({ data: { _id: 'c1', name: '美术', due, tags: ['a'], nested: { n: 1 } } });
     await first.collection('classes').add({ data: { _id: 'c2', name: '围棋' } });
-    await first.collection('classes').doc('c2').update({ data: { seats: 20 } });
+    await first
+      .collection('classes')
+      .doc('c2')
+      .update({ data: { seats: 20 } });
     await first.collection('classes').add({ data: { _id: 'c3', name: 'gone' } });
     await first.collection('classes').doc('c3').remove();
     await first.close();
@@ -52,7 +55,10 @@ describe('local database: persistence', () => {
     await first.createCollection('log');
     await first.collection('log').add({ data: { _id: 'one', n: 1 } });
     await first.runTransaction(async (transaction) => {
-      await transaction.collection('log').doc('two').set({ data: { n: 2 } });
+      await transaction
+        .collection('log')
+        .doc('two')
+        .set({ data: { n: 2 } });
     });
     const second = createLocalDatabase({ dir });
     expect((await second.collection('log').orderBy('_id', 'asc').get()).data.map((doc) => doc._id)).toEqual(['one', 'two']);
@@ -64,7 +70,11 @@ describe('local database: persistence', () => {
     const db = createLocalDatabase({ dir });
     await db.createCollection('c');
     await db.collection('c').add({ data: { _id: 'a', n: 0 } });
-    for (let i = 1; i <= 5; i += 1) await db.collection('c').doc('a').update({ data: { n: i } });
+    for (let i = 1; i <= 5; i += 1)
+      await db
+        .collection('c')
+        .doc('a')
+        .update({ data: { n: i } });
     expect((await readFile(join(dir, 'journal.log'), 'utf8')).split('\n').filter(Boolean)).toHaveLength(6);
     await db.close();
     const lines = (await readFile(join(dir, 'c.db'), 'utf8')).split('\n').filter(Boolean);
@@ -77,10 +87,21 @@ describe('local database: persistence', () => {
   it('loads a file nedb wrote (later lines win, deletions, dates)', async () => {
     await writeFile(
       join(dir, 'old.db'),
-      ['{"_id":"a","n":1}', '{"_id":"b","at":{"$$date":1700000000000}}', '{"_id":"a","n":2}', '{"$$deleted":true,"_id":"c"}', '{"_id":"c","n":3}', '{"$$deleted":true,"_id":"c"}', ''].join('\n'),
+      [
+        '{"_id":"a","n":1}',
+        '{"_id":"b","at":{"$$date":1700000000000}}',
+        '{"_id":"a","n":2}',
+        '{"$$deleted":true,"_id":"c"}',
+        '{"_id":"c","n":3}',
+        '{"$$deleted":true,"_id":"c"}',
+        '',
+      ].join('\n'),
     );
     const db = createLocalDatabase({ dir });
-    expect((await db.collection('old').orderBy('_id', 'asc').get()).data).toEqual([{ _id: 'a', n: 2 }, { _id: 'b', at: new Date(1700000000000) }]);
+    expect((await db.collection('old').orderBy('_id', 'asc').get()).data).toEqual([
+      { _id: 'a', n: 2 },
+      { _id: 'b', at: new Date(1700000000000) },
+    ]);
     await db.close();
   });
 
@@ -113,8 +134,14 @@ describe('local database: ensureIndex passthrough', () => {
     await expect(db.collection('users').add({ data: { _id: 'u2', phone: '138' } })).rejects.toMatchObject({ errCode: -502001 });
     await expect(
       db.runTransaction(async (transaction) => {
-        await transaction.collection('users').doc('u3').set({ data: { phone: '139' } });
-        await transaction.collection('users').doc('u4').set({ data: { phone: '138' } });
+        await transaction
+          .collection('users')
+          .doc('u3')
+          .set({ data: { phone: '139' } });
+        await transaction
+          .collection('users')
+          .doc('u4')
+          .set({ data: { phone: '138' } });
       }),
     ).rejects.toMatchObject({ errCode: -502001 });
     expect((await db.collection('users').get()).data.map((doc) => doc._id)).toEqual(['u1']);
@@ -152,10 +179,18 @@ describe('local database: an acknowledged write is on disk, a failed one is nowh
     await db.collection('feedback').add({ data: { _id: 'kept', text: '写入成功' } });
     state.mode = 'full';
     await expect(db.collection('feedback').add({ data: { _id: 'lost', text: '磁盘已满' } })).rejects.toThrow(/写入磁盘失败.*ENOSPC/);
-    await expect(db.collection('feedback').doc('kept').update({ data: { text: '改动' } })).rejects.toThrow(/ENOSPC/);
+    await expect(
+      db
+        .collection('feedback')
+        .doc('kept')
+        .update({ data: { text: '改动' } }),
+    ).rejects.toThrow(/ENOSPC/);
     await expect(
       db.runTransaction(async (t) => {
-        await t.collection('feedback').doc('tx').set({ data: { n: 1 } });
+        await t
+          .collection('feedback')
+          .doc('tx')
+          .set({ data: { n: 1 } });
       }),
     ).rejects.toThrow(/ENOSPC/);
     expect((await db.collection('feedback').get()).data).toEqual([{ _id: 'kept', text: '写入成功' }]);
@@ -171,12 +206,26 @@ describe('local database: an acknowledged write is on disk, a failed one is nowh
     const { disk, state } = faultyDisk();
     const db = createLocalDatabase({ dir, disk });
     await db.createCollection('accounts');
-    await db.collection('accounts').add({ data: [{ _id: 'from', balance: 100 }, { _id: 'to', balance: 0 }] });
+    await db.collection('accounts').add({
+      data: [
+        { _id: 'from', balance: 100 },
+        { _id: 'to', balance: 0 },
+      ],
+    });
     const move = (amount: number) =>
       db.runTransaction(async (t) => {
-        await t.collection('accounts').doc('from').update({ data: { balance: db.command.inc(-amount) } });
-        await t.collection('accounts').doc('to').update({ data: { balance: db.command.inc(amount) } });
-        await t.collection('accounts').doc(`log-${amount}`).set({ data: { moved: amount } });
+        await t
+          .collection('accounts')
+          .doc('from')
+          .update({ data: { balance: db.command.inc(-amount) } });
+        await t
+          .collection('accounts')
+          .doc('to')
+          .update({ data: { balance: db.command.inc(amount) } });
+        await t
+          .collection('accounts')
+          .doc(`log-${amount}`)
+          .set({ data: { moved: amount } });
       });
     await move(10);
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -215,7 +264,12 @@ describe('local database: a damaged file is refused, never silently dropped', ()
   async function twoStudents() {
     const db = createLocalDatabase({ dir });
     await db.createCollection('students');
-    await db.collection('students').add({ data: [{ _id: 's1', name: '王小明' }, { _id: 's2', name: '李华' }] });
+    await db.collection('students').add({
+      data: [
+        { _id: 's1', name: '王小明' },
+        { _id: 's2', name: '李华' },
+      ],
+    });
     await db.close();
     return join(dir, 'students.db');
   }

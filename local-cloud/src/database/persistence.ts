@@ -10,7 +10,15 @@
  * so a crash at any point of it loses nothing.
  */
 import { join } from 'node:path';
-import { type CollectionContents, CorruptDataFileError, decodeCollection, decodeJournal, encodeCollection, encodeJournalLine, type JournalRecord } from './datafile';
+import {
+  type CollectionContents,
+  CorruptDataFileError,
+  decodeCollection,
+  decodeJournal,
+  encodeCollection,
+  encodeJournalLine,
+  type JournalRecord,
+} from './datafile';
 import type { Disk } from './disk';
 import { faults } from './errors';
 import type { DocId, StoredDocument } from './types';

@@ -2,7 +2,7 @@
  * Contract: where / orderBy / skip / limit / field / count, and every query command.
  * Semantics per @cloudbase/database's QuerySerializer (nested objects flatten into paths) and MongoDB.
  */
-import { openContractDatabase, type ContractDatabase } from './contract-harness';
+import { type ContractDatabase, openContractDatabase } from './contract-harness';
 import type { StoredDocument } from './types';
 
 let harness: ContractDatabase;
@@ -13,11 +13,51 @@ const db = () => harness.db;
 const _ = () => harness.db.command;
 
 const students = [
-  { _id: 's1', name: 'Ann', grade: 3, score: 91, tags: ['art', 'music'], address: { city: 'Beijing', zip: '100000' }, scores: [{ subject: 'math', value: 95 }, { subject: 'art', value: 70 }], joined: new Date('2024-09-01T00:00:00Z') },
-  { _id: 's2', name: 'bob', grade: 3, score: 78, tags: ['sports'], address: { city: 'Shanghai', zip: '200000' }, scores: [{ subject: 'math', value: 60 }], joined: new Date('2024-09-05T00:00:00Z') },
-  { _id: 's3', name: 'Cai', grade: 4, score: 85, tags: ['art'], address: { city: 'Beijing', zip: '100001' }, scores: [], joined: new Date('2023-09-01T00:00:00Z'), note: null },
+  {
+    _id: 's1',
+    name: 'Ann',
+    grade: 3,
+    score: 91,
+    tags: ['art', 'music'],
+    address: { city: 'Beijing', zip: '100000' },
+    scores: [
+      { subject: 'math', value: 95 },
+      { subject: 'art', value: 70 },
+    ],
+    joined: new Date('2024-09-01T00:00:00Z'),
+  },
+  {
+    _id: 's2',
+    name: 'bob',
+    grade: 3,
+    score: 78,
+    tags: ['sports'],
+    address: { city: 'Shanghai', zip: '200000' },
+    scores: [{ subject: 'math', value: 60 }],
+    joined: new Date('2024-09-05T00:00:00Z'),
+  },
+  {
+    _id: 's3',
+    name: 'Cai',
+    grade: 4,
+    score: 85,
+    tags: ['art'],
+    address: { city: 'Beijing', zip: '100001' },
+    scores: [],
+    joined: new Date('2023-09-01T00:00:00Z'),
+    note: null,
+  },
   { _id: 's4', name: 'Dan', grade: 5, score: 62, tags: [], address: { city: 'Guangzhou' }, joined: new Date('2022-09-01T00:00:00Z'), pickedUp: true },
-  { _id: 's5', name: 'Eve', grade: 4, score: 85, tags: ['music', 'sports', 'art'], address: { city: 'Shanghai', zip: '200001' }, scores: [{ subject: 'math', value: 88 }], joined: new Date('2024-02-01T00:00:00Z') },
+  {
+    _id: 's5',
+    name: 'Eve',
+    grade: 4,
+    score: 85,
+    tags: ['music', 'sports', 'art'],
+    address: { city: 'Shanghai', zip: '200001' },
+    scores: [{ subject: 'math', value: 88 }],
+    joined: new Date('2024-02-01T00:00:00Z'),
+  },
 ];
 
 beforeAll(async () => {
@@ -173,7 +213,14 @@ describe('contract: orderBy, skip, limit, field, count', () => {
 
   it('count() counts matches and ignores skip/limit', async () => {
     expect(await db().collection(name).count()).toEqual({ total: 5, errMsg: 'collection.count:ok' });
-    expect((await db().collection(name).where({ score: _().gte(85) }).count()).total).toBe(3);
+    expect(
+      (
+        await db()
+          .collection(name)
+          .where({ score: _().gte(85) })
+          .count()
+      ).total,
+    ).toBe(3);
     expect((await db().collection(name).where({ grade: 3 }).skip(1).limit(1).count()).total).toBe(2);
   });
 
@@ -189,7 +236,10 @@ describe('contract: one get() returns at most 100 records (cloud function cap)',
   beforeAll(async () => {
     big = await harness.collection('big');
     const rows = Array.from({ length: 250 }, (_unused, i) => ({ _id: `r${String(i).padStart(3, '0')}`, i }));
-    for (let start = 0; start < rows.length; start += 50) await db().collection(big).add({ data: rows.slice(start, start + 50) });
+    for (let start = 0; start < rows.length; start += 50)
+      await db()
+        .collection(big)
+        .add({ data: rows.slice(start, start + 50) });
   });
 
   it('without limit(), and with limit(500), get() returns 100', async () => {

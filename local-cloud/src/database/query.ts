@@ -11,15 +11,7 @@
  * - raw MongoDB operator objects (`{ age: { $gt: 3 } }`) pass through;
  * - JS RegExps and `db.RegExp()` match strings, `db.serverDate()` is the time of the request.
  */
-import {
-  isDatabaseRegExp,
-  isLogicCommand,
-  isQueryCommand,
-  isServerDate,
-  isUpdateCommand,
-  type LogicCommand,
-  type QueryCommand,
-} from './command';
+import { isDatabaseRegExp, isLogicCommand, isQueryCommand, isServerDate, isUpdateCommand, type LogicCommand, type QueryCommand } from './command';
 import { faults } from './errors';
 import type { FieldProjection } from './types';
 import { isPlainObject } from './values';

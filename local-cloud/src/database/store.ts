@@ -17,7 +17,7 @@
  */
 import Datastore from '@seald-io/nedb';
 import type { CollectionContents, JournalRecord } from './datafile';
-import { nodeDisk, type Disk } from './disk';
+import { type Disk, nodeDisk } from './disk';
 import { faults } from './errors';
 import { Persistence } from './persistence';
 import type { DocId, DocumentData, StoredDocument } from './types';

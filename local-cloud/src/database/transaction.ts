@@ -12,8 +12,9 @@
  * the callback threw (after rolling back). Its retry count is accepted and unused: serialized
  * transactions never conflict.
  */
-import { callApi, CloudDatabaseError, ErrCode, faults } from './errors';
+
 import { addDocuments, DocumentReference } from './document';
+import { CloudDatabaseError, callApi, ErrCode, faults } from './errors';
 import { AsyncLock, type Lease } from './lock';
 import type { Session } from './session';
 import type { Change, Store } from './store';

@@ -2,7 +2,7 @@
  * Contract: atomic single writes under concurrency, and transactions
  * (runTransaction / startTransaction, per wx-server-sdk's Transaction and @cloudbase/database's runTransaction).
  */
-import { failureOf, openContractDatabase, type ContractDatabase } from './contract-harness';
+import { type ContractDatabase, failureOf, openContractDatabase } from './contract-harness';
 
 let harness: ContractDatabase;
 let name: string;
@@ -19,10 +19,15 @@ afterEach(() => harness.close());
 
 describe('contract: each single write is atomic', () => {
   it('20 concurrent conditional updates on the same version: exactly one wins', async () => {
-    await db().collection(name).add({ data: { _id: 'x', version: 3, owner: null } });
+    await db()
+      .collection(name)
+      .add({ data: { _id: 'x', version: 3, owner: null } });
     const results = await Promise.all(
       Array.from({ length: 20 }, (_unused, i) =>
-        db().collection(name).where({ _id: 'x', version: 3 }).update({ data: { version: _().inc(1), owner: `caller-${i}` } }),
+        db()
+          .collection(name)
+          .where({ _id: 'x', version: 3 })
+          .update({ data: { version: _().inc(1), owner: `caller-${i}` } }),
       ),
     );
     expect(results.map((r) => r.stats.updated).sort()).toEqual([...Array(19).fill(0), 1]);
@@ -33,21 +38,43 @@ describe('contract: each single write is atomic', () => {
   });
 
   it('50 concurrent _.inc(1) end at exactly 50', async () => {
-    await db().collection(name).add({ data: { _id: 'counter', n: 0 } });
-    await Promise.all(Array.from({ length: 50 }, () => db().collection(name).doc('counter').update({ data: { n: _().inc(1) } })));
+    await db()
+      .collection(name)
+      .add({ data: { _id: 'counter', n: 0 } });
+    await Promise.all(
+      Array.from({ length: 50 }, () =>
+        db()
+          .collection(name)
+          .doc('counter')
+          .update({ data: { n: _().inc(1) } }),
+      ),
+    );
     expect((await db().collection(name).doc('counter').get()).data.n).toBe(50);
   });
 });
 
 describe('contract: runTransaction', () => {
   it('commits the writes and resolves with the callback value', async () => {
-    await db().collection(name).add({ data: { _id: 'from', balance: 100 } });
-    await db().collection(name).add({ data: { _id: 'to', balance: 0 } });
+    await db()
+      .collection(name)
+      .add({ data: { _id: 'from', balance: 100 } });
+    await db()
+      .collection(name)
+      .add({ data: { _id: 'to', balance: 0 } });
     const result = await db().runTransaction(async (transaction) => {
       const from = await transaction.collection(name).doc('from').get();
-      await transaction.collection(name).doc('from').update({ data: { balance: _().inc(-30) } });
-      await transaction.collection(name).doc('to').update({ data: { balance: _().inc(30) } });
-      await transaction.collection(name).doc('log').set({ data: { moved: 30 } });
+      await transaction
+        .collection(name)
+        .doc('from')
+        .update({ data: { balance: _().inc(-30) } });
+      await transaction
+        .collection(name)
+        .doc('to')
+        .update({ data: { balance: _().inc(30) } });
+      await transaction
+        .collection(name)
+        .doc('log')
+        .set({ data: { moved: 30 } });
       return { before: from.data.balance };
     });
     expect(result).toEqual({ before: 100 });
@@ -57,13 +84,24 @@ describe('contract: runTransaction', () => {
   });
 
   it('rolls back when the callback throws, leaving no trace, and rejects with that error', async () => {
-    await db().collection(name).add({ data: { _id: 'acc', balance: 100 } });
+    await db()
+      .collection(name)
+      .add({ data: { _id: 'acc', balance: 100 } });
     const boom = new Error('boom');
     const error = await failureOf(() =>
       db().runTransaction(async (transaction) => {
-        await transaction.collection(name).doc('acc').update({ data: { balance: 0 } });
-        await transaction.collection(name).doc('new').set({ data: { a: 1 } });
-        await transaction.collection(name).doc('acc2').set({ data: { a: 1 } });
+        await transaction
+          .collection(name)
+          .doc('acc')
+          .update({ data: { balance: 0 } });
+        await transaction
+          .collection(name)
+          .doc('new')
+          .set({ data: { a: 1 } });
+        await transaction
+          .collection(name)
+          .doc('acc2')
+          .set({ data: { a: 1 } });
         await transaction.collection(name).doc('acc2').remove();
         throw boom;
       }),
@@ -74,10 +112,15 @@ describe('contract: runTransaction', () => {
   });
 
   it('transaction.rollback(value) rolls back and runTransaction rejects with value', async () => {
-    await db().collection(name).add({ data: { _id: 'acc', balance: 100 } });
+    await db()
+      .collection(name)
+      .add({ data: { _id: 'acc', balance: 100 } });
     const error = await failureOf(() =>
       db().runTransaction(async (transaction) => {
-        await transaction.collection(name).doc('acc').update({ data: { balance: 0 } });
+        await transaction
+          .collection(name)
+          .doc('acc')
+          .update({ data: { balance: 0 } });
         await transaction.rollback(-100);
         return 'never';
       }),
@@ -86,12 +129,17 @@ describe('contract: runTransaction', () => {
     expect((await db().collection(name).doc('acc').get()).data.balance).toBe(100);
   });
 
-  it('reads inside see the transaction\'s own writes; outside sees nothing until commit', async () => {
-    await db().collection(name).add({ data: { _id: 'doc', n: 1 } });
+  it("reads inside see the transaction's own writes; outside sees nothing until commit", async () => {
+    await db()
+      .collection(name)
+      .add({ data: { _id: 'doc', n: 1 } });
     let seenInside: unknown;
     let seenOutside: unknown;
     await db().runTransaction(async (transaction) => {
-      await transaction.collection(name).doc('doc').update({ data: { n: 2 } });
+      await transaction
+        .collection(name)
+        .doc('doc')
+        .update({ data: { n: 2 } });
       seenInside = (await transaction.collection(name).doc('doc').get()).data.n;
       seenOutside = (await db().collection(name).doc('doc').get()).data.n;
     });
@@ -101,13 +149,18 @@ describe('contract: runTransaction', () => {
   });
 
   it('50 concurrent read-modify-write transactions end at exactly 50 (isolation)', async () => {
-    await db().collection(name).add({ data: { _id: 'counter', n: 0 } });
+    await db()
+      .collection(name)
+      .add({ data: { _id: 'counter', n: 0 } });
     await Promise.all(
       Array.from({ length: 50 }, () =>
         db().runTransaction(async (transaction) => {
           const { data } = await transaction.collection(name).doc('counter').get();
           await new Promise((resolve) => setTimeout(resolve, 0));
-          await transaction.collection(name).doc('counter').update({ data: { n: (data.n as number) + 1 } });
+          await transaction
+            .collection(name)
+            .doc('counter')
+            .update({ data: { n: (data.n as number) + 1 } });
         }),
       ),
     );
@@ -115,16 +168,26 @@ describe('contract: runTransaction', () => {
   });
 
   it('is isolated from concurrent single writes', async () => {
-    await db().collection(name).add({ data: { _id: 'counter', n: 0 } });
+    await db()
+      .collection(name)
+      .add({ data: { _id: 'counter', n: 0 } });
     await Promise.all([
       ...Array.from({ length: 20 }, () =>
         db().runTransaction(async (transaction) => {
           const { data } = await transaction.collection(name).doc('counter').get();
           await new Promise((resolve) => setTimeout(resolve, 0));
-          await transaction.collection(name).doc('counter').update({ data: { n: (data.n as number) + 1 } });
+          await transaction
+            .collection(name)
+            .doc('counter')
+            .update({ data: { n: (data.n as number) + 1 } });
         }),
       ),
-      ...Array.from({ length: 20 }, () => db().collection(name).doc('counter').update({ data: { n: _().inc(1) } })),
+      ...Array.from({ length: 20 }, () =>
+        db()
+          .collection(name)
+          .doc('counter')
+          .update({ data: { n: _().inc(1) } }),
+      ),
     ]);
     expect((await db().collection(name).doc('counter').get()).data.n).toBe(40);
   });
@@ -135,7 +198,9 @@ describe('contract: runTransaction', () => {
   });
 
   it('add works inside; a duplicate _id fails the transaction', async () => {
-    await db().collection(name).add({ data: { _id: 'taken', a: 1 } });
+    await db()
+      .collection(name)
+      .add({ data: { _id: 'taken', a: 1 } });
     const ok = await db().runTransaction(async (transaction) => transaction.collection(name).add({ data: { _id: 'fresh', a: 2 } }));
     expect(ok._id).toBe('fresh');
     await expect(
@@ -166,17 +231,28 @@ describe('contract: runTransaction', () => {
 describe('contract: startTransaction', () => {
   it('commit() makes the writes visible', async () => {
     const transaction = await db().startTransaction();
-    await transaction.collection(name).doc('a').set({ data: { n: 1 } });
+    await transaction
+      .collection(name)
+      .doc('a')
+      .set({ data: { n: 1 } });
     await expect(db().collection(name).where({ _id: 'a' }).get()).resolves.toMatchObject({ data: [] });
     await transaction.commit();
     expect((await db().collection(name).doc('a').get()).data).toEqual({ _id: 'a', n: 1 });
   });
 
   it('rollback() discards them', async () => {
-    await db().collection(name).add({ data: { _id: 'a', n: 1 } });
+    await db()
+      .collection(name)
+      .add({ data: { _id: 'a', n: 1 } });
     const transaction = await db().startTransaction();
-    await transaction.collection(name).doc('a').update({ data: { n: 2 } });
-    await transaction.collection(name).doc('b').set({ data: { n: 2 } });
+    await transaction
+      .collection(name)
+      .doc('a')
+      .update({ data: { n: 2 } });
+    await transaction
+      .collection(name)
+      .doc('b')
+      .set({ data: { n: 2 } });
     await transaction.rollback();
     expect((await db().collection(name).doc('a').get()).data.n).toBe(1);
     expect((await db().collection(name).count()).total).toBe(1);
@@ -185,7 +261,12 @@ describe('contract: startTransaction', () => {
   it('a finished transaction refuses further operations', async () => {
     const transaction = await db().startTransaction();
     await transaction.commit();
-    await expect(transaction.collection(name).doc('a').set({ data: { n: 1 } })).rejects.toThrow(/^document\.set:fail/);
+    await expect(
+      transaction
+        .collection(name)
+        .doc('a')
+        .set({ data: { n: 1 } }),
+    ).rejects.toThrow(/^document\.set:fail/);
     await expect(transaction.commit()).rejects.toThrow(/^transaction\.commit:fail/);
   });
 });

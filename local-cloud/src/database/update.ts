@@ -35,7 +35,19 @@ export type MongoUpdateOperator =
 export type MongoUpdate = Partial<Record<MongoUpdateOperator, Record<string, unknown>>>;
 
 const OPERATOR_ORDER: readonly MongoUpdateOperator[] = [
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$bit', '$push', '$pop', '$addToSet', '$pull', '$pullAll',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$bit',
+  '$push',
+  '$pop',
+  '$addToSet',
+  '$pull',
+  '$pullAll',
 ];
 const ARRAY_OPERATORS = new Set<MongoUpdateOperator>(['$push', '$pop', '$addToSet', '$pull', '$pullAll']);
 const CREATING_OPERATORS = new Set<MongoUpdateOperator>(['$set', '$inc', '$mul', '$min', '$max', '$push', '$addToSet']);
@@ -71,8 +83,7 @@ export function encodeUpdate(data: unknown, now: Date): MongoUpdate {
       if (isUpdateCommand(value)) encodeCommand(path, value, now, add);
       else if (isQueryCommand(value) || isLogicCommand(value)) {
         throw faults.invalidParam(`query command _.${value.operator}() cannot be used in an update (field ${path})`);
-      }
-      else if (isPlainObject(value)) walk(value, path);
+      } else if (isPlainObject(value)) walk(value, path);
       else add('$set', path, toStorable(value, now, path));
     }
   };

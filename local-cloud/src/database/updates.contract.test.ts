@@ -2,7 +2,7 @@
  * Contract: update semantics (WeChat merges nested objects field by field; `_.set` replaces) and
  * every update command, on doc(id).update and on query-level update/remove (multi-document).
  */
-import { failureOf, openContractDatabase, type ContractDatabase } from './contract-harness';
+import { type ContractDatabase, failureOf, openContractDatabase } from './contract-harness';
 import type { DocumentData } from './types';
 
 let harness: ContractDatabase;
@@ -19,7 +19,9 @@ beforeEach(async () => {
 afterEach(() => harness.close());
 
 async function updated(initial: DocumentData, data: DocumentData): Promise<DocumentData> {
-  await db().collection(name).add({ data: { _id: 'doc', ...initial } });
+  await db()
+    .collection(name)
+    .add({ data: { _id: 'doc', ...initial } });
   const result = await db().collection(name).doc('doc').update({ data });
   expect(result.errMsg).toBe('document.update:ok');
   const { data: doc } = await db().collection(name).doc('doc').get();
@@ -94,7 +96,10 @@ describe('contract: array update commands', () => {
 
   it('push with modifiers', async () => {
     expect(await updated({ l: [5, 1] }, { l: _().push({ each: [4, 2], position: 0 }) })).toEqual({ l: [4, 2, 5, 1] });
-    await db().collection(name).doc('doc').update({ data: { l: _().push({ each: [9], sort: 1, slice: 3 }) } });
+    await db()
+      .collection(name)
+      .doc('doc')
+      .update({ data: { l: _().push({ each: [9], sort: 1, slice: 3 }) } });
     expect((await db().collection(name).doc('doc').get()).data.l).toEqual([1, 2, 4]);
   });
 
@@ -111,7 +116,10 @@ describe('contract: array update commands', () => {
   });
 
   it('addToSet one value or { each }', async () => {
-    expect(await updated({ a: ['x'], b: ['x'] }, { a: _().addToSet('x'), b: _().addToSet({ each: ['x', 'y', 'z'] }) })).toEqual({ a: ['x'], b: ['x', 'y', 'z'] });
+    expect(await updated({ a: ['x'], b: ['x'] }, { a: _().addToSet('x'), b: _().addToSet({ each: ['x', 'y', 'z'] }) })).toEqual({
+      a: ['x'],
+      b: ['x', 'y', 'z'],
+    });
   });
 
   it('pull a value or a condition', async () => {
@@ -127,8 +135,15 @@ describe('contract: array update commands', () => {
   });
 
   it('an array command on a non-array field fails and changes nothing', async () => {
-    await db().collection(name).add({ data: { _id: 'doc', a: 'text' } });
-    const error = await failureOf(() => db().collection(name).doc('doc').update({ data: { a: _().push(1) } }));
+    await db()
+      .collection(name)
+      .add({ data: { _id: 'doc', a: 'text' } });
+    const error = await failureOf(() =>
+      db()
+        .collection(name)
+        .doc('doc')
+        .update({ data: { a: _().push(1) } }),
+    );
     expect((error as Error).message).toMatch(/^document\.update:fail/);
     expect((await db().collection(name).doc('doc').get()).data).toEqual({ _id: 'doc', a: 'text' });
   });
@@ -136,17 +151,22 @@ describe('contract: array update commands', () => {
 
 describe('contract: query-level update and remove affect every match', () => {
   beforeEach(async () => {
-    await db().collection(name).add({
-      data: [
-        { _id: 'a', group: 1, n: 1, meta: { seen: false, by: 'x' } },
-        { _id: 'b', group: 1, n: 2, meta: { seen: false, by: 'y' } },
-        { _id: 'c', group: 2, n: 3, meta: { seen: false, by: 'z' } },
-      ],
-    });
+    await db()
+      .collection(name)
+      .add({
+        data: [
+          { _id: 'a', group: 1, n: 1, meta: { seen: false, by: 'x' } },
+          { _id: 'b', group: 1, n: 2, meta: { seen: false, by: 'y' } },
+          { _id: 'c', group: 2, n: 3, meta: { seen: false, by: 'z' } },
+        ],
+      });
   });
 
   it('where().update() updates all matches: { stats: { updated: n } }', async () => {
-    const result = await db().collection(name).where({ group: 1 }).update({ data: { n: _().inc(10), meta: { seen: true } } });
+    const result = await db()
+      .collection(name)
+      .where({ group: 1 })
+      .update({ data: { n: _().inc(10), meta: { seen: true } } });
     expect(result).toEqual({ stats: { updated: 2 }, errMsg: 'collection.update:ok' });
     const { data } = await db().collection(name).orderBy('_id', 'asc').get();
     expect(data.map((doc) => [doc._id, doc.n, doc.meta])).toEqual([
@@ -157,22 +177,48 @@ describe('contract: query-level update and remove affect every match', () => {
   });
 
   it('where().update() with no match updates nothing', async () => {
-    expect((await db().collection(name).where({ group: 9 }).update({ data: { n: 0 } })).stats.updated).toBe(0);
+    expect(
+      (
+        await db()
+          .collection(name)
+          .where({ group: 9 })
+          .update({ data: { n: 0 } })
+      ).stats.updated,
+    ).toBe(0);
   });
 
   it('where().update() cannot change _id', async () => {
-    await expect(db().collection(name).where({ group: 1 }).update({ data: { _id: 'z' } })).rejects.toThrow(/^collection\.update:fail/);
+    await expect(
+      db()
+        .collection(name)
+        .where({ group: 1 })
+        .update({ data: { _id: 'z' } }),
+    ).rejects.toThrow(/^collection\.update:fail/);
   });
 
   it('where().remove() removes all matches: { stats: { removed: n } }', async () => {
-    expect(await db().collection(name).where({ n: _().gte(2) }).remove()).toEqual({ stats: { removed: 2 }, errMsg: 'collection.remove:ok' });
+    expect(
+      await db()
+        .collection(name)
+        .where({ n: _().gte(2) })
+        .remove(),
+    ).toEqual({ stats: { removed: 2 }, errMsg: 'collection.remove:ok' });
     expect((await db().collection(name).get()).data.map((doc) => doc._id)).toEqual(['a']);
   });
 
   it('a conditional update is the optimistic-concurrency primitive: it only applies while the condition holds', async () => {
-    await db().collection(name).doc('a').update({ data: { version: 1 } });
-    const first = await db().collection(name).where({ _id: 'a', version: 1 }).update({ data: { version: _().inc(1), n: 100 } });
-    const second = await db().collection(name).where({ _id: 'a', version: 1 }).update({ data: { version: _().inc(1), n: 200 } });
+    await db()
+      .collection(name)
+      .doc('a')
+      .update({ data: { version: 1 } });
+    const first = await db()
+      .collection(name)
+      .where({ _id: 'a', version: 1 })
+      .update({ data: { version: _().inc(1), n: 100 } });
+    const second = await db()
+      .collection(name)
+      .where({ _id: 'a', version: 1 })
+      .update({ data: { version: _().inc(1), n: 200 } });
     expect([first.stats.updated, second.stats.updated]).toEqual([1, 0]);
     expect((await db().collection(name).doc('a').get()).data).toMatchObject({ version: 2, n: 100 });
   });

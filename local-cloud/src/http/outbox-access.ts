@@ -1,5 +1,5 @@
-import { getAll, type Database } from '@kehou/shared/cloud';
 import type { GuardianshipRecord, UserDoc } from '@kehou/shared';
+import { type Database, getAll } from '@kehou/shared/cloud';
 import type { OutboxEntry } from '../outbox';
 
 /**

@@ -57,8 +57,22 @@ const REFUND_NO = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_REFUNDS = 50;
 const YEAR_MS = 365 * 86_400_000;
 
-const ok = (api: string, fields: Record<string, unknown>) => ({ returnCode: 'SUCCESS', returnMsg: 'OK', resultCode: 'SUCCESS', errCode: 0, errMsg: `cloudPay.${api}:ok`, ...fields });
-const fail = (api: string, errCodeDes: string, code: string) => ({ returnCode: 'SUCCESS', returnMsg: 'OK', resultCode: 'FAIL', errCode: code, errCodeDes, errMsg: `cloudPay.${api}:ok` });
+const ok = (api: string, fields: Record<string, unknown>) => ({
+  returnCode: 'SUCCESS',
+  returnMsg: 'OK',
+  resultCode: 'SUCCESS',
+  errCode: 0,
+  errMsg: `cloudPay.${api}:ok`,
+  ...fields,
+});
+const fail = (api: string, errCodeDes: string, code: string) => ({
+  returnCode: 'SUCCESS',
+  returnMsg: 'OK',
+  resultCode: 'FAIL',
+  errCode: code,
+  errCodeDes,
+  errMsg: `cloudPay.${api}:ok`,
+});
 
 /** WeChat's time format: yyyyMMddHHmmss, China time. */
 function wechatTime(at: Date): string {
@@ -218,7 +232,13 @@ export class LocalPay {
       outTradeNo: order.outTradeNo,
       totalFee: order.totalFee,
       refundCount: order.refunds.length,
-      refunds: order.refunds.map((r) => ({ outRefundNo: r.outRefundNo, refundId: r.refundId, refundFee: r.refundFee, refundStatus: r.status, successTime: r.successTime })),
+      refunds: order.refunds.map((r) => ({
+        outRefundNo: r.outRefundNo,
+        refundId: r.refundId,
+        refundFee: r.refundFee,
+        refundStatus: r.status,
+        successTime: r.successTime,
+      })),
     });
   }
 

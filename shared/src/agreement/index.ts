@@ -1,5 +1,5 @@
-export * from './types';
+export * from './render';
 export * from './sha256';
 export * from './template';
-export * from './render';
+export * from './types';
 export * from './views';

@@ -48,7 +48,14 @@ describe('the agreement text', () => {
   it('is deterministic and carries the sections in order, then the child’s choices', () => {
     const text = renderAgreement(template, fill);
     expect(renderAgreement(template, { ...fill })).toBe(text);
-    expect(text.split('\n').slice(0, 6)).toEqual(['一小课后服务协议书', '秋季学期 · 第 1 版', '', '甲方（学校）：一小', '乙方（家长）：张父（父亲）', '学生：张小明（三年级(2)班）']);
+    expect(text.split('\n').slice(0, 6)).toEqual([
+      '一小课后服务协议书',
+      '秋季学期 · 第 1 版',
+      '',
+      '甲方（学校）：一小',
+      '乙方（家长）：张父（父亲）',
+      '学生：张小明（三年级(2)班）',
+    ]);
     expect(text).toMatch(/一、课后服务管理制度[\s\S]*十、家长的权利和义务[\s\S]*十一、乙方为学生自愿选择的内容/);
     expect(text).toMatch(/参加日：周一、周三/);
     expect(text).toMatch(/书法社（候补中，递补成功后参加）/);
@@ -64,15 +71,30 @@ describe('the agreement text', () => {
   it('verifies a signature record and catches tampering', () => {
     const text = renderAgreement(template, fill);
     const signature: SignatureDoc = {
-      _id: 'a:v1', kind: 'agreement', applicationId: 'a', studentId: 's1', schoolId: 's', classId: 'c', termId: 't',
-      templateId: template._id, version: 1, fill, text, textHash: sha256(text), signerOpenid: 'o', signerName: '张父',
-      signedAt: '2026-09-02T00:00:00.000Z', imageFileId: null,
+      _id: 'a:v1',
+      kind: 'agreement',
+      applicationId: 'a',
+      studentId: 's1',
+      schoolId: 's',
+      classId: 'c',
+      termId: 't',
+      templateId: template._id,
+      version: 1,
+      fill,
+      text,
+      textHash: sha256(text),
+      signerOpenid: 'o',
+      signerName: '张父',
+      signedAt: '2026-09-02T00:00:00.000Z',
+      imageFileId: null,
     };
     expect(verifySignatureRecord(signature, template).valid).toBe(true);
     expect(verifySignatureRecord({ ...signature, text: text + '。' }, template).valid).toBe(false);
     expect(verifySignatureRecord(signature, null).valid).toBe(false);
     const permitFill = { childName: '张小明', className: '三年级(2)班', schoolName: '一小', termName: '秋季学期', guardianName: '张父', relation: '父亲' };
     const permitText = renderPermit(permitFill);
-    expect(verifySignatureRecord({ ...signature, kind: 'permit', templateId: null, fill: permitFill, text: permitText, textHash: sha256(permitText) }, null).valid).toBe(true);
+    expect(
+      verifySignatureRecord({ ...signature, kind: 'permit', templateId: null, fill: permitFill, text: permitText, textHash: sha256(permitText) }, null).valid,
+    ).toBe(true);
   });
 });

@@ -1,18 +1,15 @@
 import { WEEKDAY_LABELS } from '../enrollment/types';
 import { sha256 } from './sha256';
 import { templateContentHash } from './template';
-import type {
-  AgreementFill,
-  AgreementTemplateDoc,
-  PermitFill,
-  SignatureDoc,
-  VerificationResult,
-} from './types';
+import type { AgreementFill, AgreementTemplateDoc, PermitFill, SignatureDoc, VerificationResult } from './types';
 
 const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四'];
 
 const days = (fill: { days: readonly number[] }) =>
-  [...fill.days].sort((a, b) => a - b).map((d) => WEEKDAY_LABELS[d as keyof typeof WEEKDAY_LABELS]).join('、');
+  [...fill.days]
+    .sort((a, b) => a - b)
+    .map((d) => WEEKDAY_LABELS[d as keyof typeof WEEKDAY_LABELS])
+    .join('、');
 
 function itemLine(item: AgreementFill['items'][number]): string {
   if (item.placement === 'placed') return `${item.name}（已录取）`;
@@ -29,10 +26,7 @@ function pickupLine(fill: AgreementFill): string {
  * The exact text a parent reads and signs: the template's sections, then the child's choices.
  * Deterministic: the same template and fill always give the same text (and so the same hash).
  */
-export function renderAgreement(
-  template: Pick<AgreementTemplateDoc, 'schoolName' | 'termName' | 'version' | 'sections'>,
-  fill: AgreementFill,
-): string {
+export function renderAgreement(template: Pick<AgreementTemplateDoc, 'schoolName' | 'termName' | 'version' | 'sections'>, fill: AgreementFill): string {
   const lines: string[] = [
     `${template.schoolName}课后服务协议书`,
     `${template.termName} · 第 ${template.version} 版`,

@@ -15,7 +15,9 @@ export const publishTemplateInput = z
   .object({
     schoolId: id,
     termId: id,
-    sections: z.object(Object.fromEntries(EDITABLE_SECTIONS.map((k) => [k, sectionText])) as Record<(typeof EDITABLE_SECTIONS)[number], typeof sectionText>).strict(),
+    sections: z
+      .object(Object.fromEntries(EDITABLE_SECTIONS.map((k) => [k, sectionText])) as Record<(typeof EDITABLE_SECTIONS)[number], typeof sectionText>)
+      .strict(),
   })
   .strict();
 
@@ -34,9 +36,5 @@ export const signatureImageInput = z.union([
 ]);
 
 /** The parent signs what they read: the version and the hash of the text shown. */
-export const signInput = z
-  .object({ applicationId: id, version: z.number().int().min(1), textHash: sha256Hex, image: signatureImageInput.optional() })
-  .strict();
-export const signPermitInput = z
-  .object({ applicationId: id, textHash: sha256Hex, image: signatureImageInput.optional() })
-  .strict();
+export const signInput = z.object({ applicationId: id, version: z.number().int().min(1), textHash: sha256Hex, image: signatureImageInput.optional() }).strict();
+export const signPermitInput = z.object({ applicationId: id, textHash: sha256Hex, image: signatureImageInput.optional() }).strict();

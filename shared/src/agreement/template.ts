@@ -1,15 +1,8 @@
-import type { Publication } from '../domain/plan';
 import { STAGE_LABELS } from '../domain/people';
+import type { Publication } from '../domain/plan';
 import { WEEKDAY_LABELS } from '../enrollment/types';
 import { sha256 } from './sha256';
-import {
-  EDITABLE_SECTIONS,
-  SECTION_HEADINGS,
-  SECTION_KEYS,
-  type AgreementSection,
-  type EditableSection,
-  type SectionKey,
-} from './types';
+import { type AgreementSection, EDITABLE_SECTIONS, type EditableSection, SECTION_HEADINGS, SECTION_KEYS, type SectionKey } from './types';
 
 /** Suggested wording for the sections the school writes; the school edits it before publishing. */
 export const DEFAULT_EDITABLE_TEXT: Record<EditableSection, string> = {
@@ -57,20 +50,11 @@ export function buildSections(publication: Publication, editable: Record<Editabl
   return SECTION_KEYS.map((key) => ({
     key,
     heading: SECTION_HEADINGS[key],
-    body: (EDITABLE_SECTIONS as readonly string[]).includes(key)
-      ? pad(editable[key as EditableSection])
-      : drawn[key as Exclude<SectionKey, EditableSection>],
+    body: (EDITABLE_SECTIONS as readonly string[]).includes(key) ? pad(editable[key as EditableSection]) : drawn[key as Exclude<SectionKey, EditableSection>],
   }));
 }
 
 /** The hash of a template's content, to show it was not altered after publication. */
-export function templateContentHash(template: {
-  schoolName: string;
-  termName: string;
-  version: number;
-  sections: AgreementSection[];
-}): string {
-  return sha256(
-    JSON.stringify([template.schoolName, template.termName, template.version, template.sections.map((s) => [s.key, s.heading, s.body])]),
-  );
+export function templateContentHash(template: { schoolName: string; termName: string; version: number; sections: AgreementSection[] }): string {
+  return sha256(JSON.stringify([template.schoolName, template.termName, template.version, template.sections.map((s) => [s.key, s.heading, s.body])]));
 }

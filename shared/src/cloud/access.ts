@@ -1,10 +1,10 @@
+import type { SignatureDoc } from '../agreement/types';
+import { type AccessRule, DOCUMENT_SCOPES, type Role, type ScopeKind } from '../contracts/access';
 import type { CollectionName } from '../domain/collections';
 import type { ClassGroup, School, Student } from '../domain/people';
-import type { SignatureDoc } from '../agreement/types';
 import type { ApplicationDoc, GuardianshipRecord, ListingDoc } from '../enrollment/types';
 import type { FeedbackDoc } from '../feedback/types';
 import type { FeeNoticeDoc, RefundDoc } from '../fees/types';
-import { DOCUMENT_SCOPES, type AccessRule, type Role, type ScopeKind } from '../contracts/access';
 import type { ActionContext } from './context';
 import { findById, findOne } from './documents';
 import { AppError, forbidden } from './errors';
@@ -114,7 +114,11 @@ export async function resolveAccess<K extends ScopeKind>(ctx: ActionContext, rul
   for (const role of rule.roles) {
     if (role === 'admin' && at.schoolId && caller.isAdminOf(at.schoolId)) held.push(role);
     if (role === 'committee' && at.schoolId && caller.isCommitteeOf(at.schoolId)) held.push(role);
-    if (role === 'teacher' && (at.classId ? caller.isTeacherOf(at.classId) : rule.scope === 'school' && caller.roles('teacher').some((r) => r.schoolId === at.schoolId))) held.push(role);
+    if (
+      role === 'teacher' &&
+      (at.classId ? caller.isTeacherOf(at.classId) : rule.scope === 'school' && caller.roles('teacher').some((r) => r.schoolId === at.schoolId))
+    )
+      held.push(role);
     if (role === 'reviewer' && at.bureauId && caller.isBureauOf(at.bureauId)) held.push(role);
   }
   if (rule.roles.includes('guardian') && at.studentId) {

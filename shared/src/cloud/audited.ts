@@ -58,17 +58,17 @@ export async function txGet<T>(t: TransactionRef, collection: CollectionName, id
 
 /** Adds the audit entry inside a transaction the caller runs. */
 export async function auditIn(ctx: ActionContext, t: TransactionRef, note: AuditNote): Promise<void> {
-  await t.collection('audit').doc(newAuditId()).set({ data: { ...auditEntry(ctx, note) } });
+  await t
+    .collection('audit')
+    .doc(newAuditId())
+    .set({ data: { ...auditEntry(ctx, note) } });
 }
 
 /**
  * Runs `write` and adds the note it returns, in one transaction. A null note means nothing was
  * changed: no entry. Throwing (or an AppError) rolls everything back.
  */
-export async function writeAudited<T>(
-  ctx: ActionContext,
-  write: (t: TransactionRef) => Promise<{ result: T; note: AuditNote | null }>,
-): Promise<T> {
+export async function writeAudited<T>(ctx: ActionContext, write: (t: TransactionRef) => Promise<{ result: T; note: AuditNote | null }>): Promise<T> {
   return ctx.db.runTransaction(async (t) => {
     const { result, note } = await write(t);
     if (note) await auditIn(ctx, t, note);

@@ -35,11 +35,7 @@ export class Caller {
 
   /** Staff of a school: its admins, its class teachers and its parent committee. */
   isStaffOf(schoolId: string): boolean {
-    return (
-      this.isAdminOf(schoolId) ||
-      this.isCommitteeOf(schoolId) ||
-      this.roles('teacher').some((r) => r.schoolId === schoolId)
-    );
+    return this.isAdminOf(schoolId) || this.isCommitteeOf(schoolId) || this.roles('teacher').some((r) => r.schoolId === schoolId);
   }
 
   requireAdminOf(schoolId: string): void {

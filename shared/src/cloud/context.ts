@@ -1,6 +1,6 @@
 import type { CollectionName } from '../domain/collections';
-import type { CloudSdk, Database, SubscribeMessage } from './sdk';
 import type { Caller } from './caller';
+import type { CloudSdk, Database, SubscribeMessage } from './sdk';
 
 export interface AuditTarget {
   collection: CollectionName;

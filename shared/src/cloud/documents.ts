@@ -1,6 +1,6 @@
 import { chinaDate } from '../domain/china-time';
-import type { ActionContext } from './context';
 import type { CollectionName } from '../domain/collections';
+import type { ActionContext } from './context';
 
 /** One document by id, or null (doc(id).get() rejects when missing; a where-get does not). */
 export async function findById<T>(ctx: ActionContext, collection: CollectionName, id: string): Promise<T | null> {

@@ -30,12 +30,7 @@ export const conflict = (message: string) => new AppError('CONFLICT', message);
 /** WeChat's database reports a duplicate _id on add with this code (errCode -502001). */
 export function isDuplicateKeyError(error: unknown): boolean {
   const e = error as { errCode?: number; code?: string; message?: string } | null;
-  return (
-    !!e &&
-    (e.errCode === -502001 ||
-      e.code === 'DATABASE_DUPLICATE_WRITE' ||
-      /duplicate/i.test(String(e.message ?? '')))
-  );
+  return !!e && (e.errCode === -502001 || e.code === 'DATABASE_DUPLICATE_WRITE' || /duplicate/i.test(String(e.message ?? '')));
 }
 
 export function isNotFoundError(error: unknown): boolean {

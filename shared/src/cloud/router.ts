@@ -1,17 +1,15 @@
 import { z } from 'zod';
-import type { UserDoc } from '../domain/people';
 import type { ActionContract, Contract, OutputOf, ParsedInputOf, ScopeOf } from '../contracts/define';
+import type { UserDoc } from '../domain/people';
 import { resolveAccess, type Scope } from './access';
+import { auditEntry } from './audited';
 import { Caller } from './caller';
 import type { ActionContext, AuditTarget } from './context';
-import { auditEntry } from './audited';
 import { AppError } from './errors';
 import type { CloudSdk, SubscribeMessage } from './sdk';
 import { describeIssues } from './zod-zh';
 
-export type CallResult<T = unknown> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; details?: unknown };
+export type CallResult<T = unknown> = { ok: true; data: T } | { ok: false; code: string; message: string; details?: unknown };
 
 /** Action names are short identifiers: a longer one is refused without being echoed back. */
 const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() }).passthrough();
@@ -68,7 +66,6 @@ export function createCloudFunction<C extends Contract>(contract: C, handlers: H
   };
   return Object.assign(fn, { actionNames: Object.keys(contract.actions) });
 }
-
 
 /** The context an action (or a WeChat-triggered function: a payment callback, a timer) runs in. */
 export async function buildContext(cloud: CloudSdk, functionName: string, actionName: string): Promise<ActionContext> {

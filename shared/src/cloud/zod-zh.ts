@@ -1,4 +1,4 @@
-import { z, type ZodIssue } from 'zod';
+import { type ZodIssue, z } from 'zod';
 
 /** Turns zod's issues into one plain Chinese sentence, naming the field. */
 export function describeIssues(issues: ZodIssue[]): string {

@@ -17,12 +17,19 @@ export interface ActionContract<I extends z.ZodTypeAny = z.ZodTypeAny, O = unkno
   readonly returns: Returns<O>;
 }
 
-export function action<I extends z.ZodTypeAny, O, K extends ScopeKind = never>(spec: { input: I; access: AccessRule<K>; returns: Returns<O> }): ActionContract<I, O, K> {
+export function action<I extends z.ZodTypeAny, O, K extends ScopeKind = never>(spec: {
+  input: I;
+  access: AccessRule<K>;
+  returns: Returns<O>;
+}): ActionContract<I, O, K> {
   return spec;
 }
 
 /** An area's actions, declared once: the cloud function is built from it and the client is typed by it. */
-export interface Contract<Name extends FunctionName = FunctionName, A extends Record<string, ActionContract<any, any, any>> = Record<string, ActionContract<any, any, any>>> {
+export interface Contract<
+  Name extends FunctionName = FunctionName,
+  A extends Record<string, ActionContract<any, any, any>> = Record<string, ActionContract<any, any, any>>,
+> {
   readonly name: Name;
   readonly actions: A;
 }

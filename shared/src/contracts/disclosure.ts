@@ -1,4 +1,3 @@
-import { emptyInput } from '../domain/inputs';
 import {
   compareSchema,
   exportReportSchema,
@@ -27,6 +26,7 @@ import type {
   SubmitPlanResult,
   VersionComparison,
 } from '../disclosure/types';
+import { emptyInput } from '../domain/inputs';
 import { allow, anyone, signedIn } from './access';
 import { action, defineContract, returns } from './define';
 

@@ -40,7 +40,7 @@ import type {
   WithdrawalDecision,
 } from '../enrollment/views';
 import { attendanceSheetInput, recordAttendanceInput } from '../fees/schemas';
-import type { AttendanceSheet, AttendanceSaved } from '../fees/views';
+import type { AttendanceSaved, AttendanceSheet } from '../fees/views';
 import { allow, anyone, signedIn } from './access';
 import { action, defineContract, returns } from './define';
 
@@ -85,7 +85,11 @@ export const enrollmentContract = defineContract('enrollment', {
   }),
 
   // school admins
-  importRoster: action({ input: importRosterInput, access: allow(['admin'], 'school', '只有本校管理员可以导入花名册'), returns: returns<RosterImportReport>() }),
+  importRoster: action({
+    input: importRosterInput,
+    access: allow(['admin'], 'school', '只有本校管理员可以导入花名册'),
+    returns: returns<RosterImportReport>(),
+  }),
   getSchoolQueue: action({ input: schoolTermInput, access: allow(['admin'], 'school', SCHOOL_ADMIN), returns: returns<SchoolQueue>() }),
   listStaffBindings: action({ input: schoolInput, access: allow(['admin'], 'school', SCHOOL_ADMIN), returns: returns<PendingBinding[]>() }),
   approveApplication: action({ input: approveApplicationInput, access: allow(['admin'], 'application', REVIEW), returns: returns<ApprovalResult>() }),

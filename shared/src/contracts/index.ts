@@ -4,18 +4,18 @@
  * by them, and the access matrix test is generated from them.
  */
 export * from './access';
-export * from './define';
-export { feesContract } from './fees';
-export { enrollmentContract } from './enrollment';
 export { agreementContract } from './agreement';
+export * from './define';
 export { disclosureContract } from './disclosure';
+export { enrollmentContract } from './enrollment';
 export { feedbackContract } from './feedback';
+export { feesContract } from './fees';
 
-import { feesContract } from './fees';
-import { enrollmentContract } from './enrollment';
 import { agreementContract } from './agreement';
 import { disclosureContract } from './disclosure';
+import { enrollmentContract } from './enrollment';
 import { feedbackContract } from './feedback';
+import { feesContract } from './fees';
 
 export const CONTRACTS = {
   fees: feesContract,

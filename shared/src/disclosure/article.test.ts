@@ -1,5 +1,5 @@
-import { publicationFees } from './fee-text';
 import { publicTermPath, renderArticle } from './article';
+import { publicationFees } from './fee-text';
 import { escapeHtml } from './html';
 import { profiles, validContent } from './test-fixtures';
 import type { PublicationRecord } from './types';

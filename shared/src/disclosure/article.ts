@@ -1,7 +1,16 @@
-import type { PublicationRecord } from './types';
 import { chinaDate } from './dates';
 import { escapeHtml, escapeMultiline } from './html';
-import { categoryLabel, describeBlocks, describeItemKind, describeSchedule, formatWeekdays, listStatusLabel, providerTypeLabel, staffKindLabel } from './labels';
+import {
+  categoryLabel,
+  describeBlocks,
+  describeItemKind,
+  describeSchedule,
+  formatWeekdays,
+  listStatusLabel,
+  providerTypeLabel,
+  staffKindLabel,
+} from './labels';
+import type { PublicationRecord } from './types';
 
 /** The mini-program page of a school's term, opened from share cards and the article. */
 export function publicTermPath(schoolId: string, termId: string): string {
@@ -21,7 +30,8 @@ const STYLE = {
 
 const section = (title: string, body: string) => `<h3 style="${STYLE.h}">${escapeHtml(title)}</h3>${body}`;
 const para = (text: string, style = STYLE.p) => `<p style="${style}">${escapeMultiline(text)}</p>`;
-const list = (rows: string[]) => (rows.length ? `<ul style="margin:0 0 8px;padding-left:20px;">${rows.map((r) => `<li style="${STYLE.li}">${r}</li>`).join('')}</ul>` : para('无'));
+const list = (rows: string[]) =>
+  rows.length ? `<ul style="margin:0 0 8px;padding-left:20px;">${rows.map((r) => `<li style="${STYLE.li}">${r}</li>`).join('')}</ul>` : para('无');
 
 /**
  * The term's plan as an article for the school's official account: HTML with inline styles only
@@ -44,7 +54,11 @@ export function renderArticle(publication: PublicationRecord, path: string): { t
   parts.push(
     section(
       '服务时间',
-      list(content.schedules.map((s) => escapeHtml(describeSchedule(s)) + (s.blocks.length ? `<br/><span style="${STYLE.cite}">${escapeHtml(describeBlocks(s))}</span>` : ''))),
+      list(
+        content.schedules.map(
+          (s) => escapeHtml(describeSchedule(s)) + (s.blocks.length ? `<br/><span style="${STYLE.cite}">${escapeHtml(describeBlocks(s))}</span>` : ''),
+        ),
+      ),
     ),
   );
 
@@ -54,7 +68,9 @@ export function renderArticle(publication: PublicationRecord, path: string): { t
       list(
         content.items.map((item) => {
           const provider = providers.get(item.providerId);
-          const details = [describeItemKind(item), formatWeekdays(item.weekdays), categoryLabel(item.category), provider ? `由${provider.name}提供` : ''].filter(Boolean).join(' · ');
+          const details = [describeItemKind(item), formatWeekdays(item.weekdays), categoryLabel(item.category), provider ? `由${provider.name}提供` : '']
+            .filter(Boolean)
+            .join(' · ');
           const description = item.description ? `<br/>${escapeMultiline(item.description)}` : '';
           return `<strong>${escapeHtml(item.name)}</strong>：${escapeHtml(details)}${description}`;
         }),
@@ -73,16 +89,16 @@ export function renderArticle(publication: PublicationRecord, path: string): { t
     ),
   );
 
-  parts.push(
-    section(
-      '服务人员',
-      list(content.staff.map((m) => `${escapeHtml(m.name)}（${escapeHtml(staffKindLabel(m))}）：${escapeHtml(m.duty)}`)),
-    ),
-  );
+  parts.push(section('服务人员', list(content.staff.map((m) => `${escapeHtml(m.name)}（${escapeHtml(staffKindLabel(m))}）：${escapeHtml(m.duty)}`))));
   parts.push(
     section(
       '服务机构',
-      list(content.providers.map((p) => `${escapeHtml(p.name)}（${escapeHtml(providerTypeLabel(p))}${p.type === 'staff' ? '' : `，${p.vetted ? '已审核' : '未审核'}，${listStatusLabel(p)}`}）`)),
+      list(
+        content.providers.map(
+          (p) =>
+            `${escapeHtml(p.name)}（${escapeHtml(providerTypeLabel(p))}${p.type === 'staff' ? '' : `，${p.vetted ? '已审核' : '未审核'}，${listStatusLabel(p)}`}）`,
+        ),
+      ),
     ),
   );
   if (content.funding) parts.push(section('经费', para(content.funding)));

@@ -1,7 +1,11 @@
 import type { PlanStatus } from '../domain/plan';
 import { chargeability, isChargeable } from './chargeable';
 
-const plan = (profileId: 'qijiang-2020' | 'yueyang-2019' | 'xxcity-2024' | 'suifenhe-2021', status: PlanStatus, publishedVersion = 0) => ({ profileId, status, publishedVersion });
+const plan = (profileId: 'qijiang-2020' | 'yueyang-2019' | 'xxcity-2024' | 'suifenhe-2021', status: PlanStatus, publishedVersion = 0) => ({
+  profileId,
+  status,
+  publishedVersion,
+});
 
 describe('nothing can be charged for a term whose plan is not approved', () => {
   it.each<[PlanStatus, number, boolean]>([
@@ -34,5 +38,4 @@ describe('nothing can be charged for a term whose plan is not approved', () => {
   it('xxcity: free for families, never chargeable', () => {
     expect(chargeability(plan('xxcity-2024', 'published', 1))).toMatchObject({ chargeable: false, citation: { section: '二(三)' } });
   });
-
 });

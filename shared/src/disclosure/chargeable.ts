@@ -1,5 +1,5 @@
 import type { ServicePlan } from '../domain/plan';
-import { chargeability as policyChargeability, type Chargeability } from '../policy';
+import { type Chargeability, chargeability as policyChargeability } from '../policy';
 
 export type ChargeablePlan = Pick<ServicePlan, 'profileId' | 'status' | 'publishedVersion'>;
 export type { Chargeability };

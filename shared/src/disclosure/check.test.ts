@@ -1,6 +1,6 @@
+import type { PlanContent } from '../domain/plan';
 import { checkServicePlan, hasWinterTimetable, issuesAt } from './check';
 import { AUTUMN_2026, profiles, validContent, withAllAttachments } from './test-fixtures';
-import type { PlanContent } from '../domain/plan';
 
 const { qijiang, yueyang, xxcity, suifenhe } = profiles;
 const ids = (content: PlanContent, profile = qijiang) => checkServicePlan(profile, content, AUTUMN_2026).map((i) => `${i.ruleId}@${i.path}`);
@@ -75,7 +75,11 @@ describe('checkServicePlan: every problem beside its field, with its clause', ()
     content.providers.push({ id: 'prov-ngo', name: '公益机构', type: 'nonprofit', vetted: true, list: null });
     content.items[0].costFen = 400_000;
     content.items[1] = { ...content.items[1], providerId: 'prov-ngo', costFen: 900_000 };
-    expect(ids(content, xxcity)).toEqual(['budget.external-share@items', 'budget.per-student@expectedStudents', 'filing.missing-document@attachments.external-appointments']);
+    expect(ids(content, xxcity)).toEqual([
+      'budget.external-share@items',
+      'budget.per-student@expectedStudents',
+      'filing.missing-document@attachments.external-appointments',
+    ]);
   });
 
   it('the basic care service must exist and has no capacity', () => {
@@ -135,11 +139,16 @@ describe('checkServicePlan: every problem beside its field, with its clause', ()
     withOutside.attachments = withOutside.attachments.filter((a) => !a.key.startsWith('external-'));
     withOutside.providers.push({ id: 'prov-ngo', name: '青少年宫', type: 'nonprofit', vetted: true, list: null });
     withOutside.items[1].providerId = 'prov-ngo';
-    expect(ids(withOutside, yueyang)).toEqual(['filing.missing-document@attachments.external-agreements', 'filing.missing-document@attachments.external-licences']);
+    expect(ids(withOutside, yueyang)).toEqual([
+      'filing.missing-document@attachments.external-agreements',
+      'filing.missing-document@attachments.external-licences',
+    ]);
   });
 
   it('qijiang asks for its own plan document (000 五)', () => {
     const issues = checkServicePlan(qijiang, validContent(), AUTUMN_2026);
-    expect(issues).toEqual([expect.objectContaining({ ruleId: 'filing.missing-document', path: 'attachments.plan', citation: expect.objectContaining({ section: '五' }) })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ ruleId: 'filing.missing-document', path: 'attachments.plan', citation: expect.objectContaining({ section: '五' }) }),
+    ]);
   });
 });

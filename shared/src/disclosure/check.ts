@@ -1,15 +1,15 @@
 import type { PlanContent, PlanItem, Provider, StageSchedule } from '../domain/plan';
 import {
-  checkPlanUnder,
-  checkScheduleUnder,
-  clockTimeSchema,
-  isoDateSchema,
-  filingDocuments,
   type Activity,
   type Block,
   type Category,
   type Citation,
+  checkPlanUnder,
+  checkScheduleUnder,
+  clockTimeSchema,
   type DisclosureKey,
+  filingDocuments,
+  isoDateSchema,
   type PolicyProfile,
   type ProfileId,
   type Violation,
@@ -18,6 +18,7 @@ import { firstDateOn } from './dates';
 
 const isClockTime = (text: string) => clockTimeSchema.safeParse(text).success;
 const isDate = (text: string) => isoDateSchema.safeParse(text).success;
+
 import { feeSettingIssues } from './fee-settings';
 import type { PlanIssue } from './types';
 
@@ -60,7 +61,10 @@ function scheduleIssues(profile: PolicyProfile, schedule: StageSchedule, index: 
   const badTimes = (['start', 'end'] as const).filter((field) => !isClockTime(schedule[field]));
   if (badTimes.length) {
     // The engine needs real times: say how to write them and check the rest once they are.
-    return [...issues, ...badTimes.map((field): PlanIssue => ({ ruleId: 'plan.incomplete', message: '请按“时:分”填写，如 15:30。', path: `${base}.${field}` }))];
+    return [
+      ...issues,
+      ...badTimes.map((field): PlanIssue => ({ ruleId: 'plan.incomplete', message: '请按“时:分”填写，如 15:30。', path: `${base}.${field}` })),
+    ];
   }
   const blocks = schedule.blocks.map((block): Block => ({ category: block.category as Category, minutes: block.minutes }));
   const regular = checkScheduleUnder(profile, {

@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import type { PlanContent, StageSchedule } from '../domain/plan';
 import type { Stage } from '../domain/people';
-import { CATEGORIES, PROVIDER_TYPES, STAGES, clockTimeSchema, isoDateSchema } from '../policy';
+import type { PlanContent, StageSchedule } from '../domain/plan';
+import { CATEGORIES, clockTimeSchema, isoDateSchema, PROVIDER_TYPES, STAGES } from '../policy';
 
 /**
  * The plan as the school admin writes it. Drafts may be incomplete (empty texts are allowed):
  * what a submission needs is checked by checkServicePlan, beside each field, with its clause.
  * Forbidden content categories parse, so that the policy engine can say why they are refused.
  */
-const id = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, { message: '只能包含字母、数字、- 和 _' });
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: '只能包含字母、数字、- 和 _' });
 const shortText = z.string().trim().max(40);
 const text = z.string().trim().max(500);
 const longText = z.string().trim().max(2000);
@@ -95,9 +100,7 @@ export const planContentSchema = z
     providers: z.array(providerEntrySchema).max(30),
     safety: z.object({ measures: longText, emergencyPlan: longText }).strict(),
     pickup: z.object({ arrangement: text, pickupTime: z.union([clockTimeSchema, z.literal('')]) }).strict(),
-    feeSettings: z
-      .object({ termFeeFen: fen.optional(), seniorMarkupPercent: percent.optional(), otherHardshipReductionPercent: percent.optional() })
-      .strict(),
+    feeSettings: z.object({ termFeeFen: fen.optional(), seniorMarkupPercent: percent.optional(), otherHardshipReductionPercent: percent.optional() }).strict(),
     funding: longText,
     expectedStudents: z.number().int().min(0).max(100_000),
     attachments: z.array(attachmentSchema).max(40),
@@ -111,9 +114,18 @@ export const planContentSchema = z
         seen.add(value);
       });
     };
-    unique(content.items.map((i) => i.id), 'items');
-    unique(content.staff.map((s) => s.id), 'staff');
-    unique(content.providers.map((p) => p.id), 'providers');
+    unique(
+      content.items.map((i) => i.id),
+      'items',
+    );
+    unique(
+      content.staff.map((s) => s.id),
+      'staff',
+    );
+    unique(
+      content.providers.map((p) => p.id),
+      'providers',
+    );
     const stages = new Set<string>();
     content.schedules.forEach((schedule, index) => {
       if (stages.has(schedule.stage)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: '同一学段只能有一个作息', path: ['schedules', index, 'stage'] });

@@ -10,7 +10,19 @@ describe('comparing two versions of a plan', () => {
     const before = validContent();
     const after = validContent();
     after.items[1] = { ...after.items[1], capacity: 25, weekdays: [2, 4] };
-    after.items.push({ id: 'club-art', kind: 'club', name: '美术社', category: 'arts', description: '', weekdays: [3], capacity: 15, providerId: 'prov-school', staffIds: [], costFen: 0, assignsHomework: false });
+    after.items.push({
+      id: 'club-art',
+      kind: 'club',
+      name: '美术社',
+      category: 'arts',
+      description: '',
+      weekdays: [3],
+      capacity: 15,
+      providerId: 'prov-school',
+      staffIds: [],
+      costFen: 0,
+      assignsHomework: false,
+    });
     after.staff = after.staff.filter((s) => s.id !== 'staff-b');
     after.schedules[0].end = '17:45';
     after.safety.measures = '每日考勤，门卫登记，校门口交接';
@@ -28,7 +40,12 @@ describe('comparing two versions of a plan', () => {
 
   it('attachments by filing document', () => {
     const before = validContent({ attachments: [{ key: 'plan', name: '方案.pdf', fileId: 'cloud://a' }] });
-    const after = validContent({ attachments: [{ key: 'plan', name: '方案（修改）.pdf', fileId: 'cloud://b' }, { key: 'funding', name: '经费.pdf', fileId: 'cloud://c' }] });
+    const after = validContent({
+      attachments: [
+        { key: 'plan', name: '方案（修改）.pdf', fileId: 'cloud://b' },
+        { key: 'funding', name: '经费.pdf', fileId: 'cloud://c' },
+      ],
+    });
     expect(diffPlanContent(before, after).map((c) => `${c.kind}:${c.path}`)).toEqual(['changed:attachments.plan', 'added:attachments.funding']);
   });
 });

@@ -15,8 +15,7 @@ const yesNo = (value: boolean) => (value ? '是' : '否');
  */
 export function diffPlanContent(before: PlanContent, after: PlanContent): PlanChange[] {
   const changes: PlanChange[] = [];
-  const staffName = (content: PlanContent) => (ids: string[]) =>
-    ids.map((id) => content.staff.find((s) => s.id === id)?.name ?? id).join('、') || '无';
+  const staffName = (content: PlanContent) => (ids: string[]) => ids.map((id) => content.staff.find((s) => s.id === id)?.name ?? id).join('、') || '无';
   const providerName = (content: PlanContent) => (id: string) => content.providers.find((p) => p.id === id)?.name ?? '未选择';
 
   const scheduleFields: Field<StageSchedule>[] = [
@@ -26,7 +25,16 @@ export function diffPlanContent(before: PlanContent, after: PlanContent): PlanCh
     ['blocks', '时段安排', (s) => describeBlocks(s) || '无'],
     ['winter', '冬季作息', (s) => (s.winter ? `${s.winter.from} 至 ${s.winter.to} 结束于 ${s.winter.end}` : '无')],
   ];
-  compareById(changes, before.schedules, after.schedules, (s) => s.stage, (s) => `服务时间（${STAGE_LABELS[s.stage]}）`, 'schedules', scheduleFields, (s) => `${formatWeekdays(s.weekdays)} ${s.start}—${s.end}`);
+  compareById(
+    changes,
+    before.schedules,
+    after.schedules,
+    (s) => s.stage,
+    (s) => `服务时间（${STAGE_LABELS[s.stage]}）`,
+    'schedules',
+    scheduleFields,
+    (s) => `${formatWeekdays(s.weekdays)} ${s.start}—${s.end}`,
+  );
 
   const itemFields = (content: PlanContent): Field<PlanItem>[] => [
     ['name', '名称', (i) => i.name],
@@ -40,7 +48,17 @@ export function diffPlanContent(before: PlanContent, after: PlanContent): PlanCh
     ['costFen', '费用', (i) => yuan(i.costFen)],
     ['assignsHomework', '布置作业', (i) => yesNo(i.assignsHomework)],
   ];
-  compareById(changes, before.items, after.items, (i) => i.id, (i) => `服务项目「${i.name}」`, 'items', itemFields(after), (i) => i.name, itemFields(before));
+  compareById(
+    changes,
+    before.items,
+    after.items,
+    (i) => i.id,
+    (i) => `服务项目「${i.name}」`,
+    'items',
+    itemFields(after),
+    (i) => i.name,
+    itemFields(before),
+  );
 
   const staffFields: Field<StaffMember>[] = [
     ['name', '姓名', (m) => m.name],
@@ -48,7 +66,16 @@ export function diffPlanContent(before: PlanContent, after: PlanContent): PlanCh
     ['duty', '职责', (m) => m.duty],
     ['vetted', '已审核', (m) => yesNo(m.vetted)],
   ];
-  compareById(changes, before.staff, after.staff, (m) => m.id, (m) => `服务人员「${m.name}」`, 'staff', staffFields, (m) => `${m.name}（${m.duty}）`);
+  compareById(
+    changes,
+    before.staff,
+    after.staff,
+    (m) => m.id,
+    (m) => `服务人员「${m.name}」`,
+    'staff',
+    staffFields,
+    (m) => `${m.name}（${m.duty}）`,
+  );
 
   const providerFields: Field<Provider>[] = [
     ['name', '名称', (p) => p.name],
@@ -56,7 +83,16 @@ export function diffPlanContent(before: PlanContent, after: PlanContent): PlanCh
     ['vetted', '已审核', (p) => yesNo(p.vetted)],
     ['list', '黑白名单', (p) => listStatusLabel(p)],
   ];
-  compareById(changes, before.providers, after.providers, (p) => p.id, (p) => `服务机构「${p.name}」`, 'providers', providerFields, (p) => p.name);
+  compareById(
+    changes,
+    before.providers,
+    after.providers,
+    (p) => p.id,
+    (p) => `服务机构「${p.name}」`,
+    'providers',
+    providerFields,
+    (p) => p.name,
+  );
 
   const texts: [string, string, (c: PlanContent) => string][] = [
     ['safety.measures', '安全措施', (c) => c.safety.measures],
@@ -65,7 +101,11 @@ export function diffPlanContent(before: PlanContent, after: PlanContent): PlanCh
     ['pickup.pickupTime', '接送时间', (c) => c.pickup.pickupTime],
     ['feeSettings.termFeeFen', FEE_SETTING_LABELS.termFeeFen, (c) => (c.feeSettings.termFeeFen === undefined ? '未设置' : yuan(c.feeSettings.termFeeFen))],
     ['feeSettings.seniorMarkupPercent', FEE_SETTING_LABELS.seniorMarkupPercent, (c) => percent(c.feeSettings.seniorMarkupPercent)],
-    ['feeSettings.otherHardshipReductionPercent', FEE_SETTING_LABELS.otherHardshipReductionPercent, (c) => percent(c.feeSettings.otherHardshipReductionPercent)],
+    [
+      'feeSettings.otherHardshipReductionPercent',
+      FEE_SETTING_LABELS.otherHardshipReductionPercent,
+      (c) => percent(c.feeSettings.otherHardshipReductionPercent),
+    ],
     ['funding', '经费', (c) => c.funding],
     ['expectedStudents', '预计参与人数', (c) => `${c.expectedStudents} 人`],
   ];

@@ -1,7 +1,6 @@
-import type { PlanContent, Publication } from '../domain/plan';
-import { HARDSHIP_LABELS, formatCitation, inForceOn, valueOn, type Citation, type PolicyProfile } from '../policy';
-
 import { formatYuanShort as yuan } from '../domain/money';
+import type { PlanContent, Publication } from '../domain/plan';
+import { type Citation, formatCitation, HARDSHIP_LABELS, inForceOn, type PolicyProfile, valueOn } from '../policy';
 
 export { yuan };
 
@@ -15,7 +14,10 @@ const line = (label: string, text: string, citation: Citation): FeeLine => ({ la
  * own settings where the profile lets it choose.
  */
 export function publicationFees(profile: PolicyProfile, settings: PlanContent['feeSettings'], termStart: string): Publication['fees'] {
-  return { lines: [...standardLines(profile, settings, termStart), ...exemptionLines(profile, settings, termStart)], refundMethod: refundMethod(profile, termStart) };
+  return {
+    lines: [...standardLines(profile, settings, termStart), ...exemptionLines(profile, settings, termStart)],
+    refundMethod: refundMethod(profile, termStart),
+  };
 }
 
 function standardLines(profile: PolicyProfile, settings: PlanContent['feeSettings'], on: string): FeeLine[] {

@@ -1,18 +1,19 @@
 /** @kehou/shared/disclosure — service plans, filing, review and public disclosure (pure). */
-export * from './types';
+
+export { publicTermPath, renderArticle } from './article';
+export { type Chargeability, type ChargeablePlan, chargeability, isChargeable } from './chargeable';
+export { checkServicePlan, hasExternalProviders, hasWinterTimetable, issuesAt } from './check';
 export * from './content-schema';
-export * from './schemas';
-export { checkServicePlan, issuesAt, hasExternalProviders, hasWinterTimetable } from './check';
-export { feeSettingsFor, disallowedFeeSettings, feeSettingIssues, FEE_SETTING_LABELS } from './fee-settings';
-export { chargeability, isChargeable, type Chargeability, type ChargeablePlan } from './chargeable';
-export { filingDeadlineInfo, DEADLINE_WARNING_DAYS } from './deadline';
-export { publicationFees, yuan } from './fee-text';
-export { toPublicContent } from './public-content';
-export { renderArticle, publicTermPath } from './article';
-export { escapeHtml } from './html';
-export { diffPlanContent } from './diff';
 export { toCsv } from './csv';
-export { reportDuties, periodLabel, periodRange } from './report-duties';
-export { buildSemiannualReport, buildSpendingDisclosure, termsInPeriod, REPORT_BUILDERS, type ReportTable, type ReportTermData } from './reports';
+export { addCalendarDays, chinaDate, chinaDateTime } from './dates';
+export { DEADLINE_WARNING_DAYS, filingDeadlineInfo } from './deadline';
+export { diffPlanContent } from './diff';
+export { disallowedFeeSettings, FEE_SETTING_LABELS, feeSettingIssues, feeSettingsFor } from './fee-settings';
+export { publicationFees, yuan } from './fee-text';
+export { escapeHtml } from './html';
 export * from './labels';
-export { chinaDate, chinaDateTime, addCalendarDays } from './dates';
+export { toPublicContent } from './public-content';
+export { periodLabel, periodRange, reportDuties } from './report-duties';
+export { buildSemiannualReport, buildSpendingDisclosure, REPORT_BUILDERS, type ReportTable, type ReportTermData, termsInPeriod } from './reports';
+export * from './schemas';
+export * from './types';

@@ -1,6 +1,6 @@
 import { STAGE_LABELS } from '../domain/people';
 import type { PlanItem, Provider, StaffMember, StageSchedule } from '../domain/plan';
-import { CATEGORY_LABELS, PROVIDER_LABELS, type Category } from '../policy';
+import { CATEGORY_LABELS, type Category, PROVIDER_LABELS } from '../policy';
 
 export const WEEKDAY_LABELS: Record<number, string> = { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五' };
 

@@ -1,6 +1,6 @@
 import { toCsv } from './csv';
 import { reportDuties } from './report-duties';
-import { buildSemiannualReport, buildSpendingDisclosure, termsInPeriod, type ReportTermData } from './reports';
+import { buildSemiannualReport, buildSpendingDisclosure, type ReportTermData, termsInPeriod } from './reports';
 import { profiles, validContent } from './test-fixtures';
 import type { PlanVersion, PublicationRecord } from './types';
 
@@ -26,7 +26,12 @@ describe('report duties from the profile', () => {
   });
 
   it('xxcity: the previous year’s spending, before March (003 六(三))', () => {
-    expect(reportDuties(profiles.xxcity, '2027-01-10')[0]).toMatchObject({ key: 'annual-expenditure', due: '2027-03-01', period: { year: 2026 }, dueInclusive: false });
+    expect(reportDuties(profiles.xxcity, '2027-01-10')[0]).toMatchObject({
+      key: 'annual-expenditure',
+      due: '2027-03-01',
+      period: { year: 2026 },
+      dueInclusive: false,
+    });
     expect(reportDuties(profiles.xxcity, '2027-03-01')[0]).toMatchObject({ due: '2028-03-01', period: { year: 2027 } });
   });
 
@@ -35,19 +40,59 @@ describe('report duties from the profile', () => {
   });
 });
 
-const spring: ReportTermData = { term: { name: '2025—2026 学年第二学期', startDate: '2026-02-24', endDate: '2026-07-05' }, plan: null, versions: [], publication: null, enrolment: { total: 0, byItem: {} } };
+const spring: ReportTermData = {
+  term: { name: '2025—2026 学年第二学期', startDate: '2026-02-24', endDate: '2026-07-05' },
+  plan: null,
+  versions: [],
+  publication: null,
+  enrolment: { total: 0, byItem: {} },
+};
 
 function autumn(profileId: PublicationRecord['profileId']): ReportTermData {
   const content = validContent();
   content.providers.push({ id: 'prov-ngo', name: '青少年宫', type: 'nonprofit', vetted: true, list: null });
   content.items[0].costFen = 100_000_00;
   content.items[1] = { ...content.items[1], providerId: 'prov-ngo', costFen: 20_000_00 };
-  const version: PlanVersion = { _id: 'p:s1', planId: 'p', number: 1, content, submittedAt: '2026-09-08T02:00:00.000Z', submittedBy: 'x', decision: 'approved', decidedBy: 'y', decidedAt: '2026-09-10T02:00:00.000Z', comments: '' };
+  const version: PlanVersion = {
+    _id: 'p:s1',
+    planId: 'p',
+    number: 1,
+    content,
+    submittedAt: '2026-09-08T02:00:00.000Z',
+    submittedBy: 'x',
+    decision: 'approved',
+    decidedBy: 'y',
+    decidedAt: '2026-09-10T02:00:00.000Z',
+    comments: '',
+  };
   return {
     term: { name: '2026—2027 学年第一学期', startDate: '2026-09-01', endDate: '2027-01-15' },
-    plan: { _id: 'p', schoolId: 's', termId: 't', profileId, status: 'published', revision: 4, content, submissions: 1, publishedVersion: 1, firstSubmittedAt: '2026-09-08T02:00:00.000Z' },
+    plan: {
+      _id: 'p',
+      schoolId: 's',
+      termId: 't',
+      profileId,
+      status: 'published',
+      revision: 4,
+      content,
+      submissions: 1,
+      publishedVersion: 1,
+      firstSubmittedAt: '2026-09-08T02:00:00.000Z',
+    },
     versions: [version],
-    publication: { _id: 'p:v1', schoolId: 's', termId: 't', version: 1, current: true, profileId, schoolName: '学校', termName: '秋季', publishedAt: '2026-09-11T02:00:00.000Z', content, fees: { lines: [], refundMethod: '' } },
+    publication: {
+      _id: 'p:v1',
+      schoolId: 's',
+      termId: 't',
+      version: 1,
+      current: true,
+      profileId,
+      schoolName: '学校',
+      termName: '秋季',
+      publishedAt: '2026-09-11T02:00:00.000Z',
+      content,
+      fees: { lines: [], refundMethod: '' },
+    },
     enrolment: { total: 180, byItem: { 'basic-care': 170, 'club-chess': 18 } },
   };
 }
@@ -82,6 +127,10 @@ describe('report builders read the recorded data', () => {
     expect(text).toContain('预算检查|符合预算控制要求');
     const over = autumn('xxcity-2024');
     over.enrolment.total = 100;
-    expect(buildSpendingDisclosure(profiles.xxcity, '某校', { year: 2026 }, [over]).rows.map((r) => r.join('|')).join('\n')).toMatch(/预算检查\|.*超过每生每年 1000.00 元 的控制数/);
+    expect(
+      buildSpendingDisclosure(profiles.xxcity, '某校', { year: 2026 }, [over])
+        .rows.map((r) => r.join('|'))
+        .join('\n'),
+    ).toMatch(/预算检查\|.*超过每生每年 1000.00 元 的控制数/);
   });
 });

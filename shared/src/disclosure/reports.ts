@@ -1,5 +1,5 @@
 import { PLAN_STATUS_LABELS } from '../domain/plan';
-import { checkPlanUnder, formatCitation, valueOn, type PolicyProfile, type ProfileId } from '../policy';
+import { checkPlanUnder, formatCitation, type PolicyProfile, type ProfileId, valueOn } from '../policy';
 import { chinaDate } from './dates';
 import { yuan } from './fee-text';
 import { categoryLabel, describeSchedule, formatWeekdays } from './labels';

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { planContentSchema } from './content-schema';
 
 /** Inputs of the disclosure cloud function's actions. Identity never comes from here. */
-export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: '编号格式不正确' });
+export const idSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: '编号格式不正确' });
 
 export const planRefSchema = z.object({ schoolId: idSchema, termId: idSchema }).strict();
 
@@ -61,7 +66,11 @@ export function attachmentProblem(file: { name: string; size: number }): string 
 
 export const uploadAttachmentSchema = planRefSchema
   .extend({
-    key: z.string().min(1).max(60).regex(/^[a-z0-9-]+$/),
+    key: z
+      .string()
+      .min(1)
+      .max(60)
+      .regex(/^[a-z0-9-]+$/),
     fileName: z
       .string()
       .trim()

@@ -1,7 +1,7 @@
-import type { Citation, RuleId } from '../policy';
+import type { Stage } from '../domain/people';
 import type { PlanContent, PlanStatus, Publication, ServicePlan } from '../domain/plan';
 import type { ProfileId } from '../domain/profile-id';
-import type { Stage } from '../domain/people';
+import type { Citation, RuleId } from '../policy';
 
 /**
  * Something in a plan that stops its submission, shown beside its field. Policy rules carry the

@@ -1,6 +1,6 @@
-import type { ProfileId } from './profile-id';
-import type { Stage } from './people';
 import type { Category } from '../policy/domain';
+import type { Stage } from './people';
+import type { ProfileId } from './profile-id';
 
 /**
  * The school's after-school service plan for one term (方案). Parents enrol into its published

@@ -52,9 +52,23 @@ describe('parseRoster: takes the rows it can and says why it did not take the ot
   });
 
   it('finds the header in any column order and refuses a file without one', () => {
-    const parsed = parseRoster([['家长手机', '学号', '姓名', '班级', '监护人'], ['13900001111', '1', '甲', '一年级(1)班', '乙']], classes);
+    const parsed = parseRoster(
+      [
+        ['家长手机', '学号', '姓名', '班级', '监护人'],
+        ['13900001111', '1', '甲', '一年级(1)班', '乙'],
+      ],
+      classes,
+    );
     expect(parsed.rows).toHaveLength(1);
-    expect(parseRoster([['a', 'b'], ['1', '2']], classes).fileError).toMatch(/没有找到表头/);
+    expect(
+      parseRoster(
+        [
+          ['a', 'b'],
+          ['1', '2'],
+        ],
+        classes,
+      ).fileError,
+    ).toMatch(/没有找到表头/);
     expect(parseRoster([], classes).fileError).toMatch(/没有找到表头/);
   });
 

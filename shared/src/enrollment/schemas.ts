@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { HARDSHIP_KINDS } from './types';
-import { MOBILE_PATTERN } from './patterns';
 import { isoDateSchema } from '../policy/schemas';
+import { MOBILE_PATTERN } from './patterns';
+import { HARDSHIP_KINDS } from './types';
 
 /** Inputs of the enrollment cloud function (parsed before any handler runs; bad input writes nothing). */
 
@@ -22,9 +22,7 @@ export const bindChildInput = z
   })
   .strict();
 
-export const decideBindingInput = z
-  .object({ guardianshipId: id, decision: z.enum(['confirm', 'reject']) })
-  .strict();
+export const decideBindingInput = z.object({ guardianshipId: id, decision: z.enum(['confirm', 'reject']) }).strict();
 
 export const classInput = z.object({ classId: id }).strict();
 export const schoolTermInput = z.object({ schoolId: id, termId: id.optional() }).strict();
@@ -86,9 +84,7 @@ export const postListInput = z
   .strict();
 export const fixListInput = z.object({ listingId: id }).strict();
 
-export const withdrawInput = z
-  .object({ applicationId: id, effectiveDate: isoDateSchema.optional(), reason: z.string().trim().max(200).optional() })
-  .strict();
+export const withdrawInput = z.object({ applicationId: id, effectiveDate: isoDateSchema.optional(), reason: z.string().trim().max(200).optional() }).strict();
 export const decideWithdrawalInput = z
   .object({ applicationId: id, decision: z.enum(['approve', 'reject']), note: z.string().trim().max(200).optional() })
   .strict();

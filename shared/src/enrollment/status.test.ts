@@ -1,11 +1,4 @@
-import {
-  APPLICATION_STATUSES,
-  APPLICATION_STATUS_SHORT,
-  transition,
-  type ApplicationEvent,
-  type ApplicationStatus,
-  type TransitionFacts,
-} from './status';
+import { APPLICATION_STATUS_SHORT, APPLICATION_STATUSES, type ApplicationEvent, type ApplicationStatus, type TransitionFacts, transition } from './status';
 
 const ok = (from: ApplicationStatus, event: ApplicationEvent, facts?: TransitionFacts) => {
   const result = transition(from, event, facts);

@@ -93,7 +93,9 @@ export function transition(from: ApplicationStatus, event: ApplicationEvent, fac
     case 'teacher-return':
       return from === 'submitted' ? to('returned') : fail(`报名当前状态为「${APPLICATION_STATUS_LABELS[from]}」，不能退回`);
     case 'school-approve':
-      return from === 'teacher-reviewed' ? to('approved') : fail(from === 'submitted' ? '班主任尚未审核这份报名' : `报名当前状态为「${APPLICATION_STATUS_LABELS[from]}」，不能审核通过`);
+      return from === 'teacher-reviewed'
+        ? to('approved')
+        : fail(from === 'submitted' ? '班主任尚未审核这份报名' : `报名当前状态为「${APPLICATION_STATUS_LABELS[from]}」，不能审核通过`);
     case 'school-return':
       return from === 'teacher-reviewed' ? to('returned') : fail(`报名当前状态为「${APPLICATION_STATUS_LABELS[from]}」，不能退回`);
     case 'post-list':

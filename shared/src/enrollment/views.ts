@@ -1,9 +1,9 @@
 import type { GuardianshipStatus } from '../domain/people';
 import type { PlanItem, Weekday } from '../domain/plan';
+import type { WithdrawalSettlementView } from '../fees/views';
+import type { RosterProblem } from './roster';
 import type { ApplicationStatus } from './status';
 import type { HardshipKind, HistoryEntry, PickupArrangement, WithdrawalRequest } from './types';
-import type { RosterProblem } from './roster';
-import type { WithdrawalSettlementView } from '../fees/views';
 
 /** What the enrollment function answers (the client imports these types only). */
 

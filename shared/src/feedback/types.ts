@@ -69,10 +69,7 @@ export const submitFeedbackInput = z
   })
   .strict();
 
-
-export const listSchoolFeedbackInput = z
-  .object({ schoolId: id, status: z.enum(['open', 'reviewed', 'answered']).optional() })
-  .strict();
+export const listSchoolFeedbackInput = z.object({ schoolId: id, status: z.enum(['open', 'reviewed', 'answered']).optional() }).strict();
 
 export const markFeedbackReviewedInput = z.object({ feedbackId: id }).strict();
 

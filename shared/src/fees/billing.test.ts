@@ -1,10 +1,11 @@
-import { computeCharge } from '../policy';
 import type { StageSchedule } from '../domain/plan';
 import type { ApplicationDoc } from '../enrollment/types';
+import { computeCharge } from '../policy';
 import {
   activeWindow,
   attendsOn,
   buildChargeInput,
+  type ChargeFacts,
   childSessions,
   isActiveOn,
   noticeIdOf,
@@ -14,15 +15,13 @@ import {
   scheduledSessions,
   serviceMinutes,
   unrecordedDays,
-  type ChargeFacts,
 } from './billing';
 
 const TERM = { startDate: '2026-09-01', endDate: '2027-01-15', name: '2026—2027 学年第一学期' };
 const PRIMARY: StageSchedule = { stage: 'primary', weekdays: [1, 2, 3, 4, 5], start: '15:30', end: '17:30', blocks: [] };
 const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
 
-const history = (...entries: [string, string][]) =>
-  entries.map(([status, at]) => ({ status, at, by: 'x', byName: 'x' })) as ApplicationDoc['history'];
+const history = (...entries: [string, string][]) => entries.map(([status, at]) => ({ status, at, by: 'x', byName: 'x' })) as ApplicationDoc['history'];
 
 const app = (overrides: Partial<ApplicationDoc> = {}) =>
   ({
@@ -87,7 +86,9 @@ describe('the enrolment window comes from the application', () => {
 
   it('never active, or not active yet: no window', () => {
     expect(activeWindow(app({ status: 'listed', history: history(['submitted', '2026-08-30T01:00:00Z']) }), TERM)).toBeNull();
-    expect(activeWindow(app({ status: 'submitted', history: history(['active', '2026-09-01T01:00:00Z'], ['submitted', '2026-10-01T01:00:00Z']) }), TERM)).toBeNull();
+    expect(
+      activeWindow(app({ status: 'submitted', history: history(['active', '2026-09-01T01:00:00Z'], ['submitted', '2026-10-01T01:00:00Z']) }), TERM),
+    ).toBeNull();
   });
 });
 
@@ -120,7 +121,15 @@ describe('notice ids and the preview digest', () => {
   });
 
   it('the digest changes with any amount or line, not with the order of the rows', () => {
-    const row = (applicationId: string, chargeFen: number) => ({ applicationId, state: 'new', grossFen: chargeFen, chargeFen, exemptFen: 0, governmentShareFen: 0, lines: [] });
+    const row = (applicationId: string, chargeFen: number) => ({
+      applicationId,
+      state: 'new',
+      grossFen: chargeFen,
+      chargeFen,
+      exemptFen: 0,
+      governmentShareFen: 0,
+      lines: [],
+    });
     expect(rowsDigest([row('a', 100), row('b', 200)])).toBe(rowsDigest([row('b', 200), row('a', 100)]));
     expect(rowsDigest([row('a', 100), row('b', 200)])).not.toBe(rowsDigest([row('a', 100), row('b', 201)]));
     expect(rowsDigest([row('a', 100)])).toMatch(/^[0-9a-f]{64}$/);
@@ -152,7 +161,11 @@ describe('ChargeInput for the engine', () => {
     if (!result.ok) throw new Error('expected a charge');
     expect(result).toMatchObject({ grossFen: 16800, chargeFen: 0, exemptFen: 16800, governmentShareFen: 8400 });
     const lines = noticeLines(result.lines);
-    expect(lines[1]).toMatchObject({ label: '家庭经济困难：免收课后服务费', amountFen: -16800, citation: '关于做好绥芬河市中小学生课后服务工作的实施意见 三(五)2' });
+    expect(lines[1]).toMatchObject({
+      label: '家庭经济困难：免收课后服务费',
+      amountFen: -16800,
+      citation: '关于做好绥芬河市中小学生课后服务工作的实施意见 三(五)2',
+    });
     expect(JSON.stringify(lines)).not.toMatch(/建档立卡|低保|贫困/);
   });
 

@@ -1,18 +1,16 @@
+import { sha256 } from '../agreement/sha256';
 import { chinaDate } from '../domain/china-time';
-import type { Term } from '../domain/people';
+import type { Stage, Term } from '../domain/people';
 import type { PlanContent, PlanItem, StageSchedule, Weekday } from '../domain/plan';
 import type { ProfileId } from '../domain/profile-id';
-import type { Stage } from '../domain/people';
-import type { ApplicationDoc, EnrollmentChoices } from '../enrollment/types';
-import type { HardshipDeclaration } from '../enrollment/types';
-import { sha256 } from '../agreement/sha256';
+import type { ApplicationDoc, EnrollmentChoices, HardshipDeclaration } from '../enrollment/types';
 import { addDays, eachDay, earlierOf, isoWeekday, isWithin, laterOf } from '../policy/core/calendar';
-import { minutesOfDay } from '../policy/core/clock';
 import { formatCitation } from '../policy/core/citation';
+import { minutesOfDay } from '../policy/core/clock';
 import { HARDSHIP_LABELS, type Hardship } from '../policy/domain';
+import type { AmountLine } from '../policy/fees/types';
 import { getProfile } from '../policy/profiles/registry';
 import type { ChargeInput, DatedSession } from '../policy/schemas';
-import type { AmountLine } from '../policy/fees/types';
 import type { FeeNoticeDoc, NoticeLine, NoticeRef } from './types';
 
 /**

@@ -1,6 +1,6 @@
-export * from './types';
-export * from './billing';
-export * from './views';
 export { formatYuan } from '../policy/core/money';
-export * from './schemas';
+export * from './billing';
 export * from './ledger';
+export * from './schemas';
+export * from './types';
+export * from './views';

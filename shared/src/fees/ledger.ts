@@ -63,18 +63,39 @@ export function ledgerTotals({ notices, payments, refunds }: LedgerFacts): Ledge
     waivedFen: sum(current, (n) => n.exemptFen),
     governmentShareFen: sum(current, (n) => n.governmentShareFen),
     chargedFen: sum(current, (n) => n.chargeFen),
-    paidWechatFen: sum(income.filter((p) => p.channel === 'wechat'), (p) => p.amountFen),
-    paidOfflineFen: sum(income.filter((p) => p.channel === 'offline'), (p) => p.amountFen),
+    paidWechatFen: sum(
+      income.filter((p) => p.channel === 'wechat'),
+      (p) => p.amountFen,
+    ),
+    paidOfflineFen: sum(
+      income.filter((p) => p.channel === 'offline'),
+      (p) => p.amountFen,
+    ),
     paidFen: sum(income, (p) => p.amountFen),
-    outstandingFen: sum(current.filter((n) => n.status === 'issued'), (n) => n.dueFen),
-    correctionRefundsFen: sum(approved.filter((r) => r.kind === 'correction'), (r) => r.refundFen ?? 0),
-    requestRefundsFen: sum(approved.filter((r) => r.kind === 'request'), (r) => r.refundFen ?? 0),
-    requestRefundsOnCurrentFen: sum(approved.filter((r) => r.kind === 'request' && currentIds.has(r.noticeId)), (r) => r.refundFen ?? 0),
+    outstandingFen: sum(
+      current.filter((n) => n.status === 'issued'),
+      (n) => n.dueFen,
+    ),
+    correctionRefundsFen: sum(
+      approved.filter((r) => r.kind === 'correction'),
+      (r) => r.refundFen ?? 0,
+    ),
+    requestRefundsFen: sum(
+      approved.filter((r) => r.kind === 'request'),
+      (r) => r.refundFen ?? 0,
+    ),
+    requestRefundsOnCurrentFen: sum(
+      approved.filter((r) => r.kind === 'request' && currentIds.has(r.noticeId)),
+      (r) => r.refundFen ?? 0,
+    ),
     refundedFen,
     refundPendingFen: sum(approved, (r) => r.refundFen ?? 0) - refundedFen,
     corrections: corrections.length,
     correctionsNetFen: sum(corrections, (n) => n.difference?.differenceFen ?? 0),
-    duplicateFen: sum(payments.filter((p) => p.status === 'paid' && p.duplicate), (p) => p.amountFen),
+    duplicateFen: sum(
+      payments.filter((p) => p.status === 'paid' && p.duplicate),
+      (p) => p.amountFen,
+    ),
   };
 }
 
@@ -89,8 +110,14 @@ export function ledgerTotals({ notices, payments, refunds }: LedgerFacts): Ledge
  */
 export function ledgerChecks(facts: LedgerFacts, totals: LedgerTotals = ledgerTotals(facts)): LedgerCheck[] {
   const check = (label: string, leftFen: number, rightFen: number): LedgerCheck => ({ label, leftFen, rightFen, ok: leftFen === rightFen });
-  const paidOnNotices = sum(facts.notices.filter((n) => n.status === 'paid'), (n) => n.paidFen ?? 0);
-  const paidOut = sum(facts.payouts.filter((p) => p.status === 'paid' && !p.refundId.startsWith('duplicate:')), (p) => p.amountFen);
+  const paidOnNotices = sum(
+    facts.notices.filter((n) => n.status === 'paid'),
+    (n) => n.paidFen ?? 0,
+  );
+  const paidOut = sum(
+    facts.payouts.filter((p) => p.status === 'paid' && !p.refundId.startsWith('duplicate:')),
+    (p) => p.amountFen,
+  );
   return [
     check('应收合计 − 减免 = 应缴', totals.grossFen - totals.waivedFen, totals.chargedFen),
     check(

@@ -14,7 +14,18 @@ export const recordAttendanceInput = z
     classId: id,
     date: isoDateSchema,
     entries: z
-      .array(z.object({ studentId: id, attendedMinutes: z.number().int().min(0).max(24 * 60) }).strict())
+      .array(
+        z
+          .object({
+            studentId: id,
+            attendedMinutes: z
+              .number()
+              .int()
+              .min(0)
+              .max(24 * 60),
+          })
+          .strict(),
+      )
       .min(1)
       .max(200)
       .refine((entries) => new Set(entries.map((e) => e.studentId)).size === entries.length, { message: '同一名学生不能重复填写' }),
@@ -46,12 +57,30 @@ export const recordOfflinePaymentInput = z.object({ noticeId: id, method: z.enum
 export const recordOfflineRefundInput = z.object({ refundId: id, reference }).strict();
 
 /** The ledger's figures, each drillable to the documents behind it. */
-export const LEDGER_FIGURES = ['issued', 'waived', 'charged', 'paid-wechat', 'paid-offline', 'outstanding', 'refunded', 'refund-pending', 'corrections', 'unmatched-payments', 'unmatched-notices'] as const;
+export const LEDGER_FIGURES = [
+  'issued',
+  'waived',
+  'charged',
+  'paid-wechat',
+  'paid-offline',
+  'outstanding',
+  'refunded',
+  'refund-pending',
+  'corrections',
+  'unmatched-payments',
+  'unmatched-notices',
+] as const;
 export type LedgerFigure = (typeof LEDGER_FIGURES)[number];
 
 export const ledgerInput = z.object({ schoolId: id, termId: id, periodKey: periodKeySchema.optional() }).strict();
 export const ledgerEntriesInput = z
-  .object({ schoolId: id, termId: id, periodKey: periodKeySchema.optional(), figure: z.enum(LEDGER_FIGURES), skip: z.number().int().min(0).max(100_000).default(0) })
+  .object({
+    schoolId: id,
+    termId: id,
+    periodKey: periodKeySchema.optional(),
+    figure: z.enum(LEDGER_FIGURES),
+    skip: z.number().int().min(0).max(100_000).default(0),
+  })
   .strict();
 
 const fenAmount = z.number().int({ message: '金额以分为单位，应为整数' }).min(1, { message: '金额应大于 0' }).max(100_000_000, { message: '金额过大，请核对' });
@@ -67,7 +96,10 @@ export const recordSpendingInput = z
     description: z.string().trim().min(2, { message: '请写明用途' }).max(200),
     amountFen: fenAmount,
     classHours: z.number().min(0).max(10_000).optional(),
-    attachment: z.object({ name: z.string().trim().min(1).max(100), fileId: z.string().startsWith('cloud://').max(500) }).strict().optional(),
+    attachment: z
+      .object({ name: z.string().trim().min(1).max(100), fileId: z.string().startsWith('cloud://').max(500) })
+      .strict()
+      .optional(),
   })
   .strict();
 export const spendingYearInput = z.object({ schoolId: id, year: z.number().int().min(2000).max(2100) }).strict();

@@ -221,7 +221,15 @@ export interface WithdrawalSettlementView {
   /** One sentence with its clause for the whole settlement. */
   summary: string;
   citation: string;
-  periods: { periodKey: string; periodLabel: string; outcome: 'unchanged' | 'corrected' | 'not-settled'; chargeFen?: number; dueFen?: number; creditFen?: number; noticeId?: string }[];
+  periods: {
+    periodKey: string;
+    periodLabel: string;
+    outcome: 'unchanged' | 'corrected' | 'not-settled';
+    chargeFen?: number;
+    dueFen?: number;
+    creditFen?: number;
+    noticeId?: string;
+  }[];
 }
 
 /** What saving a day's attendance did: rows changed, rows sent unchanged (a retry), the day's new revision. */
@@ -230,7 +238,6 @@ export interface AttendanceSaved {
   unchanged: number;
   revision: number;
 }
-
 
 export interface RefundAnswer {
   refund: RefundView | null;

@@ -1,5 +1,5 @@
-import { chinaLongDateTime } from '../domain/china-time';
 import type { SubscribeMessage } from '../cloud/sdk';
+import { chinaLongDateTime } from '../domain/china-time';
 
 /**
  * Subscription-message templates. Each constant is the template id chosen in the mini-program's
@@ -16,11 +16,7 @@ export const ENROLLMENT_BINDING_TEMPLATE_ID = 'tmpl-enrollment-binding';
 export const ENROLLMENT_AGREEMENT_TEMPLATE_ID = 'tmpl-enrollment-agreement';
 
 /** What a parent is asked to accept in the mini-program before applying (wx.requestSubscribeMessage, ≤ 3). */
-export const ENROLLMENT_TEMPLATE_IDS = [
-  ENROLLMENT_STATUS_TEMPLATE_ID,
-  ENROLLMENT_BINDING_TEMPLATE_ID,
-  ENROLLMENT_AGREEMENT_TEMPLATE_ID,
-] as const;
+export const ENROLLMENT_TEMPLATE_IDS = [ENROLLMENT_STATUS_TEMPLATE_ID, ENROLLMENT_BINDING_TEMPLATE_ID, ENROLLMENT_AGREEMENT_TEMPLATE_ID] as const;
 
 /** WeChat limits: thing ≤ 20 characters, phrase ≤ 5 (Chinese characters count one each). */
 export function clip(text: string, max: number): string {
@@ -31,14 +27,7 @@ export function clip(text: string, max: number): string {
 /** 2026年11月23日 15:20 in China time (the `time` keyword format). */
 export const chinaTime = (date: Date): string => chinaLongDateTime(date);
 
-export function enrollmentStatusMessage(args: {
-  touser: string;
-  childName: string;
-  status: string;
-  note: string;
-  at: Date;
-  page?: string;
-}): SubscribeMessage {
+export function enrollmentStatusMessage(args: { touser: string; childName: string; status: string; note: string; at: Date; page?: string }): SubscribeMessage {
   return {
     touser: args.touser,
     templateId: ENROLLMENT_STATUS_TEMPLATE_ID,

@@ -4,16 +4,23 @@
  * (goal: < 200 ms per school), and charges computed per second.
  */
 import { performance } from 'node:perf_hooks';
+import { HARDSHIPS, STAGES } from './domain';
 import { computeCharge } from './fees/charge';
 import { PROFILE_IDS, type ProfileId } from './profiles/registry';
-import { chargeInputSchema, repeatedSessionSchema, type ChargeInput } from './schemas';
+import { type ChargeInput, chargeInputSchema, repeatedSessionSchema } from './schemas';
 import { expandSessions } from './sessions';
-import { HARDSHIPS, STAGES } from './domain';
 
 const STUDENTS = 3_000;
 const TERM = { from: '2021-03-01', to: '2021-07-16' };
 const schedule = expandSessions([
-  repeatedSessionSchema.parse({ every: 'weekday', from: TERM.from, to: TERM.to, minutes: 120, periods: 2, except: ['2021-04-05', '2021-05-03', '2021-05-04', '2021-05-05', '2021-06-14'] }),
+  repeatedSessionSchema.parse({
+    every: 'weekday',
+    from: TERM.from,
+    to: TERM.to,
+    minutes: 120,
+    periods: 2,
+    except: ['2021-04-05', '2021-05-03', '2021-05-04', '2021-05-05', '2021-06-14'],
+  }),
 ]);
 
 /** Deterministic pseudo-random numbers, so every run measures the same school. */

@@ -21,8 +21,19 @@ export const HARDSHIP_LABELS: Record<Hardship, string> = {
 };
 
 export const ALLOWED_CATEGORIES = [
-  'homework', 'reading', 'sports', 'arts', 'science', 'labour', 'games',
-  'club', 'film', 'safety', 'lecture', 'legal', 'visit',
+  'homework',
+  'reading',
+  'sports',
+  'arts',
+  'science',
+  'labour',
+  'games',
+  'club',
+  'film',
+  'safety',
+  'lecture',
+  'legal',
+  'visit',
 ] as const;
 export const FORBIDDEN_CATEGORIES = ['subject-teaching', 'competition-training', 'commercial'] as const;
 export const CATEGORIES = [...ALLOWED_CATEGORIES, ...FORBIDDEN_CATEGORIES] as const;

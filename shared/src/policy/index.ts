@@ -3,52 +3,54 @@
  * (The conformance runner and the bench read files and time things; they are not exported.)
  */
 
+export { type EditableFeeSetting, editableFeeSettings } from './admin/fee-settings';
+// What later features read from a profile
+export { filingDeadline, filingDocuments } from './admin/filing';
+// Conformance scenarios, pure part
+export { evaluateScenario, type ParsedScenario, parseScenario, type ScenarioOutcome } from './conformance/evaluate';
+export { addDays, eachDay, type IsoDate, isCalendarDate, isoWeekday, isWithin } from './core/calendar';
+export { type Citation, formatCitation, type Provision } from './core/citation';
+export type { ClockTime } from './core/clock';
+export { formatYuan } from './core/money';
+export { inForceOn, type Parameter, type Timeline, type Unit, valueOn } from './core/parameter';
+export { brokenRuleIds, RULE_IDS, type RuleId, SCENARIO_RULE_IDS, type Violation } from './core/violation';
 // Vocabulary and core types
 export * from './domain';
-export { formatCitation, type Citation, type Provision } from './core/citation';
-export { inForceOn, valueOn, type Parameter, type Timeline, type Unit } from './core/parameter';
-export { RULE_IDS, SCENARIO_RULE_IDS, brokenRuleIds, type RuleId, type Violation } from './core/violation';
-export { formatYuan } from './core/money';
-export { addDays, eachDay, isCalendarDate, isoWeekday, isWithin, type IsoDate } from './core/calendar';
-export type { ClockTime } from './core/clock';
-
-// Profiles
-export * from './profiles/types';
-export { PROFILE_IDS, PROFILE_NAMES, getProfile, isProfileId, listProfiles, type ProfileId } from './profiles/registry';
-export { qijiang2020 } from './profiles/qijiang-2020';
-export { yueyang2019 } from './profiles/yueyang-2019';
-export { xxcity2024 } from './profiles/xxcity-2024';
-export { suifenhe2021 } from './profiles/suifenhe-2021';
-
-// Inputs (zod schemas and their types) and session expansion
-export * from './schemas';
-export { expandSessions, attendedMinutesOf } from './sessions';
-
-// Rules
-export { computeCharge, computeChargeUnder } from './fees/charge';
 export {
-  billingPeriods,
-  billingPeriodsUnder,
+  type BillingPeriod,
   billingPeriodLabel,
   billingPeriodOf,
+  billingPeriods,
+  billingPeriodsUnder,
   findBillingPeriod,
   mayIssuePeriod,
   TERM_PERIOD_KEY,
-  type BillingPeriod,
   type TermWindow,
 } from './fees/billing-periods';
-export { chargeability, chargeabilityUnder, type Chargeability, type ChargeabilityFacts } from './fees/chargeability';
+// Rules
+export { computeCharge, computeChargeUnder } from './fees/charge';
+export { type Chargeability, type ChargeabilityFacts, chargeability, chargeabilityUnder } from './fees/chargeability';
 export type { AmountLine, ChargeResult } from './fees/types';
-export { computeRefund, computeRefundUnder } from './refunds/refund';
-export type { RefundResult } from './refunds/types';
-export { refundRequests, refundRequestsUnder, type RefundRequests } from './refunds/requests';
-export { settleWithdrawal, settleWithdrawalUnder, withdrawalRuleUnder, type WithdrawalInput, type WithdrawalRule, type WithdrawalSettlement } from './refunds/withdrawal';
-export { checkSchedule, checkScheduleUnder } from './schedule/check-schedule';
 export { checkPlan, checkPlanUnder } from './plan/check-plan';
-
-// What later features read from a profile
-export { filingDeadline, filingDocuments } from './admin/filing';
-export { editableFeeSettings, type EditableFeeSetting } from './admin/fee-settings';
-
-// Conformance scenarios, pure part
-export { evaluateScenario, parseScenario, type ParsedScenario, type ScenarioOutcome } from './conformance/evaluate';
+export { qijiang2020 } from './profiles/qijiang-2020';
+export { getProfile, isProfileId, listProfiles, PROFILE_IDS, PROFILE_NAMES, type ProfileId } from './profiles/registry';
+export { suifenhe2021 } from './profiles/suifenhe-2021';
+// Profiles
+export * from './profiles/types';
+export { xxcity2024 } from './profiles/xxcity-2024';
+export { yueyang2019 } from './profiles/yueyang-2019';
+export { computeRefund, computeRefundUnder } from './refunds/refund';
+export { type RefundRequests, refundRequests, refundRequestsUnder } from './refunds/requests';
+export type { RefundResult } from './refunds/types';
+export {
+  settleWithdrawal,
+  settleWithdrawalUnder,
+  type WithdrawalInput,
+  type WithdrawalRule,
+  type WithdrawalSettlement,
+  withdrawalRuleUnder,
+} from './refunds/withdrawal';
+export { checkSchedule, checkScheduleUnder } from './schedule/check-schedule';
+// Inputs (zod schemas and their types) and session expansion
+export * from './schemas';
+export { attendedMinutesOf, expandSessions } from './sessions';

@@ -20,7 +20,9 @@ describe('zod schemas of the scenario format and engine inputs', () => {
       provider: { type: 'nonprofit', vetted: false, list: null },
       costFen: 0,
     });
-    expect(scheduleInputSchema.parse({ policy: 'yueyang-2019', stage: 'primary', date: '2020-12-08', start: '16:00', end: '17:00', blocks: [] }).winter).toBe(false);
+    expect(scheduleInputSchema.parse({ policy: 'yueyang-2019', stage: 'primary', date: '2020-12-08', start: '16:00', end: '17:00', blocks: [] }).winter).toBe(
+      false,
+    );
   });
 
   it('refuses unknown profiles, impossible dates, bad times, reversed windows and negative money', () => {
@@ -37,7 +39,15 @@ describe('zod schemas of the scenario format and engine inputs', () => {
     const header = { name: 'x', source: 'y', policy: 'xxcity-2024' };
     expect(scenarioSchema.parse({ ...header, kind: 'plan', students: 1, activities: [], expect: { violations: [] } }).kind).toBe('plan');
     expect(
-      scenarioSchema.parse({ ...header, kind: 'refund', student: { stage: 'primary' }, period: { from: '2024-05-01', to: '2024-05-31' }, sessions: [], paidFen: 0, expect: { refundFen: 0 } }).kind,
+      scenarioSchema.parse({
+        ...header,
+        kind: 'refund',
+        student: { stage: 'primary' },
+        period: { from: '2024-05-01', to: '2024-05-31' },
+        sessions: [],
+        paidFen: 0,
+        expect: { refundFen: 0 },
+      }).kind,
     ).toBe('refund');
     expect(scenarioSchema.safeParse({ ...header, kind: 'invoice', expect: {} }).success).toBe(false);
   });

@@ -157,10 +157,7 @@ export const chargeScenarioSchema = z.object({
   period: dateWindowSchema,
   enrolled: dateWindowSchema.optional(),
   sessions: z.array(sessionItemSchema),
-  expect: z.union([
-    expectedError,
-    z.object({ chargeFen: fen.optional(), exemptFen: fen.optional(), governmentShareFen: fen.optional() }),
-  ]),
+  expect: z.union([expectedError, z.object({ chargeFen: fen.optional(), exemptFen: fen.optional(), governmentShareFen: fen.optional() })]),
 });
 
 export const refundScenarioSchema = z.object({
@@ -189,12 +186,7 @@ export const planScenarioSchema = planInputSchema.extend({
   expect: expectedViolations,
 });
 
-export const scenarioSchema = z.discriminatedUnion('kind', [
-  chargeScenarioSchema,
-  refundScenarioSchema,
-  scheduleScenarioSchema,
-  planScenarioSchema,
-]);
+export const scenarioSchema = z.discriminatedUnion('kind', [chargeScenarioSchema, refundScenarioSchema, scheduleScenarioSchema, planScenarioSchema]);
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ChargeScenario = z.infer<typeof chargeScenarioSchema>;
 export type RefundScenario = z.infer<typeof refundScenarioSchema>;

@@ -17,7 +17,9 @@ describe('expandSessions (scenario format: repeats on every Monday–Friday)', (
 
   it('skips `except` dates and sets attendedMinutes 0 on `absent` dates', () => {
     const sessions = expandSessions(
-      parse([{ every: 'weekday', from: '2020-09-28', to: '2020-10-02', minutes: 90, periods: 2, except: ['2020-10-01', '2020-10-02'], absent: ['2020-09-29'] }]),
+      parse([
+        { every: 'weekday', from: '2020-09-28', to: '2020-10-02', minutes: 90, periods: 2, except: ['2020-10-01', '2020-10-02'], absent: ['2020-09-29'] },
+      ]),
     );
     expect(sessions.map((s) => [s.date, s.periods, s.attendedMinutes])).toEqual([
       ['2020-09-28', 2, 90],
@@ -27,7 +29,12 @@ describe('expandSessions (scenario format: repeats on every Monday–Friday)', (
   });
 
   it('keeps dated sessions as they are, in listed order', () => {
-    const sessions = expandSessions(parse([{ date: '2021-05-20', minutes: 120, attendedMinutes: 20 }, { every: 'weekday', from: '2021-05-21', to: '2021-05-21', minutes: 60 }]));
+    const sessions = expandSessions(
+      parse([
+        { date: '2021-05-20', minutes: 120, attendedMinutes: 20 },
+        { every: 'weekday', from: '2021-05-21', to: '2021-05-21', minutes: 60 },
+      ]),
+    );
     expect(sessions.map((s) => s.date)).toEqual(['2021-05-20', '2021-05-21']);
     expect(sessions[0]).toEqual({ date: '2021-05-20', minutes: 120, periods: 1, attendedMinutes: 20 });
   });

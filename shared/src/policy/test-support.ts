@@ -2,15 +2,15 @@
 import { z } from 'zod';
 import type { FeeModel, FeeModelKind, PolicyProfile } from './profiles/types';
 import {
+  type ChargeInput,
   chargeInputSchema,
+  type PlanInput,
   planInputSchema,
+  type RefundInput,
   refundInputSchema,
+  type ScheduleInput,
   scheduleInputSchema,
   sessionItemSchema,
-  type ChargeInput,
-  type PlanInput,
-  type RefundInput,
-  type ScheduleInput,
 } from './schemas';
 import { expandSessions } from './sessions';
 
@@ -28,10 +28,14 @@ export const scheduleInput = (raw: z.input<typeof scheduleInputSchema>): Schedul
 export const planInput = (raw: z.input<typeof planInputSchema>): PlanInput => planInputSchema.parse(raw);
 
 /** A weekday repeat, as in the scenario format. */
-export function weekdays(from: string, to: string, minutes: number, more: { periods?: number; except?: string[]; absent?: string[]; attendedMinutes?: number } = {}) {
+export function weekdays(
+  from: string,
+  to: string,
+  minutes: number,
+  more: { periods?: number; except?: string[]; absent?: string[]; attendedMinutes?: number } = {},
+) {
   return { every: 'weekday' as const, from, to, minutes, ...more };
 }
-
 
 export function feeModelOf<K extends FeeModelKind>(profile: PolicyProfile, kind: K): Extract<FeeModel, { kind: K }> {
   const model = profile.fees.model;

@@ -21,7 +21,11 @@ export class WeappCloud {
 
   static async start(): Promise<WeappCloud> {
     const world = new WeappCloud(await startTestCloud({ demoTerm: true }));
-    const { data } = await world.cloud.db.collection('users').where({ demo: world.cloud.db.command.exists(true) }).limit(100).get();
+    const { data } = await world.cloud.db
+      .collection('users')
+      .where({ demo: world.cloud.db.command.exists(true) })
+      .limit(100)
+      .get();
     world.users = data as unknown as UserDoc[];
     return world;
   }

@@ -28,17 +28,27 @@ class WeappScope implements Scope {
   private roots(): HTMLElement[] {
     let roots: HTMLElement[] = this.phone.top ? [this.phone.top.root] : [];
     for (const { selector, pick } of this.chain) {
-      roots = picked(roots.flatMap((root) => Array.from(root.querySelectorAll<HTMLElement>(selector))), pick).slice(0, 1);
+      roots = picked(
+        roots.flatMap((root) => Array.from(root.querySelectorAll<HTMLElement>(selector))),
+        pick,
+      ).slice(0, 1);
     }
     return roots;
   }
 
   private all(selector: string, pick?: Pick): HTMLElement[] {
-    return picked(this.roots().flatMap((root) => Array.from(root.querySelectorAll<HTMLElement>(selector))), pick);
+    return picked(
+      this.roots().flatMap((root) => Array.from(root.querySelectorAll<HTMLElement>(selector))),
+      pick,
+    );
   }
 
   private describe(selector: string, pick?: Pick) {
-    return [...this.chain, { selector, pick }].map((s) => `${s.selector}${s.pick !== undefined ? `(${JSON.stringify(typeof s.pick === 'object' && 'index' in s.pick ? s.pick : String(s.pick))})` : ''}`).join(' › ');
+    return [...this.chain, { selector, pick }]
+      .map(
+        (s) => `${s.selector}${s.pick !== undefined ? `(${JSON.stringify(typeof s.pick === 'object' && 'index' in s.pick ? s.pick : String(s.pick))})` : ''}`,
+      )
+      .join(' › ');
   }
 
   private async first(selector: string, pick?: Pick): Promise<HTMLElement> {
@@ -58,7 +68,8 @@ class WeappScope implements Scope {
   async see(text: TextMatch, within?: string) {
     const where = within ?? null;
     await this.phone.waitFor(
-      () => (where ? this.all(where).some((el) => textMatches(el.textContent ?? '', text)) : this.roots().some((root) => textMatches(root.textContent ?? '', text))),
+      () =>
+        where ? this.all(where).some((el) => textMatches(el.textContent ?? '', text)) : this.roots().some((root) => textMatches(root.textContent ?? '', text)),
       `「${text}」${where ? `在 ${this.describe(where)}` : ''}`,
     );
   }
@@ -78,7 +89,9 @@ class WeappScope implements Scope {
 
   async text() {
     await this.phone.settle();
-    return this.roots().map((root) => root.textContent ?? '').join('\n');
+    return this.roots()
+      .map((root) => root.textContent ?? '')
+      .join('\n');
   }
 
   within(selector: string, pick?: Pick): Scope {

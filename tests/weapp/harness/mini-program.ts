@@ -243,7 +243,9 @@ export class MiniProgram {
     const deadline = Date.now() + timeoutMs;
     while (!check()) {
       if (Date.now() > deadline) {
-        throw new Error(`等待 ${what} 超时；当前页面 ${this.top?.route ?? '（无）'}：${this.text().slice(0, 400)}${this.errors.length ? `\n页面错误：${this.errors.join('\n')}` : ''}`);
+        throw new Error(
+          `等待 ${what} 超时；当前页面 ${this.top?.route ?? '（无）'}：${this.text().slice(0, 400)}${this.errors.length ? `\n页面错误：${this.errors.join('\n')}` : ''}`,
+        );
       }
       await sleep(10);
     }
@@ -409,7 +411,8 @@ export class MiniProgram {
   }
 
   private capture(kind: 'page' | 'component', options: Record<string, unknown>) {
-    if (!this.defining || this.defining.kind !== kind) throw new Error(`${kind === 'page' ? 'Page' : 'Component'}() 在加载 ${this.defining?.path ?? '（非页面文件）'} 时被调用`);
+    if (!this.defining || this.defining.kind !== kind)
+      throw new Error(`${kind === 'page' ? 'Page' : 'Component'}() 在加载 ${this.defining?.path ?? '（非页面文件）'} 时被调用`);
     this.defining.options = options;
   }
 

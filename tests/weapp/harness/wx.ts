@@ -42,7 +42,10 @@ export interface WxHost {
 type Options = Record<string, any> & { success?: (res: any) => void; fail?: (res: any) => void; complete?: (res: any) => void };
 
 class WxError extends Error {
-  constructor(readonly errMsg: string, readonly errCode?: number) {
+  constructor(
+    readonly errMsg: string,
+    readonly errCode?: number,
+  ) {
     super(errMsg);
   }
 }
@@ -122,10 +125,7 @@ export function createWx(host: WxHost) {
 
     showModal: asyncApi(
       'showModal',
-      (o) =>
-        new Promise((resolve) =>
-          host.modal({ title: o.title, content: o.content, answer: (confirm) => resolve({ confirm, cancel: !confirm }) }),
-        ),
+      (o) => new Promise((resolve) => host.modal({ title: o.title, content: o.content, answer: (confirm) => resolve({ confirm, cancel: !confirm }) })),
     ),
     showToast: asyncApi('showToast', () => ({})),
     hideToast: asyncApi('hideToast', () => ({})),
@@ -175,7 +175,9 @@ export function createWx(host: WxHost) {
         if (!cloudReady) throw new WxError('请先调用 wx.cloud.init()', -1);
         return { fileID: await host.uploadFile(o.cloudPath, o.filePath), statusCode: 200 };
       }),
-      getTempFileURL: asyncApi('cloud.getTempFileURL', (o) => ({ fileList: (o.fileList ?? []).map((fileID: string) => ({ fileID, tempFileURL: `http://tmp/${fileID}`, status: 0 })) })),
+      getTempFileURL: asyncApi('cloud.getTempFileURL', (o) => ({
+        fileList: (o.fileList ?? []).map((fileID: string) => ({ fileID, tempFileURL: `http://tmp/${fileID}`, status: 0 })),
+      })),
       downloadFile: asyncApi('cloud.downloadFile', (o) => ({ tempFilePath: `http://tmp/${o.fileID}`, statusCode: 200 })),
     },
   };

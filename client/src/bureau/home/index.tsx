@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components';
 import { PLAN_STATUS_LABELS } from '@kehou/shared';
 import { chinaDateTime, type QueueItem } from '@kehou/shared/disclosure';
+import { Text, View } from '@tarojs/components';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { go } from '../../ui/navigate';

@@ -1,16 +1,16 @@
-import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
 import { PLAN_STATUS_LABELS } from '@kehou/shared';
 import { chinaDateTime } from '@kehou/shared/disclosure';
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
-import { toast } from '../../ui/navigate';
-import { ErrorCard, Loading } from '../../ui/states';
 import { ChangeList } from '../../public/components/changes';
 import { IssueNotes } from '../../public/components/issues';
 import { PlanSections } from '../../public/components/plan-view';
+import { toast } from '../../ui/navigate';
+import { Button } from '../../ui/nutui';
+import { ErrorCard, Loading } from '../../ui/states';
 
 const DECISION = { pending: '待审核', approved: '已通过', returned: '已退回' } as const;
 

@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import { answerFeedbackInput, FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, type FeedbackView } from '@kehou/shared';
 import { Text, Textarea, View } from '@tarojs/components';
-import { FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, answerFeedbackInput, type FeedbackView } from '@kehou/shared';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
 import { toast } from '../../ui/navigate';
+import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 
 /** The committee's inbox: read, mark as seen, answer. */
@@ -72,7 +72,13 @@ function FeedbackCard({ item, onChanged }: { item: FeedbackView; onChanged: () =
         </View>
       ) : (
         <View>
-          <Textarea className="input answer-input" value={reply} placeholder="写下答复，家长会收到通知" maxlength={500} onInput={(e) => setReply(e.detail.value)} />
+          <Textarea
+            className="input answer-input"
+            value={reply}
+            placeholder="写下答复，家长会收到通知"
+            maxlength={500}
+            onInput={(e) => setReply(e.detail.value)}
+          />
           <View className="btn-row">
             {item.status === 'open' && (
               <Button size="small" disabled={busy} onClick={() => void act('review')}>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { Cell } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
+import { Cell } from '../../ui/nutui';
 import { ErrorCard, Loading, NotYourRole } from '../../ui/states';
 import { useHome } from '../../ui/use-home';
 

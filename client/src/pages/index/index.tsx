@@ -1,12 +1,12 @@
-import { useEffect } from 'react';
-import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS, type RoleKind } from '@kehou/shared';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
 import { api } from '../../api';
 import { needsSignIn, signOut } from '../../api/session';
 import { useLoad } from '../../api/use-call';
-import { Button, Cell } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
+import { Button, Cell } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 
 const ROLE_HOME: Record<RoleKind, string> = {
@@ -59,9 +59,7 @@ export default function HomePage() {
         {summary.roles.includes('parent') && (
           <Cell title="给家委会提意见" extra="进入" clickable onClick={() => go('/parent/feedback/index')} className="open-parent-feedback" />
         )}
-        {!summary.roles.includes('parent') && (
-          <Cell title="家长：绑定孩子" extra="进入" clickable onClick={() => go(ROLE_HOME.parent)} />
-        )}
+        {!summary.roles.includes('parent') && <Cell title="家长：绑定孩子" extra="进入" clickable onClick={() => go(ROLE_HOME.parent)} />}
       </View>
 
       {needsSignIn() && (

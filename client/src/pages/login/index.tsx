@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { listDemoUsers, needsSignIn, signInAs, type DemoUser } from '../../api/session';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { type DemoUser, listDemoUsers, needsSignIn, signInAs } from '../../api/session';
 import { Cell } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 
@@ -40,7 +40,15 @@ export default function LoginPage() {
       {error && <ErrorCard message={error} />}
       {!users && !error && <Loading />}
       {users?.map((user) => (
-        <Cell key={user.openid} title={user.name} description={user.label} clickable onClick={() => void choose(user)} data-openid={user.openid} className="demo-user" />
+        <Cell
+          key={user.openid}
+          title={user.name}
+          description={user.label}
+          clickable
+          onClick={() => void choose(user)}
+          data-openid={user.openid}
+          className="demo-user"
+        />
       ))}
     </View>
   );

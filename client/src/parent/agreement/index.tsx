@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react';
+import { type SignableDocument, sha256 } from '@kehou/shared';
 import { Text, View } from '@tarojs/components';
-import { sha256, type SignableDocument } from '@kehou/shared';
+import { useRef, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
 import { go, toast } from '../../ui/navigate';
+import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 import { shortTime } from '../components/labels';
 import { SignaturePad, type SignaturePadHandle } from '../components/signature-pad';
@@ -18,7 +18,9 @@ function DocumentText({ document }: { document: SignableDocument }) {
     <>
       <Text className="agreement-text">{document.text}</Text>
       <Text className="hash">摘要（SHA-256）：{document.textHash}</Text>
-      <Text className={`section-note ${matches ? 'ok-text' : 'error-text'}`}>{matches ? '本机核验：全文与摘要一致' : '本机核验：全文与摘要不一致，请刷新'}</Text>
+      <Text className={`section-note ${matches ? 'ok-text' : 'error-text'}`}>
+        {matches ? '本机核验：全文与摘要一致' : '本机核验：全文与摘要不一致，请刷新'}
+      </Text>
     </>
   );
 }
@@ -40,7 +42,7 @@ function SignBlock(props: { id: string; label: string; busy: boolean; onSign: (i
         disabled={!agreed}
         loading={props.busy}
         className={`${props.id}-submit`}
-        onClick={async () => props.onSign(await pad.current?.export().catch(() => null) ?? null)}
+        onClick={async () => props.onSign((await pad.current?.export().catch(() => null)) ?? null)}
       >
         {props.label}
       </Button>
@@ -76,16 +78,16 @@ export default function AgreementPage() {
   return (
     <View className="page">
       <View className="card">
-        <Text className="card-title">
-          课后服务协议书 · {data.studentName}
-        </Text>
+        <Text className="card-title">课后服务协议书 · {data.studentName}</Text>
         <Text className="muted">
           {data.className}
           {data.template ? ` · 第 ${data.template.version} 版` : ''}
         </Text>
         {data.reason && <Text className="notice">{data.reason}</Text>}
         {data.needsResign && <Text className="notice warn-text">学校发布了新版本的协议，请阅读后重新签署。</Text>}
-        {data.signedVersion !== null && data.signedVersion > 0 && !data.needsResign && <Text className="status-line ok-text signed-note">已签署第 {data.signedVersion} 版</Text>}
+        {data.signedVersion !== null && data.signedVersion > 0 && !data.needsResign && (
+          <Text className="status-line ok-text signed-note">已签署第 {data.signedVersion} 版</Text>
+        )}
         {error && <Text className="error-text">{error}</Text>}
       </View>
 
@@ -126,7 +128,10 @@ export default function AgreementPage() {
               label="签署独自回家证"
               busy={busy}
               onSign={(image) =>
-                run(() => api.agreement.signPermit({ applicationId, textHash: data.permit.document!.textHash, ...(image ? { image } : {}) }), '独自回家证已签署')
+                run(
+                  () => api.agreement.signPermit({ applicationId, textHash: data.permit.document!.textHash, ...(image ? { image } : {}) }),
+                  '独自回家证已签署',
+                )
               }
             />
           )}
@@ -137,7 +142,11 @@ export default function AgreementPage() {
         <View className="card">
           <Text className="card-title">签署记录</Text>
           {data.signatures.map((s) => (
-            <View key={s.signatureId} className="row signature-row" onClick={() => go(`/parent/signature/index?signatureId=${encodeURIComponent(s.signatureId)}`)}>
+            <View
+              key={s.signatureId}
+              className="row signature-row"
+              onClick={() => go(`/parent/signature/index?signatureId=${encodeURIComponent(s.signatureId)}`)}
+            >
               <Text>
                 {s.kind === 'permit' ? '独自回家证' : `协议第 ${s.version} 版`} · {s.signerName} · {shortTime(s.signedAt)}
               </Text>

@@ -1,13 +1,13 @@
-import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import { APPLICATION_STATUS_SHORT, type ApplicationView, CANCELLABLE, WITHDRAWABLE } from '@kehou/shared';
 import { Picker, Text, Textarea, View } from '@tarojs/components';
-import { APPLICATION_STATUS_SHORT, CANCELLABLE, WITHDRAWABLE, type ApplicationView } from '@kehou/shared';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
 import { go, toast } from '../../ui/navigate';
+import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
-import { daysText, pickupText, placementText, shortTime, STATUS_CLASS } from '../components/labels';
+import { daysText, pickupText, placementText, STATUS_CLASS, shortTime } from '../components/labels';
 import '../components/enrollment.scss';
 import { useParams } from '../../ui/params';
 
@@ -29,7 +29,11 @@ function Withdrawal({ app, onDone }: { app: ApplicationView; onDone: () => void 
       if (!confirm) return;
     }
     try {
-      await api.enrollment.withdrawApplication({ applicationId: app.applicationId, ...(date ? { effectiveDate: date } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      await api.enrollment.withdrawApplication({
+        applicationId: app.applicationId,
+        ...(date ? { effectiveDate: date } : {}),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
       toast(cancellable ? '已撤回' : '已提交退出申请', 'success');
       setOpen(false);
       onDone();
@@ -92,7 +96,9 @@ export default function ApplicationPage() {
         <Text className={`status-line application-status ${STATUS_CLASS[app.status] ?? ''}`}>{app.statusLabel}</Text>
         {app.returnReason && app.status === 'returned' && <Text className="violation">退回原因：{app.returnReason}</Text>}
         {app.status === 'listed' && app.listedUntil && (
-          <Text className="section-note">{app.listFixed ? '名单已确定，请签署协议。' : `名单公示至 ${shortTime(app.listedUntil)}，公示结束、学校确定名单后即可签署协议。`}</Text>
+          <Text className="section-note">
+            {app.listFixed ? '名单已确定，请签署协议。' : `名单公示至 ${shortTime(app.listedUntil)}，公示结束、学校确定名单后即可签署协议。`}
+          </Text>
         )}
         {app.withdrawal && app.status === 'withdrawal-requested' && (
           <Text className="section-note">已申请自 {app.withdrawal.effectiveDate} 起退出，等待学校审批。</Text>
@@ -103,12 +109,22 @@ export default function ApplicationPage() {
         {app.needsResign && <Text className="section-note warn-text">协议已更新为第 {app.agreementVersion} 版，请重新签署。</Text>}
         <View className="btn-row">
           {agreementOpen ? (
-            <Button type={app.canSign || (app.permitRequired && !app.permitSigned) ? 'primary' : 'default'} size="small" className="agreement-button" onClick={() => go(`/parent/agreement/index?applicationId=${encodeURIComponent(app.applicationId)}`)}>
+            <Button
+              type={app.canSign || (app.permitRequired && !app.permitSigned) ? 'primary' : 'default'}
+              size="small"
+              className="agreement-button"
+              onClick={() => go(`/parent/agreement/index?applicationId=${encodeURIComponent(app.applicationId)}`)}
+            >
               {app.canSign ? '阅读并签署协议' : app.permitRequired && !app.permitSigned ? '签署独自回家证' : '查看协议'}
             </Button>
           ) : null}
           {(app.status === 'returned' || app.status === 'withdrawn') && (
-            <Button type="primary" size="small" className="edit-application" onClick={() => go(`/parent/apply/index?studentId=${encodeURIComponent(app.studentId)}`)}>
+            <Button
+              type="primary"
+              size="small"
+              className="edit-application"
+              onClick={() => go(`/parent/apply/index?studentId=${encodeURIComponent(app.studentId)}`)}
+            >
               {app.status === 'returned' ? '修改并重新提交' : '重新报名'}
             </Button>
           )}

@@ -1,18 +1,18 @@
-import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
 import {
-  ENROLLMENT_TEMPLATE_IDS,
-  HARDSHIP_KINDS,
-  HARDSHIP_KIND_LABELS,
-  WEEKDAY_LABELS,
   type ApplicationForm,
   type ApplicationView,
+  ENROLLMENT_TEMPLATE_IDS,
+  HARDSHIP_KIND_LABELS,
+  HARDSHIP_KINDS,
   type HardshipKind,
   type Picker,
+  WEEKDAY_LABELS,
   type Weekday,
 } from '@kehou/shared';
 import { applyInput, resubmitInput } from '@kehou/shared/enrollment/schemas';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
@@ -28,7 +28,11 @@ type Problems = { success: false; error: { issues: { message: string }[] } };
  * The form checked with the very schema the cloud function parses it with (its messages are the
  * parent's words): the first problem, or the call that sends the checked input.
  */
-function checked<I, R>(schema: { safeParse: (form: unknown) => { success: true; data: I } | Problems }, form: unknown, send: (input: I) => Promise<R>): string | (() => Promise<R>) {
+function checked<I, R>(
+  schema: { safeParse: (form: unknown) => { success: true; data: I } | Problems },
+  form: unknown,
+  send: (input: I) => Promise<R>,
+): string | (() => Promise<R>) {
   const result = schema.safeParse(form);
   return result.success ? () => send(result.data) : (result.error.issues[0]?.message ?? '请检查填写的内容');
 }
@@ -54,7 +58,9 @@ function ItemChoice({ item, on, onToggle }: { item: Item; on: boolean; onToggle:
         {item.name}
       </Text>
       <Text className="section-note">
-        {item.kind === 'basic' ? '基础托管，不限人数，报名的孩子都能参加' : `社团，限 ${item.capacity ?? '不限'} 人${item.capacity !== undefined ? `，已录取 ${item.seatsTaken ?? 0} 人` : ''}`}
+        {item.kind === 'basic'
+          ? '基础托管，不限人数，报名的孩子都能参加'
+          : `社团，限 ${item.capacity ?? '不限'} 人${item.capacity !== undefined ? `，已录取 ${item.seatsTaken ?? 0} 人` : ''}`}
         {full ? '；名额已满，报名后按审核顺序候补' : ''}
       </Text>
       <Text className="section-note">时间：{daysText(item.weekdays)}</Text>
@@ -185,8 +191,21 @@ export default function ApplyPage() {
             {pickers.map((p, i) => (
               <View key={i} className="picker-row">
                 <Input className="input picker-name" value={p.name} placeholder="姓名" maxlength={20} onInput={(e) => setPicker(i, 'name', e.detail.value)} />
-                <Input className="input picker-relation" value={p.relation} placeholder="关系" maxlength={10} onInput={(e) => setPicker(i, 'relation', e.detail.value)} />
-                <Input className="input picker-phone" type="number" value={p.phone} placeholder="手机号" maxlength={11} onInput={(e) => setPicker(i, 'phone', e.detail.value)} />
+                <Input
+                  className="input picker-relation"
+                  value={p.relation}
+                  placeholder="关系"
+                  maxlength={10}
+                  onInput={(e) => setPicker(i, 'relation', e.detail.value)}
+                />
+                <Input
+                  className="input picker-phone"
+                  type="number"
+                  value={p.phone}
+                  placeholder="手机号"
+                  maxlength={11}
+                  onInput={(e) => setPicker(i, 'phone', e.detail.value)}
+                />
                 {pickers.length > 1 && (
                   <Text className="link" onClick={() => setPickers(pickers.filter((_, j) => j !== i))}>
                     删除
@@ -226,7 +245,13 @@ export default function ApplyPage() {
                 </Text>
               ))}
             </View>
-            <Textarea className="textarea" value={hardshipNote} maxlength={200} placeholder="补充说明（选填）" onInput={(e) => setHardshipNote(e.detail.value)} />
+            <Textarea
+              className="textarea"
+              value={hardshipNote}
+              maxlength={200}
+              placeholder="补充说明（选填）"
+              onInput={(e) => setHardshipNote(e.detail.value)}
+            />
           </View>
         )}
       </View>

@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import { BIND_LIMIT_TEXT, type BindResult, MOBILE_PATTERN } from '@kehou/shared';
 import { Input, Text, View } from '@tarojs/components';
-import { BIND_LIMIT_TEXT, MOBILE_PATTERN, type BindResult } from '@kehou/shared';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { api } from '../../api';
 import { Button } from '../../ui/nutui';
 import '../components/enrollment.scss';

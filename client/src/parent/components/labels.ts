@@ -1,4 +1,4 @@
-import { WEEKDAY_LABELS, type ItemView, type PickupArrangement, type Weekday } from '@kehou/shared';
+import { type ItemView, type PickupArrangement, WEEKDAY_LABELS, type Weekday } from '@kehou/shared';
 
 export function placementText(item: Pick<ItemView, 'kind' | 'placement' | 'waitingPosition'>): string {
   switch (item.placement) {

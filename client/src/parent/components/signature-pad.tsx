@@ -1,6 +1,6 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Canvas, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 
 export type SignatureImage = { base64: string } | { fileID: string };
 
@@ -119,7 +119,10 @@ export const SignaturePad = forwardRef<SignaturePadHandle, { id: string }>(funct
       const canvas = miniCanvas.current?.node;
       if (!canvas) return null;
       const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas } as never);
-      const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `signatures/upload/${Date.now()}-${Math.random().toString(36).slice(2)}.png`, filePath: tempFilePath });
+      const { fileID } = await Taro.cloud.uploadFile({
+        cloudPath: `signatures/upload/${Date.now()}-${Math.random().toString(36).slice(2)}.png`,
+        filePath: tempFilePath,
+      });
       return { fileID };
     },
   }));

@@ -1,11 +1,11 @@
-import Taro, { useShareAppMessage } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
 import { APPLICATION_STATUS_LABELS } from '@kehou/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { api } from '../../api';
 import { needsSignIn } from '../../api/session';
 import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
+import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 import '../components/enrollment.scss';
 import { useParams } from '../../ui/params';
@@ -34,7 +34,10 @@ export default function EnrolPage() {
         <Text className="muted">{data.termName ?? ''}</Text>
         <Text className="notice">课后服务由家长自愿选择参加。先绑定孩子（班主任确认），再选择参加的时间和项目。</Text>
         {data.termId && (
-          <Text className="link" onClick={() => go(`/public/term/index?schoolId=${encodeURIComponent(data.schoolId)}&termId=${encodeURIComponent(data.termId!)}`)}>
+          <Text
+            className="link"
+            onClick={() => go(`/public/term/index?schoolId=${encodeURIComponent(data.schoolId)}&termId=${encodeURIComponent(data.termId!)}`)}
+          >
             查看学校公开的服务方案
           </Text>
         )}
@@ -66,7 +69,12 @@ export default function EnrolPage() {
           {child.bindingStatus === 'pending' && <Text className="status-line warn-text">等待班主任确认绑定</Text>}
           {child.bindingStatus === 'confirmed' && child.status && <Text className="status-line">{APPLICATION_STATUS_LABELS[child.status]}</Text>}
           {child.bindingStatus === 'confirmed' && !child.status && data.open && (
-            <Button type="primary" size="small" className="enrol-apply" onClick={() => go(`/parent/apply/index?studentId=${encodeURIComponent(child.studentId)}`)}>
+            <Button
+              type="primary"
+              size="small"
+              className="enrol-apply"
+              onClick={() => go(`/parent/apply/index?studentId=${encodeURIComponent(child.studentId)}`)}
+            >
               为孩子报名
             </Button>
           )}

@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
-import { Picker, Switch, Text, Textarea, View } from '@tarojs/components';
 import { FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, type FeedbackTopic } from '@kehou/shared';
+import { Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { useMemo, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
 import { toast } from '../../ui/navigate';
+import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 
 const TOPICS = Object.entries(FEEDBACK_TOPICS) as [FeedbackTopic, string][];
@@ -60,7 +60,12 @@ export default function ParentFeedback() {
           {children.length > 1 && (
             <View className="field">
               <Text className="field-label">关于哪个孩子的学校</Text>
-              <Picker mode="selector" range={children.map((c) => `${c.name}（${c.schoolName}）`)} value={childIndex} onChange={(e) => setChildIndex(Number(e.detail.value))}>
+              <Picker
+                mode="selector"
+                range={children.map((c) => `${c.name}（${c.schoolName}）`)}
+                value={childIndex}
+                onChange={(e) => setChildIndex(Number(e.detail.value))}
+              >
                 <View className="input">{`${children[childIndex].name}（${children[childIndex].schoolName}）`}</View>
               </Picker>
             </View>
@@ -77,7 +82,13 @@ export default function ParentFeedback() {
           </View>
           <View className="field">
             <Text className="field-label">内容</Text>
-            <Textarea className="input feedback-input" value={text} placeholder="请写下您的意见或建议（5—500 字）" maxlength={500} onInput={(e) => setText(e.detail.value)} />
+            <Textarea
+              className="input feedback-input"
+              value={text}
+              placeholder="请写下您的意见或建议（5—500 字）"
+              maxlength={500}
+              onInput={(e) => setText(e.detail.value)}
+            />
           </View>
           <View className="row">
             <Text>署名（让家委会看到我的姓名）</Text>

@@ -1,14 +1,14 @@
-import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
 import type { ParentNoticeView } from '@kehou/shared/fees';
 import { NOTICE_STATE_LABELS } from '@kehou/shared/fees/views';
+import { Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
 import { api } from '../../api';
-import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
-import { toast } from '../../ui/navigate';
-import { ErrorCard, Loading } from '../../ui/states';
-import { FeeLines, formatYuan } from '../../ui/fee-lines';
 import { requestPayment, type WechatPayment } from '../../api/pay';
+import { useLoad } from '../../api/use-call';
+import { FeeLines, formatYuan } from '../../ui/fee-lines';
+import { toast } from '../../ui/navigate';
+import { Button } from '../../ui/nutui';
+import { ErrorCard, Loading } from '../../ui/states';
 
 const REFUND_STATUS: Record<string, string> = { requested: '退费申请待学校处理', approved: '学校已同意退费', rejected: '学校未同意退费' };
 
@@ -48,7 +48,11 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
       <View className="row">
         <Text className={`tag fee-state-${notice.state}`}>{NOTICE_STATE_LABELS[notice.state]}</Text>
         <Text className="fee-total">
-          {notice.state === 'nothing-due' ? '本期无需缴费' : notice.state === 'paid' ? `已缴 ${formatYuan(notice.dueFen)}` : `应缴 ${formatYuan(notice.dueFen)}`}
+          {notice.state === 'nothing-due'
+            ? '本期无需缴费'
+            : notice.state === 'paid'
+              ? `已缴 ${formatYuan(notice.dueFen)}`
+              : `应缴 ${formatYuan(notice.dueFen)}`}
         </Text>
       </View>
       {notice.difference && (
@@ -71,9 +75,12 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
       {notice.receipt && (
         <View className="sub-card fee-receipt">
           <Text className="ok-text">
-            已于 {notice.receipt.paidAt.slice(0, 10)} {notice.receipt.channel === 'wechat' ? '通过微信支付' : '在学校'}缴费 {formatYuan(notice.receipt.amountFen)}
+            已于 {notice.receipt.paidAt.slice(0, 10)} {notice.receipt.channel === 'wechat' ? '通过微信支付' : '在学校'}缴费{' '}
+            {formatYuan(notice.receipt.amountFen)}
           </Text>
-          <Text className="muted">{notice.receipt.channel === 'wechat' ? '交易单号' : '收据号'}：{notice.receipt.reference}</Text>
+          <Text className="muted">
+            {notice.receipt.channel === 'wechat' ? '交易单号' : '收据号'}：{notice.receipt.reference}
+          </Text>
         </View>
       )}
       <Text className="section-note">本期费用 {formatYuan(notice.chargeFen)}，明细：</Text>
@@ -88,9 +95,13 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
       {notice.refund && (
         <View className="sub-card refund-status">
           <Text>{REFUND_STATUS[notice.refund.status]}</Text>
-          {notice.refund.refundFen !== undefined && notice.refund.status === 'approved' && <Text className="fee-amount">退 {formatYuan(notice.refund.refundFen)}</Text>}
+          {notice.refund.refundFen !== undefined && notice.refund.status === 'approved' && (
+            <Text className="fee-amount">退 {formatYuan(notice.refund.refundFen)}</Text>
+          )}
           {notice.refund.payout && (
-            <Text className="muted">{notice.refund.payout.status === 'paid' ? '已原路退回' : notice.refund.payout.offlineFen > 0 ? '学校将线下退回' : '退款处理中'}</Text>
+            <Text className="muted">
+              {notice.refund.payout.status === 'paid' ? '已原路退回' : notice.refund.payout.offlineFen > 0 ? '学校将线下退回' : '退款处理中'}
+            </Text>
           )}
           {notice.refund.lines && <FeeLines lines={notice.refund.lines} />}
         </View>

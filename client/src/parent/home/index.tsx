@@ -1,10 +1,10 @@
-import { useShareAppMessage } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
 import type { ChildEnrollment } from '@kehou/shared';
+import { Text, View } from '@tarojs/components';
+import { useShareAppMessage } from '@tarojs/taro';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
+import { Button } from '../../ui/nutui';
 import { enrolPath, useShareMenu } from '../../ui/share';
 import { ErrorCard, Loading } from '../../ui/states';
 import { placementText, STATUS_CLASS } from '../components/labels';
@@ -26,7 +26,12 @@ function ChildCard({ child }: { child: ChildEnrollment }) {
           <Text className="status-line">{child.open ? '本学期尚未报名' : '学校还没有公布本学期的课后服务方案'}</Text>
           {child.open && (
             <View className="btn-row">
-              <Button type="primary" size="small" className="apply-button" onClick={() => go(`/parent/apply/index?studentId=${encodeURIComponent(child.studentId)}`)}>
+              <Button
+                type="primary"
+                size="small"
+                className="apply-button"
+                onClick={() => go(`/parent/apply/index?studentId=${encodeURIComponent(child.studentId)}`)}
+              >
                 了解并报名
               </Button>
             </View>
@@ -44,11 +49,20 @@ function ChildCard({ child }: { child: ChildEnrollment }) {
           {app.needsResign && <Text className="section-note warn-text">协议已更新为第 {app.agreementVersion} 版，请重新签署</Text>}
           <View className="btn-row">
             {(app.canSign || (app.permitRequired && !app.permitSigned && ['listed', 'signed', 'active'].includes(app.status) && app.listFixed)) && (
-              <Button type="primary" size="small" className="sign-button" onClick={() => go(`/parent/agreement/index?applicationId=${encodeURIComponent(app.applicationId)}`)}>
+              <Button
+                type="primary"
+                size="small"
+                className="sign-button"
+                onClick={() => go(`/parent/agreement/index?applicationId=${encodeURIComponent(app.applicationId)}`)}
+              >
                 签署协议
               </Button>
             )}
-            <Button size="small" className="application-button" onClick={() => go(`/parent/application/index?applicationId=${encodeURIComponent(app.applicationId)}`)}>
+            <Button
+              size="small"
+              className="application-button"
+              onClick={() => go(`/parent/application/index?applicationId=${encodeURIComponent(app.applicationId)}`)}
+            >
               查看报名
             </Button>
           </View>
@@ -65,7 +79,9 @@ export default function ParentHome() {
   useShareMenu();
   useShareAppMessage(() => {
     const child = children.data?.find((c) => c.termId);
-    return child ? { title: `${child.schoolName}课后服务报名`, path: enrolPath(child.schoolId, child.termId) } : { title: '课后服务', path: '/parent/home/index' };
+    return child
+      ? { title: `${child.schoolName}课后服务报名`, path: enrolPath(child.schoolId, child.termId) }
+      : { title: '课后服务', path: '/parent/home/index' };
   });
   if (children.loading && !children.data) return <Loading />;
   if (children.error || !children.data) return <ErrorCard message={children.error ?? '加载失败'} onRetry={children.reload} />;

@@ -1,5 +1,5 @@
-import { Image, Text, View } from '@tarojs/components';
 import { sha256 } from '@kehou/shared';
+import { Image, Text, View } from '@tarojs/components';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { ErrorCard, Loading } from '../../ui/states';
@@ -33,9 +33,7 @@ export default function SignaturePage() {
             {c.ok ? '✓' : '✗'} {c.label}
           </Text>
         ))}
-        <Text className={`check-line ${localOk ? 'ok-text' : 'error-text'}`}>
-          {localOk ? '✓' : '✗'} 本机重新计算的摘要与记录一致
-        </Text>
+        <Text className={`check-line ${localOk ? 'ok-text' : 'error-text'}`}>{localOk ? '✓' : '✗'} 本机重新计算的摘要与记录一致</Text>
         <Text className="hash">摘要（SHA-256）：{s.textHash}</Text>
       </View>
       <View className="card">

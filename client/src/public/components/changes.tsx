@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components';
 import type { PlanChange } from '@kehou/shared/disclosure';
+import { Text, View } from '@tarojs/components';
 
 const KIND: Record<PlanChange['kind'], string> = { added: '新增', removed: '删除', changed: '修改' };
 

@@ -1,4 +1,3 @@
-import { Text, View } from '@tarojs/components';
 import type { PlanContent, Publication } from '@kehou/shared';
 import {
   categoryLabel,
@@ -10,6 +9,7 @@ import {
   providerTypeLabel,
   staffKindLabel,
 } from '@kehou/shared/disclosure';
+import { Text, View } from '@tarojs/components';
 
 /**
  * A plan as parents and reviewers read it: time, method and content, safety, pick-up, fees and

@@ -1,16 +1,16 @@
-import { useState } from 'react';
+import { chinaDateTime, publicTermPath } from '@kehou/shared/disclosure';
 import { Button as NativeButton, Text, View } from '@tarojs/components';
 import { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { chinaDateTime, publicTermPath } from '@kehou/shared/disclosure';
+import { useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
+import { Button } from '../../ui/nutui';
+import { useShareMenu } from '../../ui/share';
 import { ErrorCard, Loading } from '../../ui/states';
 import { ChangeList } from '../components/changes';
 import { PlanSections } from '../components/plan-view';
 import { copyText, h5Link } from '../components/share';
-import { useShareMenu } from '../../ui/share';
 
 /**
  * The public page of a school's term, open without signing in: the published plan (service time,
@@ -20,10 +20,7 @@ import { useShareMenu } from '../../ui/share';
 export default function PublicTermPage() {
   const { schoolId = '', termId = '' } = useRouter().params;
   const [version, setVersion] = useState<number | undefined>(undefined);
-  const page = useLoad(
-    () => api.disclosure.getPublicTerm({ schoolId, termId, ...(version ? { version } : {}) }),
-    [schoolId, termId, version],
-  );
+  const page = useLoad(() => api.disclosure.getPublicTerm({ schoolId, termId, ...(version ? { version } : {}) }), [schoolId, termId, version]);
   useShareMenu();
   useShareAppMessage(() => ({
     title: page.data ? `${page.data.schoolName}${page.data.termName}课后服务方案` : '课后服务方案',
@@ -120,10 +117,7 @@ export default function PublicTermPage() {
             </NativeButton>
           )}
           <View className="btn-row">
-            <Text
-              className="link"
-              onClick={() => go(`/public/article/index?schoolId=${encodeURIComponent(schoolId)}&termId=${encodeURIComponent(termId)}`)}
-            >
+            <Text className="link" onClick={() => go(`/public/article/index?schoolId=${encodeURIComponent(schoolId)}&termId=${encodeURIComponent(termId)}`)}>
               公众号文章
             </Text>
           </View>

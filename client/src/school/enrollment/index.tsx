@@ -1,14 +1,13 @@
-import { useShareAppMessage } from '@tarojs/taro';
-import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
 import { APPLICATION_STATUS_SHORT, type ApplicationStatus } from '@kehou/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Button, Cell } from '../../ui/nutui';
+import { BindingRequest } from '../../teacher/components/binding-request';
 import { go, toast } from '../../ui/navigate';
+import { Button, Cell } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 import { query, useSchoolId } from './components/use-school';
-import { BindingRequest } from '../../teacher/components/binding-request';
 import '../../teacher/components/staff.scss';
 import { enrolPath } from '../../ui/share';
 
@@ -70,8 +69,20 @@ function Overview({ schoolId, termId }: { schoolId: string; termId?: string }) {
       <StaffBindings schoolId={data.schoolId} />
 
       <View className="card">
-        <Cell title="审核与公示" extra={waiting ? `${waiting} 项待处理` : '查看'} clickable className="open-review" onClick={() => go(`/school/enrollment/review/index?${q}`)} />
-        <Cell title="全部报名与协议" extra={`${data.applications.length} 份`} clickable className="open-students" onClick={() => go(`/school/enrollment/students/index?${q}`)} />
+        <Cell
+          title="审核与公示"
+          extra={waiting ? `${waiting} 项待处理` : '查看'}
+          clickable
+          className="open-review"
+          onClick={() => go(`/school/enrollment/review/index?${q}`)}
+        />
+        <Cell
+          title="全部报名与协议"
+          extra={`${data.applications.length} 份`}
+          clickable
+          className="open-students"
+          onClick={() => go(`/school/enrollment/students/index?${q}`)}
+        />
         <Cell title="协议模板" extra="编辑与发布" clickable className="open-agreement" onClick={() => go(`/school/enrollment/agreement/index?${q}`)} />
         <Cell title="导入花名册" extra="Excel" clickable className="open-roster" onClick={() => go(`/school/enrollment/roster/index?${q}`)} />
         <Cell title="公示名单（公开页）" extra="查看" clickable onClick={() => go(`/public/term/index?${q}`)} />

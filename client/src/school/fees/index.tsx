@@ -1,15 +1,15 @@
-import { useEffect, useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { NoticePreview } from '@kehou/shared/fees';
 import { NOTICE_STATE_LABELS } from '@kehou/shared/fees/views';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
-import { toast } from '../../ui/navigate';
-import { ErrorCard, Loading } from '../../ui/states';
-import { useParams } from '../../ui/params';
 import { FeeLines, formatYuan } from '../../ui/fee-lines';
+import { toast } from '../../ui/navigate';
+import { Button } from '../../ui/nutui';
+import { useParams } from '../../ui/params';
+import { ErrorCard, Loading } from '../../ui/states';
 
 const ROW_STATE: Record<NoticePreview['rows'][number]['state'], string> = { new: '待发出', issued: '已发出', changed: '需更正' };
 
@@ -34,8 +34,20 @@ function OfflinePayment({ onRecord }: { onRecord: (method: 'cash' | 'transfer', 
           </Text>
         ))}
       </View>
-      <Input className="input offline-reference" value={reference} placeholder={method === 'cash' ? '收据号' : '转账流水号'} maxlength={60} onInput={(e) => setReference(e.detail.value)} />
-      <Button size="small" type="primary" className="confirm-offline-payment" disabled={reference.trim().length < 2} onClick={() => onRecord(method, reference.trim())}>
+      <Input
+        className="input offline-reference"
+        value={reference}
+        placeholder={method === 'cash' ? '收据号' : '转账流水号'}
+        maxlength={60}
+        onInput={(e) => setReference(e.detail.value)}
+      />
+      <Button
+        size="small"
+        type="primary"
+        className="confirm-offline-payment"
+        disabled={reference.trim().length < 2}
+        onClick={() => onRecord(method, reference.trim())}
+      >
         确认已收款
       </Button>
     </View>
@@ -133,8 +145,8 @@ export default function SchoolFees() {
             {preview.periodLabel}：{preview.rows.length} 人，应收 {formatYuan(preview.totals.chargeFen)}
           </Text>
           <Text className="muted">
-            减免 {formatYuan(preview.totals.exemptFen)}，其中政府承担 {formatYuan(preview.totals.governmentShareFen)}。待发出 {preview.counts.new} 份，已发出 {preview.counts.issued} 份，需更正{' '}
-            {preview.counts.changed} 份。
+            减免 {formatYuan(preview.totals.exemptFen)}，其中政府承担 {formatYuan(preview.totals.governmentShareFen)}。待发出 {preview.counts.new} 份，已发出{' '}
+            {preview.counts.issued} 份，需更正 {preview.counts.changed} 份。
           </Text>
           {preview.blocked && <Text className="warn-text fee-blocked">{preview.blocked}</Text>}
           {preview.unrecorded.map((u) => (
@@ -173,7 +185,11 @@ export default function SchoolFees() {
                   {ROW_STATE[r.state]} · {formatYuan(r.chargeFen)}
                 </Text>
               </View>
-              {r.state === 'changed' && r.notice && <Text className="warn-text">原通知 {formatYuan(r.notice.chargeFen)}（{NOTICE_STATE_LABELS[r.notice.state]}）</Text>}
+              {r.state === 'changed' && r.notice && (
+                <Text className="warn-text">
+                  原通知 {formatYuan(r.notice.chargeFen)}（{NOTICE_STATE_LABELS[r.notice.state]}）
+                </Text>
+              )}
               {r.unrecordedDays > 0 && <Text className="warn-text">有 {r.unrecordedDays} 个服务日没有考勤记录，按未参加计算</Text>}
               <FeeLines lines={r.lines} />
             </View>
@@ -192,8 +208,8 @@ export default function SchoolFees() {
             </Text>
           </View>
           <Text className="muted">
-            应收 {formatYuan(list.data.totals.chargeFen)}，已收 {formatYuan(list.data.totals.paidFen)}，待缴 {formatYuan(list.data.totals.dueFen)}；减免 {formatYuan(list.data.totals.exemptFen)}，其中政府承担{' '}
-            {formatYuan(list.data.totals.governmentShareFen)}
+            应收 {formatYuan(list.data.totals.chargeFen)}，已收 {formatYuan(list.data.totals.paidFen)}，待缴 {formatYuan(list.data.totals.dueFen)}；减免{' '}
+            {formatYuan(list.data.totals.exemptFen)}，其中政府承担 {formatYuan(list.data.totals.governmentShareFen)}
           </Text>
           {list.data.rows.map((r) => (
             <View key={r.noticeId} className="sub-card fee-row">
@@ -211,12 +227,19 @@ export default function SchoolFees() {
               )}
               {r.creditFen > 0 && <Text className="section-note">多缴 {formatYuan(r.creditFen)}，应退还家长</Text>}
               <View className="btn-row">
-                <Text className="tag">{NOTICE_STATE_LABELS[r.state]}{r.state === 'due' ? ` ${formatYuan(r.dueFen)}` : ''}</Text>
+                <Text className="tag">
+                  {NOTICE_STATE_LABELS[r.state]}
+                  {r.state === 'due' ? ` ${formatYuan(r.dueFen)}` : ''}
+                </Text>
                 {r.state === 'due' && (
-                  <OfflinePayment onRecord={(method, reference) => act(async () => {
-                    await api.fees.recordOfflinePayment({ noticeId: r.noticeId, method, reference });
-                    return '已记录线下缴费';
-                  })} />
+                  <OfflinePayment
+                    onRecord={(method, reference) =>
+                      act(async () => {
+                        await api.fees.recordOfflinePayment({ noticeId: r.noticeId, method, reference });
+                        return '已记录线下缴费';
+                      })
+                    }
+                  />
                 )}
               </View>
               {r.refund?.payout && r.refund.payout.status !== 'paid' && r.refund.payout.offlineFen > 0 && (
@@ -226,11 +249,17 @@ export default function SchoolFees() {
                     size="small"
                     className="record-offline-refund"
                     onClick={async () => {
-                      const { confirm, content } = (await Taro.showModal({ title: '记录线下退款', content: '', editable: true, placeholderText: '退款凭证号' } as never)) as { confirm: boolean; content?: string };
-                      if (confirm && content) await act(async () => {
-                    await api.fees.recordOfflineRefund({ refundId: r.refund!.refundId, reference: content });
-                    return '已记录线下退款';
-                  });
+                      const { confirm, content } = (await Taro.showModal({
+                        title: '记录线下退款',
+                        content: '',
+                        editable: true,
+                        placeholderText: '退款凭证号',
+                      } as never)) as { confirm: boolean; content?: string };
+                      if (confirm && content)
+                        await act(async () => {
+                          await api.fees.recordOfflineRefund({ refundId: r.refund!.refundId, reference: content });
+                          return '已记录线下退款';
+                        });
                     }}
                   >
                     记录已退回
@@ -247,17 +276,25 @@ export default function SchoolFees() {
                         size="small"
                         type="primary"
                         className="approve-refund"
-                        onClick={() => act(async () => {
-                    await api.fees.decideRefund({ refundId: r.refund!.refundId, approve: true });
-                    return '已同意';
-                  })}
+                        onClick={() =>
+                          act(async () => {
+                            await api.fees.decideRefund({ refundId: r.refund!.refundId, approve: true });
+                            return '已同意';
+                          })
+                        }
                       >
                         同意（按政策计算金额）
                       </Button>
-                      <Button size="small" className="reject-refund" onClick={() => act(async () => {
-                    await api.fees.decideRefund({ refundId: r.refund!.refundId, approve: false });
-                    return '已处理';
-                  })}>
+                      <Button
+                        size="small"
+                        className="reject-refund"
+                        onClick={() =>
+                          act(async () => {
+                            await api.fees.decideRefund({ refundId: r.refund!.refundId, approve: false });
+                            return '已处理';
+                          })
+                        }
+                      >
                         不同意
                       </Button>
                     </View>

@@ -1,13 +1,13 @@
-import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
 import { PLAN_STATUS_LABELS } from '@kehou/shared';
 import { chinaDateTime, type PlanChange } from '@kehou/shared/disclosure';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { ChangeList } from '../../public/components/changes';
 import { go } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
-import { ChangeList } from '../../public/components/changes';
 
 const DECISION = { pending: '待审核', approved: '已通过', returned: '已退回' } as const;
 

@@ -1,9 +1,9 @@
-import { Text, View } from '@tarojs/components';
 import { PLAN_STATUS_LABELS } from '@kehou/shared';
+import { Text, View } from '@tarojs/components';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Cell } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
+import { Cell } from '../../ui/nutui';
 import { ErrorCard, Loading, NotYourRole } from '../../ui/states';
 import { useHome } from '../../ui/use-home';
 
@@ -27,10 +27,22 @@ function SchoolCard({ schoolId }: { schoolId: string }) {
               <Text className="tag">{term.status === 'none' ? '尚未编写' : PLAN_STATUS_LABELS[term.status]}</Text>
             </View>
             {term.deadline.state !== 'none' && <Text className={`section-note ${DEADLINE_CLASS[term.deadline.state] ?? ''}`}>{term.deadline.message}</Text>}
-            <Cell title="服务方案" extra={term.status === 'none' ? '开始编写' : '查看与修改'} clickable onClick={() => go(`/school/plan/index?${query}`)} className="plan-link" />
-            {term.publishedVersion > 0 && <Cell title="公开页" extra={`第 ${term.publishedVersion} 版`} clickable onClick={() => go(`/public/term/index?${query}`)} />}
-            {term.publishedVersion > 0 && <Cell title="报名与协议" extra="进入" clickable onClick={() => go(`/school/enrollment/index?${query}`)} className="enrollment-link" />}
-            {term.publishedVersion > 0 && <Cell title="收费通知" extra="发出与缴费" clickable onClick={() => go(`/school/fees/index?${query}`)} className="fees-link" />}
+            <Cell
+              title="服务方案"
+              extra={term.status === 'none' ? '开始编写' : '查看与修改'}
+              clickable
+              onClick={() => go(`/school/plan/index?${query}`)}
+              className="plan-link"
+            />
+            {term.publishedVersion > 0 && (
+              <Cell title="公开页" extra={`第 ${term.publishedVersion} 版`} clickable onClick={() => go(`/public/term/index?${query}`)} />
+            )}
+            {term.publishedVersion > 0 && (
+              <Cell title="报名与协议" extra="进入" clickable onClick={() => go(`/school/enrollment/index?${query}`)} className="enrollment-link" />
+            )}
+            {term.publishedVersion > 0 && (
+              <Cell title="收费通知" extra="发出与缴费" clickable onClick={() => go(`/school/fees/index?${query}`)} className="fees-link" />
+            )}
           </View>
         );
       })}

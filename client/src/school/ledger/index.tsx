@@ -1,15 +1,15 @@
-import { useState } from 'react';
+import type { LedgerEntries, LedgerFigure, LedgerView } from '@kehou/shared/fees';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { LedgerEntries, LedgerFigure, LedgerView } from '@kehou/shared/fees';
+import { useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
+import { formatYuan } from '../../ui/fee-lines';
 import { toast } from '../../ui/navigate';
+import { Button } from '../../ui/nutui';
 import { openExport } from '../../ui/open-export';
 import { useParams } from '../../ui/params';
 import { ErrorCard, Loading } from '../../ui/states';
-import { formatYuan } from '../../ui/fee-lines';
 
 type Figure = LedgerFigure;
 
@@ -57,7 +57,9 @@ export default function LedgerPage() {
     <View className="page">
       <View className="card ledger-totals">
         <Text className="card-title">收费专账（{totals.notices} 份现行通知）</Text>
-        <Text className={balanced ? 'ok-text ledger-balanced' : 'violation ledger-unbalanced'}>{balanced ? '收支相符，精确到分' : '有不相符的项目，请查看下面的核对'}</Text>
+        <Text className={balanced ? 'ok-text ledger-balanced' : 'violation ledger-unbalanced'}>
+          {balanced ? '收支相符，精确到分' : '有不相符的项目，请查看下面的核对'}
+        </Text>
         {FIGURES.map((f) => (
           <View key={f.figure} className={`row ledger-figure ledger-${f.figure}`} onClick={() => drill(f.figure)}>
             <Text>{f.label}</Text>
@@ -65,7 +67,8 @@ export default function LedgerPage() {
           </View>
         ))}
         <Text className="section-note">
-          减免中政府承担 {formatYuan(totals.governmentShareFen)}；按退费办法退费 {formatYuan(totals.requestRefundsFen)}；重复缴费已原路退回 {formatYuan(totals.duplicateFen)}
+          减免中政府承担 {formatYuan(totals.governmentShareFen)}；按退费办法退费 {formatYuan(totals.requestRefundsFen)}；重复缴费已原路退回{' '}
+          {formatYuan(totals.duplicateFen)}
         </Text>
       </View>
 
@@ -74,13 +77,23 @@ export default function LedgerPage() {
         {checks.map((c) => (
           <View key={c.label} className="row">
             <Text>{c.label}</Text>
-            <Text className={c.ok ? 'ok-text' : 'violation'}>{c.ok ? `相符 ${formatYuan(c.leftFen)}` : `${formatYuan(c.leftFen)} ≠ ${formatYuan(c.rightFen)}`}</Text>
+            <Text className={c.ok ? 'ok-text' : 'violation'}>
+              {c.ok ? `相符 ${formatYuan(c.leftFen)}` : `${formatYuan(c.leftFen)} ≠ ${formatYuan(c.rightFen)}`}
+            </Text>
           </View>
         ))}
         {(unmatched.payments > 0 || unmatched.notices > 0) && (
           <View className="btn-row">
-            {unmatched.payments > 0 && <Text className="link warn-text" onClick={() => drill('unmatched-payments')}>{unmatched.payments} 笔缴费没有对应的已缴通知 ›</Text>}
-            {unmatched.notices > 0 && <Text className="link warn-text" onClick={() => drill('unmatched-notices')}>{unmatched.notices} 份已缴通知没有缴费记录 ›</Text>}
+            {unmatched.payments > 0 && (
+              <Text className="link warn-text" onClick={() => drill('unmatched-payments')}>
+                {unmatched.payments} 笔缴费没有对应的已缴通知 ›
+              </Text>
+            )}
+            {unmatched.notices > 0 && (
+              <Text className="link warn-text" onClick={() => drill('unmatched-notices')}>
+                {unmatched.notices} 份已缴通知没有缴费记录 ›
+              </Text>
+            )}
           </View>
         )}
       </View>

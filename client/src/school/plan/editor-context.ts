@@ -1,7 +1,7 @@
-import { createContext, useContext } from 'react';
 import type { PlanContent } from '@kehou/shared';
 import type { PlanEditorView, PlanIssue } from '@kehou/shared/disclosure';
 import type { PolicyProfile } from '@kehou/shared/policy';
+import { createContext, useContext } from 'react';
 
 export interface Editor {
   view: PlanEditorView;
@@ -26,4 +26,4 @@ export function newId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 }
 
-export const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+export const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
 import { issuesAt } from '@kehou/shared/disclosure';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
 import { IssueNotes } from '../../public/components/issues';
 import { useEditor } from './editor-context';
 
@@ -43,7 +43,14 @@ export function TextField({ label, value, onChange, placeholder, multiline, path
           onInput={(e) => onChange(e.detail.value)}
         />
       ) : (
-        <Input className="input" value={value} placeholder={placeholder} disabled={readOnly} maxlength={maxlength ?? 40} onInput={(e) => onChange(e.detail.value)} />
+        <Input
+          className="input"
+          value={value}
+          placeholder={placeholder}
+          disabled={readOnly}
+          maxlength={maxlength ?? 40}
+          onInput={(e) => onChange(e.detail.value)}
+        />
       )}
       {note && <Text className="section-note">{note}</Text>}
       {path && <Issues path={path} />}

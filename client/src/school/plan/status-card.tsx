@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components';
 import { PLAN_STATUS_LABELS, type PlanStatus } from '@kehou/shared';
 import { chinaDateTime, type PlanEditorView } from '@kehou/shared/disclosure';
+import { Text, View } from '@tarojs/components';
 import { go } from '../../ui/navigate';
 
 const DEADLINE_CLASS: Record<string, string> = { near: 'warn-text', past: 'error-text', 'filed-late': 'warn-text' };
@@ -25,12 +25,15 @@ export function StatusCard({ view, status }: { view: PlanEditorView; status: Pla
       {latestVersion && latestVersion.decision === 'returned' && status === 'returned' && (
         <View className="violation return-comments">
           <Text>
-            {school.bureauName}退回了第 {latestVersion.number} 版（{latestVersion.decidedAt ? chinaDateTime(latestVersion.decidedAt) : ''}）：{latestVersion.comments}
+            {school.bureauName}退回了第 {latestVersion.number} 版（{latestVersion.decidedAt ? chinaDateTime(latestVersion.decidedAt) : ''}）：
+            {latestVersion.comments}
           </Text>
         </View>
       )}
       {status === 'submitted' && (
-        <Text className="warn-text section-note">已提交第 {latestVersion?.number} 版备案，等待{school.bureauName}审核；审核期间不能修改。</Text>
+        <Text className="warn-text section-note">
+          已提交第 {latestVersion?.number} 版备案，等待{school.bureauName}审核；审核期间不能修改。
+        </Text>
       )}
       {status === 'approved' && <Text className="ok-text section-note">备案已通过，可以向家长公开了。</Text>}
       {(status === 'draft' || status === 'returned') && current && (

@@ -1,7 +1,7 @@
+import { ATTACHMENT_EXTENSIONS, type PlanAttachment as Attachment, attachmentProblem, extensionOf } from '@kehou/shared/disclosure';
 import Taro from '@tarojs/taro';
-import { chooseBrowserFile, readFileBase64 } from '../../ui/browser-file';
-import { ATTACHMENT_EXTENSIONS, attachmentProblem, extensionOf, type PlanAttachment as Attachment } from '@kehou/shared/disclosure';
 import { api } from '../../api';
+import { chooseBrowserFile, readFileBase64 } from '../../ui/browser-file';
 
 /**
  * Lets the admin pick a document and stores it in the plan's cloud-storage folder.

@@ -1,13 +1,13 @@
-import { useState } from 'react';
+import { periodLabel, type ReportDutyView, type ReportExport, type ReportPeriod } from '@kehou/shared/disclosure';
+import { formatCitation } from '@kehou/shared/policy';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { formatCitation } from '@kehou/shared/policy';
-import { periodLabel, type ReportDutyView, type ReportExport, type ReportPeriod } from '@kehou/shared/disclosure';
+import { useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { copyText } from '../../public/components/share';
 import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
-import { copyText } from '../../public/components/share';
 
 /** The period before the one a report is next due for. */
 function previous(period: ReportPeriod): ReportPeriod {
@@ -50,7 +50,8 @@ export default function ReportsPage() {
         <View key={duty.key} className="card report-card">
           <Text className="card-title">{duty.label}</Text>
           <Text className="section-note">
-            下次{duty.dueInclusive ? '报送' : '公示'}：{duty.due}{duty.dueInclusive ? '（含当天）' : ' 之前'}，内容为 {duty.periodLabel}
+            下次{duty.dueInclusive ? '报送' : '公示'}：{duty.due}
+            {duty.dueInclusive ? '（含当天）' : ' 之前'}，内容为 {duty.periodLabel}
           </Text>
           <Text className="citation">依据：{formatCitation(duty.citation)}</Text>
           <View className="btn-row">

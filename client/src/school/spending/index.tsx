@@ -1,15 +1,15 @@
-import { useMemo, useState } from 'react';
-import Taro from '@tarojs/taro';
+import { PAYEE_TYPE_LABELS, type PayeeType, SPENDING_CATEGORY_LABELS, type SpendingCategory } from '@kehou/shared/fees/types';
 import { Input, Text, View } from '@tarojs/components';
-import { PAYEE_TYPE_LABELS, SPENDING_CATEGORY_LABELS, type PayeeType, type SpendingCategory } from '@kehou/shared/fees/types';
+import Taro from '@tarojs/taro';
+import { useMemo, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
+import { formatYuan } from '../../ui/fee-lines';
 import { toast } from '../../ui/navigate';
+import { Button } from '../../ui/nutui';
 import { openExport } from '../../ui/open-export';
 import { useParams } from '../../ui/params';
 import { ErrorCard, Loading } from '../../ui/states';
-import { formatYuan } from '../../ui/fee-lines';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const schoolYearOf = (date: string) => (Number(date.slice(5, 7)) >= 8 ? Number(date.slice(0, 4)) : Number(date.slice(0, 4)) - 1);
@@ -68,11 +68,23 @@ export default function SpendingPage() {
           ))}
         </View>
         <Input className="input spending-payee" value={payee} placeholder="收款方" maxlength={40} onInput={(e) => setPayee(e.detail.value)} />
-        <Input className="input spending-description" value={description} placeholder="用途，如：11月看护课时补助" maxlength={200} onInput={(e) => setDescription(e.detail.value)} />
+        <Input
+          className="input spending-description"
+          value={description}
+          placeholder="用途，如：11月看护课时补助"
+          maxlength={200}
+          onInput={(e) => setDescription(e.detail.value)}
+        />
         <Input className="input spending-amount" type="digit" value={yuan} placeholder="金额（元）" onInput={(e) => setYuan(e.detail.value)} />
         <Input className="input spending-date" value={date} placeholder="日期 YYYY-MM-DD" maxlength={10} onInput={(e) => setDate(e.detail.value)} />
         <View className="btn-row">
-          <Button type="primary" size="small" className="save-spending" disabled={!payee.trim() || description.trim().length < 2 || !(amountFen > 0)} onClick={save}>
+          <Button
+            type="primary"
+            size="small"
+            className="save-spending"
+            disabled={!payee.trim() || description.trim().length < 2 || !(amountFen > 0)}
+            onClick={save}
+          >
             登记
           </Button>
         </View>
@@ -112,7 +124,12 @@ export default function SpendingPage() {
               <Text
                 className="link void-spending"
                 onClick={async () => {
-                  const { confirm, content } = (await Taro.showModal({ title: '作废这条开支', content: '', editable: true, placeholderText: '作废原因' } as never)) as { confirm: boolean; content?: string };
+                  const { confirm, content } = (await Taro.showModal({
+                    title: '作废这条开支',
+                    content: '',
+                    editable: true,
+                    placeholderText: '作废原因',
+                  } as never)) as { confirm: boolean; content?: string };
                   if (!confirm || !content) return;
                   try {
                     await api.fees.voidSpending({ schoolId, spendingId: r.spendingId, reason: content });

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Button } from '../../ui/nutui';
 import { toast } from '../../ui/navigate';
-import { ErrorCard, Loading } from '../../ui/states';
+import { Button } from '../../ui/nutui';
 import { useParams } from '../../ui/params';
+import { ErrorCard, Loading } from '../../ui/states';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -24,9 +24,13 @@ export default function AttendancePage() {
 
   const nav = (
     <View className="card row">
-      <Text className="link prev-day" onClick={() => setDate(shift(date, -1))}>‹ 前一天</Text>
+      <Text className="link prev-day" onClick={() => setDate(shift(date, -1))}>
+        ‹ 前一天
+      </Text>
       <Text className="attendance-date">{date}</Text>
-      <Text className="link next-day" onClick={() => setDate(shift(date, 1))}>后一天 ›</Text>
+      <Text className="link next-day" onClick={() => setDate(shift(date, 1))}>
+        后一天 ›
+      </Text>
     </View>
   );
   if (sheet.loading && !sheet.data) return <Loading />;
@@ -68,8 +72,16 @@ export default function AttendancePage() {
         </Text>
         {data.billed && (
           <View className="sub-card attendance-billed">
-            <Text className="warn-text">这一天所在的{data.billed.periodLabel}已发出收费通知。修改考勤请写明原因，作为更正记录；已发出的通知不会改变，学校可据此发更正通知。</Text>
-            <Textarea className="textarea attendance-reason" value={reason} maxlength={200} placeholder="更正原因，如：家长补交了请假条" onInput={(e) => setReason(e.detail.value)} />
+            <Text className="warn-text">
+              这一天所在的{data.billed.periodLabel}已发出收费通知。修改考勤请写明原因，作为更正记录；已发出的通知不会改变，学校可据此发更正通知。
+            </Text>
+            <Textarea
+              className="textarea attendance-reason"
+              value={reason}
+              maxlength={200}
+              placeholder="更正原因，如：家长补交了请假条"
+              onInput={(e) => setReason(e.detail.value)}
+            />
           </View>
         )}
         {data.corrections.map((c, i) => (
@@ -87,7 +99,10 @@ export default function AttendancePage() {
                 {!r.recorded && <Text className="muted">（未保存）</Text>}
               </Text>
               <View className="chip-row">
-                <Text className={`chip ${value === data.scheduledMinutes ? 'chip-on' : ''}`} onClick={() => setMinutes({ ...minutes, [r.studentId]: data.scheduledMinutes })}>
+                <Text
+                  className={`chip ${value === data.scheduledMinutes ? 'chip-on' : ''}`}
+                  onClick={() => setMinutes({ ...minutes, [r.studentId]: data.scheduledMinutes })}
+                >
                   全勤
                 </Text>
                 <Text className={`chip absent-chip ${value === 0 ? 'chip-on' : ''}`} onClick={() => setMinutes({ ...minutes, [r.studentId]: 0 })}>

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { Cell } from '../../ui/nutui';
 import { go, toast } from '../../ui/navigate';
+import { Cell } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 import { ApplicationCard, ReviewableApplication } from '../components/application-card';
 import { BindingRequest } from '../components/binding-request';

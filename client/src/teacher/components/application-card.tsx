@@ -1,6 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { type ItemView, type StaffApplicationRow, WEEKDAY_LABELS } from '@kehou/shared';
 import { Text, Textarea, View } from '@tarojs/components';
-import { WEEKDAY_LABELS, type ItemView, type StaffApplicationRow } from '@kehou/shared';
+import { type ReactNode, useState } from 'react';
 import { Button } from '../../ui/nutui';
 import './staff.scss';
 
@@ -59,7 +59,13 @@ export function ReviewButtons(props: { passLabel: string; onPass: () => Promise<
   return (
     <View>
       {returning && (
-        <Textarea className="textarea return-reason" value={reason} maxlength={200} placeholder="请写明需要家长修改的地方" onInput={(e) => setReason(e.detail.value)} />
+        <Textarea
+          className="textarea return-reason"
+          value={reason}
+          maxlength={200}
+          placeholder="请写明需要家长修改的地方"
+          onInput={(e) => setReason(e.detail.value)}
+        />
       )}
       <View className="btn-row">
         {!returning && (

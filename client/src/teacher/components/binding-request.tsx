@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components';
 import type { PendingBinding } from '@kehou/shared';
+import { Text, View } from '@tarojs/components';
 import { Button } from '../../ui/nutui';
 
 /** One binding request as staff decide it: the child, who asks, and whether the roster knows their phone. */
@@ -12,7 +12,9 @@ export function BindingRequest({ binding: b, onDecide }: { binding: PendingBindi
       <Text className="section-note">
         申请人：{b.guardianName}（{b.relation}）{b.phone ? ` · ${b.phone}` : ''}
       </Text>
-      <Text className={`section-note ${b.rosterMatch ? 'ok-text' : ''}`}>{b.rosterMatch ? '✓ 与学校花名册登记的家长手机一致' : '花名册上没有这个手机号，请核实后确认'}</Text>
+      <Text className={`section-note ${b.rosterMatch ? 'ok-text' : ''}`}>
+        {b.rosterMatch ? '✓ 与学校花名册登记的家长手机一致' : '花名册上没有这个手机号，请核实后确认'}
+      </Text>
       <View className="btn-row">
         <Button type="primary" size="small" className="binding-confirm" onClick={() => onDecide('confirm')}>
           确认

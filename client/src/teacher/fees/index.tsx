@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components';
 import { NOTICE_STATE_LABELS } from '@kehou/shared/fees/views';
+import { Text, View } from '@tarojs/components';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { formatYuan } from '../../ui/fee-lines';

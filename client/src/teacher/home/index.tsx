@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { ErrorCard, Loading, NotYourRole } from '../../ui/states';
-import { Cell } from '../../ui/nutui';
 import { go } from '../../ui/navigate';
+import { Cell } from '../../ui/nutui';
+import { ErrorCard, Loading, NotYourRole } from '../../ui/states';
 import { useHome } from '../../ui/use-home';
 import '../components/staff.scss';
 
@@ -27,8 +27,20 @@ export default function TeacherHome() {
         <View key={c.classId} className="card">
           <Text className="card-title">{c.name}</Text>
           <Text className="muted">班主任工作台：待确认的家长绑定、待初审的报名。</Text>
-          <Cell title="进入班级" extra="绑定与报名" clickable className="open-class" onClick={() => go(`/teacher/class/index?classId=${encodeURIComponent(c.classId)}`)} />
-          <Cell title="考勤" extra="记录今天" clickable className="open-attendance" onClick={() => go(`/teacher/attendance/index?classId=${encodeURIComponent(c.classId)}`)} />
+          <Cell
+            title="进入班级"
+            extra="绑定与报名"
+            clickable
+            className="open-class"
+            onClick={() => go(`/teacher/class/index?classId=${encodeURIComponent(c.classId)}`)}
+          />
+          <Cell
+            title="考勤"
+            extra="记录今天"
+            clickable
+            className="open-attendance"
+            onClick={() => go(`/teacher/attendance/index?classId=${encodeURIComponent(c.classId)}`)}
+          />
         </View>
       ))}
     </View>

@@ -1,10 +1,10 @@
+import { type AgreementTemplateDoc, APPLICATION_STATUS_LABELS, type ApplicationDoc, chinaTime } from '@kehou/shared';
 import { implement } from '@kehou/shared/cloud';
 import { agreementContract } from '@kehou/shared/contracts';
-import { APPLICATION_STATUS_LABELS, chinaTime, type ApplicationDoc, type AgreementTemplateDoc } from '@kehou/shared';
+import { agreementState, callerGuardianship, getSchool } from '@kehou/shared/enrollment/server';
 import { agreementFill, permitFill, renderFor, renderPermitFor } from '../lib/fill';
 import { permitSignable, signaturesOf, summary } from '../lib/signatures';
 import { currentTemplate } from '../lib/templates';
-import { callerGuardianship, getSchool, agreementState } from '@kehou/shared/enrollment/server';
 
 const READABLE = ['approved', 'listed', 'signed', 'active'];
 
@@ -21,31 +21,31 @@ function whyNot(app: ApplicationDoc, template: AgreementTemplateDoc | null, canS
 
 /** The agreement filled with the child's choices, ready to read and sign, and what was signed so far. */
 export const getAgreement = implement(agreementContract.actions.getAgreement, async (ctx, _input, { doc: app }) => {
-    const guardianship = await callerGuardianship(ctx, app.studentId);
-    const template = await currentTemplate(ctx, app.schoolId, app.termId);
-    const state = agreementState(app, template);
-    const readable = READABLE.includes(app.status);
-    const agreement = template && readable ? renderFor(template, await agreementFill(ctx, app, guardianship)) : null;
-    const school = await getSchool(ctx, app.schoolId);
-    const permit = state.permitRequired && readable ? renderPermitFor(await permitFill(ctx, app, guardianship, school?.name ?? '')) : null;
-    const signed = (state.signedVersion ?? 0) > 0;
-    return {
-      applicationId: app._id,
-      studentName: app.studentName,
-      className: app.className,
-      status: app.status,
-      template: template ? { templateId: template._id, version: template.version } : null,
-      agreement,
-      canSign: state.canSign,
-      reason: whyNot(app, template, state.canSign, signed),
-      signedVersion: state.signedVersion,
-      needsResign: state.needsResign,
-      permit: {
-        required: state.permitRequired,
-        signed: state.permitSigned,
-        canSign: permitSignable(app) && !state.permitSigned,
-        document: permit,
-      },
-      signatures: (await signaturesOf(ctx, app)).map(summary),
-    };
+  const guardianship = await callerGuardianship(ctx, app.studentId);
+  const template = await currentTemplate(ctx, app.schoolId, app.termId);
+  const state = agreementState(app, template);
+  const readable = READABLE.includes(app.status);
+  const agreement = template && readable ? renderFor(template, await agreementFill(ctx, app, guardianship)) : null;
+  const school = await getSchool(ctx, app.schoolId);
+  const permit = state.permitRequired && readable ? renderPermitFor(await permitFill(ctx, app, guardianship, school?.name ?? '')) : null;
+  const signed = (state.signedVersion ?? 0) > 0;
+  return {
+    applicationId: app._id,
+    studentName: app.studentName,
+    className: app.className,
+    status: app.status,
+    template: template ? { templateId: template._id, version: template.version } : null,
+    agreement,
+    canSign: state.canSign,
+    reason: whyNot(app, template, state.canSign, signed),
+    signedVersion: state.signedVersion,
+    needsResign: state.needsResign,
+    permit: {
+      required: state.permitRequired,
+      signed: state.permitSigned,
+      canSign: permitSignable(app) && !state.permitSigned,
+      document: permit,
+    },
+    signatures: (await signaturesOf(ctx, app)).map(summary),
+  };
 });

@@ -1,10 +1,10 @@
-import { AppError, conflict, implement, invalidState, type ActionContext, findById } from '@kehou/shared/cloud';
+import { type ApplicationDoc, type ApplicationStatus, type SignatureDoc, signatureId } from '@kehou/shared';
+import { type ActionContext, AppError, conflict, findById, implement, invalidState } from '@kehou/shared/cloud';
 import { agreementContract } from '@kehou/shared/contracts';
-import { signatureId, type ApplicationDoc, type ApplicationStatus, type SignatureDoc } from '@kehou/shared';
+import { agreementState, callerGuardianship, loadApplication, moveApplication, notifyStatus, patchApplication } from '@kehou/shared/enrollment/server';
 import { agreementFill, renderFor } from '../lib/fill';
 import { saveSignature } from '../lib/signatures';
 import { currentTemplate } from '../lib/templates';
-import { callerGuardianship, loadApplication, moveApplication, patchApplication, notifyStatus, agreementState } from '@kehou/shared/enrollment/server';
 
 /**
  * A guardian signs the agreement they read: the current version, filled with the child's choices.
@@ -12,22 +12,24 @@ import { callerGuardianship, loadApplication, moveApplication, patchApplication,
  * child, and never changes. Signing again (a retry, the other guardian) creates nothing twice.
  */
 export const signAgreement = implement(agreementContract.actions.signAgreement, async (ctx, input, { doc: app }) => {
-    const guardianship = await callerGuardianship(ctx, app.studentId);
-    const template = await currentTemplate(ctx, app.schoolId, app.termId);
-    if (!template) throw invalidState('学校还没有发布本学期的课后服务协议');
-    if (input.version !== template.version) throw conflict(`协议已更新为第 ${template.version} 版，请重新阅读后签署`);
-    const id = signatureId(app, template.version);
-    const state = agreementState(app, template);
-    if (!state.canSign) {
-      const existing = await findById<SignatureDoc>(ctx, 'signatures', id);
-      if (existing) return { signatureId: id, status: app.status, existing: true };
-      throw invalidState(app.status === 'listed' ? '名单还在公示期内，学校确定名单后即可签署' : '现在不能签署协议');
-    }
-    const fill = await agreementFill(ctx, app, guardianship);
-    const { text, textHash } = renderFor(template, fill);
-    if (textHash !== input.textHash) throw conflict('协议内容有变化（例如社团名额），请重新阅读后签署');
+  const guardianship = await callerGuardianship(ctx, app.studentId);
+  const template = await currentTemplate(ctx, app.schoolId, app.termId);
+  if (!template) throw invalidState('学校还没有发布本学期的课后服务协议');
+  if (input.version !== template.version) throw conflict(`协议已更新为第 ${template.version} 版，请重新阅读后签署`);
+  const id = signatureId(app, template.version);
+  const state = agreementState(app, template);
+  if (!state.canSign) {
+    const existing = await findById<SignatureDoc>(ctx, 'signatures', id);
+    if (existing) return { signatureId: id, status: app.status, existing: true };
+    throw invalidState(app.status === 'listed' ? '名单还在公示期内，学校确定名单后即可签署' : '现在不能签署协议');
+  }
+  const fill = await agreementFill(ctx, app, guardianship);
+  const { text, textHash } = renderFor(template, fill);
+  if (textHash !== input.textHash) throw conflict('协议内容有变化（例如社团名额），请重新阅读后签署');
 
-    const created = await saveSignature(ctx, {
+  const created = await saveSignature(
+    ctx,
+    {
       _id: id,
       kind: 'agreement',
       templateId: template._id,
@@ -38,10 +40,12 @@ export const signAgreement = implement(agreementContract.actions.signAgreement, 
       app,
       guardianship,
       image: input.image,
-    }, `签署协议第 ${template.version} 版`);
-    if (!created) return { signatureId: id, status: app.status, existing: true };
-    const status = await recordSigned(ctx, app._id, template.version);
-    return { signatureId: id, status, existing: false };
+    },
+    `签署协议第 ${template.version} 版`,
+  );
+  if (!created) return { signatureId: id, status: app.status, existing: true };
+  const status = await recordSigned(ctx, app._id, template.version);
+  return { signatureId: id, status, existing: false };
 });
 
 /** Moves the application on (listed → signed/active) or records the newer version signed. */

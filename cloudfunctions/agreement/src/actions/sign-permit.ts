@@ -1,26 +1,28 @@
-import { AppError, conflict, implement, invalidState, type ActionContext } from '@kehou/shared/cloud';
+import { type ApplicationDoc, type ApplicationStatus, PERMIT_TEXT_VERSION, signatureId } from '@kehou/shared';
+import { type ActionContext, AppError, conflict, implement, invalidState } from '@kehou/shared/cloud';
 import { agreementContract } from '@kehou/shared/contracts';
-import { PERMIT_TEXT_VERSION, signatureId, type ApplicationDoc, type ApplicationStatus } from '@kehou/shared';
+import { callerGuardianship, getSchool, loadApplication, moveApplication, notifyStatus, patchApplication } from '@kehou/shared/enrollment/server';
 import { permitFill, renderPermitFor } from '../lib/fill';
 import { permitSignable, saveSignature } from '../lib/signatures';
-import { callerGuardianship, loadApplication, moveApplication, patchApplication, notifyStatus, getSchool } from '@kehou/shared/enrollment/server';
 
 /**
  * The go-home-alone permit (独自回家证, 003 §七3): required when the child goes home alone, signed
  * separately with its own hash. With the agreement signed, the child becomes active.
  */
 export const signPermit = implement(agreementContract.actions.signPermit, async (ctx, input, { doc: app }) => {
-    const guardianship = await callerGuardianship(ctx, app.studentId);
-    if (app.pickup.mode !== 'alone') throw invalidState('接送安排不是独自回家，不需要签署独自回家证');
-    const id = signatureId(app, 'permit');
-    if (app.permitSigned) return { signatureId: id, status: app.status, existing: true };
-    if (!permitSignable(app)) throw invalidState('名单公示并确定后才能签署独自回家证');
-    const school = await getSchool(ctx, app.schoolId);
-    const fill = await permitFill(ctx, app, guardianship, school?.name ?? '');
-    const { text, textHash } = renderPermitFor(fill);
-    if (textHash !== input.textHash) throw conflict('独自回家证内容有变化，请重新阅读后签署');
-    // Already there (a retry after a crash): go on and finish the status change.
-    await saveSignature(ctx, {
+  const guardianship = await callerGuardianship(ctx, app.studentId);
+  if (app.pickup.mode !== 'alone') throw invalidState('接送安排不是独自回家，不需要签署独自回家证');
+  const id = signatureId(app, 'permit');
+  if (app.permitSigned) return { signatureId: id, status: app.status, existing: true };
+  if (!permitSignable(app)) throw invalidState('名单公示并确定后才能签署独自回家证');
+  const school = await getSchool(ctx, app.schoolId);
+  const fill = await permitFill(ctx, app, guardianship, school?.name ?? '');
+  const { text, textHash } = renderPermitFor(fill);
+  if (textHash !== input.textHash) throw conflict('独自回家证内容有变化，请重新阅读后签署');
+  // Already there (a retry after a crash): go on and finish the status change.
+  await saveSignature(
+    ctx,
+    {
       _id: id,
       kind: 'permit',
       templateId: null,
@@ -31,9 +33,11 @@ export const signPermit = implement(agreementContract.actions.signPermit, async 
       app,
       guardianship,
       image: input.image,
-    }, '签署独自回家证');
-    const status = await recordPermit(ctx, app._id);
-    return { signatureId: id, status, existing: false };
+    },
+    '签署独自回家证',
+  );
+  const status = await recordPermit(ctx, app._id);
+  return { signatureId: id, status, existing: false };
 });
 
 async function recordPermit(ctx: ActionContext, applicationId: string): Promise<ApplicationStatus> {

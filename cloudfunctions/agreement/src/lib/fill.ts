@@ -1,16 +1,16 @@
-import { findById, type ActionContext } from '@kehou/shared/cloud';
 import {
-  renderAgreement,
-  renderPermit,
-  sha256,
   type AgreementFill,
   type AgreementTemplateDoc,
   type ApplicationDoc,
   type GuardianshipRecord,
   type PermitFill,
   type Publication,
+  renderAgreement,
+  renderPermit,
+  sha256,
   type Term,
 } from '@kehou/shared';
+import { type ActionContext, findById } from '@kehou/shared/cloud';
 import { clubRosters, itemViews } from '@kehou/shared/enrollment/server';
 
 /** The child's choices as they go into the agreement (club places as they stand now). */

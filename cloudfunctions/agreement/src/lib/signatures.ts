@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { addAudited, AppError, getAll, isFileIn, isoNow, type ActionContext } from '@kehou/shared/cloud';
-import { MAX_SIGNATURE_IMAGE_BYTES } from '@kehou/shared/agreement/schemas';
 import type { ApplicationDoc, GuardianshipRecord, SignatureDoc, SignatureSummary } from '@kehou/shared';
+import { MAX_SIGNATURE_IMAGE_BYTES } from '@kehou/shared/agreement/schemas';
+import { type ActionContext, AppError, addAudited, getAll, isFileIn, isoNow } from '@kehou/shared/cloud';
 
 /** Signatures of the application's current round (a child who re-joined signs anew). */
 export async function signaturesOf(ctx: ActionContext, app: ApplicationDoc): Promise<SignatureDoc[]> {
@@ -35,11 +35,7 @@ const BAD_IMAGE = '签名图片格式不正确，请重新签名';
  * like base64: the stored image is always a PNG the function wrote itself, at a path no one can
  * guess from the signature id (never a file of someone else the caller named).
  */
-export async function storeImage(
-  ctx: ActionContext,
-  image: { base64: string } | { fileID: string } | undefined,
-  cloudPath: string,
-): Promise<string | null> {
+export async function storeImage(ctx: ActionContext, image: { base64: string } | { fileID: string } | undefined, cloudPath: string): Promise<string | null> {
   if (!image) return null;
   let content: Buffer;
   if ('fileID' in image) {

@@ -1,5 +1,5 @@
-import { findById, type ActionContext } from '@kehou/shared/cloud';
 import type { AgreementTemplateDoc } from '@kehou/shared';
+import { type ActionContext, findById } from '@kehou/shared/cloud';
 import { currentTemplate } from '@kehou/shared/enrollment/server';
 
 export { currentTemplate };

@@ -8,11 +8,7 @@ import { firstFiledOn } from '../lib/plans';
 export const getPlan = implement(disclosureContract.actions.getPlan, async (ctx, { schoolId, termId }, { doc: school }) => {
   const st = await loadTermOf(ctx, school, termId);
   const { term, profile } = st;
-  const [plan, versions, publications] = await Promise.all([
-    loadPlan(ctx, st.planId),
-    loadVersions(ctx, st.planId),
-    loadPublications(ctx, schoolId, termId),
-  ]);
+  const [plan, versions, publications] = await Promise.all([loadPlan(ctx, st.planId), loadVersions(ctx, st.planId), loadPublications(ctx, schoolId, termId)]);
   const content = plan?.content ?? emptyPlanContent(school.stages);
   const latest = versions[versions.length - 1];
   return {

@@ -1,5 +1,5 @@
-import { getAll, implement, notFound, type ActionContext } from '@kehou/shared/cloud';
 import { maskName, PUBLIC_LIST_STATUSES } from '@kehou/shared';
+import { type ActionContext, getAll, implement, notFound } from '@kehou/shared/cloud';
 import { disclosureContract } from '@kehou/shared/contracts';
 import { diffPlanContent, publicTermPath } from '@kehou/shared/disclosure';
 import { formatCitation } from '@kehou/shared/policy';

@@ -1,4 +1,4 @@
-import { implement, notFound, type ActionContext } from '@kehou/shared/cloud';
+import { type ActionContext, implement, notFound } from '@kehou/shared/cloud';
 import { disclosureContract } from '@kehou/shared/contracts';
 import { checkServicePlan, chinaDate, diffPlanContent, filingDeadlineInfo, type PlanVersion } from '@kehou/shared/disclosure';
 import { loadPlan, loadTermOf, loadVersions } from '../lib/load';

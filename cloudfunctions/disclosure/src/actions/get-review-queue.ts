@@ -1,5 +1,5 @@
-import { forbidden, getAll, implement, type ActionContext } from '@kehou/shared/cloud';
 import type { School, Term } from '@kehou/shared';
+import { type ActionContext, forbidden, getAll, implement } from '@kehou/shared/cloud';
 import { disclosureContract } from '@kehou/shared/contracts';
 import { chinaDate, filingDeadlineInfo, type PlanRecord, type PlanVersion, type QueueItem } from '@kehou/shared/disclosure';
 import { profileOf, versionIdOf } from '../lib/load';
@@ -20,8 +20,14 @@ export const getReviewQueue = implement(disclosureContract.actions.getReviewQueu
   if (!plans.length) return { bureauIds, items: [] };
   const [terms, latest, first] = await Promise.all([
     getAll<Term>(ctx.collection('terms').where({ _id: ctx._.in([...new Set(plans.map((p) => p.termId))]) })),
-    versionsById(ctx, plans.map((p) => versionIdOf(p._id, p.submissions))),
-    versionsById(ctx, plans.map((p) => versionIdOf(p._id, 1))),
+    versionsById(
+      ctx,
+      plans.map((p) => versionIdOf(p._id, p.submissions)),
+    ),
+    versionsById(
+      ctx,
+      plans.map((p) => versionIdOf(p._id, 1)),
+    ),
   ]);
   const today = chinaDate(ctx.now());
   const items = plans.flatMap((plan): QueueItem[] => {

@@ -1,6 +1,6 @@
 import { auditIn, getAll, implement, invalidState, notFound, txCreate, txGet } from '@kehou/shared/cloud';
 import { disclosureContract } from '@kehou/shared/contracts';
-import { publicationFees, toPublicContent, type PlanRecord, type PlanVersion, type PublicationRecord } from '@kehou/shared/disclosure';
+import { type PlanRecord, type PlanVersion, type PublicationRecord, publicationFees, toPublicContent } from '@kehou/shared/disclosure';
 import { loadTermOf, nowIso, publicationIdOf, versionIdOf } from '../lib/load';
 
 /**
@@ -41,10 +41,16 @@ export const publishPlan = implement(disclosureContract.actions.publishPlan, asy
     previous.delete(id);
     for (const previousId of previous) {
       if (await txGet(t, 'publications', previousId)) {
-        await t.collection('publications').doc(previousId).update({ data: { current: false } });
+        await t
+          .collection('publications')
+          .doc(previousId)
+          .update({ data: { current: false } });
       }
     }
-    await t.collection('plans').doc(st.planId).update({ data: { status: 'published', publishedVersion: version, revision: plan.revision + 1 } });
+    await t
+      .collection('plans')
+      .doc(st.planId)
+      .update({ data: { status: 'published', publishedVersion: version, revision: plan.revision + 1 } });
     await auditIn(ctx, t, {
       targets: [
         { collection: 'plans', id: st.planId },

@@ -1,5 +1,5 @@
-import { addAudited, conflict, implement, invalidState, updateAudited } from '@kehou/shared/cloud';
 import type { PlanStatus } from '@kehou/shared';
+import { addAudited, conflict, implement, invalidState, updateAudited } from '@kehou/shared/cloud';
 import { disclosureContract } from '@kehou/shared/contracts';
 import { checkServicePlan, type PlanRecord } from '@kehou/shared/disclosure';
 import { loadPlan, loadTermOf, nowIso } from '../lib/load';

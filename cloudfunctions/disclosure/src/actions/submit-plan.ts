@@ -40,9 +40,12 @@ export const submitPlan = implement(disclosureContract.actions.submitPlan, async
       comments: '',
     };
     await txCreate(t, 'planVersions', versionIdOf(st.planId, number), { ...version });
-    await t.collection('plans').doc(st.planId).update({
-      data: { status: 'submitted', submissions: number, revision: plan.revision + 1, ...(plan.firstSubmittedAt ? {} : { firstSubmittedAt: now }) },
-    });
+    await t
+      .collection('plans')
+      .doc(st.planId)
+      .update({
+        data: { status: 'submitted', submissions: number, revision: plan.revision + 1, ...(plan.firstSubmittedAt ? {} : { firstSubmittedAt: now }) },
+      });
     await auditIn(ctx, t, {
       targets: [
         { collection: 'plans', id: st.planId },

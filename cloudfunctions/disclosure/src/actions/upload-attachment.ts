@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError, implement } from '@kehou/shared/cloud';
 import { disclosureContract } from '@kehou/shared/contracts';
-import { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES, extensionOf } from '@kehou/shared/disclosure';
+import { ATTACHMENT_TOO_LARGE, extensionOf, MAX_ATTACHMENT_BYTES } from '@kehou/shared/disclosure';
 import { loadTermOf } from '../lib/load';
 import { attachmentFolder } from '../lib/plans';
 

@@ -1,5 +1,5 @@
-import { auditIn, invalidState, notFound, txGet, type ActionContext } from '@kehou/shared/cloud';
 import { planReviewResultMessage, type School } from '@kehou/shared';
+import { type ActionContext, auditIn, invalidState, notFound, txGet } from '@kehou/shared/cloud';
 import type { PlanDecisionResult, PlanRecord, PlanVersion } from '@kehou/shared/disclosure';
 import { loadTermOf, nowIso, versionIdOf } from './load';
 
@@ -26,8 +26,14 @@ export async function decidePlan(
     if (plan.status !== 'submitted' || plan.submissions !== version || filed.decision !== 'pending') {
       throw invalidState('这一版备案已经处理过，或学校已提交了新的版本，请刷新');
     }
-    await t.collection('planVersions').doc(versionId).update({ data: { decision, decidedBy: by, decidedAt: now, comments } });
-    await t.collection('plans').doc(st.planId).update({ data: { status: decision, revision: plan.revision + 1 } });
+    await t
+      .collection('planVersions')
+      .doc(versionId)
+      .update({ data: { decision, decidedBy: by, decidedAt: now, comments } });
+    await t
+      .collection('plans')
+      .doc(st.planId)
+      .update({ data: { status: decision, revision: plan.revision + 1 } });
     await auditIn(ctx, t, {
       targets: [
         { collection: 'plans', id: st.planId },

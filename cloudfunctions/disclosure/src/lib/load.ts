@@ -1,5 +1,5 @@
-import { AppError, findById, getAll, notFound, type ActionContext } from '@kehou/shared/cloud';
 import type { School, Term } from '@kehou/shared';
+import { type ActionContext, AppError, findById, getAll, notFound } from '@kehou/shared/cloud';
 import type { PlanRecord, PlanVersion, PublicationRecord } from '@kehou/shared/disclosure';
 import { getProfile, type PolicyProfile } from '@kehou/shared/policy';
 

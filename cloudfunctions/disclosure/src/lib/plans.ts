@@ -1,5 +1,5 @@
-import { AppError, isFileIn } from '@kehou/shared/cloud';
 import type { PlanContent } from '@kehou/shared';
+import { AppError, isFileIn } from '@kehou/shared/cloud';
 import { chinaDate, disallowedFeeSettings, FEE_SETTING_LABELS, type PlanRecord, type PlanVersion, type VersionSummary } from '@kehou/shared/disclosure';
 import type { SchoolTerm } from './load';
 

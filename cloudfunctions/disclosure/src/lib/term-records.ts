@@ -1,5 +1,5 @@
-import { getAll, type ActionContext } from '@kehou/shared/cloud';
 import { ENROLLED_STATUSES, type Term } from '@kehou/shared';
+import { type ActionContext, getAll } from '@kehou/shared/cloud';
 import type { PlanRecord, PlanVersion, PublicationRecord, ReportTermData } from '@kehou/shared/disclosure';
 import { planIdOf } from './load';
 
@@ -31,7 +31,10 @@ export async function termRecords(ctx: ActionContext, schoolId: string, withEnro
 /** Enrolled children of a term, in all and per service item. */
 async function enrolmentCounts(ctx: ActionContext, schoolId: string, termId: string) {
   const applications = await getAll<{ itemIds?: unknown }>(
-    ctx.collection('applications').where({ schoolId, termId, status: ctx._.in([...ENROLLED_STATUSES]) }).field({ itemIds: true }),
+    ctx
+      .collection('applications')
+      .where({ schoolId, termId, status: ctx._.in([...ENROLLED_STATUSES]) })
+      .field({ itemIds: true }),
   );
   const byItem: Record<string, number> = {};
   for (const a of applications) {

@@ -1,16 +1,28 @@
-import { addAudited, AppError, chinaToday, findById, findOne, implement, isoNow, txGet, updateAudited, writeAudited, type ActionContext } from '@kehou/shared/cloud';
-import { enrollmentContract } from '@kehou/shared/contracts';
 import {
   BIND_FAILURES_PER_CALLER_PER_DAY,
   BIND_FAILURES_PER_CLASS_PER_DAY,
+  type BindResult,
   bindAttemptIds,
   bindingRef,
-  childNameForGuardian,
-  type BindResult,
   type ClassGroup,
+  childNameForGuardian,
   type GuardianshipRecord,
   type Student,
 } from '@kehou/shared';
+import {
+  type ActionContext,
+  AppError,
+  addAudited,
+  chinaToday,
+  findById,
+  findOne,
+  implement,
+  isoNow,
+  txGet,
+  updateAudited,
+  writeAudited,
+} from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
 
 /** The same answer whatever did not match: it never tells whether a student exists. */
 const noMatch = (left: number) =>
@@ -31,52 +43,50 @@ const sameName = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/
  * pages show the child's name masked. A retry creates nothing twice.
  */
 export const bindChild = implement(enrollmentContract.actions.bindChild, async (ctx, input) => {
-    const openid = ctx.caller.requireSignedIn();
-    const classGroup = await findOne<ClassGroup>(ctx, 'classes', { bindCode: input.bindCode.toUpperCase() });
-    const student = classGroup
-      ? await findOne<Student>(ctx, 'students', { classId: classGroup._id, studentNo: input.studentNo })
-      : null;
-    const matched = !!classGroup && !!student && sameName(student.name, input.studentName);
-    const left = await countAttempt(ctx, openid, classGroup?._id ?? null, matched);
-    if (!matched || !classGroup || !student) throw new AppError('NOT_FOUND', noMatch(left), { attemptsLeft: left });
+  const openid = ctx.caller.requireSignedIn();
+  const classGroup = await findOne<ClassGroup>(ctx, 'classes', { bindCode: input.bindCode.toUpperCase() });
+  const student = classGroup ? await findOne<Student>(ctx, 'students', { classId: classGroup._id, studentNo: input.studentNo }) : null;
+  const matched = !!classGroup && !!student && sameName(student.name, input.studentName);
+  const left = await countAttempt(ctx, openid, classGroup?._id ?? null, matched);
+  if (!matched || !classGroup || !student) throw new AppError('NOT_FOUND', noMatch(left), { attemptsLeft: left });
 
-    const id = `${student._id}:${openid}`;
-    const answer = (g: GuardianshipRecord, existing: boolean): BindResult => ({
-      guardianshipId: g._id,
-      status: g.status,
-      studentName: childNameForGuardian(student.name, g.status),
-      className: classGroup.name,
-      existing,
-    });
+  const id = `${student._id}:${openid}`;
+  const answer = (g: GuardianshipRecord, existing: boolean): BindResult => ({
+    guardianshipId: g._id,
+    status: g.status,
+    studentName: childNameForGuardian(student.name, g.status),
+    className: classGroup.name,
+    existing,
+  });
 
-    const current = await findById<GuardianshipRecord>(ctx, 'guardianships', id);
-    if (current && current.status !== 'rejected') return answer(current, true);
-    const fields = {
-      guardianName: input.guardianName,
-      relation: input.relation,
-      ...(input.phone ? { phone: input.phone } : {}),
-      requestedAt: isoNow(ctx),
-      ref: bindingRef(id),
-    };
-    if (current) {
-      // Asked again after a rejection: back to the teacher.
-      const reopened = await updateAudited(ctx, 'guardianships', id, { status: 'rejected' }, { ...fields, status: 'pending' }, '重新申请绑定');
-      return answer({ ...current, ...fields, status: 'pending' }, !reopened);
-    }
-    const record: GuardianshipRecord = {
-      _id: id,
-      studentId: student._id,
-      openid,
-      schoolId: student.schoolId,
-      classId: student.classId,
-      status: 'pending',
-      ...fields,
-    };
-    if (!(await addAudited(ctx, 'guardianships', record, '申请绑定孩子'))) {
-      const again = await findById<GuardianshipRecord>(ctx, 'guardianships', id);
-      return answer(again ?? record, true);
-    }
-    return answer(record, false);
+  const current = await findById<GuardianshipRecord>(ctx, 'guardianships', id);
+  if (current && current.status !== 'rejected') return answer(current, true);
+  const fields = {
+    guardianName: input.guardianName,
+    relation: input.relation,
+    ...(input.phone ? { phone: input.phone } : {}),
+    requestedAt: isoNow(ctx),
+    ref: bindingRef(id),
+  };
+  if (current) {
+    // Asked again after a rejection: back to the teacher.
+    const reopened = await updateAudited(ctx, 'guardianships', id, { status: 'rejected' }, { ...fields, status: 'pending' }, '重新申请绑定');
+    return answer({ ...current, ...fields, status: 'pending' }, !reopened);
+  }
+  const record: GuardianshipRecord = {
+    _id: id,
+    studentId: student._id,
+    openid,
+    schoolId: student.schoolId,
+    classId: student.classId,
+    status: 'pending',
+    ...fields,
+  };
+  if (!(await addAudited(ctx, 'guardianships', record, '申请绑定孩子'))) {
+    const again = await findById<GuardianshipRecord>(ctx, 'guardianships', id);
+    return answer(again ?? record, true);
+  }
+  return answer(record, false);
 });
 
 /**
@@ -98,8 +108,15 @@ async function countAttempt(ctx: ActionContext, openid: string, classId: string 
       throw new AppError('TOO_MANY_ATTEMPTS', '这个班级今天核对失败的次数太多。为保护孩子们的信息，请明天再试，或请班主任帮忙核对');
     }
     if (matched) return { result: BIND_FAILURES_PER_CALLER_PER_DAY - byCaller, note: null };
-    await t.collection('bindAttempts').doc(ids.caller).set({ data: { day, failures: byCaller + 1 } });
-    if (ids.klass) await t.collection('bindAttempts').doc(ids.klass).set({ data: { day, failures: byClass + 1 } });
+    await t
+      .collection('bindAttempts')
+      .doc(ids.caller)
+      .set({ data: { day, failures: byCaller + 1 } });
+    if (ids.klass)
+      await t
+        .collection('bindAttempts')
+        .doc(ids.klass)
+        .set({ data: { day, failures: byClass + 1 } });
     const targets = [ids.caller, ...(ids.klass ? [ids.klass] : [])].map((id) => ({ collection: 'bindAttempts' as const, id }));
     return { result: BIND_FAILURES_PER_CALLER_PER_DAY - byCaller - 1, note: { targets, summary: '绑定孩子：信息不匹配' } };
   });

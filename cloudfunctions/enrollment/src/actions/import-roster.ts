@@ -1,8 +1,8 @@
-import { readSheet } from 'read-excel-file/node';
-import { AppError, implement, getAll, isFileIn, type ActionContext, isoNow, txGet, writeAudited, type TransactionRef } from '@kehou/shared/cloud';
+import { type ClassGroup, parseRoster, type RosterImportReport, type RosterRow, type Student } from '@kehou/shared';
+import { type ActionContext, AppError, getAll, implement, isFileIn, isoNow, type TransactionRef, txGet, writeAudited } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import { MAX_ROSTER_BYTES, ROSTER_TOO_BIG } from '@kehou/shared/enrollment/schemas';
-import { parseRoster, type ClassGroup, type RosterImportReport, type RosterRow, type Student } from '@kehou/shared';
+import { readSheet } from 'read-excel-file/node';
 
 /** Student ids of imported students: the school and the student number. */
 export const rosterStudentId = (schoolId: string, studentNo: string) => `stu-${schoolId}-${studentNo}`;
@@ -28,34 +28,37 @@ async function readFile(ctx: ActionContext, schoolId: string, file: { base64: st
  * reported with its number and the reason.
  */
 export const importRoster = implement(enrollmentContract.actions.importRoster, async (ctx, input) => {
-    const buffer = await readFile(ctx, input.schoolId, input.file);
-    if (buffer.length > MAX_ROSTER_BYTES) throw new AppError('INVALID_INPUT', ROSTER_TOO_BIG);
-    let sheet: unknown[][];
-    try {
-      sheet = (await readSheet(buffer)) as unknown[][];
-    } catch {
-      return emptyReport('无法读取这个文件：请上传 Excel（.xlsx）格式的花名册');
-    }
-    const classes = await getAll<ClassGroup>(ctx.collection('classes').where({ schoolId: input.schoolId }));
-    const parsed = parseRoster(sheet, classes.map((c) => ({ id: c._id, name: c.name })));
-    if (parsed.fileError) return emptyReport(parsed.fileError);
+  const buffer = await readFile(ctx, input.schoolId, input.file);
+  if (buffer.length > MAX_ROSTER_BYTES) throw new AppError('INVALID_INPUT', ROSTER_TOO_BIG);
+  let sheet: unknown[][];
+  try {
+    sheet = (await readSheet(buffer)) as unknown[][];
+  } catch {
+    return emptyReport('无法读取这个文件：请上传 Excel（.xlsx）格式的花名册');
+  }
+  const classes = await getAll<ClassGroup>(ctx.collection('classes').where({ schoolId: input.schoolId }));
+  const parsed = parseRoster(
+    sheet,
+    classes.map((c) => ({ id: c._id, name: c.name })),
+  );
+  if (parsed.fileError) return emptyReport(parsed.fileError);
 
-    const existing = await getAll<Student>(ctx.collection('students').where({ schoolId: input.schoolId }));
-    const byNo = new Map(existing.map((s) => [s.studentNo, s]));
-    const report: RosterImportReport = {
-      rowsRead: parsed.rows.length + parsed.problems.length,
-      rowsTaken: parsed.rows.length,
-      studentsCreated: 0,
-      studentsUpdated: 0,
-      contactsAdded: 0,
-      problems: parsed.problems,
-    };
-    const now = isoNow(ctx);
-    const done = new Map<string, Student>();
-    for (let first = 0; first < parsed.rows.length; first += ROSTER_BATCH) {
-      await importBatch(ctx, input.schoolId, parsed.rows.slice(first, first + ROSTER_BATCH), { byNo, done, report, now });
-    }
-    return report;
+  const existing = await getAll<Student>(ctx.collection('students').where({ schoolId: input.schoolId }));
+  const byNo = new Map(existing.map((s) => [s.studentNo, s]));
+  const report: RosterImportReport = {
+    rowsRead: parsed.rows.length + parsed.problems.length,
+    rowsTaken: parsed.rows.length,
+    studentsCreated: 0,
+    studentsUpdated: 0,
+    contactsAdded: 0,
+    problems: parsed.problems,
+  };
+  const now = isoNow(ctx);
+  const done = new Map<string, Student>();
+  for (let first = 0; first < parsed.rows.length; first += ROSTER_BATCH) {
+    await importBatch(ctx, input.schoolId, parsed.rows.slice(first, first + ROSTER_BATCH), { byNo, done, report, now });
+  }
+  return report;
 });
 
 /** Rows written (with their audit entry) per transaction. */
@@ -85,13 +88,19 @@ async function importBatch(ctx: ActionContext, schoolId: string, rows: RosterRow
     const counts: Counts = { studentsCreated: 0, studentsUpdated: 0, contactsAdded: 0 };
     const students = new Map<string, Student>();
     for (const row of rows) {
-      const student = students.get(row.studentNo) ?? state.done.get(row.studentNo) ?? (await upsertStudent(t, schoolId, row, state.byNo.get(row.studentNo), following, counts));
+      const student =
+        students.get(row.studentNo) ??
+        state.done.get(row.studentNo) ??
+        (await upsertStudent(t, schoolId, row, state.byNo.get(row.studentNo), following, counts));
       students.set(row.studentNo, student);
       const contactId = `${student._id}:${row.guardianPhone}`;
       if (await txGet(t, 'guardianContacts', contactId)) continue;
-      await t.collection('guardianContacts').doc(contactId).set({
-        data: { studentId: student._id, schoolId, classId: student.classId, name: row.guardianName, phone: row.guardianPhone, importedAt: state.now },
-      });
+      await t
+        .collection('guardianContacts')
+        .doc(contactId)
+        .set({
+          data: { studentId: student._id, schoolId, classId: student.classId, name: row.guardianName, phone: row.guardianPhone, importedAt: state.now },
+        });
       counts.contactsAdded++;
     }
     const changed = counts.studentsCreated + counts.studentsUpdated + counts.contactsAdded > 0;
@@ -108,11 +117,19 @@ async function importBatch(ctx: ActionContext, schoolId: string, rows: RosterRow
 }
 
 /** Ids of the documents that carry a student's class (bindings, applications, hardship declarations). */
-async function followersOf(ctx: ActionContext, studentIds: string[]): Promise<Map<string, { collection: 'guardianships' | 'applications' | 'hardshipDeclarations'; id: string }[]>> {
+async function followersOf(
+  ctx: ActionContext,
+  studentIds: string[],
+): Promise<Map<string, { collection: 'guardianships' | 'applications' | 'hardshipDeclarations'; id: string }[]>> {
   const followers = new Map<string, { collection: 'guardianships' | 'applications' | 'hardshipDeclarations'; id: string }[]>();
   if (!studentIds.length) return followers;
   for (const collection of ['guardianships', 'applications', 'hardshipDeclarations'] as const) {
-    for (const doc of await getAll<{ _id: string; studentId: string }>(ctx.collection(collection).where({ studentId: ctx._.in(studentIds) }).field({ _id: true, studentId: true }))) {
+    for (const doc of await getAll<{ _id: string; studentId: string }>(
+      ctx
+        .collection(collection)
+        .where({ studentId: ctx._.in(studentIds) })
+        .field({ _id: true, studentId: true }),
+    )) {
       followers.set(doc.studentId, [...(followers.get(doc.studentId) ?? []), { collection, id: doc._id }]);
     }
   }
@@ -133,19 +150,34 @@ async function upsertStudent(
 ): Promise<Student> {
   const current = known ? await txGet<Student>(t, 'students', known._id) : null;
   if (!current) {
-    const student: Student = { _id: known?._id ?? rosterStudentId(schoolId, row.studentNo), schoolId, classId: row.classId, name: row.studentName, studentNo: row.studentNo };
+    const student: Student = {
+      _id: known?._id ?? rosterStudentId(schoolId, row.studentNo),
+      schoolId,
+      classId: row.classId,
+      name: row.studentName,
+      studentNo: row.studentNo,
+    };
     if (await txGet(t, 'students', student._id)) return student; // imported at the same moment by another call
     const { _id, ...data } = student;
-    await t.collection('students').doc(_id).set({ data: { ...data } });
+    await t
+      .collection('students')
+      .doc(_id)
+      .set({ data: { ...data } });
     counts.studentsCreated++;
     return student;
   }
   if (current.name === row.studentName && current.classId === row.classId) return current;
-  await t.collection('students').doc(current._id).update({ data: { name: row.studentName, classId: row.classId } });
+  await t
+    .collection('students')
+    .doc(current._id)
+    .update({ data: { name: row.studentName, classId: row.classId } });
   if (current.classId !== row.classId) {
     // Moved to another class: its teacher now confirms bindings and reviews applications.
     for (const { collection, id } of following.get(current._id) ?? []) {
-      await t.collection(collection).doc(id).update({ data: collection === 'applications' ? { classId: row.classId, className: row.className } : { classId: row.classId } });
+      await t
+        .collection(collection)
+        .doc(id)
+        .update({ data: collection === 'applications' ? { classId: row.classId, className: row.className } : { classId: row.classId } });
     }
   }
   counts.studentsUpdated++;

@@ -1,6 +1,6 @@
-import { implement, getAll } from '@kehou/shared/cloud';
-import { enrollmentContract } from '@kehou/shared/contracts';
 import type { ClassGroup, GuardianshipRecord } from '@kehou/shared';
+import { getAll, implement } from '@kehou/shared/cloud';
+import { enrollmentContract } from '@kehou/shared/contracts';
 import { pendingBindingViews } from '@kehou/shared/enrollment/server';
 import { requestedByClassTeacher } from '../lib/bindings';
 
@@ -9,7 +9,10 @@ import { requestedByClassTeacher } from '../lib/bindings';
  * class. A teacher never confirms their own request, so the school does.
  */
 export const listStaffBindings = implement(enrollmentContract.actions.listStaffBindings, async (ctx, input) => {
-    const classes = await getAll<ClassGroup>(ctx.collection('classes').where({ schoolId: input.schoolId }));
-    const pending = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ schoolId: input.schoolId, status: 'pending' }));
-    return pendingBindingViews(ctx, pending.filter((g) => requestedByClassTeacher(g, classes)));
+  const classes = await getAll<ClassGroup>(ctx.collection('classes').where({ schoolId: input.schoolId }));
+  const pending = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ schoolId: input.schoolId, status: 'pending' }));
+  return pendingBindingViews(
+    ctx,
+    pending.filter((g) => requestedByClassTeacher(g, classes)),
+  );
 });

@@ -1,6 +1,6 @@
 import { implement } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
-import { moveApplication, requireRevision, notifyStatus } from '@kehou/shared/enrollment/server';
+import { moveApplication, notifyStatus, requireRevision } from '@kehou/shared/enrollment/server';
 
 /**
  * The class teacher's first review (班级初审) passes the application on to the school's review.
@@ -8,8 +8,8 @@ import { moveApplication, requireRevision, notifyStatus } from '@kehou/shared/en
  * service never turns a child away.)
  */
 export const passFirstReview = implement(enrollmentContract.actions.passFirstReview, async (ctx, input, { doc: app }) => {
-    requireRevision(app, input.revision);
-    const updated = await moveApplication(ctx, app, 'teacher-pass', { note: '班主任审核通过' });
-    await notifyStatus(ctx, updated, '班主任已审核，等待学校审核');
-    return { applicationId: updated._id, status: updated.status, revision: updated.revision };
+  requireRevision(app, input.revision);
+  const updated = await moveApplication(ctx, app, 'teacher-pass', { note: '班主任审核通过' });
+  await notifyStatus(ctx, updated, '班主任已审核，等待学校审核');
+  return { applicationId: updated._id, status: updated.status, revision: updated.revision };
 });

@@ -1,6 +1,6 @@
 import { implement } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
-import { moveApplication, requireRevision, notifyStatus } from '@kehou/shared/enrollment/server';
+import { moveApplication, notifyStatus, requireRevision } from '@kehou/shared/enrollment/server';
 
 /**
  * Sends an application back to the family for correction, saying what to change: the class
@@ -9,9 +9,9 @@ import { moveApplication, requireRevision, notifyStatus } from '@kehou/shared/en
  * who is both; the state machine refuses a review that is not due.
  */
 export const returnApplication = implement(enrollmentContract.actions.returnApplication, async (ctx, input, { as, doc: app }) => {
-    requireRevision(app, input.revision);
-    const asTeacher = as.includes('teacher') && (app.status === 'submitted' || !as.includes('admin'));
-    const updated = await moveApplication(ctx, app, asTeacher ? 'teacher-return' : 'school-return', { set: { returnReason: input.reason }, note: input.reason });
-    await notifyStatus(ctx, updated, `请修改：${input.reason}`);
-    return { applicationId: updated._id, status: updated.status, revision: updated.revision };
+  requireRevision(app, input.revision);
+  const asTeacher = as.includes('teacher') && (app.status === 'submitted' || !as.includes('admin'));
+  const updated = await moveApplication(ctx, app, asTeacher ? 'teacher-return' : 'school-return', { set: { returnReason: input.reason }, note: input.reason });
+  await notifyStatus(ctx, updated, `请修改：${input.reason}`);
+  return { applicationId: updated._id, status: updated.status, revision: updated.revision };
 });

@@ -1,8 +1,17 @@
-import { chinaToday, findById, getAll, invalidState, type ActionContext } from '@kehou/shared/cloud';
-import { WEEKDAY_LABELS, type ApplicationDoc, type ClassGroup, type StageSchedule, type Student, type Term } from '@kehou/shared';
-import { attendsOn, billingRunIdOf, isActiveOn, isServiceDay, scheduleForStage, serviceMinutes, type AttendanceDoc, type BillingRunDoc } from '@kehou/shared/fees';
+import { type ApplicationDoc, type ClassGroup, type StageSchedule, type Student, type Term, WEEKDAY_LABELS } from '@kehou/shared';
+import { type ActionContext, chinaToday, findById, getAll, invalidState } from '@kehou/shared/cloud';
 import { currentPublication, getSchool } from '@kehou/shared/enrollment/server';
-import { billingPeriodOf, type BillingPeriod } from '@kehou/shared/policy';
+import {
+  type AttendanceDoc,
+  attendsOn,
+  type BillingRunDoc,
+  billingRunIdOf,
+  isActiveOn,
+  isServiceDay,
+  scheduleForStage,
+  serviceMinutes,
+} from '@kehou/shared/fees';
+import { type BillingPeriod, billingPeriodOf } from '@kehou/shared/policy';
 
 /** Everything an attendance action needs about one class on one service day. */
 export interface SheetContext {
@@ -51,9 +60,7 @@ export async function loadSheet(ctx: ActionContext, classGroup: ClassGroup, date
   const active = apps
     .filter((app) => isActiveOn(app, term, date) && attendsOn(app, publication.content.items, date))
     .sort((a, b) => a.studentName.localeCompare(b.studentName, 'zh'));
-  const students = active.length
-    ? await getAll<Student>(ctx.collection('students').where({ _id: ctx._.in(active.map((a) => a.studentId)) }))
-    : [];
+  const students = active.length ? await getAll<Student>(ctx.collection('students').where({ _id: ctx._.in(active.map((a) => a.studentId)) })) : [];
   return {
     classGroup,
     term,

@@ -1,5 +1,5 @@
+import { chinaTime, clip, FEEDBACK_ANSWERED_TEMPLATE_ID, FEEDBACK_TOPICS, type FeedbackAnswer, type FeedbackDoc, toFeedbackView } from '@kehou/shared';
 import { conflict, findById, implement, updateAudited } from '@kehou/shared/cloud';
-import { chinaTime, clip, FEEDBACK_ANSWERED_TEMPLATE_ID, FEEDBACK_TOPICS, toFeedbackView, type FeedbackAnswer, type FeedbackDoc } from '@kehou/shared';
 import { feedbackContract } from '@kehou/shared/contracts';
 
 /**

@@ -1,5 +1,5 @@
+import { type FeedbackDoc, toFeedbackView } from '@kehou/shared';
 import { getAll, implement } from '@kehou/shared/cloud';
-import { toFeedbackView, type FeedbackDoc } from '@kehou/shared';
 import { feedbackContract } from '@kehou/shared/contracts';
 
 /** The caller's own feedback with the committee's answers, newest first. */

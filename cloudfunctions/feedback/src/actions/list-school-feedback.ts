@@ -1,5 +1,5 @@
+import { type FeedbackDoc, type FeedbackStatus, toFeedbackView } from '@kehou/shared';
 import { getAll, implement } from '@kehou/shared/cloud';
-import { toFeedbackView, type FeedbackDoc, type FeedbackStatus } from '@kehou/shared';
 import { feedbackContract } from '@kehou/shared/contracts';
 
 const ORDER: Record<FeedbackStatus, number> = { open: 0, reviewed: 1, answered: 2 };

@@ -1,5 +1,5 @@
+import { type FeedbackDoc, toFeedbackView } from '@kehou/shared';
 import { findById, implement, updateAudited } from '@kehou/shared/cloud';
-import { toFeedbackView, type FeedbackDoc } from '@kehou/shared';
 import { feedbackContract } from '@kehou/shared/contracts';
 
 /** The committee has read it: the parent sees that someone looked. Only open feedback moves. */

@@ -1,5 +1,5 @@
+import { type ClassGroup, type FeedbackDoc, type GuardianshipRecord, toFeedbackView } from '@kehou/shared';
 import { addAudited, findById, implement, notFound } from '@kehou/shared/cloud';
-import { toFeedbackView, type ClassGroup, type FeedbackDoc, type GuardianshipRecord } from '@kehou/shared';
 import { feedbackContract } from '@kehou/shared/contracts';
 import { feedbackIdOf } from '../lib/feedback-id';
 

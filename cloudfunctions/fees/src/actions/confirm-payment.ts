@@ -1,6 +1,6 @@
 import { findById, getAll, implement } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
-import { noticeState, type FeeNoticeDoc, type PaymentDoc, type PaymentReceipt } from '@kehou/shared/fees';
+import { type FeeNoticeDoc, noticeState, type PaymentDoc, type PaymentReceipt } from '@kehou/shared/fees';
 import { reconcileOrder } from '@kehou/shared/fees/server';
 
 /**

@@ -1,5 +1,5 @@
-import { findById, implement, invalidState } from '@kehou/shared/cloud';
 import type { School } from '@kehou/shared';
+import { findById, implement, invalidState } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
 import { openOrder } from '@kehou/shared/fees/server';
 

@@ -1,7 +1,7 @@
-import { getAll, implement, invalidState, saveExport, xlsxOf } from '@kehou/shared/cloud';
 import type { ApplicationDoc } from '@kehou/shared';
+import { getAll, implement, invalidState, saveExport, xlsxOf } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
-import { activeWindow, type AttendanceDoc } from '@kehou/shared/fees';
+import { type AttendanceDoc, activeWindow } from '@kehou/shared/fees';
 import { loadTermBilling, periodOf } from '@kehou/shared/fees/server';
 import { eachDay, isoWeekday } from '@kehou/shared/policy';
 
@@ -20,11 +20,19 @@ export const exportAttendance = implement(feesContract.actions.exportAttendance,
   ]);
   const dates = eachDay(period.from, period.to).filter((d) => isoWeekday(d) <= 5);
   const sheets = classes.map((classGroup) => {
-    const children = apps.filter((a) => a.classId === classGroup._id && activeWindow(a, billing.term)).sort((a, b) => a.studentName.localeCompare(b.studentName, 'zh'));
-    const byDate = new Map(days.filter((d) => d.classId === classGroup._id).map((d) => [d.date, new Map(d.entries.map((e) => [e.studentId, e.attendedMinutes]))]));
+    const children = apps
+      .filter((a) => a.classId === classGroup._id && activeWindow(a, billing.term))
+      .sort((a, b) => a.studentName.localeCompare(b.studentName, 'zh'));
+    const byDate = new Map(
+      days.filter((d) => d.classId === classGroup._id).map((d) => [d.date, new Map(d.entries.map((e) => [e.studentId, e.attendedMinutes]))]),
+    );
     return {
       name: classGroup.name,
-      columns: [{ header: '学生', width: 10 }, ...dates.map((d) => ({ header: d.slice(5), width: 6, kind: 'number' as const })), { header: '合计（分钟）', width: 12, kind: 'number' as const }],
+      columns: [
+        { header: '学生', width: 10 },
+        ...dates.map((d) => ({ header: d.slice(5), width: 6, kind: 'number' as const })),
+        { header: '合计（分钟）', width: 12, kind: 'number' as const },
+      ],
       rows: children.map((app) => {
         const minutes = dates.map((d) => byDate.get(d)?.get(app.studentId) ?? null);
         return [app.studentName, ...minutes, minutes.reduce<number>((t, m) => t + (m ?? 0), 0)];

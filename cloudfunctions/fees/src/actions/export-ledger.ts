@@ -12,7 +12,13 @@ export const exportLedger = implement(feesContract.actions.exportLedger, async (
   const { school, term } = await loadSchoolTerm(ctx, input.schoolId, input.termId);
   const facts = await loadLedgerFacts(ctx, input.schoolId, input.termId, input.periodKey);
   const totals = ledgerTotals(facts);
-  const notices = [...facts.notices].sort((a, b) => a.periodKey.localeCompare(b.periodKey) || a.className.localeCompare(b.className, 'zh') || a.studentName.localeCompare(b.studentName, 'zh') || a.sequence - b.sequence);
+  const notices = [...facts.notices].sort(
+    (a, b) =>
+      a.periodKey.localeCompare(b.periodKey) ||
+      a.className.localeCompare(b.className, 'zh') ||
+      a.studentName.localeCompare(b.studentName, 'zh') ||
+      a.sequence - b.sequence,
+  );
   const content = await xlsxOf([
     {
       name: '收费通知',
@@ -45,7 +51,20 @@ export const exportLedger = implement(feesContract.actions.exportLedger, async (
           day(n.issuedAt),
           day(n.paidAt),
         ]),
-        ['合计（现行通知）', null, null, null, totals.grossFen, totals.waivedFen, totals.governmentShareFen, totals.chargedFen, totals.outstandingFen, null, null, null],
+        [
+          '合计（现行通知）',
+          null,
+          null,
+          null,
+          totals.grossFen,
+          totals.waivedFen,
+          totals.governmentShareFen,
+          totals.chargedFen,
+          totals.outstandingFen,
+          null,
+          null,
+          null,
+        ],
       ],
     },
     {

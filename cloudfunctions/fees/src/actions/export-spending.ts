@@ -19,7 +19,15 @@ export const exportSpending = implement(feesContract.actions.exportSpending, asy
         { header: '金额（元）', width: 12, kind: 'yuan' },
       ],
       rows: [
-        ...rows.map((r) => [r.date, SPENDING_CATEGORY_LABELS[r.category], PAYEE_TYPE_LABELS[r.payeeType], r.payee, r.description, r.classHours ?? null, r.amountFen]),
+        ...rows.map((r) => [
+          r.date,
+          SPENDING_CATEGORY_LABELS[r.category],
+          PAYEE_TYPE_LABELS[r.payeeType],
+          r.payee,
+          r.description,
+          r.classHours ?? null,
+          r.amountFen,
+        ]),
         ['合计', null, null, null, null, null, rows.reduce((t, r) => t + r.amountFen, 0)],
       ],
     },

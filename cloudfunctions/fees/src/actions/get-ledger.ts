@@ -1,6 +1,6 @@
 import { implement } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
-import { ledgerChecks, ledgerTotals, SPENDING_CATEGORIES, SPENDING_CATEGORY_LABELS, unmatched, type LedgerView } from '@kehou/shared/fees';
+import { type LedgerView, ledgerChecks, ledgerTotals, SPENDING_CATEGORIES, SPENDING_CATEGORY_LABELS, unmatched } from '@kehou/shared/fees';
 import { loadLedgerFacts, loadSchoolTerm, loadSpending, schoolYearOf } from '@kehou/shared/fees/server';
 
 /**

@@ -11,12 +11,12 @@ import { computePeriod } from '../lib/notices';
  * difference. Exactly the previewed rows, or nothing (digest).
  */
 export const issueCorrections = implement(feesContract.actions.issueCorrections, async (ctx, input) => {
-    const { rows, period, preview } = await computePeriod(ctx, input.schoolId, input.termId, input.periodKey);
-    if (preview.digest !== input.digest) throw conflict('预览之后考勤、报名或减免有了变化，请重新预览，确认无误后再更正');
-    const corrected: FeeNoticeDoc[] = [];
-    for (const row of rows.filter((r) => r.state === 'changed' && r.latest)) {
-      corrected.push(await supersedeNotice(ctx, row.latest!, row, period, input.reason));
-    }
-    await tellGuardians(ctx, corrected, period);
-    return { corrected: corrected.length, noticeIds: corrected.map((n) => n._id) };
+  const { rows, period, preview } = await computePeriod(ctx, input.schoolId, input.termId, input.periodKey);
+  if (preview.digest !== input.digest) throw conflict('预览之后考勤、报名或减免有了变化，请重新预览，确认无误后再更正');
+  const corrected: FeeNoticeDoc[] = [];
+  for (const row of rows.filter((r) => r.state === 'changed' && r.latest)) {
+    corrected.push(await supersedeNotice(ctx, row.latest!, row, period, input.reason));
+  }
+  await tellGuardians(ctx, corrected, period);
+  return { corrected: corrected.length, noticeIds: corrected.map((n) => n._id) };
 });

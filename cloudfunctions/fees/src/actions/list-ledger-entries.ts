@@ -1,6 +1,6 @@
 import { implement } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
-import { entriesOf, NOTICE_STATE_LABELS, noticeState, type LedgerEntryRow } from '@kehou/shared/fees';
+import { entriesOf, type LedgerEntryRow, NOTICE_STATE_LABELS, noticeState } from '@kehou/shared/fees';
 import { loadLedgerFacts } from '@kehou/shared/fees/server';
 import { billingPeriodLabel, formatYuan } from '@kehou/shared/policy';
 
@@ -18,7 +18,14 @@ export const listLedgerEntries = implement(feesContract.actions.listLedgerEntrie
       studentName: n.studentName,
       className: n.className,
       periodKey: n.periodKey,
-      amountFen: input.figure === 'waived' ? n.exemptFen : input.figure === 'outstanding' ? n.dueFen : input.figure === 'corrections' ? (n.difference?.differenceFen ?? 0) : n.chargeFen,
+      amountFen:
+        input.figure === 'waived'
+          ? n.exemptFen
+          : input.figure === 'outstanding'
+            ? n.dueFen
+            : input.figure === 'corrections'
+              ? (n.difference?.differenceFen ?? 0)
+              : n.chargeFen,
       detail: `${billingPeriodLabel(n.periodKey)}${n.sequence > 1 ? '（更正）' : ''} · ${NOTICE_STATE_LABELS[noticeState(n)]}`,
     })),
     ...(entries.payments ?? []).map((p) => ({

@@ -10,23 +10,23 @@ import { billingRuns } from '../lib/notices';
  * by attendance that has not ended, why it cannot be issued yet. Never free dates.
  */
 export const listNoticePeriods = implement(feesContract.actions.listNoticePeriods, async (ctx, input) => {
-    const billing = await loadTermBilling(ctx, input.schoolId, input.termId);
-    const runs = await billingRuns(ctx, input.schoolId, input.termId);
-    const today = chinaToday(ctx);
-    return {
-      schoolId: input.schoolId,
-      termId: input.termId,
-      termName: billing.term.name,
-      notChargeable: notChargeable(billing),
-      periods: billingPeriodsUnder(billing.profile, billing.term).map((period) => ({
-        key: period.key,
-        label: period.label,
-        from: period.from,
-        to: period.to,
-        citation: formatCitation(period.citation),
-        byAttendance: period.byAttendance,
-        issued: runs.get(period.key)?.notices ?? 0,
-        notYet: period.byAttendance && period.to >= today ? `${period.label}结束后按实际考勤发出` : null,
-      })),
-    };
+  const billing = await loadTermBilling(ctx, input.schoolId, input.termId);
+  const runs = await billingRuns(ctx, input.schoolId, input.termId);
+  const today = chinaToday(ctx);
+  return {
+    schoolId: input.schoolId,
+    termId: input.termId,
+    termName: billing.term.name,
+    notChargeable: notChargeable(billing),
+    periods: billingPeriodsUnder(billing.profile, billing.term).map((period) => ({
+      key: period.key,
+      label: period.label,
+      from: period.from,
+      to: period.to,
+      citation: formatCitation(period.citation),
+      byAttendance: period.byAttendance,
+      issued: runs.get(period.key)?.notices ?? 0,
+      notYet: period.byAttendance && period.to >= today ? `${period.label}结束后按实际考勤发出` : null,
+    })),
+  };
 });

@@ -7,4 +7,7 @@ import { computePeriod } from '../lib/notices';
  * already issued or changed since, the days still unrecorded per class, and the digest issuing
  * must send back. Writes nothing. School admin only.
  */
-export const previewNotices = implement(feesContract.actions.previewNotices, async (ctx, input) => (await computePeriod(ctx, input.schoolId, input.termId, input.periodKey)).preview);
+export const previewNotices = implement(
+  feesContract.actions.previewNotices,
+  async (ctx, input) => (await computePeriod(ctx, input.schoolId, input.termId, input.periodKey)).preview,
+);

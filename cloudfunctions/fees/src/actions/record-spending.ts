@@ -1,7 +1,7 @@
+import { sha256 } from '@kehou/shared';
 import { addAudited, findById, implement, invalidState, isFileIn, isoNow } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
 import { formatYuan, type SpendingDoc } from '@kehou/shared/fees';
-import { sha256 } from '@kehou/shared';
 import { spendingRow } from '../lib/spending';
 
 /**

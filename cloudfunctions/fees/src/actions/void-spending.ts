@@ -9,6 +9,7 @@ export const voidSpending = implement(feesContract.actions.voidSpending, async (
   if (!doc || doc.schoolId !== input.schoolId) throw new AppError('NOT_FOUND', '没有找到这条开支记录');
   if (doc.voided) throw invalidState('这条开支记录已经作废');
   const voided = { at: isoNow(ctx), by: ctx.caller.openid ?? '', reason: input.reason };
-  if (!(await updateAudited(ctx, 'spending', doc._id, { voided: undefined }, { voided }, `作废开支：${input.reason}`))) throw invalidState('这条开支记录已经作废');
+  if (!(await updateAudited(ctx, 'spending', doc._id, { voided: undefined }, { voided }, `作废开支：${input.reason}`)))
+    throw invalidState('这条开支记录已经作废');
   return spendingRow({ ...doc, voided });
 });

@@ -1,18 +1,16 @@
-import { AppError, chinaToday, getAll, type ActionContext } from '@kehou/shared/cloud';
 import type { School } from '@kehou/shared';
-import { rowsDigest, type BillingRunDoc, type NoticePreview, type PreviewRow } from '@kehou/shared/fees';
-import { assertTermChargeable, loadTermBilling, periodOf, periodRows, type PeriodRow, type TermBilling } from '@kehou/shared/fees/server';
-import { formatCitation, getProfile, mayIssuePeriod, refundRequests, type BillingPeriod } from '@kehou/shared/policy';
+import { type ActionContext, AppError, chinaToday, getAll } from '@kehou/shared/cloud';
+import { type BillingRunDoc, type NoticePreview, type PreviewRow, rowsDigest } from '@kehou/shared/fees';
+import { assertTermChargeable, loadTermBilling, type PeriodRow, periodOf, periodRows, type TermBilling } from '@kehou/shared/fees/server';
+import { type BillingPeriod, formatCitation, getProfile, mayIssuePeriod, refundRequests } from '@kehou/shared/policy';
 
 /** Where the service is free for families (xxcity 003): said plainly, nothing is ever issued. */
 export function refuseIfFree(school: School): void {
   const model = getProfile(school.profileId).fees.model;
   if (model.kind === 'free') {
-    throw new AppError(
-      'POLICY_VIOLATION',
-      `本地课后服务由政府保障经费，对家长免费，不收取任何费用，因此不发收费通知（${formatCitation(model.citation)}）。`,
-      { citation: model.citation },
-    );
+    throw new AppError('POLICY_VIOLATION', `本地课后服务由政府保障经费，对家长免费，不收取任何费用，因此不发收费通知（${formatCitation(model.citation)}）。`, {
+      citation: model.citation,
+    });
   }
 }
 
@@ -59,7 +57,12 @@ export async function computePeriod(ctx: ActionContext, schoolId: string, termId
         issued: rows.filter((r) => r.state === 'issued').length,
         changed: rows.filter((r) => r.state === 'changed').length,
       },
-      totals: { grossFen: sum((r) => r.grossFen), chargeFen: sum((r) => r.chargeFen), exemptFen: sum((r) => r.exemptFen), governmentShareFen: sum((r) => r.governmentShareFen) },
+      totals: {
+        grossFen: sum((r) => r.grossFen),
+        chargeFen: sum((r) => r.chargeFen),
+        exemptFen: sum((r) => r.exemptFen),
+        governmentShareFen: sum((r) => r.governmentShareFen),
+      },
       unrecorded,
       blocked,
       digest: digestOf(rows),
@@ -82,7 +85,11 @@ function previewRowOf(row: PeriodRow): PreviewRow {
     unrecordedDays: row.unrecordedDates.length,
     state: row.state,
     notice: row.latest
-      ? { noticeId: row.latest._id, chargeFen: row.latest.chargeFen, state: row.latest.status === 'paid' ? 'paid' : row.latest.status === 'nothing-due' ? 'nothing-due' : 'due' }
+      ? {
+          noticeId: row.latest._id,
+          chargeFen: row.latest.chargeFen,
+          state: row.latest.status === 'paid' ? 'paid' : row.latest.status === 'nothing-due' ? 'nothing-due' : 'due',
+        }
       : null,
   };
 }

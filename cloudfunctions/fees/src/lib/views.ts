@@ -15,4 +15,3 @@ export function refundView(refund: RefundDoc | undefined | null): RefundView | n
     ...(refund.payout ? { payout: { status: refund.payout.status, paidFen: refund.payout.paidFen, offlineFen: refund.payout.offlineFen ?? 0 } } : {}),
   };
 }
-

@@ -1,4 +1,4 @@
-import { findById, forbidden, type ActionContext } from '../../cloud';
+import { type ActionContext, findById, forbidden } from '../../cloud';
 import type { GuardianshipRecord } from '../../index';
 
 /**

@@ -1,5 +1,5 @@
-import { conflict, invalidState, type ActionContext, findById, isoNow, updateAudited } from '../../cloud';
-import { transition, type ApplicationDoc, type ApplicationEvent, type HistoryEntry, type TransitionFacts } from '../../index';
+import { type ActionContext, conflict, findById, invalidState, isoNow, updateAudited } from '../../cloud';
+import { type ApplicationDoc, type ApplicationEvent, type HistoryEntry, type TransitionFacts, transition } from '../../index';
 
 export async function loadApplication(ctx: ActionContext, id: string): Promise<ApplicationDoc | null> {
   return findById<ApplicationDoc>(ctx, 'applications', id);
@@ -24,12 +24,7 @@ export interface MoveOptions {
  * revision), so of two people acting at once exactly one succeeds and the other is told to
  * refresh. Records history, and the audit entry with the change. Returns the application as written.
  */
-export async function moveApplication(
-  ctx: ActionContext,
-  app: ApplicationDoc,
-  event: ApplicationEvent,
-  options: MoveOptions = {},
-): Promise<ApplicationDoc> {
+export async function moveApplication(ctx: ActionContext, app: ApplicationDoc, event: ApplicationEvent, options: MoveOptions = {}): Promise<ApplicationDoc> {
   const result = transition(app.status, event, options.facts);
   if (!result.ok) throw invalidState(result.message);
   const now = isoNow(ctx);
@@ -66,12 +61,7 @@ export async function moveApplication(
 }
 
 /** A write that keeps the status (e.g. the list is fixed, a new version signed): still conditional. */
-export async function patchApplication(
-  ctx: ActionContext,
-  app: ApplicationDoc,
-  set: Partial<ApplicationDoc>,
-  summary: string,
-): Promise<ApplicationDoc | null> {
+export async function patchApplication(ctx: ActionContext, app: ApplicationDoc, set: Partial<ApplicationDoc>, summary: string): Promise<ApplicationDoc | null> {
   const now = isoNow(ctx);
   const data = { ...set, revision: app.revision + 1, updatedAt: now };
   if (!(await updateAudited(ctx, 'applications', app._id, { status: app.status, revision: app.revision }, data, summary))) return null;

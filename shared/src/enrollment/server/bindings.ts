@@ -1,4 +1,4 @@
-import { getAll, type ActionContext } from '../../cloud';
+import { type ActionContext, getAll } from '../../cloud';
 import { bindingRef, type GuardianContact, type GuardianshipRecord, type PendingBinding, type Student } from '../../index';
 
 /** Pending binding requests as staff see them: the child, who asks, and whether the roster knows their phone. */

@@ -1,5 +1,5 @@
-import { AppError, type ActionContext, isoNow, removeAudited, setAudited } from '../../cloud';
-import { WEEKDAY_LABELS, type ClassGroup, type HardshipDeclaration, type PickupArrangement, type Publication, type Weekday } from '../../index';
+import { type ActionContext, AppError, isoNow, removeAudited, setAudited } from '../../cloud';
+import { type ClassGroup, type HardshipDeclaration, type PickupArrangement, type Publication, WEEKDAY_LABELS, type Weekday } from '../../index';
 
 /** The service days of the child's stage in the published plan. */
 export function serviceWeekdays(publication: Publication, classGroup: Pick<ClassGroup, 'stage'>): Weekday[] {
@@ -9,11 +9,7 @@ export function serviceWeekdays(publication: Publication, classGroup: Pick<Class
 }
 
 /** Checks the parent's choices against the published plan; a Chinese error names what is wrong. */
-export function checkChoices(
-  publication: Publication,
-  classGroup: Pick<ClassGroup, 'stage'>,
-  choices: { days: Weekday[]; itemIds: string[] },
-): void {
+export function checkChoices(publication: Publication, classGroup: Pick<ClassGroup, 'stage'>, choices: { days: Weekday[]; itemIds: string[] }): void {
   const serviceDays = serviceWeekdays(publication, classGroup);
   const offDays = choices.days.filter((d) => !serviceDays.includes(d));
   if (offDays.length) throw new AppError('INVALID_INPUT', `${offDays.map((d) => WEEKDAY_LABELS[d]).join('、')}没有课后服务`);
@@ -28,7 +24,9 @@ export function checkChoices(
 
 /** Normalises the pick-up arrangement (nothing else is stored). */
 export function cleanPickup(pickup: PickupArrangement): PickupArrangement {
-  return pickup.mode === 'alone' ? { mode: 'alone' } : { mode: 'pickers', pickers: pickup.pickers.map((p) => ({ name: p.name, relation: p.relation, phone: p.phone })) };
+  return pickup.mode === 'alone'
+    ? { mode: 'alone' }
+    : { mode: 'pickers', pickers: pickup.pickers.map((p) => ({ name: p.name, relation: p.relation, phone: p.phone })) };
 }
 
 /** Writes (or removes, when the caller declared it) the hardship declaration, kept apart from the application. */

@@ -1,4 +1,4 @@
-import { getAll, type ActionContext, isoNow, txGet, writeAudited, type AuditNote } from '../../cloud';
+import { type ActionContext, type AuditNote, getAll, isoNow, txGet, writeAudited } from '../../cloud';
 import type { ApplicationDoc, ClubPlace, ClubPlacement, ClubRosterDoc, PlanItem } from '../../index';
 
 /**
@@ -46,7 +46,10 @@ async function changeRoster<T>(
     const roster = (await txGet<ClubRosterDoc>(transaction, 'clubSeats', initial._id)) ?? (JSON.parse(JSON.stringify(initial)) as ClubRosterDoc);
     const result = change(roster, now);
     const { _id, ...data } = roster;
-    await transaction.collection('clubSeats').doc(_id).set({ data: data as unknown as Record<string, unknown> });
+    await transaction
+      .collection('clubSeats')
+      .doc(_id)
+      .set({ data: data as unknown as Record<string, unknown> });
     return { result, note: note(result) };
   });
 }
@@ -56,25 +59,30 @@ export async function joinClubs(ctx: ActionContext, app: ApplicationDoc, items: 
   const placements: Placement[] = [];
   for (const item of items.filter((i) => app.itemIds.includes(i.id) && hasCapacity(i))) {
     const initial = emptyRoster(app, item);
-    const placement = await changeRoster(ctx, initial, (roster, now): Placement => {
-      roster.capacity = item.capacity!;
-      promote(roster, now);
-      const seated = roster.seats.some((p) => p.applicationId === app._id);
-      let position = roster.waiting.findIndex((p) => p.applicationId === app._id);
-      if (!seated && position < 0) {
-        const place = { applicationId: app._id, studentId: app.studentId, at: now };
-        if (roster.seats.length < roster.capacity && roster.waiting.length === 0) {
-          roster.seats.push(place);
-          return { itemId: item.id, placement: 'placed' };
+    const placement = await changeRoster(
+      ctx,
+      initial,
+      (roster, now): Placement => {
+        roster.capacity = item.capacity!;
+        promote(roster, now);
+        const seated = roster.seats.some((p) => p.applicationId === app._id);
+        let position = roster.waiting.findIndex((p) => p.applicationId === app._id);
+        if (!seated && position < 0) {
+          const place = { applicationId: app._id, studentId: app.studentId, at: now };
+          if (roster.seats.length < roster.capacity && roster.waiting.length === 0) {
+            roster.seats.push(place);
+            return { itemId: item.id, placement: 'placed' };
+          }
+          roster.waiting.push(place);
+          position = roster.waiting.length - 1;
         }
-        roster.waiting.push(place);
-        position = roster.waiting.length - 1;
-      }
-      return seated ? { itemId: item.id, placement: 'placed' } : { itemId: item.id, placement: 'waiting', position: position + 1 };
-    }, (placed) => ({
-      targets: [{ collection: 'clubSeats', id: initial._id }],
-      summary: placed.placement === 'placed' ? `${app.studentName} 获得名额` : `${app.studentName} 候补第 ${placed.position} 位`,
-    }));
+        return seated ? { itemId: item.id, placement: 'placed' } : { itemId: item.id, placement: 'waiting', position: position + 1 };
+      },
+      (placed) => ({
+        targets: [{ collection: 'clubSeats', id: initial._id }],
+        summary: placed.placement === 'placed' ? `${app.studentName} 获得名额` : `${app.studentName} 候补第 ${placed.position} 位`,
+      }),
+    );
     placements.push(placement);
   }
   return placements;
@@ -87,14 +95,19 @@ export async function leaveClubs(ctx: ActionContext, app: ApplicationDoc): Promi
   for (const roster of rosters) {
     const inRoster = [...roster.seats, ...roster.waiting].some((p) => p.applicationId === app._id);
     if (!inRoster) continue;
-    const promoted = await changeRoster(ctx, roster, (current, now) => {
-      current.seats = current.seats.filter((p) => p.applicationId !== app._id);
-      current.waiting = current.waiting.filter((p) => p.applicationId !== app._id);
-      return promote(current, now);
-    }, (moved) => ({
-      targets: [{ collection: 'clubSeats', id: roster._id }, ...moved.map((p) => ({ collection: 'applications' as const, id: p.applicationId }))],
-      summary: `${app.studentName} 退出${moved.length ? `，候补递补 ${moved.length} 人` : ''}`,
-    }));
+    const promoted = await changeRoster(
+      ctx,
+      roster,
+      (current, now) => {
+        current.seats = current.seats.filter((p) => p.applicationId !== app._id);
+        current.waiting = current.waiting.filter((p) => p.applicationId !== app._id);
+        return promote(current, now);
+      },
+      (moved) => ({
+        targets: [{ collection: 'clubSeats', id: roster._id }, ...moved.map((p) => ({ collection: 'applications' as const, id: p.applicationId }))],
+        summary: `${app.studentName} 退出${moved.length ? `，候补递补 ${moved.length} 人` : ''}`,
+      }),
+    );
     result.push({ itemId: roster.itemId, promoted });
   }
   return result;

@@ -1,5 +1,5 @@
-import { getAll, type ActionContext, type SubscribeMessage } from '../../cloud';
-import { enrollmentStatusMessage, APPLICATION_STATUS_SHORT, type ApplicationDoc, type GuardianshipRecord } from '../../index';
+import { type ActionContext, getAll, type SubscribeMessage } from '../../cloud';
+import { APPLICATION_STATUS_SHORT, type ApplicationDoc, enrollmentStatusMessage, type GuardianshipRecord } from '../../index';
 
 /** Every confirmed guardian of the child (a child can have several). */
 export async function confirmedGuardians(ctx: ActionContext, studentId: string): Promise<GuardianshipRecord[]> {
@@ -7,11 +7,7 @@ export async function confirmedGuardians(ctx: ActionContext, studentId: string):
 }
 
 /** Sends one message to each confirmed guardian of the child. */
-export async function notifyGuardians(
-  ctx: ActionContext,
-  studentId: string,
-  build: (openid: string) => SubscribeMessage,
-): Promise<void> {
+export async function notifyGuardians(ctx: ActionContext, studentId: string, build: (openid: string) => SubscribeMessage): Promise<void> {
   for (const guardian of await confirmedGuardians(ctx, studentId)) await ctx.notify(build(guardian.openid));
 }
 

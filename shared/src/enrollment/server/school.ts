@@ -1,4 +1,4 @@
-import { findById, findOne, type ActionContext } from '../../cloud';
+import { type ActionContext, findById, findOne } from '../../cloud';
 import type { ClassGroup, Publication, School, Student, Term } from '../../index';
 
 export const getSchool = (ctx: ActionContext, id: string) => findById<School>(ctx, 'schools', id);

@@ -1,4 +1,4 @@
-import { countWhere, findOne, type ActionContext } from '../../cloud';
+import { type ActionContext, countWhere, findOne } from '../../cloud';
 import type { EnrollmentTasks, Term } from '../../index';
 
 /** Counts of what waits for the caller: as class teacher of their classes, as admin of their schools. */

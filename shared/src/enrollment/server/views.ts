@@ -1,12 +1,12 @@
-import { findById, type ActionContext } from '../../cloud';
+import { type ActionContext, findById } from '../../cloud';
 import {
-  APPLICATION_STATUS_LABELS,
-  HARDSHIP_KIND_LABELS,
   type AgreementTemplateDoc,
+  APPLICATION_STATUS_LABELS,
   type ApplicationDoc,
   type ApplicationStatus,
   type ApplicationView,
   type ClubRosterDoc,
+  HARDSHIP_KIND_LABELS,
   type HardshipDeclaration,
   type ItemView,
   type PickupArrangement,
@@ -42,12 +42,7 @@ export function pickupSummary(pickup: PickupArrangement): string {
 
 /** The school's current agreement template for the term (the newest, should two be flagged for a moment). */
 export async function currentTemplate(ctx: ActionContext, schoolId: string, termId: string): Promise<AgreementTemplateDoc | null> {
-  const { data } = await ctx
-    .collection('agreementTemplates')
-    .where({ schoolId, termId, current: true })
-    .orderBy('version', 'desc')
-    .limit(1)
-    .get();
+  const { data } = await ctx.collection('agreementTemplates').where({ schoolId, termId, current: true }).orderBy('version', 'desc').limit(1).get();
   return (data[0] as AgreementTemplateDoc | undefined) ?? null;
 }
 
@@ -55,8 +50,7 @@ export function agreementState(app: ApplicationDoc, template: AgreementTemplateD
   const agreementVersion = template?.version ?? null;
   const signedVersion = app.signedVersion ?? null;
   const signedBefore = signedVersion !== null && signedVersion > 0;
-  const needsResign =
-    signedBefore && agreementVersion !== null && signedVersion < agreementVersion && ['signed', 'active'].includes(app.status);
+  const needsResign = signedBefore && agreementVersion !== null && signedVersion < agreementVersion && ['signed', 'active'].includes(app.status);
   const canSign = agreementVersion !== null && ((app.status === 'listed' && !!app.listFixed) || needsResign);
   const permitRequired = app.pickup.mode === 'alone';
   return { agreementVersion, signedVersion, needsResign, canSign, permitRequired, permitSigned: permitRequired && !!app.permitSigned };

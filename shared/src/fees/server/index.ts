@@ -3,10 +3,11 @@
  * context, a period's rows computed by the policy engine, writing and correcting notices, and
  * settling a withdrawal. Never imported by the client.
  */
-export * from './term-billing';
-export * from './period-rows';
+
+export * from './ledger';
 export * from './notices';
+export * from './payments';
+export * from './period-rows';
 export * from './settle-withdrawal';
 export * from './tell-guardians';
-export * from './payments';
-export * from './ledger';
+export * from './term-billing';

@@ -1,4 +1,4 @@
-import { getAll, type ActionContext } from '../../cloud';
+import { type ActionContext, getAll } from '../../cloud';
 import type { LedgerFacts } from '../ledger';
 import type { FeeNoticeDoc, PaymentDoc, RefundDoc, RefundPayoutDoc, SpendingDoc } from '../types';
 

@@ -1,9 +1,9 @@
-import { asData, auditIn, conflict, findById, invalidState, isoNow, txCreate, txGet, writeAudited, type ActionContext } from '../../cloud';
+import { type ActionContext, asData, auditIn, conflict, findById, invalidState, isoNow, txCreate, txGet, writeAudited } from '../../cloud';
 import type { ApplicationDoc, ClassGroup } from '../../index';
-import { formatYuan, type BillingPeriod, type ChargeInput } from '../../policy';
-import { billingRunIdOf, noticeIdOf, noticeRefOf, type ComputedAmounts } from '../billing';
-import { payOutRefund } from './payments';
+import { type BillingPeriod, type ChargeInput, formatYuan } from '../../policy';
+import { billingRunIdOf, type ComputedAmounts, noticeIdOf, noticeRefOf } from '../billing';
 import type { BillingRunDoc, FeeNoticeDoc, FeeNoticeWaiver, NoticeFacts, NoticeLine, RefundDoc } from '../types';
+import { payOutRefund } from './payments';
 
 /** What a notice is written from: a child's computed bill for a period. */
 export interface NoticeSource {
@@ -77,8 +77,15 @@ export async function writeFirstNotices(ctx: ActionContext, sources: NoticeSourc
         for (const source of batch) {
           const notice = noticeOf(ctx, source, period, 1);
           if (await txGet(t, 'feeNotices', notice._id)) continue; // issued at the same moment by another call
-          if (needsWaiverRecord(source.input)) await t.collection('feeNoticeWaivers').doc(notice._id).set({ data: body(waiverOf(notice._id, source)) });
-          await t.collection('feeNotices').doc(notice._id).set({ data: body(notice) });
+          if (needsWaiverRecord(source.input))
+            await t
+              .collection('feeNoticeWaivers')
+              .doc(notice._id)
+              .set({ data: body(waiverOf(notice._id, source)) });
+          await t
+            .collection('feeNotices')
+            .doc(notice._id)
+            .set({ data: body(notice) });
           fresh.push(notice);
         }
         if (fresh.length === 0) return { result: fresh, note: null };
@@ -88,12 +95,27 @@ export async function writeFirstNotices(ctx: ActionContext, sources: NoticeSourc
         const now = isoNow(ctx);
         const openid = ctx.caller.openid ?? '';
         const next: Omit<BillingRunDoc, '_id'> = run
-          ? { ...body(run), notices: run.notices + fresh.length, lastIssuedAt: now, lastIssuedBy: openid } as Omit<BillingRunDoc, '_id'>
-          : { schoolId, termId, periodKey: period.key, period: { from: period.from, to: period.to }, firstIssuedAt: now, lastIssuedAt: now, lastIssuedBy: openid, notices: fresh.length };
-        await t.collection('feeBillingRuns').doc(runId).set({ data: asData(next) });
+          ? ({ ...body(run), notices: run.notices + fresh.length, lastIssuedAt: now, lastIssuedBy: openid } as Omit<BillingRunDoc, '_id'>)
+          : {
+              schoolId,
+              termId,
+              periodKey: period.key,
+              period: { from: period.from, to: period.to },
+              firstIssuedAt: now,
+              lastIssuedAt: now,
+              lastIssuedBy: openid,
+              notices: fresh.length,
+            };
+        await t
+          .collection('feeBillingRuns')
+          .doc(runId)
+          .set({ data: asData(next) });
         return {
           result: fresh,
-          note: { targets: fresh.map((n) => ({ collection: 'feeNotices' as const, id: n._id })), summary: `发出收费通知 ${fresh.length} 份（${period.label}）` },
+          note: {
+            targets: fresh.map((n) => ({ collection: 'feeNotices' as const, id: n._id })),
+            summary: `发出收费通知 ${fresh.length} 份（${period.label}）`,
+          },
         };
       })),
     );
@@ -108,7 +130,13 @@ export async function writeFirstNotices(ctx: ActionContext, sources: NoticeSourc
  * more, the difference goes back as an approved refund. The superseded notice's amounts never
  * change: it only records which notice replaced it.
  */
-export async function supersedeNotice(ctx: ActionContext, previous: FeeNoticeDoc, source: NoticeSource, period: BillingPeriod, reason: string): Promise<FeeNoticeDoc> {
+export async function supersedeNotice(
+  ctx: ActionContext,
+  previous: FeeNoticeDoc,
+  source: NoticeSource,
+  period: BillingPeriod,
+  reason: string,
+): Promise<FeeNoticeDoc> {
   const { next, credit } = await ctx.db.runTransaction(async (tx) => {
     const current = await txGet<FeeNoticeDoc>(tx, 'feeNotices', previous._id);
     if (!current || current.supersededBy || current.revision !== previous.revision) throw conflict('这份收费通知刚刚有了变化，请刷新后再更正');
@@ -124,15 +152,26 @@ export async function supersedeNotice(ctx: ActionContext, previous: FeeNoticeDoc
       ...base,
       supersedes: current._id,
       correctionReason: reason,
-      difference: { previousChargeFen: current.chargeFen, differenceFen: base.chargeFen - current.chargeFen, lines: differenceLines(current.lines, base.lines) },
+      difference: {
+        previousChargeFen: current.chargeFen,
+        differenceFen: base.chargeFen - current.chargeFen,
+        lines: differenceLines(current.lines, base.lines),
+      },
       paidBeforeFen,
       dueFen,
       creditFen,
       status: dueFen > 0 ? 'issued' : 'nothing-due',
     };
     await txCreate(tx, 'feeNotices', next._id, body(next));
-    await tx.collection('feeNotices').doc(current._id).update({ data: { supersededBy: next._id, supersededAt: next.issuedAt, revision: current.revision + 1 } });
-    if (needsWaiverRecord(source.input)) await tx.collection('feeNoticeWaivers').doc(next._id).set({ data: body(waiverOf(next._id, source)) });
+    await tx
+      .collection('feeNotices')
+      .doc(current._id)
+      .update({ data: { supersededBy: next._id, supersededAt: next.issuedAt, revision: current.revision + 1 } });
+    if (needsWaiverRecord(source.input))
+      await tx
+        .collection('feeNoticeWaivers')
+        .doc(next._id)
+        .set({ data: body(waiverOf(next._id, source)) });
     let credit: RefundDoc | null = null;
     if (creditFen > 0) {
       credit = {

@@ -1,9 +1,22 @@
-import { addAudited, AppError, asData, auditIn, findById, getAll, invalidState, isoNow, txGet, updateAudited, writeAudited, type ActionContext } from '../../cloud';
-import type { School } from '../../domain/people';
 import { sha256 } from '../../agreement/sha256';
+import {
+  type ActionContext,
+  AppError,
+  addAudited,
+  asData,
+  auditIn,
+  findById,
+  getAll,
+  invalidState,
+  isoNow,
+  txGet,
+  updateAudited,
+  writeAudited,
+} from '../../cloud';
+import type { School } from '../../domain/people';
 import { formatYuan } from '../../policy';
-import type { FeeNoticeDoc, PaymentDoc, RefundDoc, RefundPayoutDoc } from '../types';
 import { noticeRefOf } from '../billing';
+import type { FeeNoticeDoc, PaymentDoc, RefundDoc, RefundPayoutDoc } from '../types';
 
 /** The cloud function WeChat Pay reports payments and refunds to (cloudfunctions/payments). */
 export const PAYMENT_FUNCTION = 'payments';
@@ -42,7 +55,11 @@ function merchantOf(school: School): string {
  * The amount is the notice's, never the client's. One order number per notice and attempt: two
  * guardians opening the same notice get the same order, so it can be paid only once.
  */
-export async function openOrder(ctx: ActionContext, notice: FeeNoticeDoc, school: School): Promise<{ payment: Record<string, unknown>; outTradeNo: string; amountFen: number }> {
+export async function openOrder(
+  ctx: ActionContext,
+  notice: FeeNoticeDoc,
+  school: School,
+): Promise<{ payment: Record<string, unknown>; outTradeNo: string; amountFen: number }> {
   if (notice.supersededBy) throw invalidState('这份通知已被更正，请按更正后的通知缴费');
   if (notice.status === 'paid') throw invalidState('这份通知已经缴过费了');
   if (notice.status !== 'issued' || notice.dueFen <= 0) throw invalidState('这份通知无需缴费');
@@ -131,11 +148,17 @@ export async function recordWechatPayment(
       revision: payment.revision + 1,
     };
     const { _id: _p, ...paymentBody } = paid;
-    await tx.collection('payments').doc(payment._id).set({ data: asData(paymentBody) });
+    await tx
+      .collection('payments')
+      .doc(payment._id)
+      .set({ data: asData(paymentBody) });
     let updated: FeeNoticeDoc | null = notice;
     if (payable && notice) {
       updated = { ...notice, status: 'paid', paidAt: verified.paidAt, paidFen: payment.amountFen, paymentId: payment._id, revision: notice.revision + 1 };
-      await tx.collection('feeNotices').doc(notice._id).update({ data: { status: 'paid', paidAt: verified.paidAt, paidFen: payment.amountFen, paymentId: payment._id, revision: notice.revision + 1 } });
+      await tx
+        .collection('feeNotices')
+        .doc(notice._id)
+        .update({ data: { status: 'paid', paidAt: verified.paidAt, paidFen: payment.amountFen, paymentId: payment._id, revision: notice.revision + 1 } });
     }
     await auditIn(ctx, tx, {
       targets: [{ collection: 'payments', id: payment._id }, ...(payable ? [{ collection: 'feeNotices' as const, id: payment.noticeId }] : [])],
@@ -173,7 +196,12 @@ export async function reconcileOrder(ctx: ActionContext, payment: PaymentDoc): P
 }
 
 /** The school records a payment made at the office (cash or bank transfer), with its reference. */
-export async function recordOfflinePayment(ctx: ActionContext, notice: FeeNoticeDoc, method: 'cash' | 'transfer', reference: string): Promise<{ payment: PaymentDoc; existing: boolean }> {
+export async function recordOfflinePayment(
+  ctx: ActionContext,
+  notice: FeeNoticeDoc,
+  method: 'cash' | 'transfer',
+  reference: string,
+): Promise<{ payment: PaymentDoc; existing: boolean }> {
   const id = `OF${sha256(`offline:${notice._id}`).slice(0, 30)}`;
   const existing = await findById<PaymentDoc>(ctx, 'payments', id);
   if (existing) return { payment: existing, existing: true };
@@ -200,8 +228,14 @@ export async function recordOfflinePayment(ctx: ActionContext, notice: FeeNotice
     const current = await txGet<FeeNoticeDoc>(tx, 'feeNotices', notice._id);
     if (current?.status !== 'issued' || current.supersededBy) throw invalidState('这份收费通知刚刚被其他人处理过，请刷新');
     const { _id, ...body } = payment;
-    await tx.collection('payments').doc(id).set({ data: asData(body) });
-    await tx.collection('feeNotices').doc(notice._id).update({ data: { status: 'paid', paidAt: now, paidFen: notice.dueFen, paymentId: id, revision: current.revision + 1 } });
+    await tx
+      .collection('payments')
+      .doc(id)
+      .set({ data: asData(body) });
+    await tx
+      .collection('feeNotices')
+      .doc(notice._id)
+      .update({ data: { status: 'paid', paidAt: now, paidFen: notice.dueFen, paymentId: id, revision: current.revision + 1 } });
     await auditIn(ctx, tx, {
       targets: [
         { collection: 'payments', id },
@@ -243,7 +277,10 @@ export async function payOutRefund(ctx: ActionContext, refund: RefundDoc): Promi
     const current = await txGet<RefundDoc>(t, 'refunds', refund._id);
     if (!current || current.payout?.status === 'paid') return { result: undefined, note: null };
     const payout = { status: 'pending' as const, paidFen: current.payout?.paidFen ?? 0, channel, offlineFen: Math.max(0, left) };
-    await t.collection('refunds').doc(refund._id).update({ data: { payout: ctx._.set(payout) } });
+    await t
+      .collection('refunds')
+      .doc(refund._id)
+      .update({ data: { payout: ctx._.set(payout) } });
     const summary = left > 0 ? `退费待退回：其中 ${formatYuan(left)} 由学校线下退回` : `退费经微信支付原路退回：${formatYuan(refund.refundFen!)}`;
     return { result: undefined, note: { targets: [{ collection: 'refunds', id: refund._id }], summary } };
   });
@@ -276,8 +313,14 @@ async function sendWechatRefund(ctx: ActionContext, payment: PaymentDoc, refundK
       status: 'requested',
       requestedAt: isoNow(ctx),
     };
-    await tx.collection('refundPayouts').doc(id).set({ data: asData(payout) });
-    await tx.collection('payments').doc(payment._id).update({ data: { refundedFen: current.refundedFen + amountFen, revision: current.revision + 1 } });
+    await tx
+      .collection('refundPayouts')
+      .doc(id)
+      .set({ data: asData(payout) });
+    await tx
+      .collection('payments')
+      .doc(payment._id)
+      .update({ data: { refundedFen: current.refundedFen + amountFen, revision: current.revision + 1 } });
     await auditIn(ctx, tx, {
       targets: [
         { collection: 'refundPayouts', id },
@@ -307,7 +350,14 @@ export async function requestWechatRefund(ctx: ActionContext, payout: RefundPayo
     envId: wechatEnv(ctx),
   });
   if (answer.returnCode === 'SUCCESS' && answer.resultCode !== 'SUCCESS') {
-    await updateAudited(ctx, 'refundPayouts', payout._id, { status: 'requested' }, { status: 'failed' }, `微信退款被拒绝：${answer.errCodeDes ?? answer.errCode}`);
+    await updateAudited(
+      ctx,
+      'refundPayouts',
+      payout._id,
+      { status: 'requested' },
+      { status: 'failed' },
+      `微信退款被拒绝：${answer.errCodeDes ?? answer.errCode}`,
+    );
     console.warn(`[payments] refund ${payout._id} refused: ${answer.errCodeDes ?? answer.errCode}`);
   }
 }
@@ -320,14 +370,28 @@ export async function confirmWechatRefund(ctx: ActionContext, outRefundNo: strin
   const confirmed = await ctx.db.runTransaction(async (tx) => {
     const payout = await txGet<RefundPayoutDoc>(tx, 'refundPayouts', outRefundNo);
     if (!payout || payout.status === 'paid') return null;
-    await tx.collection('refundPayouts').doc(outRefundNo).update({ data: { status: 'paid', paidAt, wechatRefundId } });
+    await tx
+      .collection('refundPayouts')
+      .doc(outRefundNo)
+      .update({ data: { status: 'paid', paidAt, wechatRefundId } });
     const refund = payout.refundId.startsWith('duplicate:') ? null : await txGet<RefundDoc>(tx, 'refunds', payout.refundId);
     if (refund) {
       const paidFen = (refund.payout?.paidFen ?? 0) + payout.amountFen;
       const done = paidFen >= (refund.refundFen ?? 0);
-      await tx.collection('refunds').doc(refund._id).update({
-        data: { payout: { status: done ? 'paid' : 'pending', paidFen, channel: refund.payout?.channel ?? 'wechat', offlineFen: refund.payout?.offlineFen ?? 0, ...(done ? { paidAt } : {}) } },
-      });
+      await tx
+        .collection('refunds')
+        .doc(refund._id)
+        .update({
+          data: {
+            payout: {
+              status: done ? 'paid' : 'pending',
+              paidFen,
+              channel: refund.payout?.channel ?? 'wechat',
+              offlineFen: refund.payout?.offlineFen ?? 0,
+              ...(done ? { paidAt } : {}),
+            },
+          },
+        });
     }
     await auditIn(ctx, tx, { targets: [{ collection: 'refundPayouts', id: outRefundNo }], summary: `退款已原路退回：${formatYuan(payout.amountFen)}` });
     return { ...payout, status: 'paid' as const, paidAt, wechatRefundId };
@@ -344,14 +408,40 @@ export async function recordOfflineRefund(ctx: ActionContext, refund: RefundDoc,
   if (amount <= 0) throw invalidState('这份退费已经全部退回');
   const id = payoutNumberOf(refund._id, 'offline');
   const now = isoNow(ctx);
-  const payout: Omit<RefundPayoutDoc, '_id'> = { refundId: refund._id, paymentId: '', channel: 'offline', schoolId: refund.schoolId, termId: refund.termId, studentId: refund.studentId, amountFen: amount, status: 'paid', requestedAt: now, paidAt: now, reference };
+  const payout: Omit<RefundPayoutDoc, '_id'> = {
+    refundId: refund._id,
+    paymentId: '',
+    channel: 'offline',
+    schoolId: refund.schoolId,
+    termId: refund.termId,
+    studentId: refund.studentId,
+    amountFen: amount,
+    status: 'paid',
+    requestedAt: now,
+    paidAt: now,
+    reference,
+  };
   const updated = await ctx.db.runTransaction(async (tx) => {
     if (await txGet<RefundPayoutDoc>(tx, 'refundPayouts', id)) throw invalidState('这份退费已经记录过线下退回');
-    await tx.collection('refundPayouts').doc(id).set({ data: asData(payout) });
+    await tx
+      .collection('refundPayouts')
+      .doc(id)
+      .set({ data: asData(payout) });
     const total = paidFen + amount;
-    const payoutState = { status: total >= refund.refundFen! ? ('paid' as const) : ('pending' as const), paidFen: total, channel: refund.payout?.channel === 'wechat' ? ('mixed' as const) : ('offline' as const), paidAt: now };
-    await tx.collection('refunds').doc(refund._id).update({ data: { payout: payoutState } });
-    await auditIn(ctx, tx, { targets: [{ collection: 'refundPayouts', id }], summary: `线下退款（${reference}）：${refund.studentName} ${formatYuan(amount)}` });
+    const payoutState = {
+      status: total >= refund.refundFen! ? ('paid' as const) : ('pending' as const),
+      paidFen: total,
+      channel: refund.payout?.channel === 'wechat' ? ('mixed' as const) : ('offline' as const),
+      paidAt: now,
+    };
+    await tx
+      .collection('refunds')
+      .doc(refund._id)
+      .update({ data: { payout: payoutState } });
+    await auditIn(ctx, tx, {
+      targets: [{ collection: 'refundPayouts', id }],
+      summary: `线下退款（${reference}）：${refund.studentName} ${formatYuan(amount)}`,
+    });
     return { ...refund, payout: payoutState };
   });
   return updated;

@@ -1,17 +1,17 @@
-import { getAll, invalidState, type ActionContext } from '../../cloud';
+import { type ActionContext, getAll, invalidState } from '../../cloud';
 import type { ApplicationDoc, ClassGroup, HardshipDeclaration } from '../../index';
-import { computeCharge, formatCitation, type BillingPeriod, type ChargeInput } from '../../policy';
+import { type BillingPeriod, type ChargeInput, computeCharge, formatCitation } from '../../policy';
 import { isWithin } from '../../policy/core/calendar';
 import {
   activeWindow,
   buildChargeInput,
+  type ComputedAmounts,
   childSessions,
   hardshipOf,
   noticeLines,
   profileVersion,
   sameAmounts,
   scheduleForStage,
-  type ComputedAmounts,
   type Window,
 } from '../billing';
 import type { AttendanceDoc, FeeNoticeDoc, NoticeFacts } from '../types';

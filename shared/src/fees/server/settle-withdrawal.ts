@@ -1,7 +1,7 @@
-import { getAll, type ActionContext } from '../../cloud';
+import { type ActionContext, getAll } from '../../cloud';
 import type { ApplicationDoc } from '../../index';
 import { billingPeriodsUnder, formatCitation, formatYuan, settleWithdrawalUnder, withdrawalRuleUnder } from '../../policy';
-import { noticeLines, sameAmounts, type ComputedAmounts } from '../billing';
+import { type ComputedAmounts, noticeLines, sameAmounts } from '../billing';
 import type { FeeNoticeDoc } from '../types';
 import type { WithdrawalSettlementView } from '../views';
 import { noticeChargeInput, supersedeNotice } from './notices';
@@ -69,7 +69,10 @@ export async function settleWithdrawalFees(
     const corrected = view.periods.filter((p) => p.outcome === 'corrected');
     view.summary = corrected.length
       ? corrected
-          .map((p) => `${p.periodLabel}按政策重新结算为 ${formatYuan(p.chargeFen ?? 0)}${p.creditFen ? `，多缴的 ${formatYuan(p.creditFen)} 退还` : p.dueFen ? `，需缴 ${formatYuan(p.dueFen)}` : ''}`)
+          .map(
+            (p) =>
+              `${p.periodLabel}按政策重新结算为 ${formatYuan(p.chargeFen ?? 0)}${p.creditFen ? `，多缴的 ${formatYuan(p.creditFen)} 退还` : p.dueFen ? `，需缴 ${formatYuan(p.dueFen)}` : ''}`,
+          )
           .join('；')
       : notices.length
         ? '已发出的收费通知不受影响。以后发出的通知只计到退出前。'

@@ -1,7 +1,7 @@
-import { getAll, type ActionContext } from '../../cloud';
+import { type ActionContext, getAll } from '../../cloud';
 import type { GuardianshipRecord } from '../../enrollment/types';
 import { feeNoticeMessage } from '../../notify/templates';
-import { formatYuan, type BillingPeriod } from '../../policy';
+import { type BillingPeriod, formatYuan } from '../../policy';
 import type { FeeNoticeDoc } from '../types';
 
 /** Tells every confirmed guardian of each notice's child, once per notice. */

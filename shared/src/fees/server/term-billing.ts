@@ -1,7 +1,7 @@
-import { AppError, findById, findOne, getAll, invalidState, type ActionContext } from '../../cloud';
-import type { ClassGroup, Publication, School, ServicePlan, Term } from '../../index';
+import { type ActionContext, AppError, findById, findOne, getAll, invalidState } from '../../cloud';
 import { chargeability as planChargeability } from '../../disclosure/chargeable';
-import { findBillingPeriod, formatCitation, getProfile, type BillingPeriod, type PolicyProfile } from '../../policy';
+import type { ClassGroup, Publication, School, ServicePlan, Term } from '../../index';
+import { type BillingPeriod, findBillingPeriod, formatCitation, getProfile, type PolicyProfile } from '../../policy';
 
 /** Everything billing a school's term reads once per call. */
 export interface TermBilling {

@@ -10,7 +10,11 @@ const schedule = (violations: string[]) =>
     date: '2021-10-12',
     start: '15:30',
     end: '18:00',
-    blocks: [{ category: 'sports', minutes: 60 }, { category: 'subject-teaching', minutes: 30 }, { category: 'subject-teaching', minutes: 60 }],
+    blocks: [
+      { category: 'sports', minutes: 60 },
+      { category: 'subject-teaching', minutes: 30 },
+      { category: 'subject-teaching', minutes: 60 },
+    ],
     expect: { violations },
   });
 
@@ -55,6 +59,8 @@ describe('evaluating one scenario', () => {
       ok: false,
       problem: expect.stringContaining('stage'),
     });
-    expect(parseScenario(JSON.stringify({ name: 'x', policy: 'shanghai-2030', kind: 'plan', activities: [], expect: { violations: [] } }))).toMatchObject({ ok: false });
+    expect(parseScenario(JSON.stringify({ name: 'x', policy: 'shanghai-2030', kind: 'plan', activities: [], expect: { violations: [] } }))).toMatchObject({
+      ok: false,
+    });
   });
 });

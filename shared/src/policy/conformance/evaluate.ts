@@ -4,7 +4,7 @@ import { computeCharge } from '../fees/charge';
 import { checkPlan } from '../plan/check-plan';
 import { computeRefund } from '../refunds/refund';
 import { checkSchedule } from '../schedule/check-schedule';
-import { scenarioSchema, type ChargeScenario, type RefundScenario, type Scenario } from '../schemas';
+import { type ChargeScenario, type RefundScenario, type Scenario, scenarioSchema } from '../schemas';
 import { expandSessions } from '../sessions';
 
 /** Pure part of the conformance runner: parse one scenario, run it, compare. */

@@ -24,9 +24,7 @@ describe('conformance scenarios', () => {
       if (!parsed.ok) throw new Error(`${file}: ${parsed.problem}`);
       return parsed.scenario;
     });
-    const expectedIds = new Set(
-      scenarios.flatMap((s) => ('violations' in s.expect ? s.expect.violations : 'error' in s.expect ? [s.expect.error] : [])),
-    );
+    const expectedIds = new Set(scenarios.flatMap((s) => ('violations' in s.expect ? s.expect.violations : 'error' in s.expect ? [s.expect.error] : [])));
     expect([...SCENARIO_RULE_IDS, 'refund.no-method'].filter((id) => !expectedIds.has(id))).toEqual([]);
     expect(new Set(scenarios.map((s) => s.policy))).toEqual(new Set(PROFILE_IDS));
     expect(new Set(scenarios.map((s) => `${s.policy}:${s.kind}`)).size).toBe(PROFILE_IDS.length * 4);

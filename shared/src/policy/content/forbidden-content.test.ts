@@ -8,12 +8,18 @@ import { forbiddenContentViolation } from './forbidden-content';
 
 describe('content.* rules', () => {
   it('000 四(四): 严禁把课后服务演变为学科类集体教学、集体补课或奥数等竞赛培训', () => {
-    expect(forbiddenContentViolation(qijiang2020, 'subject-teaching', '数学补课', 'x')).toMatchObject({ ruleId: 'content.subject-teaching', message: '「数学补课」属于学科类集体教学、集体补课或讲新课，课后服务不得开展。' });
+    expect(forbiddenContentViolation(qijiang2020, 'subject-teaching', '数学补课', 'x')).toMatchObject({
+      ruleId: 'content.subject-teaching',
+      message: '「数学补课」属于学科类集体教学、集体补课或讲新课，课后服务不得开展。',
+    });
     expect(forbiddenContentViolation(qijiang2020, 'competition-training', '奥数', 'x')).toMatchObject({ ruleId: 'content.competition-training' });
   });
 
   it('000 四(四): 严禁在课后服务时段“搭车”开展商业活动', () => {
-    expect(forbiddenContentViolation(qijiang2020, 'commercial', '推销教辅', 'x')).toMatchObject({ ruleId: 'content.commercial', citation: { section: '四(四)' } });
+    expect(forbiddenContentViolation(qijiang2020, 'commercial', '推销教辅', 'x')).toMatchObject({
+      ruleId: 'content.commercial',
+      citation: { section: '四(四)' },
+    });
   });
 
   it('001 二3, 003 五(三), 004 四(三)1: the same three are forbidden in every profile, each with its own clause', () => {

@@ -1,5 +1,5 @@
-import { violation, type RuleId, type Violation } from '../core/violation';
-import { isForbiddenCategory, type Category, type ForbiddenCategory } from '../domain';
+import { type RuleId, type Violation, violation } from '../core/violation';
+import { type Category, type ForbiddenCategory, isForbiddenCategory } from '../domain';
 import type { PolicyProfile } from '../profiles/types';
 
 const RULE_OF: Record<ForbiddenCategory, RuleId> = {
@@ -15,12 +15,7 @@ const WHY: Record<ForbiddenCategory, string> = {
 };
 
 /** content.*: group subject lessons, competition training and commercial activity are forbidden. */
-export function forbiddenContentViolation(
-  profile: PolicyProfile,
-  category: Category,
-  what: string,
-  path: string,
-): Violation | null {
+export function forbiddenContentViolation(profile: PolicyProfile, category: Category, what: string, path: string): Violation | null {
   if (!isForbiddenCategory(category)) return null;
   return violation(RULE_OF[category], `「${what}」${WHY[category]}。`, profile.content.forbidden[category], path);
 }

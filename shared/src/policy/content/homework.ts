@@ -1,4 +1,4 @@
-import { violation, type Violation } from '../core/violation';
+import { type Violation, violation } from '../core/violation';
 import type { PolicyProfile } from '../profiles/types';
 
 /** content.homework-assigned: after-school activities may not set homework. */

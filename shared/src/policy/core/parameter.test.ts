@@ -1,5 +1,5 @@
 import type { Citation } from './citation';
-import { inForceOn, since, valueOn, type Timeline } from './parameter';
+import { inForceOn, since, type Timeline, valueOn } from './parameter';
 
 const cite: Citation = { doc: 'test', section: '一' };
 const timeline: Timeline<string> = [

@@ -1,16 +1,7 @@
-import type { Citation } from './citation';
 import type { IsoDate } from './calendar';
+import type { Citation } from './citation';
 
-export type Unit =
-  | 'fen/period'
-  | 'fen/term'
-  | 'fen/hour'
-  | 'fen/student/year'
-  | 'percent'
-  | 'minutes'
-  | 'minutes/day'
-  | 'HH:mm'
-  | 'working-days';
+export type Unit = 'fen/period' | 'fen/term' | 'fen/hour' | 'fen/student/year' | 'percent' | 'minutes' | 'minutes/day' | 'HH:mm' | 'working-days';
 
 /** One value of a policy parameter, the dates it is in force (`to` included) and its source. */
 export interface Parameter<T> {

@@ -3,7 +3,7 @@ import { brokenRuleIds, RULE_IDS, SCENARIO_RULE_IDS, violation } from './violati
 const cite = { doc: '綦江府办发〔2020〕41号', section: '四(四)' };
 
 describe('violations', () => {
-  it('has every rule id of the conformance table (16), then the engine\'s and the app\'s own, each once', () => {
+  it("has every rule id of the conformance table (16), then the engine's and the app's own, each once", () => {
     expect(SCENARIO_RULE_IDS).toHaveLength(16);
     expect(RULE_IDS).toContain('budget.per-student');
     expect(RULE_IDS).toContain('refund.no-method');
@@ -12,7 +12,11 @@ describe('violations', () => {
   });
 
   it('omits path when there is none', () => {
-    expect(violation('content.commercial', '不得开展商业活动。', cite)).toEqual({ ruleId: 'content.commercial', message: '不得开展商业活动。', citation: cite });
+    expect(violation('content.commercial', '不得开展商业活动。', cite)).toEqual({
+      ruleId: 'content.commercial',
+      message: '不得开展商业活动。',
+      citation: cite,
+    });
     expect(violation('content.commercial', 'x', cite, 'blocks[0]').path).toBe('blocks[0]');
   });
 

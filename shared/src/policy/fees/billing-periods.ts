@@ -1,4 +1,4 @@
-import { addDays, earlierOf, laterOf, type IsoDate } from '../core/calendar';
+import { addDays, earlierOf, type IsoDate, laterOf } from '../core/calendar';
 import type { Citation } from '../core/citation';
 import { getProfile } from '../profiles/registry';
 import type { PolicyProfile } from '../profiles/types';
@@ -45,7 +45,9 @@ export function billingPeriodsUnder(profile: PolicyProfile, term: TermWindow): B
     case 'none':
       return [];
     case 'term':
-      return [{ key: TERM_PERIOD_KEY, from: term.startDate, to: term.endDate, label: billingPeriodLabel(TERM_PERIOD_KEY), citation: rule.citation, byAttendance }];
+      return [
+        { key: TERM_PERIOD_KEY, from: term.startDate, to: term.endDate, label: billingPeriodLabel(TERM_PERIOD_KEY), citation: rule.citation, byAttendance },
+      ];
     case 'calendar-month': {
       const periods: BillingPeriod[] = [];
       for (let first = `${term.startDate.slice(0, 7)}-01`; first <= term.endDate; first = firstOfNextMonth(first)) {

@@ -9,8 +9,18 @@ const PERIOD = { from: '2021-03-01', to: '2021-07-16' };
 const DAYS = 137;
 
 const session: fc.Arbitrary<DatedSession> = fc
-  .record({ day: fc.integer({ min: 0, max: DAYS }), minutes: fc.integer({ min: 0, max: 240 }), periods: fc.integer({ min: 0, max: 6 }), attendedShare: fc.double({ min: 0, max: 1, noNaN: true }) })
-  .map(({ day, minutes, periods, attendedShare }) => ({ date: addDays(PERIOD.from, day), minutes, periods, attendedMinutes: Math.round(minutes * attendedShare) }));
+  .record({
+    day: fc.integer({ min: 0, max: DAYS }),
+    minutes: fc.integer({ min: 0, max: 240 }),
+    periods: fc.integer({ min: 0, max: 6 }),
+    attendedShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  })
+  .map(({ day, minutes, periods, attendedShare }) => ({
+    date: addDays(PERIOD.from, day),
+    minutes,
+    periods,
+    attendedMinutes: Math.round(minutes * attendedShare),
+  }));
 
 const enrolled = fc
   .tuple(fc.integer({ min: 0, max: DAYS }), fc.integer({ min: 0, max: DAYS }))

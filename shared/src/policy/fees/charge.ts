@@ -1,5 +1,5 @@
-import type { PolicyProfile } from '../profiles/types';
 import { getProfile } from '../profiles/registry';
+import type { PolicyProfile } from '../profiles/types';
 import type { ChargeInput } from '../schemas';
 import { exemptionFor } from './exemption';
 import { freeServiceFee } from './models/free';

@@ -15,7 +15,10 @@ describe('whether a term may be charged', () => {
   });
 
   it('001 五2 须经审核同意后方可收费: yueyang needs the approved plan', () => {
-    expect(chargeabilityUnder(yueyang2019, { planApproved: false, feesDisclosed: true })).toMatchObject({ ruleId: 'fees.plan-not-approved', citation: { section: '五2' } });
+    expect(chargeabilityUnder(yueyang2019, { planApproved: false, feesDisclosed: true })).toMatchObject({
+      ruleId: 'fees.plan-not-approved',
+      citation: { section: '五2' },
+    });
     expect(chargeabilityUnder(yueyang2019, approved).chargeable).toBe(true);
   });
 

@@ -37,7 +37,12 @@ export function chargeabilityUnder(profile: PolicyProfile, facts: ChargeabilityF
     };
   }
   if (fees.chargingRequiresDisclosure.value && !facts.feesDisclosed) {
-    return { chargeable: false, ruleId: 'fees.not-disclosed', reason: '收费标准和退费办法尚未公示，公示前不得收费。', citation: fees.chargingRequiresDisclosure.citation };
+    return {
+      chargeable: false,
+      ruleId: 'fees.not-disclosed',
+      reason: '收费标准和退费办法尚未公示，公示前不得收费。',
+      citation: fees.chargingRequiresDisclosure.citation,
+    };
   }
   return { chargeable: true, reason: '可以按公示的收费标准收费。' };
 }

@@ -1,5 +1,5 @@
-import { listProfiles } from '../profiles/registry';
 import { qijiang2020 } from '../profiles/qijiang-2020';
+import { listProfiles } from '../profiles/registry';
 import { suifenhe2021 } from '../profiles/suifenhe-2021';
 import { xxcity2024 } from '../profiles/xxcity-2024';
 import { yueyang2019 } from '../profiles/yueyang-2019';

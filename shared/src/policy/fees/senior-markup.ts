@@ -1,6 +1,6 @@
 import type { IsoDate } from '../core/calendar';
 import { inForceOn } from '../core/parameter';
-import { violation, type Violation } from '../core/violation';
+import { type Violation, violation } from '../core/violation';
 import type { PolicyProfile } from '../profiles/types';
 import type { SchoolSettings } from '../schemas';
 

@@ -27,4 +27,6 @@ export type ChargeResult =
   | { readonly ok: false; readonly violation: Violation };
 
 /** The first step of a charge: the fee before waivers, or why no fee may be issued. */
-export type GrossFee = { readonly ok: true; readonly grossFen: number; readonly lines: readonly AmountLine[] } | { readonly ok: false; readonly violation: Violation };
+export type GrossFee =
+  | { readonly ok: true; readonly grossFen: number; readonly lines: readonly AmountLine[] }
+  | { readonly ok: false; readonly violation: Violation };

@@ -7,7 +7,11 @@ import { budgetViolations } from './budget-rules';
 
 type RawActivity = z.input<typeof activitySchema>;
 const staff = (costFen: number): RawActivity => ({ category: 'homework', provider: { type: 'staff' }, costFen });
-const outside = (costFen: number, type: 'company' | 'volunteer' | 'nonprofit' = 'company'): RawActivity => ({ category: 'science', provider: { type, vetted: true }, costFen });
+const outside = (costFen: number, type: 'company' | 'volunteer' | 'nonprofit' = 'company'): RawActivity => ({
+  category: 'science',
+  provider: { type, vetted: true },
+  costFen,
+});
 const ids = (activities: RawActivity[], students?: number) =>
   budgetViolations(xxcity2024, planInput({ policy: 'xxcity-2024', activities, students }), '2024-09-01').map((v) => v.ruleId);
 
@@ -42,6 +46,8 @@ describe('xxcity budget controls', () => {
   });
 
   it('profiles without budget controls check nothing', () => {
-    expect(budgetViolations(suifenhe2021, planInput({ policy: 'suifenhe-2021', activities: [outside(9_999_999, 'nonprofit')], students: 1 }), '2021-09-01')).toEqual([]);
+    expect(
+      budgetViolations(suifenhe2021, planInput({ policy: 'suifenhe-2021', activities: [outside(9_999_999, 'nonprofit')], students: 1 }), '2021-09-01'),
+    ).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../core/calendar';
 import { formatYuan } from '../core/money';
 import { inForceOn } from '../core/parameter';
-import { violation, type Violation } from '../core/violation';
+import { type Violation, violation } from '../core/violation';
 import type { PolicyProfile } from '../profiles/types';
 import type { PlanInput } from '../schemas';
 
@@ -17,9 +17,7 @@ export function budgetViolations(profile: PolicyProfile, input: PlanInput, on: I
   if (!budget) return [];
   const totalFen = input.activities.reduce((sum, activity) => sum + activity.costFen, 0);
   const external = new Set<string>(budget.externalProviderTypes.value);
-  const externalFen = input.activities
-    .filter((activity) => external.has(activity.provider.type))
-    .reduce((sum, activity) => sum + activity.costFen, 0);
+  const externalFen = input.activities.filter((activity) => external.has(activity.provider.type)).reduce((sum, activity) => sum + activity.costFen, 0);
   const violations: Violation[] = [];
 
   const maxShare = inForceOn(budget.externalShareMaxPercent, on);

@@ -1,6 +1,6 @@
-import type { Violation } from '../core/violation';
 import { forbiddenContentViolation } from '../content/forbidden-content';
 import { homeworkViolation } from '../content/homework';
+import type { Violation } from '../core/violation';
 import { getProfile } from '../profiles/registry';
 import type { PolicyProfile } from '../profiles/types';
 import type { Activity, PlanInput } from '../schemas';

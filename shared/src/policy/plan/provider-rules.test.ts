@@ -9,7 +9,9 @@ import { activitySchema } from '../schemas';
 import { providerViolations } from './provider-rules';
 
 const broken = (profile: PolicyProfile, type: ProviderType, vetted: boolean, list: 'white' | 'black' | null = null): RuleId[] =>
-  providerViolations(profile, activitySchema.parse({ name: '篮球', category: 'sports', provider: { type, vetted, list } }), 'activities[0].provider').map((v) => v.ruleId);
+  providerViolations(profile, activitySchema.parse({ name: '篮球', category: 'sports', provider: { type, vetted, list } }), 'activities[0].provider').map(
+    (v) => v.ruleId,
+  );
 
 describe('provider rules', () => {
   it('000 四(四): 严禁未按程序审核的机构和个人入校 — anyone but staff must be vetted', () => {

@@ -1,4 +1,4 @@
-import { violation, type Violation } from '../core/violation';
+import { type Violation, violation } from '../core/violation';
 import { PROVIDER_LABELS } from '../domain';
 import type { PolicyProfile } from '../profiles/types';
 import type { Activity } from '../schemas';
@@ -24,9 +24,7 @@ export function providerViolations(profile: PolicyProfile, activity: Activity, p
     violations.push(violation('provider.not-vetted', `${who}不在公益性机构白名单上，不得参与课后服务。`, whiteList.citation, path));
   }
   if (rules.forProfitForbidden && provider.type === 'company') {
-    violations.push(
-      violation('provider.for-profit', `${who}是经营性企业或校外培训机构，本地政策严禁引入。`, rules.forProfitForbidden, path),
-    );
+    violations.push(violation('provider.for-profit', `${who}是经营性企业或校外培训机构，本地政策严禁引入。`, rules.forProfitForbidden, path));
   }
   return violations;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Citation } from '../core/citation';
 import { isCalendarDate } from '../core/calendar';
+import type { Citation } from '../core/citation';
 import type { Parameter } from '../core/parameter';
 import { getProfile, isProfileId, listProfiles, PROFILE_IDS, PROFILE_NAMES } from './registry';
 import type { PolicyProfile } from './types';
@@ -113,12 +113,8 @@ describe('profile data the later features read', () => {
   });
 
   it('001 六5 and 003 六(三): report dates', () => {
-    expect(getProfile('yueyang-2019').reports).toEqual([
-      expect.objectContaining({ key: 'semiannual-report', due: ['06-30', '12-31'], dueInclusive: true }),
-    ]);
-    expect(getProfile('xxcity-2024').reports).toEqual([
-      expect.objectContaining({ key: 'annual-expenditure', due: ['03-01'], dueInclusive: false }),
-    ]);
+    expect(getProfile('yueyang-2019').reports).toEqual([expect.objectContaining({ key: 'semiannual-report', due: ['06-30', '12-31'], dueInclusive: true })]);
+    expect(getProfile('xxcity-2024').reports).toEqual([expect.objectContaining({ key: 'annual-expenditure', due: ['03-01'], dueInclusive: false })]);
   });
 
   it('003 六(一), 五(二): xxcity budget controls', () => {

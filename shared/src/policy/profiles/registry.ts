@@ -28,6 +28,7 @@ export function getProfile(id: string): PolicyProfile | undefined {
 }
 
 /** Chinese display names by profile id. */
-export const PROFILE_NAMES: Readonly<Record<ProfileId, string>> = Object.fromEntries(
-  PROFILES.map((profile) => [profile.id, profile.name]),
-) as Record<ProfileId, string>;
+export const PROFILE_NAMES: Readonly<Record<ProfileId, string>> = Object.fromEntries(PROFILES.map((profile) => [profile.id, profile.name])) as Record<
+  ProfileId,
+  string
+>;

@@ -30,12 +30,7 @@ export const suifenhe2021 = defineProfile({
       kind: 'per-attended-minute',
       ratePerHourFen: param(400, 'fen/hour', '三(五)2', '确定中小学校课后服务收费标准为每生每小时4元'),
       seniorMarkupMaxPercent: param(10, 'percent', '三(五)2', '高中可根据实际情况上浮10%'),
-      minimumChargeableMinutesPerDay: param(
-        30,
-        'minutes/day',
-        '三(五)2',
-        '服务时间超过或不足1小时按此标准进行折算，当天低于30分钟的不得向学生收取费用',
-      ),
+      minimumChargeableMinutesPerDay: param(30, 'minutes/day', '三(五)2', '服务时间超过或不足1小时按此标准进行折算，当天低于30分钟的不得向学生收取费用'),
       monthlyByAttendance: cite('三(五)2', '各中小学每月可根据学生当月实际参加课后服务的时间据实收取'),
     },
     billingPeriod: { value: 'calendar-month', citation: cite('三(五)2', '各中小学每月可根据学生当月实际参加课后服务的时间据实收取') },
@@ -54,12 +49,7 @@ export const suifenhe2021 = defineProfile({
   },
   refunds: {
     kind: 'monthly-by-attendance',
-    halfRefundMaxAttendedPercent: param(
-      50,
-      'percent',
-      '三(五)3(2)',
-      '整月未上课的全额退费，未满半月（含半月）课时退半费，超过半月课时、未满一个月课时不退费',
-    ),
+    halfRefundMaxAttendedPercent: param(50, 'percent', '三(五)3(2)', '整月未上课的全额退费，未满半月（含半月）课时退半费，超过半月课时、未满一个月课时不退费'),
   },
   schedule: {
     schoolDaysOnly: cite('三(二)', '课后服务一般为正常上课日的下午放学后'),
@@ -85,10 +75,7 @@ export const suifenhe2021 = defineProfile({
         },
         unit: 'HH:mm',
         from: '2022-03-01',
-        citation: cite(
-          '三(二)1-2',
-          '小学课后服务起始时间为15时30分，结束时间原则上不早于17时30分，不晚于18时30分',
-        ),
+        citation: cite('三(二)1-2', '小学课后服务起始时间为15时30分，结束时间原则上不早于17时30分，不晚于18时30分'),
       },
     ],
     minimumExerciseMinutes: param(30, 'minutes', '三(三)', '学生课后服务期间，要保证至少30分钟体育锻炼时间'),

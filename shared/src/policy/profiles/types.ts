@@ -1,5 +1,5 @@
-import type { Citation, Provision } from '../core/citation';
 import type { IsoDate } from '../core/calendar';
+import type { Citation, Provision } from '../core/citation';
 import type { ClockTime } from '../core/clock';
 import type { Timeline } from '../core/parameter';
 import type { ForbiddenCategory, Hardship, ProviderType, Stage } from '../domain';

@@ -6,19 +6,13 @@ const cite = citationsOf('岳教体发〔2019〕11号');
 const IN_FORCE = '2019-09-01';
 const param = <T>(value: T, unit: Unit, section: string, quote: string) => since(IN_FORCE, value, unit, cite(section, quote));
 
-const TERM_START_NOTICE = cite(
-  '二2',
-  '每学期初需主动向家长告知开展校内课后服务的服务时间、服务方式、服务内容、安全措施、收费事项、费用开支等工作方案',
-);
+const TERM_START_NOTICE = cite('二2', '每学期初需主动向家长告知开展校内课后服务的服务时间、服务方式、服务内容、安全措施、收费事项、费用开支等工作方案');
 const FILING = cite('五2', '在春季、秋季开学后10个工作日内报当地教育主管部门备案');
 const FILING_CONTENTS = cite(
   '五2',
   '报备材料包括：服务实施方案、项目及收费明细、设施设备和管理人员配备、临聘人员劳动合同或劳务协议及安全应急预案、服务人员劳务报酬发放标准、经费筹措与管理使用等情况',
 );
-const FILING_EXTERNAL = cite(
-  '五2',
-  '报备材料须增加学校与公益组织或社会机构签订的协议、公益组织或社会机构合法设立的证照或文件复印件等',
-);
+const FILING_EXTERNAL = cite('五2', '报备材料须增加学校与公益组织或社会机构签订的协议、公益组织或社会机构合法设立的证照或文件复印件等');
 const NO_GROUP_TEACHING = cite('二3', '坚决防止将课后服务变相成为集体教学或“补课”');
 
 const SAME_FOR_ALL: ServiceTimes = { latestEnd: '18:00', latestEndInWinter: '17:30' };

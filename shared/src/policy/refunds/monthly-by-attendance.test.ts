@@ -6,12 +6,30 @@ const rules = suifenhe2021.refunds;
 if (rules.kind !== 'monthly-by-attendance') throw new Error('suifenhe refunds by attendance');
 const MAY = { from: '2021-05-06', to: '2021-05-31' };
 // 18 weekdays of 120 minutes: 2160 scheduled minutes, half is 1080 (9 days).
-const LAST_DAYS = ['2021-05-17', '2021-05-18', '2021-05-19', '2021-05-20', '2021-05-21', '2021-05-24', '2021-05-25', '2021-05-26', '2021-05-27', '2021-05-28', '2021-05-31'];
+const LAST_DAYS = [
+  '2021-05-17',
+  '2021-05-18',
+  '2021-05-19',
+  '2021-05-20',
+  '2021-05-21',
+  '2021-05-24',
+  '2021-05-25',
+  '2021-05-26',
+  '2021-05-27',
+  '2021-05-28',
+  '2021-05-31',
+];
 
 const refund = (absent: string[], paidFen = 14400, attendedMinutes?: number) =>
   monthlyRefundByAttendance(
     rules.halfRefundMaxAttendedPercent,
-    refundInput({ policy: 'suifenhe-2021', student: { stage: 'primary' }, period: MAY, paidFen, sessions: [weekdays(MAY.from, MAY.to, 120, { absent, attendedMinutes })] }),
+    refundInput({
+      policy: 'suifenhe-2021',
+      student: { stage: 'primary' },
+      period: MAY,
+      paidFen,
+      sessions: [weekdays(MAY.from, MAY.to, 120, { absent, attendedMinutes })],
+    }),
   );
 
 describe('suifenhe refund of a month paid in advance (004 三(五)3(2))', () => {

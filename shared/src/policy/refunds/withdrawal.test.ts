@@ -44,7 +44,11 @@ describe('settling a withdrawal by the profile', () => {
 
   it('001 六2: yueyang sets no refund method; 003 二(三): xxcity charged nothing', () => {
     const charge = chargeInput({ policy: 'yueyang-2019', student: { stage: 'primary' }, school: { termFeeFen: 30_000 }, period: term, sessions: [] });
-    expect(settleWithdrawalUnder(yueyang2019, { charge, leavesOn: '2026-10-01' })).toMatchObject({ kind: 'not-settled', ruleId: 'refund.no-method', citation: { section: '六2' } });
+    expect(settleWithdrawalUnder(yueyang2019, { charge, leavesOn: '2026-10-01' })).toMatchObject({
+      kind: 'not-settled',
+      ruleId: 'refund.no-method',
+      citation: { section: '六2' },
+    });
     const free = chargeInput({ policy: 'xxcity-2024', student: { stage: 'primary' }, period: term, sessions: [] });
     expect(settleWithdrawalUnder(xxcity2024, { charge: free, leavesOn: '2026-10-01' })).toMatchObject({ kind: 'not-settled', ruleId: 'fees.free-service' });
   });

@@ -87,9 +87,7 @@ export function settleWithdrawalUnder(profile: PolicyProfile, input: WithdrawalI
   const charge = computeChargeUnder(profile, shortened);
   if (!charge.ok) throw new Error(`settling a withdrawal: ${charge.violation.ruleId}`);
   const reason =
-    model.kind === 'per-period'
-      ? `中途退出，以周为单位据实结算：计至 ${lastDay} 所在的一周`
-      : `中途退出，按退出前实际参加的时间据实收取（计至 ${lastDay}）`;
+    model.kind === 'per-period' ? `中途退出，以周为单位据实结算：计至 ${lastDay} 所在的一周` : `中途退出，按退出前实际参加的时间据实收取（计至 ${lastDay}）`;
   return { kind: 'recomputed', input: shortened, charge, reason: stillEnrolled ? reason : '退出日期早于这一收费期间，本期不收费', citation };
 }
 

@@ -32,11 +32,34 @@ describe('checkSchedule', () => {
   });
 
   it('001 三2: a compliant yueyang day is allowed', () => {
-    expect(checkSchedule(scheduleInput({ policy: 'yueyang-2019', stage: 'primary', date: '2020-10-13', start: '16:00', end: '17:50', blocks: [{ category: 'homework', minutes: 60 }, { category: 'arts', minutes: 50 }] }))).toEqual([]);
+    expect(
+      checkSchedule(
+        scheduleInput({
+          policy: 'yueyang-2019',
+          stage: 'primary',
+          date: '2020-10-13',
+          start: '16:00',
+          end: '17:50',
+          blocks: [
+            { category: 'homework', minutes: 60 },
+            { category: 'arts', minutes: 50 },
+          ],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('every violation carries a Chinese message and a citation', () => {
-    const violations = checkSchedule(scheduleInput({ policy: 'qijiang-2020', stage: 'junior', date: '2020-11-14', start: '16:00', end: '18:00', blocks: [{ category: 'subject-teaching', minutes: 120 }] }));
+    const violations = checkSchedule(
+      scheduleInput({
+        policy: 'qijiang-2020',
+        stage: 'junior',
+        date: '2020-11-14',
+        start: '16:00',
+        end: '18:00',
+        blocks: [{ category: 'subject-teaching', minutes: 120 }],
+      }),
+    );
     expect(violations).toHaveLength(2);
     for (const v of violations) {
       expect(v.message).toMatch(/[\u4e00-\u9fff]/);

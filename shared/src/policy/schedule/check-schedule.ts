@@ -1,5 +1,5 @@
-import type { Violation } from '../core/violation';
 import { forbiddenContentViolation } from '../content/forbidden-content';
+import type { Violation } from '../core/violation';
 import { CATEGORY_LABELS } from '../domain';
 import { getProfile } from '../profiles/registry';
 import type { PolicyProfile } from '../profiles/types';
@@ -16,12 +16,7 @@ const blockContentViolations: ScheduleRule = (profile, input) =>
     return found ? [found] : [];
   });
 
-const SCHEDULE_RULES: readonly ScheduleRule[] = [
-  schoolDayViolations,
-  serviceTimeViolations,
-  exerciseViolations,
-  blockContentViolations,
-];
+const SCHEDULE_RULES: readonly ScheduleRule[] = [schoolDayViolations, serviceTimeViolations, exerciseViolations, blockContentViolations];
 
 /** Every rule one service day's timetable breaks under the profile; [] means allowed. */
 export function checkSchedule(input: ScheduleInput): Violation[] {

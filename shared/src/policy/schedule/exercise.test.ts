@@ -9,7 +9,16 @@ const day = (blocks: Block[]) => scheduleInput({ policy: 'suifenhe-2021', stage:
 describe('schedule.exercise-too-short', () => {
   it('004 三(三): 保证至少 30 分钟体育锻炼时间 — 30 minutes of sports, across blocks, are enough', () => {
     expect(exerciseViolations(suifenhe2021, day([{ category: 'sports', minutes: 30 }]))).toEqual([]);
-    expect(exerciseViolations(suifenhe2021, day([{ category: 'sports', minutes: 15 }, { category: 'homework', minutes: 60 }, { category: 'sports', minutes: 15 }]))).toEqual([]);
+    expect(
+      exerciseViolations(
+        suifenhe2021,
+        day([
+          { category: 'sports', minutes: 15 },
+          { category: 'homework', minutes: 60 },
+          { category: 'sports', minutes: 15 },
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('004 三(三): 29 minutes, or none, break the rule', () => {

@@ -1,5 +1,5 @@
 import { inForceOn } from '../core/parameter';
-import { violation, type Violation } from '../core/violation';
+import { type Violation, violation } from '../core/violation';
 import type { PolicyProfile } from '../profiles/types';
 import type { ScheduleInput } from '../schemas';
 
@@ -10,12 +10,5 @@ export function exerciseViolations(profile: PolicyProfile, input: ScheduleInput)
   const minimum = inForceOn(timeline, input.date);
   const exercise = input.blocks.reduce((sum, block) => sum + (block.category === 'sports' ? block.minutes : 0), 0);
   if (exercise >= minimum.value) return [];
-  return [
-    violation(
-      'schedule.exercise-too-short',
-      `当天体育锻炼安排了 ${exercise} 分钟，每天至少应有 ${minimum.value} 分钟。`,
-      minimum.citation,
-      'blocks',
-    ),
-  ];
+  return [violation('schedule.exercise-too-short', `当天体育锻炼安排了 ${exercise} 分钟，每天至少应有 ${minimum.value} 分钟。`, minimum.citation, 'blocks')];
 }

@@ -1,5 +1,5 @@
 import { isoWeekday } from '../core/calendar';
-import { violation, type Violation } from '../core/violation';
+import { type Violation, violation } from '../core/violation';
 import type { PolicyProfile } from '../profiles/types';
 import type { ScheduleInput } from '../schemas';
 
@@ -8,12 +8,5 @@ export function schoolDayViolations(profile: PolicyProfile, input: ScheduleInput
   const weekday = isoWeekday(input.date);
   if (weekday <= 5) return [];
   const dayName = weekday === 6 ? '星期六' : '星期日';
-  return [
-    violation(
-      'schedule.not-school-day',
-      `${input.date} 是${dayName}，课后服务只在周一至周五的上课日开展。`,
-      profile.schedule.schoolDaysOnly,
-      'date',
-    ),
-  ];
+  return [violation('schedule.not-school-day', `${input.date} 是${dayName}，课后服务只在周一至周五的上课日开展。`, profile.schedule.schoolDaysOnly, 'date')];
 }

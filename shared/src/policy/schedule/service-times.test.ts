@@ -1,11 +1,11 @@
 import type { RuleId } from '../core/violation';
-import { suifenhe2021 } from '../profiles/suifenhe-2021';
+import type { Stage } from '../domain';
 import { qijiang2020 } from '../profiles/qijiang-2020';
+import type { ProfileId } from '../profiles/registry';
+import { suifenhe2021 } from '../profiles/suifenhe-2021';
+import type { PolicyProfile } from '../profiles/types';
 import { xxcity2024 } from '../profiles/xxcity-2024';
 import { yueyang2019 } from '../profiles/yueyang-2019';
-import type { ProfileId } from '../profiles/registry';
-import type { PolicyProfile } from '../profiles/types';
-import type { Stage } from '../domain';
 import { scheduleInput } from '../test-support';
 import { serviceTimeViolations } from './service-times';
 

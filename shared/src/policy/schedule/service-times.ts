@@ -1,6 +1,6 @@
 import { minutesOfDay } from '../core/clock';
 import { inForceOn } from '../core/parameter';
-import { violation, type Violation } from '../core/violation';
+import { type Violation, violation } from '../core/violation';
 import { STAGE_LABELS } from '../domain';
 import type { PolicyProfile } from '../profiles/types';
 import type { ScheduleInput } from '../schemas';
@@ -19,19 +19,10 @@ export function serviceTimeViolations(profile: PolicyProfile, input: ScheduleInp
   const violations: Violation[] = [];
 
   if (times.start !== undefined && input.start !== times.start) {
-    violations.push(
-      violation('schedule.start-time', `${stage}课后服务应于 ${times.start} 开始，当前为 ${input.start}。`, version.citation, 'start'),
-    );
+    violations.push(violation('schedule.start-time', `${stage}课后服务应于 ${times.start} 开始，当前为 ${input.start}。`, version.citation, 'start'));
   }
   if (times.earliestEnd !== undefined && end < minutesOfDay(times.earliestEnd)) {
-    violations.push(
-      violation(
-        'schedule.end-too-early',
-        `${stage}课后服务结束时间 ${input.end} 早于规定的 ${times.earliestEnd}。`,
-        version.citation,
-        'end',
-      ),
-    );
+    violations.push(violation('schedule.end-too-early', `${stage}课后服务结束时间 ${input.end} 早于规定的 ${times.earliestEnd}。`, version.citation, 'end'));
   }
   const winter = input.winter && times.latestEndInWinter !== undefined;
   const latestEnd = winter ? times.latestEndInWinter : times.latestEnd;

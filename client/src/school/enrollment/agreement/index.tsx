@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import { EDITABLE_SECTIONS, type EditableSection, SECTION_HEADINGS } from '@kehou/shared';
 import { Text, Textarea, View } from '@tarojs/components';
-import { EDITABLE_SECTIONS, SECTION_HEADINGS, type EditableSection } from '@kehou/shared';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
-import { Button } from '../../../ui/nutui';
 import { toast } from '../../../ui/navigate';
+import { Button } from '../../../ui/nutui';
 import { ErrorCard, Loading } from '../../../ui/states';
 import { useSchoolId } from '../components/use-school';
 import '../../../teacher/components/staff.scss';
@@ -74,7 +74,13 @@ function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
             {EDITABLE_SECTIONS.map((key) => (
               <View key={key} className="field">
                 <Text className="field-label">{SECTION_HEADINGS[key]}</Text>
-                <Textarea className={`textarea section-${key}`} value={text[key]} maxlength={3000} autoHeight onInput={(e) => setText({ ...text, [key]: e.detail.value })} />
+                <Textarea
+                  className={`textarea section-${key}`}
+                  value={text[key]}
+                  maxlength={3000}
+                  autoHeight
+                  onInput={(e) => setText({ ...text, [key]: e.detail.value })}
+                />
               </View>
             ))}
             <Button type="primary" block loading={busy} className="publish-template" onClick={() => void publish()}>

@@ -1,12 +1,12 @@
-import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
-import { Button } from '../../../ui/nutui';
-import { toast } from '../../../ui/navigate';
-import { ErrorCard, Loading } from '../../../ui/states';
 import { ApplicationCard, ReviewableApplication } from '../../../teacher/components/application-card';
+import { toast } from '../../../ui/navigate';
+import { Button } from '../../../ui/nutui';
+import { ErrorCard, Loading } from '../../../ui/states';
 import { useSchoolId } from '../components/use-school';
 
 const shortTime = (iso: string) => {
@@ -35,7 +35,8 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const approveWithdrawal = (applicationId: string) =>
     act(async () => {
       const { settlement } = await api.enrollment.decideWithdrawal({ applicationId, decision: 'approve' });
-      if (settlement) await Taro.showModal({ title: '已批准退出：费用结算', content: `${settlement.summary}（依据：${settlement.citation}）`, showCancel: false });
+      if (settlement)
+        await Taro.showModal({ title: '已批准退出：费用结算', content: `${settlement.summary}（依据：${settlement.citation}）`, showCancel: false });
     }, '已批准退出');
 
   const postList = async () => {
@@ -101,7 +102,12 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
             {l.fixed ? (
               <Text className="ok-text listing-fixed">名单已确定</Text>
             ) : l.canFix ? (
-              <Button type="primary" size="small" className="fix-list" onClick={() => void act(() => api.enrollment.fixListing({ listingId: l.listingId }), '名单已确定，已通知家长签署协议')}>
+              <Button
+                type="primary"
+                size="small"
+                className="fix-list"
+                onClick={() => void act(() => api.enrollment.fixListing({ listingId: l.listingId }), '名单已确定，已通知家长签署协议')}
+              >
                 名单确定
               </Button>
             ) : (
@@ -120,7 +126,10 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
               <Button type="primary" size="small" className="withdrawal-approve" onClick={() => void approveWithdrawal(row.applicationId)}>
                 批准退出
               </Button>
-              <Button size="small" onClick={() => void act(() => api.enrollment.decideWithdrawal({ applicationId: row.applicationId, decision: 'reject' }), '已不批准')}>
+              <Button
+                size="small"
+                onClick={() => void act(() => api.enrollment.decideWithdrawal({ applicationId: row.applicationId, decision: 'reject' }), '已不批准')}
+              >
                 不批准
               </Button>
             </View>

@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
 import { ROSTER_COLUMNS, type RosterImportReport } from '@kehou/shared';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { api } from '../../../api';
 import { Button } from '../../../ui/nutui';
 import { ErrorCard, Loading } from '../../../ui/states';
@@ -33,7 +33,11 @@ function Importer({ schoolId }: { schoolId: string }) {
       <View className="card">
         <Text className="card-title">导入花名册</Text>
         <Text className="section-note">
-          Excel（.xlsx）第一行为表头，包含：{Object.values(ROSTER_COLUMNS).map((names) => names[0]).join('、')}。一个学生有两位家长时写两行（学号相同）。
+          Excel（.xlsx）第一行为表头，包含：
+          {Object.values(ROSTER_COLUMNS)
+            .map((names) => names[0])
+            .join('、')}
+          。一个学生有两位家长时写两行（学号相同）。
         </Text>
         <Text className="section-note">学生按学号新增或更新；花名册上的家长手机用于核对家长的绑定申请。重复导入同一文件不会重复新增。</Text>
         <View className="btn-row">
@@ -51,7 +55,8 @@ function Importer({ schoolId }: { schoolId: string }) {
           ) : (
             <>
               <Text className="section-note">
-                读取 {report.rowsRead} 行，导入 {report.rowsTaken} 行：新增学生 {report.studentsCreated}，更新 {report.studentsUpdated}，新增家长联系方式 {report.contactsAdded}。
+                读取 {report.rowsRead} 行，导入 {report.rowsTaken} 行：新增学生 {report.studentsCreated}，更新 {report.studentsUpdated}，新增家长联系方式{' '}
+                {report.contactsAdded}。
               </Text>
               {report.problems.length > 0 ? (
                 <>

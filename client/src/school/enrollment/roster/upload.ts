@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro';
 import { MAX_ROSTER_BYTES, ROSTER_TOO_BIG } from '@kehou/shared/enrollment/schemas';
+import Taro from '@tarojs/taro';
 import { chooseBrowserFile, readFileBase64 } from '../../../ui/browser-file';
 
 export type RosterFile = { base64: string } | { fileID: string };

@@ -1,23 +1,18 @@
-import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
 import { APPLICATION_STATUS_SHORT, type SignatureSummary } from '@kehou/shared';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
+import { ApplicationCard } from '../../../teacher/components/application-card';
 import { go, toast } from '../../../ui/navigate';
 import { ErrorCard, Loading } from '../../../ui/states';
-import { ApplicationCard } from '../../../teacher/components/application-card';
 import { useSchoolId } from '../components/use-school';
 
 function Signatures({ applicationId }: { applicationId: string }) {
   const [list, setList] = useState<SignatureSummary[] | null>(null);
   if (!list) {
     return (
-      <Text
-        className="link"
-        onClick={() =>
-          void api.agreement.listSignatures({ applicationId }).then(setList, (e: Error) => toast(e.message))
-        }
-      >
+      <Text className="link" onClick={() => void api.agreement.listSignatures({ applicationId }).then(setList, (e: Error) => toast(e.message))}>
         查看签署记录
       </Text>
     );
@@ -49,7 +44,9 @@ function List({ schoolId, termId }: { schoolId: string; termId?: string }) {
         {data.applications.map((row) => (
           <ApplicationCard key={row.applicationId} row={row}>
             {['signed', 'active', 'withdrawal-requested', 'withdrawn'].includes(row.status) && <Signatures applicationId={row.applicationId} />}
-            {row.signedVersion === null && ['listed'].includes(row.status) && <Text className="section-note">{APPLICATION_STATUS_SHORT[row.status]}，待家长签署协议</Text>}
+            {row.signedVersion === null && ['listed'].includes(row.status) && (
+              <Text className="section-note">{APPLICATION_STATUS_SHORT[row.status]}，待家长签署协议</Text>
+            )}
           </ApplicationCard>
         ))}
       </View>

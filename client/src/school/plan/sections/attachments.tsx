@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
 import { hasExternalProviders } from '@kehou/shared/disclosure';
 import { formatCitation } from '@kehou/shared/policy';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { Button } from '../../../ui/nutui';
 import { useEditor } from '../editor-context';
 import { Issues, RemoveLink } from '../fields';

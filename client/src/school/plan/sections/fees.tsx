@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components';
 import { publicationFees } from '@kehou/shared/disclosure';
 import { formatCitation } from '@kehou/shared/policy';
+import { Text, View } from '@tarojs/components';
 import { useEditor } from '../editor-context';
 import { NumberField } from '../fields';
 

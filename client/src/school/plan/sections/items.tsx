@@ -1,9 +1,9 @@
-import { Text, View } from '@tarojs/components';
 import type { PlanItem } from '@kehou/shared';
 import { ALLOWED_CATEGORIES, CATEGORY_LABELS } from '@kehou/shared/policy';
+import { Text, View } from '@tarojs/components';
 import { Button } from '../../../ui/nutui';
 import { newId, useEditor } from '../editor-context';
-import { Chips, FieldLabel, Issues, NumberField, OwnIssues, RemoveLink, TextField, Toggle, WEEKDAY_OPTIONS, toggleIn } from '../fields';
+import { Chips, FieldLabel, Issues, NumberField, OwnIssues, RemoveLink, TextField, Toggle, toggleIn, WEEKDAY_OPTIONS } from '../fields';
 
 const CATEGORY_OPTIONS = ALLOWED_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
 const KIND_OPTIONS = [
@@ -62,7 +62,14 @@ export function ItemsSection() {
             <FieldLabel>内容类别</FieldLabel>
             <Chips options={CATEGORY_OPTIONS} selected={[item.category]} onToggle={(c) => edit((x) => (x.category = c))} />
             <Issues path={`${base}.category`} />
-            <TextField label="说明" value={item.description} multiline maxlength={500} placeholder="时间、地点、内容" onChange={(v) => edit((x) => (x.description = v))} />
+            <TextField
+              label="说明"
+              value={item.description}
+              multiline
+              maxlength={500}
+              placeholder="时间、地点、内容"
+              onChange={(v) => edit((x) => (x.description = v))}
+            />
             <FieldLabel>开展日</FieldLabel>
             <Chips options={WEEKDAY_OPTIONS} selected={item.weekdays} onToggle={(d) => edit((x) => (x.weekdays = toggleIn(x.weekdays, d).sort()))} />
             <Issues path={`${base}.weekdays`} />
@@ -76,7 +83,13 @@ export function ItemsSection() {
               <Text className="section-note">请先在「服务人员」中添加人员。</Text>
             )}
             <Issues path={`${base}.staffIds`} />
-            <NumberField label="费用（元／学年，用于预算）" money value={item.costFen} onChange={(v) => edit((x) => (x.costFen = v ?? 0))} path={`${base}.costFen`} />
+            <NumberField
+              label="费用（元／学年，用于预算）"
+              money
+              value={item.costFen}
+              onChange={(v) => edit((x) => (x.costFen = v ?? 0))}
+              path={`${base}.costFen`}
+            />
             <View className="field">
               <Toggle label="布置作业" on={item.assignsHomework} onChange={(on) => edit((x) => (x.assignsHomework = on))} />
               <Issues path={`${base}.assignsHomework`} />

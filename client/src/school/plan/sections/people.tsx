@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components';
 import type { Provider, StaffMember } from '@kehou/shared';
 import { PROVIDER_LABELS, PROVIDER_TYPES } from '@kehou/shared/policy';
+import { Text, View } from '@tarojs/components';
 import { Button } from '../../../ui/nutui';
 import { newId, useEditor } from '../editor-context';
 import { Chips, FieldLabel, Issues, OwnIssues, RemoveLink, TextField, Toggle } from '../fields';

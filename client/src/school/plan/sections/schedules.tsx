@@ -1,10 +1,10 @@
-import { Text, View } from '@tarojs/components';
 import { STAGE_LABELS, type TimeBlock } from '@kehou/shared';
 import { hasWinterTimetable } from '@kehou/shared/disclosure';
 import { ALLOWED_CATEGORIES, CATEGORY_LABELS } from '@kehou/shared/policy';
+import { Text, View } from '@tarojs/components';
 import { Button } from '../../../ui/nutui';
 import { useEditor } from '../editor-context';
-import { Chips, FieldLabel, Issues, NumberField, OwnIssues, RemoveLink, TextField, Toggle, WEEKDAY_OPTIONS, toggleIn } from '../fields';
+import { Chips, FieldLabel, Issues, NumberField, OwnIssues, RemoveLink, TextField, Toggle, toggleIn, WEEKDAY_OPTIONS } from '../fields';
 
 const CATEGORY_OPTIONS = ALLOWED_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
 
@@ -27,8 +27,22 @@ export function ScheduleSection() {
             <Chips options={WEEKDAY_OPTIONS} selected={schedule.weekdays} onToggle={(d) => edit((x) => (x.weekdays = toggleIn(x.weekdays, d).sort()))} />
             <Issues path={`${base}.weekdays`} />
             <View className="row">
-              <TextField label="开始时间" value={schedule.start} placeholder="15:30" maxlength={5} onChange={(v) => edit((x) => (x.start = v))} path={`${base}.start`} />
-              <TextField label="结束时间" value={schedule.end} placeholder="17:30" maxlength={5} onChange={(v) => edit((x) => (x.end = v))} path={`${base}.end`} />
+              <TextField
+                label="开始时间"
+                value={schedule.start}
+                placeholder="15:30"
+                maxlength={5}
+                onChange={(v) => edit((x) => (x.start = v))}
+                path={`${base}.start`}
+              />
+              <TextField
+                label="结束时间"
+                value={schedule.end}
+                placeholder="17:30"
+                maxlength={5}
+                onChange={(v) => edit((x) => (x.end = v))}
+                path={`${base}.end`}
+              />
             </View>
 
             {profile.fees.model.kind === 'per-period' && (
@@ -66,13 +80,28 @@ export function ScheduleSection() {
                 <Toggle
                   label="执行冬季作息"
                   on={!!schedule.winter}
-                  onChange={(on) => edit((x) => (x.winter = on ? { end: '17:30', from: `${view.term.startDate.slice(0, 4)}-11-01`, to: view.term.endDate } : undefined))}
+                  onChange={(on) =>
+                    edit((x) => (x.winter = on ? { end: '17:30', from: `${view.term.startDate.slice(0, 4)}-11-01`, to: view.term.endDate } : undefined))
+                  }
                 />
                 {schedule.winter && (
                   <View>
-                    <TextField label="冬季结束时间" value={schedule.winter.end} maxlength={5} onChange={(v) => edit((x) => (x.winter!.end = v))} path={`${base}.winter.end`} />
+                    <TextField
+                      label="冬季结束时间"
+                      value={schedule.winter.end}
+                      maxlength={5}
+                      onChange={(v) => edit((x) => (x.winter!.end = v))}
+                      path={`${base}.winter.end`}
+                    />
                     <View className="row">
-                      <TextField label="从" value={schedule.winter.from} maxlength={10} placeholder="2026-11-01" onChange={(v) => edit((x) => (x.winter!.from = v))} path={`${base}.winter.from`} />
+                      <TextField
+                        label="从"
+                        value={schedule.winter.from}
+                        maxlength={10}
+                        placeholder="2026-11-01"
+                        onChange={(v) => edit((x) => (x.winter!.from = v))}
+                        path={`${base}.winter.from`}
+                      />
                       <TextField label="到" value={schedule.winter.to} maxlength={10} onChange={(v) => edit((x) => (x.winter!.to = v))} />
                     </View>
                   </View>

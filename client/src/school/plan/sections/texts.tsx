@@ -33,7 +33,13 @@ export function SafetySection() {
         onChange={(v) => change((d) => (d.pickup.arrangement = v))}
         path="pickup.arrangement"
       />
-      <TextField label="接送时间" value={content.pickup.pickupTime} placeholder="17:30" maxlength={5} onChange={(v) => change((d) => (d.pickup.pickupTime = v))} />
+      <TextField
+        label="接送时间"
+        value={content.pickup.pickupTime}
+        placeholder="17:30"
+        maxlength={5}
+        onChange={(v) => change((d) => (d.pickup.pickupTime = v))}
+      />
     </View>
   );
 }
@@ -52,7 +58,12 @@ export function FundingSection() {
         onChange={(v) => change((d) => (d.funding = v))}
         path="funding"
       />
-      <NumberField label="预计参加学生（人）" value={content.expectedStudents} onChange={(v) => change((d) => (d.expectedStudents = v ?? 0))} path="expectedStudents" />
+      <NumberField
+        label="预计参加学生（人）"
+        value={content.expectedStudents}
+        onChange={(v) => change((d) => (d.expectedStudents = v ?? 0))}
+        path="expectedStudents"
+      />
     </View>
   );
 }

@@ -54,18 +54,21 @@ describe('suifenhe fee by attended minutes (004 三(五)2)', () => {
 
   it('004 三(五)2: 高中可上浮 10% — a senior pays 440 fen an hour with a 10 % markup', () => {
     const result = gross({ student: { stage: 'senior' }, school: { seniorMarkupPercent: 10 }, sessions: [weekdays('2021-05-10', '2021-05-14', 210)] });
-    expect(result.grossFen).toBe(5 * 210 * 440 / 60);
+    expect(result.grossFen).toBe((5 * 210 * 440) / 60);
     expect(result.lines[0].detail).toContain('高中上浮 10%');
   });
 
   it('004 三(五)2: the markup is for senior students only', () => {
     const result = gross({ student: { stage: 'junior-final' }, school: { seniorMarkupPercent: 10 }, sessions: [weekdays('2021-05-10', '2021-05-14', 210)] });
-    expect(result.grossFen).toBe(5 * 210 * 400 / 60);
+    expect(result.grossFen).toBe((5 * 210 * 400) / 60);
   });
 
   it('counts only attendance inside the enrolment', () => {
-    const result = gross({ student: { stage: 'primary' }, enrolled: { from: '2021-05-12', to: '2021-05-31' }, sessions: [weekdays('2021-05-10', '2021-05-14', 60)] });
+    const result = gross({
+      student: { stage: 'primary' },
+      enrolled: { from: '2021-05-12', to: '2021-05-31' },
+      sessions: [weekdays('2021-05-10', '2021-05-14', 60)],
+    });
     expect(result.grossFen).toBe(3 * 400);
   });
 });
-

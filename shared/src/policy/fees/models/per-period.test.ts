@@ -64,7 +64,9 @@ describe('qijiang per-period fee (000 四(二))', () => {
   });
 
   it('counts only sessions inside the billing period, and nothing when enrolment misses the period', () => {
-    expect(fee({ student: { stage: 'primary' }, period: { from: '2020-09-07', to: '2020-09-08' }, sessions: [weekdays('2020-09-07', '2020-09-11', 60)] }).grossFen).toBe(400);
+    expect(
+      fee({ student: { stage: 'primary' }, period: { from: '2020-09-07', to: '2020-09-08' }, sessions: [weekdays('2020-09-07', '2020-09-11', 60)] }).grossFen,
+    ).toBe(400);
     const outside = fee({
       student: { stage: 'primary' },
       period: TERM,
