@@ -37,7 +37,7 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
   await teacher.open(`/teacher/class/index?classId=${CLASS}`);
   const request = teacher.within('.binding-request', '朱可馨');
   await request.see('申请人：新家长（母亲）');
-  await request.tap('.binding-confirm');
+  await request.tap('.binding-request-confirm');
   await teacher.see('没有待确认的绑定。', '.pending-bindings');
 
   // 3. From the card again: nothing is pre-selected; the parent chooses days, an item and the pick-up.
@@ -66,7 +66,7 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
 
   // 4. The class teacher passes the first review; the parent follows the status.
   await teacher.open(`/teacher/class/index?classId=${CLASS}`);
-  await teacher.within('.to-review .staff-application', '朱可馨').tap('.review-pass');
+  await teacher.within('.to-review .application-card', '朱可馨').tap('.application-card-pass');
   await teacher.see('没有待初审的报名。', '.to-review');
   await parent.open(`/parent/application/index?applicationId=${encodeURIComponent(APPLICATION)}`);
   await parent.see(APPLICATION_STATUS_LABELS['teacher-reviewed'], '.application-status');
@@ -80,7 +80,7 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
   await admin.see(/当前第 \d+ 版/);
 
   await admin.open(`/school/enrollment/review/index?schoolId=${SCHOOL}&termId=${TERM}`);
-  await admin.within('.to-approve .staff-application', '朱可馨').tap('.review-pass');
+  await admin.within('.to-approve .application-card', '朱可馨').tap('.application-card-pass');
   await admin.see('三年级(2)班 朱可馨', '.to-list');
   await admin.fill('.listing-days', '1');
   await admin.tap('.post-list');

@@ -3,8 +3,8 @@ import { useRouter } from '@tarojs/taro';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { Button } from '../../ui/nutui';
+import { copyText } from '../../ui/share';
 import { ErrorCard, Loading } from '../../ui/states';
-import { copyText } from '../components/share';
 
 /**
  * The published plan as an article for the school's official account: the HTML to paste into the

@@ -4,13 +4,12 @@ import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { ChangeList } from '../../components/plan-changes';
+import { PlanSections } from '../../components/plan-view';
 import { go } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
-import { useShareMenu } from '../../ui/share';
+import { copyText, h5Link, useShareMenu } from '../../ui/share';
 import { ErrorCard, Loading } from '../../ui/states';
-import { ChangeList } from '../components/changes';
-import { PlanSections } from '../components/plan-view';
-import { copyText, h5Link } from '../components/share';
 
 /**
  * The public page of a school's term, open without signing in: the published plan (service time,

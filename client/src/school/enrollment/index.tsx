@@ -3,12 +3,12 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { BindingRequest } from '../../teacher/components/binding-request';
+import { BindingRequest } from '../../components/binding-request';
 import { go, toast } from '../../ui/navigate';
 import { Button, Cell } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 import { query, useSchoolId } from './components/use-school';
-import '../../teacher/components/staff.scss';
+import '../../ui/staff.scss';
 import { enrolPath } from '../../ui/share';
 
 const ORDER: ApplicationStatus[] = ['submitted', 'teacher-reviewed', 'returned', 'approved', 'listed', 'signed', 'active', 'withdrawal-requested', 'withdrawn'];

@@ -5,7 +5,7 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { ChangeList } from '../../public/components/changes';
+import { ChangeList } from '../../components/plan-changes';
 import { go } from '../../ui/navigate';
 import { ErrorCard, Loading } from '../../ui/states';
 

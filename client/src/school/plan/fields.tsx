@@ -1,7 +1,7 @@
 import { issuesAt } from '@kehou/shared/disclosure';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { IssueNotes } from '../../public/components/issues';
+import { IssueNotes } from '../../components/plan-issues';
 import { useEditor } from './editor-context';
 
 /** The problems of a field (and of everything inside it), shown right under it. */

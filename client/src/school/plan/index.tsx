@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api } from '../../api';
-import { IssueNotes } from '../../public/components/issues';
+import { IssueNotes } from '../../components/plan-issues';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';

@@ -5,8 +5,8 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
-import { copyText } from '../../public/components/share';
 import { Button } from '../../ui/nutui';
+import { copyText } from '../../ui/share';
 import { ErrorCard, Loading } from '../../ui/states';
 
 /** The period before the one a report is next due for. */

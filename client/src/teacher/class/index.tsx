@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { ApplicationCard, ReviewableApplication } from '../../components/application-card';
+import { BindingRequest } from '../../components/binding-request';
 import { go, toast } from '../../ui/navigate';
 import { Cell } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
-import { ApplicationCard, ReviewableApplication } from '../components/application-card';
-import { BindingRequest } from '../components/binding-request';
-import '../components/staff.scss';
+import '../../ui/staff.scss';
 import { useParams } from '../../ui/params';
 
 /** The class teacher's desk: the class code, bindings to confirm, applications to review. */

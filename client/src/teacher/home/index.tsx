@@ -3,7 +3,7 @@ import { go } from '../../ui/navigate';
 import { Cell } from '../../ui/nutui';
 import { ErrorCard, Loading, NotYourRole } from '../../ui/states';
 import { useHome } from '../../ui/use-home';
-import '../components/staff.scss';
+import '../../ui/staff.scss';
 
 /** The class teacher's home: what waits (bindings to confirm, applications to review), per class. */
 export default function TeacherHome() {

@@ -8,7 +8,7 @@ import { toast } from '../../../ui/navigate';
 import { Button } from '../../../ui/nutui';
 import { ErrorCard, Loading } from '../../../ui/states';
 import { useSchoolId } from '../components/use-school';
-import '../../../teacher/components/staff.scss';
+import '../../../ui/staff.scss';
 
 function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const draft = useLoad(async () => {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
-import { ApplicationCard, ReviewableApplication } from '../../../teacher/components/application-card';
+import { ApplicationCard, ReviewableApplication } from '../../../components/application-card';
 import { toast } from '../../../ui/navigate';
 import { Button } from '../../../ui/nutui';
 import { ErrorCard, Loading } from '../../../ui/states';

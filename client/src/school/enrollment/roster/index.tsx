@@ -6,7 +6,7 @@ import { Button } from '../../../ui/nutui';
 import { ErrorCard, Loading } from '../../../ui/states';
 import { useSchoolId } from '../components/use-school';
 import { pickRoster } from './upload';
-import '../../../teacher/components/staff.scss';
+import '../../../ui/staff.scss';
 
 function Importer({ schoolId }: { schoolId: string }) {
   const [busy, setBusy] = useState(false);

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
-import { ApplicationCard } from '../../../teacher/components/application-card';
+import { ApplicationCard } from '../../../components/application-card';
 import { go, toast } from '../../../ui/navigate';
 import { ErrorCard, Loading } from '../../../ui/states';
 import { useSchoolId } from '../components/use-school';

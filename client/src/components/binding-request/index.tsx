@@ -1,12 +1,13 @@
 import type { PendingBinding } from '@kehou/shared';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../ui/nutui';
+import './index.scss';
 
 /** One binding request as staff decide it: the child, who asks, and whether the roster knows their phone. */
 export function BindingRequest({ binding: b, onDecide }: { binding: PendingBinding; onDecide: (decision: 'confirm' | 'reject') => void }) {
   return (
     <View className="sub-card binding-request">
-      <Text className="staff-name">
+      <Text className="binding-request-name">
         {b.studentName}（学号 {b.studentNo}）
       </Text>
       <Text className="section-note">
@@ -16,10 +17,10 @@ export function BindingRequest({ binding: b, onDecide }: { binding: PendingBindi
         {b.rosterMatch ? '✓ 与学校花名册登记的家长手机一致' : '花名册上没有这个手机号，请核实后确认'}
       </Text>
       <View className="btn-row">
-        <Button type="primary" size="small" className="binding-confirm" onClick={() => onDecide('confirm')}>
+        <Button type="primary" size="small" className="binding-request-confirm" onClick={() => onDecide('confirm')}>
           确认
         </Button>
-        <Button size="small" className="binding-reject" onClick={() => onDecide('reject')}>
+        <Button size="small" className="binding-request-reject" onClick={() => onDecide('reject')}>
           不通过
         </Button>
       </View>

@@ -18,7 +18,7 @@ import { Text, View } from '@tarojs/components';
 export function PlanSections({ content, fees }: { content: PlanContent; fees?: Publication['fees'] }) {
   const providers = new Map(content.providers.map((p) => [p.id, p]));
   return (
-    <View>
+    <View className="plan-view">
       <View className="card" id="plan-time">
         <Text className="card-title">服务时间</Text>
         {content.schedules.map((s) => (

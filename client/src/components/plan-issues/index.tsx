@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 export function IssueNotes({ issues }: { issues: readonly PlanIssue[] }) {
   if (!issues.length) return null;
   return (
-    <View>
+    <View className="plan-issues">
       {issues.map((issue, index) => (
         <View key={`${issue.path}-${issue.ruleId}-${index}`} className="violation" data-rule={issue.ruleId} data-path={issue.path}>
           <Text>{issue.message}</Text>

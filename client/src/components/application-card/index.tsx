@@ -2,7 +2,7 @@ import { type ItemView, type StaffApplicationRow, WEEKDAY_LABELS } from '@kehou/
 import { Text, Textarea, View } from '@tarojs/components';
 import { type ReactNode, useState } from 'react';
 import { Button } from '../../ui/nutui';
-import './staff.scss';
+import './index.scss';
 
 function placement(item: ItemView): string {
   if (item.placement === 'basic') return '';
@@ -15,9 +15,9 @@ function placement(item: ItemView): string {
 /** An application as staff see it. Hardship shows only here, marked as visible to staff only. */
 export function ApplicationCard({ row, children }: { row: StaffApplicationRow; children?: ReactNode }) {
   return (
-    <View className="sub-card staff-application" data-application={row.applicationId}>
+    <View className="sub-card application-card" data-application={row.applicationId}>
       <View className="row">
-        <Text className="staff-name">
+        <Text className="application-card-name">
           {row.studentName} · {row.className}
         </Text>
         <Text className="tag">{row.statusLabel}</Text>
@@ -27,7 +27,7 @@ export function ApplicationCard({ row, children }: { row: StaffApplicationRow; c
       <Text className="section-note">{row.pickupSummary}</Text>
       <Text className="section-note">申请人：{row.appliedByName}</Text>
       {row.hardship && (
-        <Text className="private-note">
+        <Text className="application-card-private">
           家庭经济困难：{row.hardship.label}
           {row.hardship.note ? `（${row.hardship.note}）` : ''} · 仅班主任和学校管理员可见，请勿外传
         </Text>
@@ -60,7 +60,7 @@ export function ReviewButtons(props: { passLabel: string; onPass: () => Promise<
     <View>
       {returning && (
         <Textarea
-          className="textarea return-reason"
+          className="textarea application-card-return-reason"
           value={reason}
           maxlength={200}
           placeholder="请写明需要家长修改的地方"
@@ -69,13 +69,13 @@ export function ReviewButtons(props: { passLabel: string; onPass: () => Promise<
       )}
       <View className="btn-row">
         {!returning && (
-          <Button type="primary" size="small" loading={busy} className="review-pass" onClick={() => void run(props.onPass)}>
+          <Button type="primary" size="small" loading={busy} className="application-card-pass" onClick={() => void run(props.onPass)}>
             {props.passLabel}
           </Button>
         )}
         {returning ? (
           <>
-            <Button size="small" loading={busy} className="review-return-submit" onClick={() => void run(() => props.onReturn(reason.trim()))}>
+            <Button size="small" loading={busy} className="application-card-return-submit" onClick={() => void run(() => props.onReturn(reason.trim()))}>
               退回修改
             </Button>
             <Button size="small" onClick={() => setReturning(false)}>
@@ -83,7 +83,7 @@ export function ReviewButtons(props: { passLabel: string; onPass: () => Promise<
             </Button>
           </>
         ) : (
-          <Button size="small" className="review-return" onClick={() => setReturning(true)}>
+          <Button size="small" className="application-card-return" onClick={() => setReturning(true)}>
             退回修改
           </Button>
         )}

@@ -7,7 +7,7 @@ const KIND: Record<PlanChange['kind'], string> = { added: '新增', removed: '�
 export function ChangeList({ changes }: { changes: readonly PlanChange[] }) {
   if (!changes.length) return <Text className="muted">没有变化。</Text>;
   return (
-    <View className="change-list">
+    <View className="plan-changes">
       {changes.map((c, index) => (
         <View key={`${c.path}-${index}`} className="field">
           <Text>
