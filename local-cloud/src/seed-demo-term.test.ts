@@ -9,7 +9,7 @@ beforeAll(async () => {
   runtime = await createRuntime();
   await seedDemoData(runtime.database, runtime.clock.now());
   await seedDemoTerm(runtime);
-});
+}, 120_000); // a whole term's replay (every service day so far) through the real actions: slow on a loaded 2-core machine
 afterAll(() => runtime.close());
 
 describe('the demo term replayed through the cloud functions', () => {
