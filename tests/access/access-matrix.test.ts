@@ -16,7 +16,10 @@ afterAll(() => world.cloud.close());
 
 const REFUSED = new Set(['NOT_SIGNED_IN', 'FORBIDDEN', 'NOT_FOUND']);
 const allows = (rule: AccessRule, caller: (typeof CALLERS)[number]) =>
-  rule.kind === 'anyone' || (caller.openid !== null && (rule.kind === 'signed-in' || holdsIn(caller, rule.roles, rule.scope)));
+  rule.kind === 'anyone' ||
+  (caller.openid !== null &&
+    (rule.kind === 'signed-in' ||
+      (rule.kind === 'holder' ? rule.roles.some((r) => caller.holds.includes(r) || caller.elsewhere?.includes(r)) : holdsIn(caller, rule.roles, rule.scope))));
 
 const pairs = Object.entries(CONTRACTS).flatMap(([area, contract]) =>
   Object.entries(contract.actions).map(([name, spec]) => ({ area, name, rule: spec.access as AccessRule })),

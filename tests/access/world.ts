@@ -31,18 +31,19 @@ export interface World {
 }
 
 /** Every kind of caller, and the roles each holds in the world's school, class and child. */
-export const CALLERS: { kind: string; openid: string | null; holds: Role[]; teachesInSchoolOnly?: true }[] = [
+/** `holds`: roles in the world's scopes; `elsewhere`: roles held only in another class, school or bureau. */
+export const CALLERS: { kind: string; openid: string | null; holds: Role[]; elsewhere?: Role[]; teachesInSchoolOnly?: true }[] = [
   { kind: 'signed out', openid: null, holds: [] },
   { kind: 'parent of the child', openid: DEMO.parent, holds: ['guardian'] },
   { kind: 'other parent of the same school', openid: 'parent-1', holds: [] },
   { kind: 'parent of another school', openid: DEMO.otherSchoolParent, holds: [] },
   { kind: 'teacher of the class', openid: DEMO.teacher, holds: ['teacher'] },
-  { kind: 'teacher of another class', openid: 'demo-teacher-wu', holds: [], teachesInSchoolOnly: true },
+  { kind: 'teacher of another class', openid: 'demo-teacher-wu', holds: [], elsewhere: ['teacher'], teachesInSchoolOnly: true },
   { kind: 'admin of the school', openid: DEMO.admin, holds: ['admin'] },
-  { kind: 'admin of another school', openid: DEMO.otherSchoolAdmin, holds: [] },
+  { kind: 'admin of another school', openid: DEMO.otherSchoolAdmin, holds: [], elsewhere: ['admin'] },
   { kind: 'committee member', openid: DEMO.committee, holds: ['committee'] },
   { kind: 'reviewer of the bureau', openid: DEMO.bureau, holds: ['reviewer'] },
-  { kind: 'reviewer of another bureau', openid: DEMO.qijiangBureau, holds: [] },
+  { kind: 'reviewer of another bureau', openid: DEMO.qijiangBureau, holds: [], elsewhere: ['reviewer'] },
 ];
 
 /** Whether a caller holds one of the roles in the scope (a teacher of another class counts for the school only). */

@@ -9,6 +9,9 @@ import type { ActionContext } from './context';
 import { findById, findOne } from './documents';
 import { AppError, forbidden } from './errors';
 
+/** The kind of role record (users.roles) each staff role is held by (a guardian's are guardianships, per child). */
+const CALLER_ROLE = { teacher: 'teacher', admin: 'admin', committee: 'committee', reviewer: 'bureau' } as const;
+
 /** The document each scope names, as the router loads it for the handler. */
 export interface ScopeDocs {
   school: School;
@@ -101,6 +104,11 @@ export async function resolveAccess<K extends ScopeKind>(ctx: ActionContext, rul
   if (rule.kind === 'anyone') return { as: [], doc: null } as unknown as Scope<K>;
   const openid = ctx.caller.requireSignedIn();
   if (rule.kind === 'signed-in') return { as: [], doc: null } as unknown as Scope<K>;
+  if (rule.kind === 'holder') {
+    const held = rule.roles.filter((role) => role !== 'guardian' && ctx.caller.roles(CALLER_ROLE[role]).length > 0);
+    if (held.length === 0) throw forbidden(rule.why);
+    return { as: held, doc: null } as unknown as Scope<K>;
+  }
 
   const refuse = () => (DOCUMENT_SCOPES.includes(rule.scope) ? new AppError('NOT_FOUND', rule.why) : forbidden(rule.why));
   const id = (input as Record<string, unknown> | null)?.[rule.field];

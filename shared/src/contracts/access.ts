@@ -36,6 +36,7 @@ export const DOCUMENT_SCOPES: readonly ScopeKind[] = ['application', 'notice', '
 export type AccessRule<K extends ScopeKind = ScopeKind> =
   | { readonly kind: 'anyone'; readonly why: string }
   | { readonly kind: 'signed-in'; readonly why: string }
+  | { readonly kind: 'holder'; readonly roles: readonly Role[]; readonly why: string }
   | { readonly kind: 'role'; readonly roles: readonly Role[]; readonly scope: K; readonly field: string; readonly why: string };
 
 /** Open to everyone, signed in or not (public pages). */
@@ -43,6 +44,12 @@ export const anyone = (why: string): AccessRule<never> => ({ kind: 'anyone', why
 
 /** Anyone signed in with WeChat; the handler reads only the caller's own data. */
 export const signedIn = (why: string): AccessRule<never> => ({ kind: 'signed-in', why });
+
+/**
+ * Only callers holding one of `roles` somewhere (a reviewer of any bureau); the handler reads only
+ * within the scopes the caller holds, taken from their roles, never from the input.
+ */
+export const holderOf = (roles: readonly Role[], why: string): AccessRule<never> => ({ kind: 'holder', roles, why });
 
 /**
  * Only callers holding one of `roles` in the scope the input names (e.g. the admin of the input's
@@ -64,5 +71,6 @@ const ROLE_LABELS: Record<Role, string> = {
 export function describeRule(rule: AccessRule): string {
   if (rule.kind === 'anyone') return '任何人';
   if (rule.kind === 'signed-in') return '已登录的用户';
+  if (rule.kind === 'holder') return `${rule.roles.map((r) => ROLE_LABELS[r]).join('或')}（本人所在范围）`;
   return `${rule.roles.map((r) => ROLE_LABELS[r]).join('或')}（${rule.scope}）`;
 }

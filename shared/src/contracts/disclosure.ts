@@ -27,7 +27,7 @@ import type {
   VersionComparison,
 } from '../disclosure/types';
 import { emptyInput } from '../domain/inputs';
-import { allow, anyone, signedIn } from './access';
+import { allow, anyone, holderOf } from './access';
 import { action, defineContract, returns } from './define';
 
 const ADMIN = '只有本校管理员可以编写、提交和公开本校的课后服务方案';
@@ -46,7 +46,7 @@ export const disclosureContract = defineContract('disclosure', {
   /** The queue of the bureaus the caller reviews for (from their roles); a caller who reviews for none is refused by the handler. */
   getReviewQueue: action({
     input: emptyInput,
-    access: signedIn('教育局审核员查看本局所辖学校提交的备案'),
+    access: holderOf(['reviewer'], '只有教育局审核员可以查看备案队列'),
     returns: returns<ReviewQueue>(),
   }),
   getReviewDetail: action({ input: planRefSchema, access: allow(['reviewer'], 'school', REVIEWER), returns: returns<ReviewView>() }),
