@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { FUNCTION_NAMES } from '@kehou/shared';
+import { CONTRACTS } from '@kehou/shared/contracts';
 
 const root = join(__dirname, '../..');
 
@@ -35,6 +36,20 @@ describe('cloud function conventions', () => {
       return [...text.matchAll(plain)].map((m) => `${relative(root, file)}: ${m[0].replace(/\s+/g, ' ')}`);
     });
     expect(offenders).toEqual([]);
+  });
+
+  it('a handler refuses a caller itself only where its contract names that check (`also`): every other refusal is the router’s', () => {
+    const camel = (file: string) => file.replace(/\.ts$/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    const unnamed = FUNCTION_NAMES.flatMap((name) => {
+      const dir = join(root, 'cloudfunctions', name, 'src', 'actions');
+      if (!existsSync(dir)) return [];
+      const actions = ((CONTRACTS as Record<string, { actions: object }>)[name]?.actions ?? {}) as Record<string, { also?: string }>;
+      return readdirSync(dir)
+        .filter((file) => /forbidden\(/.test(readFileSync(join(dir, file), 'utf8')))
+        .filter((file) => !actions[camel(file)]?.also)
+        .map((file) => `${name}/${file}`);
+    });
+    expect(unnamed).toEqual([]);
   });
 
   it.each(FUNCTION_NAMES)('%s: the WeChat entry only hands the real SDK to the handlers', (name) => {

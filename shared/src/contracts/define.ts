@@ -15,12 +15,15 @@ export interface ActionContract<I extends z.ZodTypeAny = z.ZodTypeAny, O = unkno
   readonly input: I;
   readonly access: AccessRule<K>;
   readonly returns: Returns<O>;
+  /** A further check the handler makes once it has loaded what it needs (the rule cannot see it), in words. */
+  readonly also?: string;
 }
 
 export function action<I extends z.ZodTypeAny, O, K extends ScopeKind = never>(spec: {
   input: I;
   access: AccessRule<K>;
   returns: Returns<O>;
+  also?: string;
 }): ActionContract<I, O, K> {
   return spec;
 }

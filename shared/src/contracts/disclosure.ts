@@ -54,7 +54,12 @@ export const disclosureContract = defineContract('disclosure', {
   returnPlan: action({ input: returnSchema, access: allow(['reviewer'], 'school', REVIEWER), returns: returns<PlanDecisionResult>() }),
   getPlanHistory: action({ input: planRefSchema, access: allow(['admin', 'reviewer'], 'school', ADMIN_OR_REVIEWER), returns: returns<PlanHistory>() }),
   /** Comparing with the draft is for the admin only (the handler checks `scope.as`). */
-  compareVersions: action({ input: compareSchema, access: allow(['admin', 'reviewer'], 'school', ADMIN_OR_REVIEWER), returns: returns<VersionComparison>() }),
+  compareVersions: action({
+    input: compareSchema,
+    access: allow(['admin', 'reviewer'], 'school', ADMIN_OR_REVIEWER),
+    also: '草稿只有本校管理员可以比较；审核员只看提交过的版本',
+    returns: returns<VersionComparison>(),
+  }),
   exportReport: action({ input: exportReportSchema, access: allow(['admin', 'reviewer'], 'school', ADMIN_OR_REVIEWER), returns: returns<ReportExport>() }),
   getPublicTerm: action({ input: publicTermSchema, access: anyone(PUBLIC), returns: returns<PublicTermView>() }),
   getPublicArticle: action({ input: planRefSchema, access: anyone(PUBLIC), returns: returns<ArticleExport>() }),

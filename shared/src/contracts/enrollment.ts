@@ -70,6 +70,7 @@ export const enrollmentContract = defineContract('enrollment', {
   decideBinding: action({
     input: decideBindingInput,
     access: allow(['teacher', 'admin'], 'guardianship', '没有找到这条绑定申请，或您无权处理'),
+    also: '班主任自己提交的绑定由学校管理员处理；谁也不能处理自己提交的绑定申请',
     returns: returns<BindingDecision>(),
   }),
   passFirstReview: action({ input: passFirstReviewInput, access: allow(['teacher'], 'application', REVIEW), returns: returns<ReviewResult>() }),
