@@ -6,6 +6,7 @@ import { enrollmentFunction } from '../../cloudfunctions/enrollment/src/function
 import { feedbackFunction } from '../../cloudfunctions/feedback/src/function';
 import { feesFunction } from '../../cloudfunctions/fees/src/function';
 import { paymentsFunction } from '../../cloudfunctions/payments/src/function';
+import { servicedayFunction } from '../../cloudfunctions/serviceday/src/function';
 
 /** The same handlers that deploy to WeChat, by function name. */
 export const cloudFunctions: Record<FunctionName, CloudFunction> = {
@@ -15,4 +16,5 @@ export const cloudFunctions: Record<FunctionName, CloudFunction> = {
   disclosure: disclosureFunction,
   feedback: feedbackFunction,
   payments: paymentsFunction,
+  serviceday: servicedayFunction,
 };

@@ -7,6 +7,7 @@ import type {
   feesContract,
   InputOf,
   OutputOf,
+  servicedayContract,
 } from '@kehou/shared/contracts';
 import { callFunction } from './call';
 
@@ -36,6 +37,7 @@ export const api = {
   agreement: clientFor<typeof agreementContract>('agreement'),
   disclosure: clientFor<typeof disclosureContract>('disclosure'),
   feedback: clientFor<typeof feedbackContract>('feedback'),
+  serviceday: clientFor<typeof servicedayContract>('serviceday'),
 };
 
 export { ApiError } from './call';

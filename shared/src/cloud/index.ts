@@ -2,6 +2,7 @@ export { emptyInput } from '../domain/inputs';
 export * from './access';
 export * from './audited';
 export * from './caller';
+export * from './content-check';
 export * from './context';
 export * from './documents';
 export * from './errors';

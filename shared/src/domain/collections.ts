@@ -31,6 +31,10 @@ export const COLLECTIONS = [
   'audit',
   'bindAttempts',
   'counters',
+  'leaves',
+  'handovers',
+  'shiftHandovers',
+  'gateChecks',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeTextSchema, lineSchema } from '../domain/text';
 import { isoDateSchema } from '../policy/schemas';
 import { MOBILE_PATTERN } from './patterns';
 import { HARDSHIP_KINDS } from './types';
@@ -6,7 +7,8 @@ import { HARDSHIP_KINDS } from './types';
 /** Inputs of the enrollment cloud function (parsed before any handler runs; bad input writes nothing). */
 
 const id = z.string().trim().min(1).max(120);
-const personName = z.string().trim().min(1).max(20);
+/** Names and relations are cleaned of control, bidi and zero-width characters first (domain/text.ts). */
+const personName = lineSchema({ min: 1, max: 20, minMessage: '请填写姓名', maxMessage: '姓名不能超过 20 个字' });
 const mobile = z.string().trim().regex(MOBILE_PATTERN, { message: '手机号应为 11 位数字' });
 const weekday = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 const distinct = <T>(items: T[]) => new Set(items).size === items.length;
@@ -17,7 +19,7 @@ export const bindChildInput = z
     studentNo: z.string().trim().min(1).max(20),
     bindCode: z.string().trim().min(4).max(12),
     guardianName: personName,
-    relation: z.string().trim().min(1).max(10),
+    relation: lineSchema({ min: 1, max: 10, minMessage: '请填写与孩子的关系', maxMessage: '关系不能超过 10 个字' }),
     phone: mobile.optional(),
   })
   .strict();
@@ -37,7 +39,11 @@ export const schoolInput = z.object({ schoolId: id }).strict();
  */
 const PICKER = '请填写接送人的姓名、关系和 11 位手机号';
 export const pickerSchema = z
-  .object({ name: z.string().trim().min(1, PICKER).max(20), relation: z.string().trim().min(1, PICKER).max(10), phone: mobile })
+  .object({
+    name: lineSchema({ min: 1, max: 20, minMessage: PICKER, maxMessage: '接送人姓名不能超过 20 个字' }),
+    relation: lineSchema({ min: 1, max: 10, minMessage: PICKER, maxMessage: '关系不能超过 10 个字' }),
+    phone: mobile,
+  })
   .strict();
 
 export const pickupSchema = z.discriminatedUnion(
@@ -52,7 +58,7 @@ export const pickupSchema = z.discriminatedUnion(
 export const hardshipSchema = z
   .object({
     kind: z.enum(HARDSHIP_KINDS, { errorMap: () => ({ message: '请选择家庭经济困难的类别，或取消申报' }) }),
-    note: z.string().trim().max(200).default(''),
+    note: freeTextSchema({ max: 200, maxMessage: '说明不能超过 200 字' }).default(''),
   })
   .strict();
 
