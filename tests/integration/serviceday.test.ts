@@ -181,7 +181,8 @@ describe('放学交接: the teacher hands each child over at the gate', () => {
   it('the gate sheet lists the children expected today with their pick-up adults; going home alone only with the permit', async () => {
     at('17:00');
     const sheetNow = await gate();
-    expect(sheetNow).toMatchObject({ classId: CLASS32, date: day, end: '17:30', flagAfter: '17:45' });
+    expect(sheetNow).toMatchObject({ classId: CLASS32, date: day, end: '17:30', flagAfter: '17:45', overdue: false });
+    expect(sheetNow.rows.some((r: any) => r.overdue)).toBe(false);
     const ids = sheetNow.rows.map((r: any) => r.studentId).sort();
     expect(ids).toEqual([XIAOMING, kids.child0, kids.child1, aloneChild].sort());
     expect(await rowOf(kids.child0)).toMatchObject({ pickers: [{ index: 0, name: '王建国', relation: '父亲' }], aloneAllowed: false, handover: null });
@@ -271,6 +272,9 @@ describe('未接走提醒: children not handed over by the end plus the margin a
 
     const row = await rowOf(waitingChild);
     expect(row.handover).toMatchObject({ kind: 'waiting', flaggedAt: expect.any(String) });
+    expect(row.overdue).toBe(true);
+    // Those handed over, gone home alone or away on leave are not overdue.
+    expect((await gate()).rows.filter((r: any) => r.overdue).map((r: any) => r.studentId)).toEqual([waitingChild]);
     const flags = await cloud.ok(DEMO.admin, 'serviceday', 'listSchoolFlags', { schoolId: SCHOOL, date: day });
     expect(flags.counts).toMatchObject({ uncollected: 1, stillWaiting: 1, headCount: 1 });
     expect(flags.flags[0]).toMatchObject({ kind: 'uncollected', studentId: waitingChild, studentName: '王小明', handover: { kind: 'waiting' } });

@@ -139,6 +139,8 @@ export interface GateRow {
   /** Only with a signed go-home-alone permit on file. */
   aloneAllowed: boolean;
   handover: HandoverView | null;
+  /** The flag time has passed and the child is neither handed over nor gone home alone (nor away on leave). */
+  overdue: boolean;
   revision: number;
 }
 
@@ -150,6 +152,8 @@ export interface GateSheet {
   end: string;
   /** End of the service plus the school's margin: children not handed over by then are flagged. */
   flagAfter: string;
+  /** Now is past the flag time of the day: children not handed over show as overdue at once (the timer flags and messages). */
+  overdue: boolean;
   rows: GateRow[];
   counts: { expected: number; onLeave: number; handed: number; alone: number; waiting: number; notYet: number };
   shifts: ShiftHandoverView[];

@@ -1,6 +1,6 @@
 import { implement } from '@kehou/shared/cloud';
 import { servicedayContract } from '@kehou/shared/contracts';
-import { toHandoverView, toShiftView } from '@kehou/shared/serviceday';
+import { isPastFlagTime, toHandoverView, toShiftView } from '@kehou/shared/serviceday';
 import { aloneAllowed, loadClassDay, pickersOf } from '../lib/class-day';
 
 /**
@@ -10,6 +10,7 @@ import { aloneAllowed, loadClassDay, pickersOf } from '../lib/class-day';
  */
 export const getGateSheet = implement(servicedayContract.actions.getGateSheet, async (ctx, input, { doc: classGroup }) => {
   const day = await loadClassDay(ctx, classGroup, input.date, { shifts: true });
+  const overdue = isPastFlagTime(day.flagAfter, input.date, ctx.now());
   const rows = day.children.map((app) => {
     const leave = day.leaves.get(app.studentId);
     const handover = day.handovers.get(app.studentId);
@@ -21,6 +22,7 @@ export const getGateSheet = implement(servicedayContract.actions.getGateSheet, a
       pickers: pickersOf(app).map((p, index) => ({ index, name: p.name, relation: p.relation, phone: p.phone })),
       aloneAllowed: aloneAllowed(app),
       handover: handover ? toHandoverView(handover) : null,
+      overdue: overdue && (handover ? handover.kind === 'waiting' : !leave),
       revision: handover?.revision ?? 0,
     };
   });
@@ -33,6 +35,7 @@ export const getGateSheet = implement(servicedayContract.actions.getGateSheet, a
     start: day.schedule.start,
     end: day.end,
     flagAfter: day.flagAfter,
+    overdue,
     rows,
     counts: {
       expected: rows.length - onLeave,
