@@ -13,9 +13,10 @@ export default defineAppConfig({
         'agreement/index',
         'signature/index',
         'fees/index',
+        'serviceday/index',
       ],
     },
-    { root: 'teacher', pages: ['home/index', 'class/index', 'fees/index', 'attendance/index'] },
+    { root: 'teacher', pages: ['home/index', 'class/index', 'fees/index', 'attendance/index', 'gate/index'] },
     {
       root: 'school',
       pages: [
@@ -31,6 +32,7 @@ export default defineAppConfig({
         'fees/index',
         'ledger/index',
         'spending/index',
+        'flags/index',
       ],
     },
     { root: 'committee', pages: ['home/index', 'feedback/index'] },

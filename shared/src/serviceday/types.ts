@@ -176,6 +176,8 @@ export interface ServiceDayRow {
 }
 
 export interface ServiceMonth {
+  /** Today in China on the server's clock (the leave form offers it; a phone's clock may be wrong). */
+  today: string;
   studentId: string;
   studentName: string;
   month: string;

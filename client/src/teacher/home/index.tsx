@@ -41,6 +41,13 @@ export default function TeacherHome() {
             className="open-attendance"
             onClick={() => go(`/teacher/attendance/index?classId=${encodeURIComponent(c.classId)}`)}
           />
+          <Cell
+            title="放学交接"
+            extra="交给接送人"
+            clickable
+            className="open-gate"
+            onClick={() => go(`/teacher/gate/index?classId=${encodeURIComponent(c.classId)}`)}
+          />
         </View>
       ))}
     </View>

@@ -1,5 +1,5 @@
 import type { ApplicationDoc, ClassGroup, Term } from '@kehou/shared';
-import { findById, getAll, implement } from '@kehou/shared/cloud';
+import { chinaToday, findById, getAll, implement } from '@kehou/shared/cloud';
 import { servicedayContract } from '@kehou/shared/contracts';
 import { currentPublication } from '@kehou/shared/enrollment/server';
 import { type AttendanceDoc, attendsOn, isActiveOn, isServiceDay, scheduleForStage, serviceMinutes } from '@kehou/shared/fees';
@@ -58,6 +58,7 @@ export const getServiceMonth = implement(servicedayContract.actions.getServiceMo
   }
   const recorded = days.filter((d) => d.attendedMinutes !== null);
   return {
+    today: chinaToday(ctx),
     studentId: student._id,
     studentName: student.name,
     month: input.month,
