@@ -43,7 +43,8 @@ export async function serviceDayAtTheGate(world: World) {
     await teacher.open(`/teacher/attendance/index?classId=${CLASS}&date=${day}`);
     const xiaoming = teacher.within('.attendance-row', '王小明');
     await xiaoming.see('请假：孩子发烧，在家休息');
-    await xiaoming.has('.absent-chip.chip-on');
+    // Pre-filled absent (0 minutes), before the teacher touches anything.
+    await teacher.has('.attendance-row-absent', '王小明');
     await teacher.tap('.save-attendance');
     await xiaoming.gone('*', '（未保存）');
 

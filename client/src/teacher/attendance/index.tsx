@@ -94,7 +94,7 @@ export default function AttendancePage() {
         {data.rows.map((r) => {
           const value = minutes[r.studentId] ?? r.attendedMinutes;
           return (
-            <View key={r.studentId} className="row attendance-row">
+            <View key={r.studentId} className={`row attendance-row ${value === 0 ? 'attendance-row-absent' : ''}`}>
               <Text>
                 {r.studentName}
                 {!r.recorded && <Text className="muted">（未保存）</Text>}
