@@ -182,7 +182,6 @@ export class Meter {
   }
 
   private wrap(target: object, role: 'database' | 'query' | 'aggregate' | 'transaction'): object {
-    // biome-ignore lint/complexity/noUselessThisAlias: the proxy handler needs the meter
     const meter = this;
     return new Proxy(target, {
       get(obj, property, receiver) {
