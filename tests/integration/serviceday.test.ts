@@ -50,8 +50,19 @@ describe('请假: a parent reports leave before the cut-off, or late', () => {
     expect(answer.days.every((d: any) => d.reason === '孩子发烧，在家休息' && d.late === false && d.reportedByName === '王建国')).toBe(true);
     const retry = await cloud.ok(DEMO.parent, 'serviceday', 'reportLeave', { studentId: XIAOMING, from: day, to, reason: '孩子发烧，在家休息' });
     expect(retry).toMatchObject({ alreadyReported: weekdays.length, late: 0 });
-    expect(await docs('leaves', { studentId: XIAOMING })).toHaveLength(weekdays.length);
-    expect(await docs('audit', { action: 'serviceday.reportLeave' })).toHaveLength(1);
+    const stored = await docs('leaves', { studentId: XIAOMING });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ from: day, to, dates: weekdays, lateDates: [], reason: '孩子发烧，在家休息' });
+    // A second report overlapping the first adds only the days not yet on leave.
+    const longer = await cloud.ok(DEMO.secondGuardian, 'serviceday', 'reportLeave', { studentId: XIAOMING, from: day, to: addDays(to, 3), reason: '继续休息' });
+    const added = weekdaysOf(addDays(to, 1), addDays(to, 3));
+    expect(longer).toMatchObject({ alreadyReported: weekdays.length, late: 0 });
+    expect(longer.days.map((d: any) => d.date)).toEqual([...weekdays, ...added]);
+    expect(longer.days[0]).toMatchObject({ reason: '孩子发烧，在家休息', reportedByName: '王建国' });
+    expect(added.length).toBeGreaterThan(0);
+    expect(longer.days.at(-1)).toMatchObject({ reason: '继续休息', reportedByName: '李梅' });
+    expect((await docs('leaves', { studentId: XIAOMING })).find((d) => d.reportedBy === DEMO.secondGuardian)?.dates ?? []).toEqual(added);
+    expect(await docs('audit', { action: 'serviceday.reportLeave' })).toHaveLength(2);
   });
 
   it('after the cut-off of that very day: still recorded, marked late; the school sets the cut-off', async () => {
@@ -307,6 +318,47 @@ describe('未接走提醒: children not handed over by the end plus the margin a
     // 王小明's and child1's leave covers `next`; child0 and the alone child are flagged.
     const flagged = (await docs('handovers', { date: next, flagged: true })).map((h) => h.studentId).sort();
     expect(flagged).toEqual([kids.child0, aloneChild].sort());
+    at('10:00');
+  });
+});
+
+describe('what a call costs: round trips and answer size (metering)', () => {
+  it('each call a person waits for stays within ~30 round trips and far under 100 KB', async () => {
+    at('17:00');
+    const calls: [string, string, unknown][] = [
+      [DEMO.teacher, 'getGateSheet', { classId: CLASS32, date: day }],
+      [DEMO.parent, 'getServiceMonth', { studentId: XIAOMING, month: day.slice(0, 7) }],
+      [kids.parent0, 'reportLeave', { studentId: kids.child0, from: addDays(day, 1), to: addDays(day, 14), reason: '外出旅行' }],
+      [DEMO.admin, 'listSchoolFlags', { schoolId: SCHOOL, date: day }],
+    ];
+    const figures: string[] = [];
+    for (const [openid, action, data] of calls) {
+      const measured = await cloud.runtime.meter.measure(() => cloud.runtime.call('serviceday', { action, data }, openid));
+      expect(measured.result).toMatchObject({ ok: true });
+      figures.push(`${action} ${measured.figures.roundTrips} 次往返 ${measured.figures.largestAnswerBytes} 字节`);
+      expect(measured.figures.roundTrips).toBeLessThanOrEqual(30);
+      expect(measured.figures.largestAnswerBytes).toBeLessThan(100_000);
+    }
+    console.log(`服务日调用：${figures.join('；')}`);
+  });
+
+  it('a timer run killed part-way and run again flags and messages each child once', async () => {
+    const next = weekdaysOf(addDays(day, 1), addDays(day, 10)).filter((d) => d > day)[2];
+    at('18:00', next);
+    const before = cloud.runtime.outbox.list().length;
+    const killed = await cloud.runtime.meter.measure(() => timer(), { stopAfter: 12 });
+    expect(killed.stopped).toBe(true);
+    const again = await timer();
+    expect(again).toMatchObject({ ok: true });
+    const flagged = await docs('handovers', { date: next, flagged: true });
+    expect(new Set(flagged.map((h) => h.studentId)).size).toBe(flagged.length);
+    const pickup = cloud.runtime.outbox
+      .list()
+      .slice(before)
+      .filter((m) => m.templateId === 'tmpl-serviceday-pickup');
+    const perPerson = new Map<string, number>();
+    for (const m of pickup) perPerson.set(m.touser, (perPerson.get(m.touser) ?? 0) + 1);
+    expect([...perPerson.values()].every((n) => n === 1)).toBe(true);
     at('10:00');
   });
 });

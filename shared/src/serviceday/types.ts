@@ -15,7 +15,12 @@ export interface ServiceDaySettings {
 
 export const DEFAULT_SERVICE_DAY_SETTINGS: ServiceDaySettings = { leaveCutoff: '12:00', pickupMarginMinutes: 15 };
 
-/** One child's leave for one service day: `${studentId}:${date}`, so a retried report is the same document. */
+/**
+ * One report of leave: `${studentId}:${from}:${to}` (the range asked for), so a retried report is the
+ * same document. `dates` are the child's service days of the range not already on leave when it was
+ * reported (a day is on leave once, by the first report of it): one document whatever the length of
+ * the range, found for a day by `classId + dates` and for a month by `studentId + from/to`.
+ */
 export interface LeaveDoc {
   _id: string;
   studentId: string;
@@ -23,11 +28,13 @@ export interface LeaveDoc {
   schoolId: string;
   classId: string;
   termId: string;
-  date: string;
+  from: string;
+  to: string;
+  dates: string[];
+  /** Days reported on that very day after the school's cut-off (only today can be). */
+  lateDates: string[];
   /** Passed the content check before it was stored (the class teacher reads it). */
   reason: string;
-  /** Reported after the school's cut-off for that day. */
-  late: boolean;
   reportedBy: string;
   reportedByName: string;
   reportedAt: string;
@@ -216,12 +223,31 @@ export interface TimerReport {
   remaining: number;
 }
 
-export const leaveIdOf = (studentId: string, date: string) => `${studentId}:${date}`;
+export const leaveIdOf = (studentId: string, from: string, to: string) => `${studentId}:${from}:${to}`;
 export const handoverIdOf = (studentId: string, date: string) => `${studentId}:${date}`;
 export const gateCheckIdOf = (classId: string, date: string) => `${classId}:${date}`;
 
-export function toLeaveView(doc: LeaveDoc): LeaveView {
-  return { date: doc.date, reason: doc.reason, late: doc.late, reportedByName: doc.reportedByName, reportedAt: doc.reportedAt };
+/** The leave of one day of a report. */
+export function toLeaveView(doc: LeaveDoc, date: string): LeaveView {
+  return { date, reason: doc.reason, late: doc.lateDates.includes(date), reportedByName: doc.reportedByName, reportedAt: doc.reportedAt };
+}
+
+/** Every day on leave in these reports, by date (the first report of a day stands). */
+export function leaveDays(docs: LeaveDoc[]): Map<string, LeaveView> {
+  const days = new Map<string, LeaveView>();
+  for (const doc of [...docs].sort((a, b) => a.reportedAt.localeCompare(b.reportedAt))) {
+    for (const date of doc.dates) if (!days.has(date)) days.set(date, toLeaveView(doc, date));
+  }
+  return days;
+}
+
+/** Each child's leave on one date, by student. */
+export function leavesOn(docs: LeaveDoc[], date: string): Map<string, LeaveView> {
+  const byStudent = new Map<string, LeaveView>();
+  for (const doc of [...docs].sort((a, b) => a.reportedAt.localeCompare(b.reportedAt))) {
+    if (doc.dates.includes(date) && !byStudent.has(doc.studentId)) byStudent.set(doc.studentId, toLeaveView(doc, date));
+  }
+  return byStudent;
 }
 
 export function toHandoverView(doc: HandoverDoc): HandoverView {

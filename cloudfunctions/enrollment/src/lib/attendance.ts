@@ -12,7 +12,7 @@ import {
   serviceMinutes,
 } from '@kehou/shared/fees';
 import { type BillingPeriod, billingPeriodOf } from '@kehou/shared/policy';
-import type { LeaveDoc } from '@kehou/shared/serviceday';
+import { type LeaveDoc, type LeaveView, leavesOn } from '@kehou/shared/serviceday';
 
 /** Everything an attendance action needs about one class on one service day. */
 export interface SheetContext {
@@ -30,7 +30,7 @@ export interface SheetContext {
   /** The day's billing period, when notices for it have been issued. */
   billed: BillingPeriod | null;
   /** Leave the parents reported for the day, by student (the sheet is pre-filled with these absences). */
-  leaves: Map<string, LeaveDoc>;
+  leaves: Map<string, LeaveView>;
 }
 
 export const attendanceId = (classId: string, date: string) => `${classId}:${date}`;
@@ -59,7 +59,7 @@ export async function loadSheet(ctx: ActionContext, classGroup: ClassGroup, date
     getAll<ApplicationDoc>(ctx.collection('applications').where({ classId, termId: term._id })),
     findById<AttendanceDoc>(ctx, 'attendance', attendanceId(classId, date)),
     period ? findById<BillingRunDoc>(ctx, 'feeBillingRuns', billingRunIdOf(school._id, term._id, period.key)) : Promise.resolve(null),
-    getAll<LeaveDoc>(ctx.collection('leaves').where({ classId, date })),
+    getAll<LeaveDoc>(ctx.collection('leaves').where({ classId, dates: date })),
   ]);
   const active = apps
     .filter((app) => isActiveOn(app, term, date) && attendsOn(app, publication.content.items, date))
@@ -75,6 +75,6 @@ export async function loadSheet(ctx: ActionContext, classGroup: ClassGroup, date
     day,
     minutes: new Map((day?.entries ?? []).map((e) => [e.studentId, e.attendedMinutes])),
     billed: run ? period : null,
-    leaves: new Map(leaves.map((l) => [l.studentId, l])),
+    leaves: leavesOn(leaves, date),
   };
 }

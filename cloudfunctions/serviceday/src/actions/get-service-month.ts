@@ -4,7 +4,7 @@ import { servicedayContract } from '@kehou/shared/contracts';
 import { currentPublication } from '@kehou/shared/enrollment/server';
 import { type AttendanceDoc, attendsOn, isActiveOn, isServiceDay, scheduleForStage, serviceMinutes } from '@kehou/shared/fees';
 import { eachDay } from '@kehou/shared/policy';
-import { type HandoverDoc, type LeaveDoc, type ServiceDayRow, toHandoverView, toLeaveView } from '@kehou/shared/serviceday';
+import { type HandoverDoc, type LeaveDoc, leaveDays, type ServiceDayRow, toHandoverView } from '@kehou/shared/serviceday';
 
 const lastDayOf = (month: string) => {
   const [y, m] = month.split('-').map(Number);
@@ -25,7 +25,7 @@ export const getServiceMonth = implement(servicedayContract.actions.getServiceMo
     getAll<Term>(ctx.collection('terms').where({ schoolId: student.schoolId })),
     findById<ClassGroup>(ctx, 'classes', student.classId),
     getAll<AttendanceDoc>(ctx.collection('attendance').where({ classId: student.classId, date: inMonth })),
-    getAll<LeaveDoc>(ctx.collection('leaves').where({ studentId: student._id, date: inMonth })),
+    getAll<LeaveDoc>(ctx.collection('leaves').where({ studentId: student._id, from: ctx._.lte(to), to: ctx._.gte(from) })),
     getAll<HandoverDoc>(ctx.collection('handovers').where({ studentId: student._id, date: inMonth })),
   ]);
   const minutes = new Map<string, number>();
@@ -33,7 +33,7 @@ export const getServiceMonth = implement(servicedayContract.actions.getServiceMo
     const entry = day.entries.find((e) => e.studentId === student._id);
     if (entry) minutes.set(day.date, entry.attendedMinutes);
   }
-  const leaveOn = new Map(leaves.map((l) => [l.date, l]));
+  const leaveOn = leaveDays(leaves);
   const handoverOn = new Map(handovers.map((h) => [h.date, h]));
   const days: ServiceDayRow[] = [];
   for (const term of terms.filter((t) => t.startDate <= to && from <= t.endDate)) {
@@ -51,7 +51,7 @@ export const getServiceMonth = implement(servicedayContract.actions.getServiceMo
         date,
         scheduledMinutes: serviceMinutes(schedule, date),
         attendedMinutes: minutes.get(date) ?? null,
-        leave: leave ? toLeaveView(leave) : null,
+        leave: leave ?? null,
         handover: handover ? toHandoverView(handover) : null,
       });
     }

@@ -7,6 +7,8 @@ import {
   endOfService,
   type HandoverDoc,
   type LeaveDoc,
+  type LeaveView,
+  leavesOn,
   type ServiceDaySettings,
   type ShiftHandoverDoc,
   settingsOf,
@@ -26,7 +28,8 @@ export interface ClassDay {
   /** The children expected that day: enrolled then, and the day is one the family chose. */
   children: ApplicationDoc[];
   students: Map<string, Student>;
-  leaves: Map<string, LeaveDoc>;
+  /** Each child's leave that day, by student. */
+  leaves: Map<string, LeaveView>;
   handovers: Map<string, HandoverDoc>;
   shifts: ShiftHandoverDoc[];
 }
@@ -54,7 +57,7 @@ export async function loadClassDay(ctx: ActionContext, classGroup: ClassGroup, d
   const classId = classGroup._id;
   const [apps, leaves, handovers, shifts] = await Promise.all([
     getAll<ApplicationDoc>(ctx.collection('applications').where({ classId, termId: term._id })),
-    getAll<LeaveDoc>(ctx.collection('leaves').where({ classId, date })),
+    getAll<LeaveDoc>(ctx.collection('leaves').where({ classId, dates: date })),
     getAll<HandoverDoc>(ctx.collection('handovers').where({ classId, date })),
     options.shifts ? getAll<ShiftHandoverDoc>(ctx.collection('shiftHandovers').where({ classId, date })) : Promise.resolve([]),
   ]);
@@ -76,7 +79,7 @@ export async function loadClassDay(ctx: ActionContext, classGroup: ClassGroup, d
     scheduledMinutes: serviceMinutes(schedule, date),
     children,
     students: new Map(students.map((s) => [s._id, s])),
-    leaves: new Map(leaves.map((l) => [l.studentId, l])),
+    leaves: leavesOn(leaves, date),
     handovers: new Map(handovers.map((h) => [h.studentId, h])),
     shifts: shifts.sort((a, b) => a.at.localeCompare(b.at)),
   };
