@@ -76,6 +76,8 @@ export const EXAMPLES: Examples = {
     postListing: (w) => ({ schoolId: w.school, termId: w.term, listingDays: 1 }),
     fixListing: (w) => ({ listingId: w.listing }),
     decideWithdrawal: (w) => ({ applicationId: w.application, decision: 'reject' }),
+    listClassApplications: (w) => ({ classId: w.classId, status: ['submitted'] }),
+    listSchoolApplications: (w) => ({ schoolId: w.school, termId: w.term, status: ['teacher-reviewed'], limit: 10 }),
   },
   agreement: {
     getTemplateDraft: (w) => ({ schoolId: w.school, termId: w.term }),

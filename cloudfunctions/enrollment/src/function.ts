@@ -14,7 +14,9 @@ import { getHardship } from './actions/get-hardship';
 import { getHome } from './actions/get-home';
 import { getSchoolQueue } from './actions/get-school-queue';
 import { importRoster } from './actions/import-roster';
+import { listClassApplications } from './actions/list-class-applications';
 import { listMyApplications } from './actions/list-my-applications';
+import { listSchoolApplications } from './actions/list-school-applications';
 import { listStaffBindings } from './actions/list-staff-bindings';
 import { passFirstReview } from './actions/pass-first-review';
 import { postListing } from './actions/post-listing';
@@ -49,4 +51,6 @@ export const enrollmentFunction = createCloudFunction(enrollmentContract, {
   postListing,
   fixListing,
   decideWithdrawal,
+  listClassApplications,
+  listSchoolApplications,
 });

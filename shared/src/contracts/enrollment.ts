@@ -1,4 +1,5 @@
 import type { HomeSummary } from '../api/home';
+import type { Page } from '../domain/paging';
 import {
   applicationInput,
   applyInput,
@@ -10,6 +11,8 @@ import {
   emptyInput,
   fixListInput,
   importRosterInput,
+  listClassApplicationsInput,
+  listSchoolApplicationsInput,
   passFirstReviewInput,
   postListInput,
   resubmitInput,
@@ -36,6 +39,7 @@ import type {
   ReviewResult,
   RosterImportReport,
   SchoolQueue,
+  StaffApplicationRow,
   SubmittedApplication,
   WithdrawalDecision,
 } from '../enrollment/views';
@@ -100,5 +104,16 @@ export const enrollmentContract = defineContract('enrollment', {
     input: decideWithdrawalInput,
     access: allow(['admin'], 'application', '没有找到这份退出申请，或您无权审批'),
     returns: returns<WithdrawalDecision>(),
+  }),
+  // the lists of a class or a school, one page at a time
+  listClassApplications: action({
+    input: listClassApplicationsInput,
+    access: allow(['teacher'], 'class', CLASS_TEACHER),
+    returns: returns<Page<StaffApplicationRow>>(),
+  }),
+  listSchoolApplications: action({
+    input: listSchoolApplicationsInput,
+    access: allow(['admin'], 'school', SCHOOL_ADMIN),
+    returns: returns<Page<StaffApplicationRow>>(),
   }),
 });

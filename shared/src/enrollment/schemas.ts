@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { pageFields } from '../domain/paging';
 import { isoDateSchema } from '../policy/schemas';
 import { MOBILE_PATTERN } from './patterns';
+import { APPLICATION_STATUSES } from './status';
 import { HARDSHIP_KINDS } from './types';
 
 /** Inputs of the enrollment cloud function (parsed before any handler runs; bad input writes nothing). */
@@ -104,3 +106,15 @@ export const fileInput = z.union([
   z.object({ fileID: z.string().min(1).max(500) }).strict(),
 ]);
 export const importRosterInput = z.object({ schoolId: id, file: fileInput }).strict();
+
+/** A list of applications, page by page: filtered by status (any of), and for the school by class. */
+const statusFilter = z
+  .array(z.enum(APPLICATION_STATUSES, { errorMap: () => ({ message: '不是可选的报名状态' }) }))
+  .min(1)
+  .max(APPLICATION_STATUSES.length)
+  .optional()
+  .describe('报名状态');
+export const listSchoolApplicationsInput = z
+  .object({ schoolId: id, termId: id.optional(), classId: id.optional().describe('班级'), status: statusFilter, ...pageFields })
+  .strict();
+export const listClassApplicationsInput = z.object({ classId: id, status: statusFilter, ...pageFields }).strict();

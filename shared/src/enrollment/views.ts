@@ -126,8 +126,9 @@ export interface ClassQueue {
   termId: string | null;
   bindCode: string;
   bindings: PendingBinding[];
-  toReview: StaffApplicationRow[];
-  applications: StaffApplicationRow[];
+  /** How many of the class's applications are in each status (the rows come page by page: listClassApplications). */
+  counts: Partial<Record<ApplicationStatus, number>>;
+  total: number;
 }
 
 export interface ListingView {
@@ -155,11 +156,12 @@ export interface SchoolQueue {
   termId: string;
   termName: string;
   open: boolean;
+  /** How many applications are in each status (the rows come page by page: listSchoolApplications). */
   counts: Partial<Record<ApplicationStatus, number>>;
-  toApprove: StaffApplicationRow[];
-  toList: StaffApplicationRow[];
-  withdrawals: StaffApplicationRow[];
-  applications: StaffApplicationRow[];
+  total: number;
+  /** The school's classes, to filter the lists by. */
+  classes: { classId: string; className: string }[];
+  /** The newest listing batches (at most 20). */
   listings: ListingView[];
   clubs: ClubView[];
 }
