@@ -1,6 +1,7 @@
 import { createCloudFunction } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import { approveApplication } from './actions/approve-application';
+import { approveWaiting } from './actions/approve-waiting';
 import { bindChild } from './actions/bind-child';
 import { decideBinding } from './actions/decide-binding';
 import { decideWithdrawal } from './actions/decide-withdrawal';
@@ -18,6 +19,7 @@ import { listClassApplications } from './actions/list-class-applications';
 import { listMyApplications } from './actions/list-my-applications';
 import { listSchoolApplications } from './actions/list-school-applications';
 import { listStaffBindings } from './actions/list-staff-bindings';
+import { passClassReview } from './actions/pass-class-review';
 import { passFirstReview } from './actions/pass-first-review';
 import { postListing } from './actions/post-listing';
 import { recordAttendance } from './actions/record-attendance';
@@ -53,4 +55,6 @@ export const enrollmentFunction = createCloudFunction(enrollmentContract, {
   decideWithdrawal,
   listClassApplications,
   listSchoolApplications,
+  passClassReview,
+  approveWaiting,
 });
