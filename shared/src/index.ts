@@ -6,6 +6,7 @@ export * from './domain/collections';
 export * from './domain/labels';
 export * from './domain/mask';
 export * from './domain/money';
+export * from './domain/paging';
 export * from './domain/people';
 export * from './domain/plan';
 export * from './domain/profile-id';
