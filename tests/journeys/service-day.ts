@@ -51,12 +51,13 @@ export async function serviceDayAtTheGate(world: World) {
     await moveTo(world, at('17:35'));
     await teacher.open(`/teacher/gate/index?classId=${CLASS}&date=${day}`);
     await teacher.within('.gate-row', '王小明').see('请假');
-    for (const i of [1, 2, 3, 4]) {
-      const row = teacher.within('.gate-row', `交给家长家长${i}`);
+    // The demo families' pick-up adults (each family named its guardian, relation 家长).
+    for (const guardian of ['刘芳', '张伟', '陈静', '杨磊']) {
+      const row = teacher.within('.gate-row', `交给家长${guardian}`);
       await row.tap('.hand-to');
       await row.see('已交给接送人');
     }
-    const waiting = teacher.within('.gate-row', '交给家长家长5');
+    const waiting = teacher.within('.gate-row', '交给家长赵敏');
     await waiting.tap('.still-waiting');
     await waiting.see('仍在等待');
     await teacher.see(/已交接 4，独自回家 0，等待中 1/, '.gate-counts');
@@ -64,7 +65,7 @@ export async function serviceDayAtTheGate(world: World) {
     // After the end (17:30) plus the margin (15 minutes), the child still waiting is overdue.
     await moveTo(world, at('17:50'));
     await teacher.open(`/teacher/gate/index?classId=${CLASS}&date=${day}`);
-    await teacher.within('.gate-row', '交给家长家长5').see('超时未接');
+    await teacher.within('.gate-row', '交给家长赵敏').see('超时未接');
     expect(await teacher.count('.gate-overdue')).toBe(1);
     await teacher.keep(`${world.platform}-serviceday-gate`);
   } finally {
