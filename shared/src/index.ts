@@ -11,3 +11,4 @@ export * from './domain/profile-id';
 export * from './enrollment';
 export * from './feedback';
 export * from './notify/templates';
+export * from './notify/types';

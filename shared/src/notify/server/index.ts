@@ -1,0 +1,4 @@
+export * from './consents';
+export * from './drain';
+export * from './queue';
+export * from './views';
