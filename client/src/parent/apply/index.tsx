@@ -1,7 +1,6 @@
 import {
   type ApplicationForm,
   type ApplicationView,
-  ENROLLMENT_TEMPLATE_IDS,
   HARDSHIP_KIND_LABELS,
   HARDSHIP_KINDS,
   type HardshipKind,
@@ -15,6 +14,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { askConsents } from '../../ui/consents';
 import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 import { daysText } from '../components/labels';
@@ -38,16 +38,6 @@ function checked<I, R>(
 }
 const EDITABLE = ['returned', 'withdrawn'];
 const emptyPicker = (): Picker => ({ name: '', relation: '', phone: '' });
-
-/** Asks, in the mini-program, to be told of status changes (one-time subscription messages). */
-async function askForNotifications() {
-  if (process.env.TARO_ENV !== 'weapp') return;
-  try {
-    await Taro.requestSubscribeMessage({ tmplIds: [...ENROLLMENT_TEMPLATE_IDS], entityIds: [] } as never);
-  } catch {
-    // Declining is fine: the status is always on the page.
-  }
-}
 
 function ItemChoice({ item, on, onToggle }: { item: Item; on: boolean; onToggle: () => void }) {
   const full = item.capacity !== undefined && (item.seatsTaken ?? 0) >= item.capacity;
@@ -136,7 +126,7 @@ export default function ApplyPage() {
     if (typeof send === 'string') return setError(send);
     setError(null);
     setBusy(true);
-    await askForNotifications();
+    await askConsents('apply');
     try {
       open((await send()).application);
     } catch (e) {

@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api';
+import { askConsents } from '../../ui/consents';
 import { Button } from '../../ui/nutui';
 import '../components/enrollment.scss';
 
@@ -23,6 +24,7 @@ export default function BindPage() {
   const set = (key: keyof typeof form) => (e: { detail: { value: string } }) => setForm({ ...form, [key]: e.detail.value });
 
   const submit = async () => {
+    void askConsents('bind');
     const relationText = relation === '其他' ? otherRelation.trim() : relation;
     if (!form.studentName.trim() || !form.studentNo.trim() || !form.bindCode.trim()) return setError('请填写孩子的姓名、学号和班级码');
     if (!form.guardianName.trim()) return setError('请填写您的姓名');
