@@ -33,6 +33,8 @@ export async function startTestCloud(options: { demoTerm?: boolean; consents?: b
     runtime,
     /** Gives a person `count` consents of every template, as if they had tapped 允许 that often. */
     allowMessages: (openid: string, count?: number) => grantConsents(runtime.database as Database, openid, count),
+    /** Round trips, bytes and messages of the functions' work; `measure(fn, { stopAfter: k })` kills a call after k round trips (local-cloud/src/metering.ts). */
+    meter: runtime.meter,
     /** The database as handlers see it (wx-server-sdk typings: documents are loosely typed). */
     db: runtime.database as Database,
     /** Calls `name.action` as the given openid (null: not signed in) and returns WeChat's answer. */
