@@ -6,8 +6,9 @@
  * killed part-way, or two calls at once, repeat at most a page: its messages have the same natural
  * keys, so each is still sent once.
  */
-import { type ActionContext, isDuplicateKeyError } from '@kehou/shared/cloud';
+import type { ActionContext } from '@kehou/shared/cloud';
 import { chinaDate } from '@kehou/shared/disclosure';
+import { advanceRun, type DailyRunDoc, dailyRuns } from '@kehou/shared/notify/server';
 import { filingDeadline } from './filing-deadline';
 import type { ReminderKind } from './kinds';
 import { listingEnding } from './listing-ending';
@@ -20,17 +21,6 @@ export const REMINDER_KINDS: ReminderKind[] = [listingEnding, unsignedAgreements
 /** Reminders go out from this hour of the China day (nobody is messaged at night). */
 export const REMINDER_HOUR = 9;
 
-export interface ReminderRunDoc {
-  _id: string;
-  kind: 'reminder-run';
-  reminder: string;
-  day: string;
-  cursor: string | null;
-  steps: number;
-  state: 'running' | 'done';
-  updatedAt: string;
-}
-
 export interface RemindersResult {
   steps: number;
   /** Kinds finished for today (now or earlier). */
@@ -38,63 +28,27 @@ export interface RemindersResult {
   waiting?: 'before-hour';
 }
 
-const runIdOf = (kind: string, day: string) => `run:${kind}:${day}`;
-
 export async function runReminders(ctx: ActionContext, budgetMs = 10_000, kinds: ReminderKind[] = REMINDER_KINDS): Promise<RemindersResult> {
   const now = ctx.now();
   const day = chinaDate(now);
   if (Number(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(11, 13)) < REMINDER_HOUR) return { steps: 0, done: [], waiting: 'before-hour' };
   const started = Date.now();
   const result: RemindersResult = { steps: 0, done: [] };
-  const runs = await loadRuns(ctx, kinds, day);
+  const runs = await dailyRuns(
+    ctx,
+    kinds.map((k) => k.key),
+    day,
+  );
   for (const kind of kinds) {
-    let run = runs.get(kind.key) as ReminderRunDoc;
+    let run = runs.get(kind.key) as DailyRunDoc;
     while (run.state !== 'done' && Date.now() - started < budgetMs) {
       const next = await kind.step(ctx, day, run.cursor);
+      // The page's messages reach the queue before the cursor moves past them.
       await ctx.flushMessages();
-      const advanced: Partial<ReminderRunDoc> = {
-        cursor: next,
-        steps: run.steps + 1,
-        state: next === null ? 'done' : 'running',
-        updatedAt: ctx.now().toISOString(),
-      };
-      const { stats } = await ctx.collection('messageQueue').where({ _id: run._id, cursor: run.cursor, state: 'running' }).update({ data: advanced });
+      run = await advanceRun(ctx, run, next);
       result.steps++;
-      // Another call moved it on meanwhile: read where it is now.
-      run = stats.updated ? { ...run, ...advanced } : ((await ctx.collection('messageQueue').doc(run._id).get()).data as ReminderRunDoc);
     }
     if (run.state === 'done') result.done.push(kind.key);
   }
   return result;
-}
-
-async function loadRuns(ctx: ActionContext, kinds: ReminderKind[], day: string): Promise<Map<string, ReminderRunDoc>> {
-  const ids = kinds.map((k) => runIdOf(k.key, day));
-  const { data } = await ctx
-    .collection('messageQueue')
-    .where({ _id: ctx._.in(ids) })
-    .limit(100)
-    .get();
-  const runs = new Map((data as ReminderRunDoc[]).map((r) => [r.reminder, r]));
-  for (const kind of kinds) {
-    if (runs.has(kind.key)) continue;
-    const run: ReminderRunDoc = {
-      _id: runIdOf(kind.key, day),
-      kind: 'reminder-run',
-      reminder: kind.key,
-      day,
-      cursor: null,
-      steps: 0,
-      state: 'running',
-      updatedAt: ctx.now().toISOString(),
-    };
-    try {
-      await ctx.collection('messageQueue').add({ data: { ...run } });
-      runs.set(kind.key, run);
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      runs.set(kind.key, (await ctx.collection('messageQueue').doc(run._id).get()).data as ReminderRunDoc);
-    }
-  }
-  return runs;
 }
