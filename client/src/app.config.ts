@@ -13,6 +13,7 @@ export default defineAppConfig({
         'agreement/index',
         'signature/index',
         'fees/index',
+        'messages/index',
         'serviceday/index',
       ],
     },

@@ -6,6 +6,7 @@ import type {
   feedbackContract,
   feesContract,
   InputOf,
+  messagesContract,
   OutputOf,
   servicedayContract,
 } from '@kehou/shared/contracts';
@@ -37,6 +38,7 @@ export const api = {
   agreement: clientFor<typeof agreementContract>('agreement'),
   disclosure: clientFor<typeof disclosureContract>('disclosure'),
   feedback: clientFor<typeof feedbackContract>('feedback'),
+  messages: clientFor<typeof messagesContract>('messages'),
   serviceday: clientFor<typeof servicedayContract>('serviceday'),
 };
 

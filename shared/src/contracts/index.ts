@@ -10,6 +10,7 @@ export { disclosureContract } from './disclosure';
 export { enrollmentContract } from './enrollment';
 export { feedbackContract } from './feedback';
 export { feesContract } from './fees';
+export { messagesContract } from './messages';
 export { servicedayContract } from './serviceday';
 
 import { agreementContract } from './agreement';
@@ -17,6 +18,7 @@ import { disclosureContract } from './disclosure';
 import { enrollmentContract } from './enrollment';
 import { feedbackContract } from './feedback';
 import { feesContract } from './fees';
+import { messagesContract } from './messages';
 import { servicedayContract } from './serviceday';
 
 export const CONTRACTS = {
@@ -25,5 +27,6 @@ export const CONTRACTS = {
   agreement: agreementContract,
   disclosure: disclosureContract,
   feedback: feedbackContract,
+  messages: messagesContract,
   serviceday: servicedayContract,
 } as const;

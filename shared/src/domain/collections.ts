@@ -31,6 +31,8 @@ export const COLLECTIONS = [
   'audit',
   'bindAttempts',
   'counters',
+  'messageQueue',
+  'messageConsents',
   'leaves',
   'handovers',
   'shiftHandovers',

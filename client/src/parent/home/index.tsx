@@ -117,6 +117,9 @@ export default function ParentHome() {
           <Button size="small" className="feedback-button" onClick={() => go('/parent/feedback/index')}>
             给家委会提意见
           </Button>
+          <Button size="small" className="messages-button" onClick={() => go('/parent/messages/index')}>
+            我收到的消息
+          </Button>
           <Button size="small" className="serviceday-button" onClick={() => go('/parent/serviceday/index')}>
             请假与出勤
           </Button>

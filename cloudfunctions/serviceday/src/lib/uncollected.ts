@@ -68,6 +68,8 @@ export async function flagUncollected(ctx: ActionContext): Promise<TimerReport> 
     if (!flagged?.length) continue;
     report.flagged += flagged.length;
     report.messaged += await messageAbout(ctx, classGroup, flagged, now);
+    // Queued class by class: a run killed after this class has its messages already on their way.
+    await ctx.flushMessages();
   }
   return report;
 }
@@ -139,7 +141,7 @@ async function checkClass(ctx: ActionContext, classGroup: ClassGroup, date: stri
   });
 }
 
-/** Each guardian of each child flagged, and the class teacher once. */
+/** Each guardian of each child flagged, and the class teacher once (queued; the messages function sends them against consents). */
 async function messageAbout(ctx: ActionContext, classGroup: ClassGroup, flagged: HandoverDoc[], now: Date): Promise<number> {
   let sent = 0;
   for (const child of flagged) {
@@ -152,6 +154,7 @@ async function messageAbout(ctx: ActionContext, classGroup: ClassGroup, flagged:
           at: now,
           page: `parent/serviceday/index?studentId=${encodeURIComponent(child.studentId)}`,
         }),
+        { thing: `uncollected:${child.studentId}:${child.date}` },
       );
       if (ok) sent += 1;
     }
@@ -165,6 +168,7 @@ async function messageAbout(ctx: ActionContext, classGroup: ClassGroup, flagged:
         at: now,
         page: `teacher/gate/index?classId=${encodeURIComponent(classGroup._id)}`,
       }),
+      { thing: `uncollected:${classGroup._id}:${flagged[0].date}` },
     );
     if (ok) sent += 1;
   }
