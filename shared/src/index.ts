@@ -10,4 +10,5 @@ export * from './domain/plan';
 export * from './domain/profile-id';
 export * from './enrollment';
 export * from './feedback';
+export * from './jobs/types';
 export * from './notify/templates';

@@ -76,6 +76,7 @@ export const EXAMPLES: Examples = {
     postListing: (w) => ({ schoolId: w.school, termId: w.term, listingDays: 1 }),
     fixListing: (w) => ({ listingId: w.listing }),
     decideWithdrawal: (w) => ({ applicationId: w.application, decision: 'reject' }),
+    advanceJob: (w) => ({ jobId: w.listingJob }),
   },
   agreement: {
     getTemplateDraft: (w) => ({ schoolId: w.school, termId: w.term }),

@@ -19,6 +19,8 @@ export interface World {
   notice: string;
   refund: string;
   listing: string;
+  /** The job that posted that listing (a job scope). */
+  listingJob: string;
   feedback: string;
   /** The binding request as the class teacher's queue names it: its opaque reference. */
   guardianship: string;
@@ -88,6 +90,7 @@ export async function buildWorld(): Promise<World> {
     notice,
     refund: paid,
     listing,
+    listingJob: `post-listing:${listing}`,
     feedback: submitted.id,
     guardianship: bindingRef(pending.guardianshipId),
     signature: `${XIAOMING_APP}:v1`,

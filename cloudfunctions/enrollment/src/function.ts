@@ -1,5 +1,6 @@
 import { createCloudFunction } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
+import { advanceJob } from './actions/advance-job';
 import { approveApplication } from './actions/approve-application';
 import { bindChild } from './actions/bind-child';
 import { decideBinding } from './actions/decide-binding';
@@ -49,4 +50,5 @@ export const enrollmentFunction = createCloudFunction(enrollmentContract, {
   postListing,
   fixListing,
   decideWithdrawal,
+  advanceJob,
 });

@@ -31,6 +31,7 @@ export const COLLECTIONS = [
   'audit',
   'bindAttempts',
   'counters',
+  'jobs',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];
