@@ -87,6 +87,7 @@ export const EXAMPLES: Examples = {
     signPermit: (w) => ({ applicationId: w.application, textHash: '0'.repeat(64) }),
     listSignatures: (w) => ({ applicationId: w.application }),
     verifySignature: (w) => ({ signatureId: w.signature }),
+    advanceJob: (w) => ({ jobId: w.templateJob }),
   },
   disclosure: {
     getSchoolOverview: (w) => ({ schoolId: w.school }),

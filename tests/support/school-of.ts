@@ -7,13 +7,13 @@ import type { TestCloud } from './runtime';
  * pattern, and `n` children of its class are written straight into the database beside it (student,
  * 1–2 confirmed guardians, the application in the pattern's status), as a seed would.
  */
-export async function cloneApplications(cloud: TestCloud, patternId: string, n: number, override: Partial<ApplicationDoc> = {}): Promise<string[]> {
+export async function cloneApplications(cloud: TestCloud, patternId: string, n: number, override: Partial<ApplicationDoc> = {}, first = 0): Promise<string[]> {
   const pattern = (await cloud.db.collection('applications').doc(patternId).get()).data as ApplicationDoc;
   const ids: string[] = [];
   const students: Record<string, unknown>[] = [];
   const guardianships: Record<string, unknown>[] = [];
   const applications: Record<string, unknown>[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < first + n; i++) {
     const studentId = `stu-bulk-${String(i).padStart(4, '0')}`;
     const classId = pattern.classId;
     students.push({ _id: studentId, schoolId: pattern.schoolId, classId, name: `学生${i}`, studentNo: `B${i}` });
