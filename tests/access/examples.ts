@@ -50,6 +50,7 @@ export const EXAMPLES: Examples = {
     listSchoolNotices: (w) => ({ schoolId: w.school, termId: w.term }),
     listMyNotices: () => ({}),
     requestRefund: (w) => ({ noticeId: w.notice, reason: '孩子生病' }),
+    advanceJob: (w) => ({ jobId: `issue-notices:${w.school}:${w.term}:${w.periodKey}` }),
   },
   enrollment: {
     getHome: () => ({}),

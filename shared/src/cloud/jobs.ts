@@ -140,7 +140,7 @@ export async function advanceJob(ctx: ActionContext, job: JobDoc, step: JobStep)
       .where({ _id: job._id, 'lease.owner': owner })
       .update({ data: { state: 'failed', error: error.message, lease: null, revision: failed.revision, updatedAt: failed.updatedAt } });
     await audit(ctx, job._id, `任务失败：${error.message}`);
-    return jobViewOf(failed, ctx.now());
+    return jobViewOf(failed, ctx.now(), true);
   }
 
   const result = { ...held.result };
@@ -166,7 +166,7 @@ export async function advanceJob(ctx: ActionContext, job: JobDoc, step: JobStep)
   const committed = await jobs.where({ _id: job._id, 'lease.owner': owner }).update({ data: { ...data, lease: null, result: ctx._.set(result) } });
   if (!committed.stats.updated) return jobViewOf((await loadJob(ctx, job._id)) ?? next, ctx.now()); // the lease ran out and another call took over
   if (outcome.finished) await audit(ctx, job._id, `任务完成：${next.done} 项${next.failed ? `，${next.failed} 项未完成` : ''}`);
-  return jobViewOf(next, ctx.now());
+  return jobViewOf(next, ctx.now(), true);
 }
 
 async function audit(ctx: ActionContext, jobId: string, summary: string): Promise<void> {

@@ -70,9 +70,11 @@ export interface JobView {
   busy: boolean;
   result: Record<string, number>;
   error?: string;
+  /** Whether the call that answered did a step (false: finished, failed or busy). */
+  stepped: boolean;
 }
 
-export function jobViewOf(job: JobDoc, now: Date): JobView {
+export function jobViewOf(job: JobDoc, now: Date, stepped = false): JobView {
   const percent = job.state === 'done' ? 100 : job.total > 0 ? Math.min(99, Math.floor((job.done * 100) / job.total)) : 0;
   return {
     jobId: job._id,
@@ -85,6 +87,7 @@ export function jobViewOf(job: JobDoc, now: Date): JobView {
     percent,
     busy: job.state === 'running' && !!job.lease && new Date(job.lease.until).getTime() > now.getTime(),
     result: job.result,
+    stepped,
     ...(job.error ? { error: job.error } : {}),
   };
 }
