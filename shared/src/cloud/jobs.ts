@@ -14,15 +14,14 @@
  * with the cursor, in one update, so they are added once per batch.
  *
  * Bulk writes and their audit entry cannot share a transaction (WeChat's transactions take
- * single documents only), so {@link bulkUpdateAudited} writes the entry first under an id made of
- * the job and the batch, then the change: a step killed in between writes the same entry again
- * when the batch is redone, and the change follows it. The job's own bookkeeping (lease, cursor,
+ * single documents only): steps use `updateManyAudited` (audited.ts), the entry first under an id
+ * made of the job and the batch, then the change; a step killed in between finds the entry when
+ * the batch is redone, and the change follows it. The job's own bookkeeping (lease, cursor,
  * counts) records progress, not a decision, and is not audited; its start and end are.
  */
 import { randomBytes } from 'node:crypto';
-import type { CollectionName } from '../domain/collections';
 import { type JobDoc, type JobKind, type JobView, jobIdOf, jobViewOf } from '../jobs/types';
-import { type AuditNote, addAudited, auditEntry } from './audited';
+import { addAudited, auditEntry } from './audited';
 import type { ActionContext } from './context';
 import { findById } from './documents';
 import { AppError } from './errors';
@@ -171,26 +170,6 @@ export async function advanceJob(ctx: ActionContext, job: JobDoc, step: JobStep)
 
 async function audit(ctx: ActionContext, jobId: string, summary: string): Promise<void> {
   await ctx.db.collection('audit').add({ data: { ...auditEntry(ctx, { targets: [{ collection: 'jobs', id: jobId }], summary }) } });
-}
-
-/**
- * A `where().update()` over a batch with its audit entry: the entry first, under an id made of the
- * job and the batch (written again, not twice, when a killed step redoes the batch), then the change.
- * Returns how many documents it changed.
- */
-export async function bulkUpdateAudited(
-  ctx: ActionContext,
-  collection: CollectionName,
-  where: Record<string, unknown>,
-  data: Record<string, unknown>,
-  note: AuditNote & { id: string },
-): Promise<number> {
-  await ctx.db
-    .collection('audit')
-    .doc(`job:${note.id}`)
-    .set({ data: { ...auditEntry(ctx, note) } });
-  const { stats } = await ctx.db.collection(collection).where(where).update({ data });
-  return stats.updated ?? 0;
 }
 
 /** Splits ids into groups `_.in` takes (WeChat: at most a few hundred values per query; we stay at 100). */

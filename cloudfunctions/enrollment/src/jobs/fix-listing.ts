@@ -1,5 +1,5 @@
 import { type ApplicationDoc, agreementReminderMessage } from '@kehou/shared';
-import { bulkUpdateAudited, countWhere, type JobStep } from '@kehou/shared/cloud';
+import { countWhere, type JobStep, updateManyAudited } from '@kehou/shared/cloud';
 import { currentTemplate, notifyGuardiansOfMany } from '@kehou/shared/enrollment/server';
 
 /** Applications fixed per step. */
@@ -32,16 +32,15 @@ export const fixListingStep: JobStep = async (ctx, job) => {
         note: template ? '名单已确定，请阅读并签署协议' : '名单已确定，协议发布后请签署',
       }),
     );
-    await bulkUpdateAudited(
+    const ids = toFix.map((a) => a._id);
+    await updateManyAudited(
       ctx,
       'applications',
-      { _id: ctx._.in(toFix.map((a) => a._id)), listingId, status: 'listed', listFixed: false },
+      `${job._id}:${ids[0]}`,
+      ids,
+      { _id: ctx._.in(ids), listingId, status: 'listed', listFixed: false },
       { listFixed: true, revision: ctx._.inc(1), updatedAt: ctx.now().toISOString() },
-      {
-        id: `${job._id}:${toFix[0]._id}`,
-        targets: toFix.map((a) => ({ collection: 'applications' as const, id: a._id })),
-        summary: `名单确定，可以签署协议（${toFix.length} 份）`,
-      },
+      `名单确定，可以签署协议（${toFix.length} 份）`,
     );
   }
   const fixed = await countWhere(ctx, 'applications', { listingId, listFixed: true });

@@ -1,5 +1,5 @@
 import { APPLICATION_STATUS_SHORT, type ApplicationDoc, chinaTime, enrollmentStatusMessage, type HistoryEntry, type JobDoc, transition } from '@kehou/shared';
-import { type ActionContext, bulkUpdateAudited, countWhere, invalidState, type JobStep, updateAudited } from '@kehou/shared/cloud';
+import { type ActionContext, countWhere, invalidState, type JobStep, updateAudited, updateManyAudited } from '@kehou/shared/cloud';
 import { notifyGuardiansOfMany } from '@kehou/shared/enrollment/server';
 
 /** Applications listed per step (each step: ~8 round trips and one message per guardian). */
@@ -43,16 +43,15 @@ export const postListingStep: JobStep = async (ctx, job) => {
     );
     const now = ctx.now().toISOString();
     const entry: HistoryEntry = { at: now, status: moved.to, by: ctx.caller.openid ?? '', byName: ctx.caller.user?.name ?? '', note };
-    await bulkUpdateAudited(
+    const ids = batch.map((a) => a._id);
+    await updateManyAudited(
       ctx,
       'applications',
-      { _id: ctx._.in(batch.map((a) => a._id)), status: 'approved' },
+      `${job._id}:${ids[0]}`,
+      ids,
+      { _id: ctx._.in(ids), status: 'approved' },
       { status: moved.to, listingId, listedUntil, listFixed: false, revision: ctx._.inc(1), updatedAt: now, history: ctx._.push([entry]) },
-      {
-        id: `${job._id}:${batch[0]._id}`,
-        targets: batch.map((a) => ({ collection: 'applications' as const, id: a._id })),
-        summary: `approved → listed：${note}（${batch.length} 份）`,
-      },
+      `approved → listed：${note}（${batch.length} 份）`,
     );
   }
   const listed = await countWhere(ctx, 'applications', { listingId });
