@@ -20,8 +20,9 @@
  * counts) records progress, not a decision, and is not audited; its start and end are.
  */
 import { randomBytes } from 'node:crypto';
+import type { CollectionName } from '../domain/collections';
 import { type JobDoc, type JobKind, type JobView, jobIdOf, jobViewOf } from '../jobs/types';
-import { addAudited, auditEntry } from './audited';
+import { addAudited, auditEntry, txGet } from './audited';
 import type { ActionContext } from './context';
 import { findById } from './documents';
 import { AppError } from './errors';
@@ -177,4 +178,30 @@ export function chunks<T>(items: readonly T[], size = 100): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/**
+ * New documents of a batch in one `add({ data: [...] })` with their audit entry: the entry first
+ * (under the batch's id, found again when a killed step redoes the batch), then the documents. The
+ * caller has read which exist; the add is all-or-nothing, so a document created meanwhile fails
+ * it whole and the step is tried again.
+ */
+export async function addManyAudited(
+  ctx: ActionContext,
+  collection: CollectionName,
+  batchId: string,
+  docs: readonly { _id: string }[],
+  summary: string,
+): Promise<number> {
+  if (!docs.length) return 0;
+  const entryId = `batch:${batchId}`;
+  await ctx.db.runTransaction(async (t) => {
+    if (await txGet(t, 'audit', entryId)) return;
+    await t
+      .collection('audit')
+      .doc(entryId)
+      .set({ data: { ...auditEntry(ctx, { targets: docs.map((d) => ({ collection, id: d._id })), summary }) } });
+  });
+  await ctx.db.collection(collection).add({ data: docs.map((d) => ({ ...d })) as never });
+  return docs.length;
 }

@@ -175,6 +175,8 @@ export interface RosterImportReport {
   contactsAdded: number;
   problems: RosterProblem[];
   fileError?: string;
+  /** The import runs as a job (absent when the file could not be read): advance it until done; the counts are its figures so far. */
+  job?: JobView;
 }
 
 export interface BindResult {

@@ -1,9 +1,10 @@
 import { advanceJob as advance, implement, invalidState, type JobStep } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import { fixListingStep } from '../jobs/fix-listing';
+import { importRosterStep } from '../jobs/import-roster';
 import { postListingStep } from '../jobs/post-listing';
 
-const STEPS: Partial<Record<string, JobStep>> = { 'post-listing': postListingStep, 'fix-listing': fixListingStep };
+const STEPS: Partial<Record<string, JobStep>> = { 'post-listing': postListingStep, 'fix-listing': fixListingStep, 'import-roster': importRosterStep };
 
 /**
  * One more step of one of the school's jobs this function runs (posting or fixing a list): the
