@@ -5,20 +5,23 @@ import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runti
 import { afterLease, driveJob } from '../support/school-of';
 
 /** The roster import is a job (import-roster:<school>:<file>): the file by its fileID, rows in steps of 100. */
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
 const SCHOOL = DEMO_IDS.suifenheSchool;
-const CHILDREN = Number(process.env.KEHOU_JOBS_N ?? 400);
+const CHILDREN = Number(process.env.KEHOU_JOBS_N ?? 200);
 let cloud: TestCloud;
 afterEach(() => cloud?.close());
+
+/** A name from a number (names hold no digits): 12 → 学一二. */
+const named = (prefix: string, i: number) => prefix + [...String(i)].map((d) => '零一二三四五六七八九'[Number(d)]).join('');
 
 /** A roster of `n` children of 三年级(2)班, every other one with two guardians, uploaded to cloud storage. */
 async function uploadRoster(c: TestCloud, n: number): Promise<string> {
   const rows: (string | null)[][] = [['班级', '学生姓名', '学号', '家长姓名', '家长手机']];
   for (let i = 0; i < n; i++) {
     const no = `9${String(i).padStart(4, '0')}`;
-    rows.push(['三年级(2)班', `学生${i}`, no, `家长${i}`, `139${String(i).padStart(8, '0')}`]);
-    if (i % 2 === 0) rows.push(['三年级(2)班', `学生${i}`, no, `家长${i}乙`, `138${String(i).padStart(8, '0')}`]);
+    rows.push(['三年级(2)班', named('学', i), no, named('家长', i), `139${String(i).padStart(8, '0')}`]);
+    if (i % 2 === 0) rows.push(['三年级(2)班', named('学', i), no, named('亲属', i), `138${String(i).padStart(8, '0')}`]);
   }
   const content = await writeXlsxFile(rows.map((r) => r.map((value) => ({ value }))) as never).toBuffer();
   const { fileID } = await c.runtime.cloud.uploadFile({ cloudPath: `roster/${SCHOOL}/big.xlsx`, fileContent: content });
@@ -54,11 +57,18 @@ it(`imports ${CHILDREN} children in steps of at most 30 round trips (figures pri
   expect(again.last.result).toMatchObject({ studentsCreated: 0, studentsUpdated: 0, contactsAdded: 0 });
 });
 
+/** One uninterrupted import's roster, computed once for the file. */
+let reference: ReturnType<typeof endState> | undefined;
+
 it.each([1, 3, 5, 7])('a step killed after %i round trips and resumed leaves the roster of one run', async (k) => {
-  const reference = await startTestCloud();
-  await driveJob(reference, start(reference, await uploadRoster(reference, CHILDREN)), advance(reference));
-  const expected = await endState(reference);
-  await reference.close();
+  reference ??= (async () => {
+    const c = await startTestCloud();
+    await driveJob(c, start(c, await uploadRoster(c, CHILDREN)), advance(c));
+    const state = await endState(c);
+    await c.close();
+    return state;
+  })();
+  const expected = await reference;
 
   cloud = await startTestCloud();
   const fileID = await uploadRoster(cloud, CHILDREN);
