@@ -15,3 +15,4 @@ export * from './enrollment';
 export * from './feedback';
 export * from './jobs/types';
 export * from './notify/templates';
+export * from './notify/types';

@@ -32,6 +32,8 @@ export const COLLECTIONS = [
   'bindAttempts',
   'counters',
   'jobs',
+  'messageQueue',
+  'messageConsents',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];
