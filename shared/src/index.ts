@@ -13,5 +13,6 @@ export * from './domain/profile-id';
 export * from './domain/zod-zh';
 export * from './enrollment';
 export * from './feedback';
+export * from './jobs/types';
 export * from './notify/templates';
 export * from './notify/types';

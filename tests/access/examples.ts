@@ -50,6 +50,7 @@ export const EXAMPLES: Examples = {
     listSchoolNotices: (w) => ({ schoolId: w.school, termId: w.term }),
     listMyNotices: () => ({}),
     requestRefund: (w) => ({ noticeId: w.notice, reason: '孩子生病' }),
+    advanceJob: (w) => ({ jobId: `issue-notices:${w.school}:${w.term}:${w.periodKey}` }),
   },
   enrollment: {
     getHome: () => ({}),
@@ -76,6 +77,7 @@ export const EXAMPLES: Examples = {
     postListing: (w) => ({ schoolId: w.school, termId: w.term, listingDays: 1 }),
     fixListing: (w) => ({ listingId: w.listing }),
     decideWithdrawal: (w) => ({ applicationId: w.application, decision: 'reject' }),
+    advanceJob: (w) => ({ jobId: w.listingJob }),
     listClassApplications: (w) => ({ classId: w.classId, status: ['submitted'] }),
     listSchoolApplications: (w) => ({ schoolId: w.school, termId: w.term, status: ['teacher-reviewed'], limit: 10 }),
     passClassReview: (w) => ({ classId: w.classId, requestId: 'bulk-review-0001', pass: [{ applicationId: w.application, revision: 0 }] }),
@@ -90,6 +92,7 @@ export const EXAMPLES: Examples = {
     signPermit: (w) => ({ applicationId: w.application, textHash: '0'.repeat(64) }),
     listSignatures: (w) => ({ applicationId: w.application }),
     verifySignature: (w) => ({ signatureId: w.signature }),
+    advanceJob: (w) => ({ jobId: w.templateJob }),
   },
   disclosure: {
     getSchoolOverview: (w) => ({ schoolId: w.school }),

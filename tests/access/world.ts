@@ -19,6 +19,10 @@ export interface World {
   notice: string;
   refund: string;
   listing: string;
+  /** The job that posted that listing (a job scope). */
+  listingJob: string;
+  /** The job that told the families about the agreement's first version. */
+  templateJob: string;
   feedback: string;
   /** The binding request as the class teacher's queue names it: its opaque reference. */
   guardianship: string;
@@ -88,6 +92,8 @@ export async function buildWorld(): Promise<World> {
     notice,
     refund: paid,
     listing,
+    listingJob: `post-listing:${listing}`,
+    templateJob: `publish-template:${DEMO_IDS.suifenheSchool}:${TERM}:v1`,
     feedback: submitted.id,
     guardianship: bindingRef(pending.guardianshipId),
     signature: `${XIAOMING_APP}:v1`,

@@ -47,7 +47,7 @@ describe('agreement templates: drawn from the published plan, versioned, publish
     expect(body('fees')).toMatch(/每生每小时 4 元/);
 
     const published = await publishAgreement(cloud);
-    expect(published).toEqual({ templateId: `${SCHOOL}:${TERM}:v1`, version: 1, needResign: 0 });
+    expect(published).toMatchObject({ templateId: `${SCHOOL}:${TERM}:v1`, version: 1, needResign: 0, job: { state: 'done' } });
     const template = await cloud.ok(DEMO.newParent, 'agreement', 'getTemplate', { schoolId: SCHOOL, termId: TERM });
     expect(template.version).toBe(1);
 

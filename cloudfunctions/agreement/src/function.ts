@@ -1,5 +1,6 @@
 import { createCloudFunction } from '@kehou/shared/cloud';
 import { agreementContract } from '@kehou/shared/contracts';
+import { advanceJob } from './actions/advance-job';
 import { getAgreement } from './actions/get-agreement';
 import { getTemplate } from './actions/get-template';
 import { getTemplateDraft } from './actions/get-template-draft';
@@ -19,4 +20,5 @@ export const agreementFunction = createCloudFunction(agreementContract, {
   signPermit,
   listSignatures,
   verifySignature,
+  advanceJob,
 });

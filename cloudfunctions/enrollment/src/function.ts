@@ -1,5 +1,6 @@
 import { createCloudFunction } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
+import { advanceJob } from './actions/advance-job';
 import { approveApplication } from './actions/approve-application';
 import { approveWaiting } from './actions/approve-waiting';
 import { bindChild } from './actions/bind-child';
@@ -53,6 +54,7 @@ export const enrollmentFunction = createCloudFunction(enrollmentContract, {
   postListing,
   fixListing,
   decideWithdrawal,
+  advanceJob,
   listClassApplications,
   listSchoolApplications,
   passClassReview,

@@ -1,5 +1,6 @@
 import { createCloudFunction } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
+import { advanceJob } from './actions/advance-job';
 import { confirmPayment } from './actions/confirm-payment';
 import { createPayment } from './actions/create-payment';
 import { decideRefund } from './actions/decide-refund';
@@ -45,4 +46,5 @@ export const feesFunction = createCloudFunction(feesContract, {
   listSpending,
   voidSpending,
   exportSpending,
+  advanceJob,
 });

@@ -1,4 +1,5 @@
 import type { ApplicationStatus } from '../enrollment/status';
+import type { JobView } from '../jobs/types';
 import type { AgreementSection, EditableSection, VerificationResult } from './types';
 
 /** What the agreement function answers (the client imports these types only). */
@@ -60,8 +61,10 @@ export interface TemplateDraft {
 export interface PublishedTemplate {
   templateId: string;
   version: number;
-  /** Children who signed an earlier version and now need to sign again. */
+  /** Children who signed an earlier version and now need to sign again (counted so far: all once the job is done). */
   needResign: number;
+  /** Telling the families runs as a job: advance it (agreement.advanceJob) until done. */
+  job: JobView;
 }
 
 /** The school's current agreement for a term, as anyone may read it: public text, no personal data. */

@@ -5,6 +5,7 @@ import type { ClassGroup, School, Student } from '../domain/people';
 import type { ApplicationDoc, GuardianshipRecord, ListingDoc } from '../enrollment/types';
 import type { FeedbackDoc } from '../feedback/types';
 import type { FeeNoticeDoc, RefundDoc } from '../fees/types';
+import type { JobDoc } from '../jobs/types';
 import type { ActionContext } from './context';
 import { findById, findOne } from './documents';
 import { AppError, forbidden } from './errors';
@@ -24,6 +25,7 @@ export interface ScopeDocs {
   feedback: FeedbackDoc;
   guardianship: GuardianshipRecord;
   signature: SignatureDoc;
+  job: JobDoc;
 }
 
 /** What the router found: the roles the caller holds in the action's scope, and the scope's document. */
@@ -45,6 +47,7 @@ const COLLECTIONS: Record<ScopeKind, CollectionName> = {
   feedback: 'feedback',
   guardianship: 'guardianships',
   signature: 'signatures',
+  job: 'jobs',
 };
 
 /**

@@ -8,6 +8,7 @@ export * from './context';
 export * from './documents';
 export * from './errors';
 export * from './files';
+export * from './jobs';
 export * from './paging';
 export * from './router';
 export * from './sdk';

@@ -13,7 +13,7 @@ export type Role = 'guardian' | 'teacher' | 'admin' | 'committee' | 'reviewer';
  * from ids the caller may legitimately know; document scopes load the document first, and a
  * caller outside its scope is told the same for a missing and an existing id.
  */
-export type ScopeKind = 'school' | 'class' | 'student' | 'application' | 'notice' | 'refund' | 'listing' | 'feedback' | 'guardianship' | 'signature';
+export type ScopeKind = 'school' | 'class' | 'student' | 'application' | 'notice' | 'refund' | 'listing' | 'feedback' | 'guardianship' | 'signature' | 'job';
 
 /** The input field holding the scope's id, unless the rule names another. */
 export const SCOPE_FIELDS: Record<ScopeKind, string> = {
@@ -27,10 +27,11 @@ export const SCOPE_FIELDS: Record<ScopeKind, string> = {
   feedback: 'feedbackId',
   guardianship: 'guardianshipId',
   signature: 'signatureId',
+  job: 'jobId',
 };
 
 /** Scopes whose id names a document a stranger must not learn exists. */
-export const DOCUMENT_SCOPES: readonly ScopeKind[] = ['application', 'notice', 'refund', 'listing', 'feedback', 'guardianship', 'signature'];
+export const DOCUMENT_SCOPES: readonly ScopeKind[] = ['application', 'notice', 'refund', 'listing', 'feedback', 'guardianship', 'signature', 'job'];
 
 /** `K`: the scope kind (never for rules without a scope), so a handler knows which document it is given. */
 export type AccessRule<K extends ScopeKind = ScopeKind> =

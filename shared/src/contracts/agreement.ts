@@ -8,6 +8,7 @@ import type {
   SignResult,
   TemplateDraft,
 } from '../agreement/views';
+import { type JobView, jobInput } from '../jobs/types';
 import { allow, anyone } from './access';
 import { action, defineContract, returns } from './define';
 
@@ -39,4 +40,5 @@ export const agreementContract = defineContract('agreement', {
     access: allow(['guardian', 'teacher', 'admin'], 'signature', '没有找到这份签署记录，或您无权查看'),
     returns: returns<SignatureDetail>(),
   }),
+  advanceJob: action({ input: jobInput, access: allow(['admin'], 'job', '没有找到这个任务，或您无权处理'), returns: returns<JobView>() }),
 });

@@ -49,6 +49,7 @@ import type {
 } from '../enrollment/views';
 import { attendanceSheetInput, recordAttendanceInput } from '../fees/schemas';
 import type { AttendanceSaved, AttendanceSheet } from '../fees/views';
+import { type JobView, jobInput } from '../jobs/types';
 import { allow, anyone, signedIn } from './access';
 import { action, defineContract, returns } from './define';
 
@@ -108,6 +109,11 @@ export const enrollmentContract = defineContract('enrollment', {
     input: decideWithdrawalInput,
     access: allow(['admin'], 'application', '没有找到这份退出申请，或您无权审批'),
     returns: returns<WithdrawalDecision>(),
+  }),
+  advanceJob: action({
+    input: jobInput,
+    access: allow(['admin'], 'job', '没有找到这个任务，或您无权处理'),
+    returns: returns<JobView>(),
   }),
   // the lists of a class or a school, one page at a time
   listClassApplications: action({

@@ -35,6 +35,7 @@ import type {
   SpendingList,
   SpendingRow,
 } from '../fees/views';
+import { type JobView, jobInput } from '../jobs/types';
 import { allow, signedIn } from './access';
 import { action, defineContract, returns } from './define';
 
@@ -74,4 +75,5 @@ export const feesContract = defineContract('fees', {
   }),
   listMyNotices: action({ input: emptyInput, access: signedIn('家长查看自己孩子的收费通知'), returns: returns<MyNotices>() }),
   requestRefund: action({ input: requestRefundInput, access: allow(['guardian'], 'notice', NOTICE), returns: returns<RefundRequestAnswer>() }),
+  advanceJob: action({ input: jobInput, access: allow(['admin'], 'job', '没有找到这个任务，或您无权处理'), returns: returns<JobView>() }),
 });

@@ -31,6 +31,7 @@ export const COLLECTIONS = [
   'audit',
   'bindAttempts',
   'counters',
+  'jobs',
   'messageQueue',
   'messageConsents',
   'leaves',

@@ -144,7 +144,11 @@ export interface ListingDoc {
   postedBy: string;
   listingDays: number;
   listedUntil: string;
-  applicationIds: string[];
+  /** Listings posted before jobs kept their ids here; now the applications name their listing (listingId). */
+  applicationIds?: string[];
+  /** The posting job has listed every application it took; `count` of them. */
+  complete?: boolean;
+  count?: number;
   fixedAt?: string;
   fixedBy?: string;
 }

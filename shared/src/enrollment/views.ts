@@ -1,6 +1,7 @@
 import type { GuardianshipStatus } from '../domain/people';
 import type { PlanItem, Weekday } from '../domain/plan';
 import type { WithdrawalSettlementView } from '../fees/views';
+import type { JobView } from '../jobs/types';
 import type { RosterProblem } from './roster';
 import type { ApplicationStatus } from './status';
 import type { HardshipKind, HistoryEntry, PickupArrangement, WithdrawalRequest } from './types';
@@ -176,6 +177,8 @@ export interface RosterImportReport {
   contactsAdded: number;
   problems: RosterProblem[];
   fileError?: string;
+  /** The import runs as a job (absent when the file could not be read): advance it until done; the counts are its figures so far. */
+  job?: JobView;
 }
 
 export interface BindResult {
@@ -243,8 +246,11 @@ export interface ApprovalResult extends ReviewResult {
 
 export interface PostedListing {
   listingId: string;
+  /** Listed so far (all of them once `job.state` is done). */
   count: number;
   listedUntil: string;
+  /** The posting runs as a job: advance it (enrollment.advanceJob) until done. */
+  job: JobView;
 }
 
 export interface FixedListing {
@@ -252,6 +258,8 @@ export interface FixedListing {
   fixedAt: string;
   /** Applications fixed by this call (0 for a list fixed before). */
   count: number;
+  /** Fixing (and telling the parents) runs as a job: advance it until done. */
+  job: JobView;
 }
 
 export interface WithdrawalDecision {

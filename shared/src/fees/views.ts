@@ -1,3 +1,4 @@
+import type { JobView } from '../jobs/types';
 import type { NoticeLine, NoticeStatus, RefundStatus } from './types';
 
 /** What the pages get back. Types only: the client imports these without pulling in the engine. */
@@ -171,9 +172,14 @@ export interface NoticePreview {
 }
 
 export interface IssueResult {
+  /** Notices written by this call's step. */
   created: number;
+  /** Of the applications this call's step went through, those already billed. */
   existing: number;
+  /** Kept for older screens: always empty (a school's ids do not fit in one answer). */
   noticeIds: string[];
+  /** Issuing runs as a job: advance it (fees.advanceJob) until done; `job.result.created` counts them all. */
+  job: JobView;
 }
 
 export interface CorrectionResult {

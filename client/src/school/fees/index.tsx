@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { JobProgress, useJob } from '../../components/job-progress';
 import { FeeLines, formatYuan } from '../../ui/fee-lines';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
@@ -59,6 +60,9 @@ function OfflinePayment({ onRecord }: { onRecord: (method: 'cash' | 'transfer', 
  * a preview of the chosen period with every line and clause, issuing exactly what was previewed,
  * corrections when facts changed after billing, the issued notices with totals, mark paid, refunds.
  */
+/** One more step of issuing a period's notices (the progress bar drives it). */
+const advanceFeesJob = (jobId: string) => api.fees.advanceJob({ jobId });
+
 export default function SchoolFees() {
   const { schoolId = '', termId = '' } = useParams();
   const periods = useLoad(() => api.fees.listNoticePeriods({ schoolId, termId }), [schoolId, termId]);
@@ -68,6 +72,7 @@ export default function SchoolFees() {
   const [problem, setProblem] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const issuing = useJob(`job:issue-notices:${schoolId}`, advanceFeesJob, () => void list.reload());
 
   const loadPreview = async (key: string) => {
     try {
@@ -97,7 +102,9 @@ export default function SchoolFees() {
   const issue = (p: NoticePreview) =>
     act(async () => {
       const result = await api.fees.issueNotices({ schoolId, termId, periodKey: p.periodKey, digest: p.digest });
-      return result.created ? `已发出 ${result.created} 份` : '没有新的通知需要发出';
+      const job = await issuing.run(async () => result.job);
+      const created = job.result.created ?? result.created;
+      return created ? `已发出 ${created} 份` : '没有新的通知需要发出';
     });
   const correct = (p: NoticePreview) =>
     act(async () => {
@@ -114,6 +121,7 @@ export default function SchoolFees() {
     <View className="page">
       <View className="card">
         <Text className="card-title">发出收费通知</Text>
+        {issuing.job && <JobProgress job={issuing.job} />}
         {offered.notChargeable ? (
           <Text className="violation fee-not-chargeable">
             {offered.notChargeable.reason}

@@ -1,12 +1,15 @@
-import { type AgreementTemplateDoc, type ApplicationDoc, agreementReminderMessage, buildSections, templateContentHash } from '@kehou/shared';
-import { AppError, getAll, implement, invalidState, isoNow, txGet, writeAudited } from '@kehou/shared/cloud';
+import { type AgreementTemplateDoc, buildSections, templateContentHash } from '@kehou/shared';
+import { AppError, advanceJob, countWhere, getAll, implement, invalidState, isoNow, newJob, txGet, writeAudited } from '@kehou/shared/cloud';
 import { agreementContract } from '@kehou/shared/contracts';
-import { currentPublication, notifyGuardians, resolveTerm } from '@kehou/shared/enrollment/server';
+import { currentPublication, resolveTerm } from '@kehou/shared/enrollment/server';
+import { publishTemplateStep } from '../jobs/publish-template';
 import { currentTemplate, templateId } from '../lib/templates';
 
 /**
  * The school publishes a new version of the term's agreement, its content drawn from the current
- * published plan. Versions never change; parents who signed an earlier one are asked to sign again.
+ * published plan. Versions never change; parents who signed an earlier one are asked to sign again, in the
+ * steps of a job (`publish-template:<templateId>`, advanced by agreement.advanceJob; a small school
+ * is told at once).
  */
 export const publishTemplate = implement(agreementContract.actions.publishTemplate, async (ctx, input, { doc: school }) => {
   const term = await resolveTerm(ctx, school._id, input.termId);
@@ -28,7 +31,18 @@ export const publishTemplate = implement(agreementContract.actions.publishTempla
     publishedBy: ctx.caller.openid ?? '',
   };
   const current = await getAll<AgreementTemplateDoc>(ctx.collection('agreementTemplates').where({ schoolId: school._id, termId: term._id, current: true }));
-  // The new version, the older ones no longer current, and the audit entry: one transaction.
+  const enrolled = await countWhere(ctx, 'applications', { schoolId: school._id, termId: term._id, status: ctx._.in(['listed', 'signed', 'active']) });
+  // Telling the families is a job (publish-template:<templateId>), created with the version.
+  const job = newJob(ctx, {
+    kind: 'publish-template',
+    scope: template._id,
+    schoolId: school._id,
+    termId: term._id,
+    total: enrolled,
+    params: { templateId: template._id, version },
+    summary: '',
+  });
+  // The new version, the older ones no longer current, its job and the audit entry: one transaction.
   const published = await writeAudited(ctx, async (t) => {
     if (await txGet(t, 'agreementTemplates', template._id)) return { result: false, note: null };
     const { _id, ...data } = template;
@@ -44,26 +58,15 @@ export const publishTemplate = implement(agreementContract.actions.publishTempla
           .update({ data: { current: false } });
       }
     }
+    const { _id: jobId, ...jobData } = job;
+    await t
+      .collection('jobs')
+      .doc(jobId)
+      .set({ data: { ...jobData } });
     return { result: true, note: { targets: [{ collection: 'agreementTemplates' as const, id: template._id }], summary: `发布协议第 ${version} 版` } };
   });
   if (!published) throw new AppError('CONFLICT', `第 ${version} 版刚刚已经发布，请刷新后查看`);
 
-  const apps = await getAll<ApplicationDoc>(
-    ctx.collection('applications').where({ schoolId: school._id, termId: term._id, status: ctx._.in(['listed', 'signed', 'active']) }),
-  );
-  let needResign = 0;
-  for (const app of apps) {
-    const resign = (app.signedVersion ?? 0) > 0 && (app.status === 'signed' || app.status === 'active');
-    if (!resign && !(app.status === 'listed' && app.listFixed)) continue;
-    if (resign) needResign++;
-    await notifyGuardians(ctx, app.studentId, (touser) =>
-      agreementReminderMessage({
-        touser,
-        childName: app.studentName,
-        applicationId: app._id,
-        note: resign ? `协议已更新为第${version}版，请重新签署` : '协议已发布，请阅读并签署',
-      }),
-    );
-  }
-  return { templateId: template._id, version, needResign };
+  const view = await advanceJob(ctx, job, publishTemplateStep);
+  return { templateId: template._id, version, needResign: view.result.needResign ?? 0, job: view };
 });

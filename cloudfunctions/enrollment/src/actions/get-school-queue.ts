@@ -37,9 +37,9 @@ export const getSchoolQueue = implement(enrollmentContract.actions.getSchoolQueu
       postedAt: l.postedAt,
       listingDays: l.listingDays,
       listedUntil: l.listedUntil,
-      count: l.applicationIds.length,
+      count: l.count ?? l.applicationIds?.length ?? 0,
       fixed: !!l.fixedAt,
-      canFix: !l.fixedAt && new Date(l.listedUntil).getTime() <= now,
+      canFix: !l.fixedAt && l.complete !== false && new Date(l.listedUntil).getTime() <= now,
     })),
     clubs: (current?.content.items ?? []).filter(hasCapacity).map((item) => ({
       itemId: item.id,

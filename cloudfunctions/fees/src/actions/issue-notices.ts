@@ -1,6 +1,6 @@
-import { AppError, conflict, implement } from '@kehou/shared/cloud';
+import { AppError, advanceJob, conflict, implement, startJob } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
-import { tellGuardians, writeFirstNotices } from '@kehou/shared/fees/server';
+import { issueNoticesStep } from '../jobs/issue-notices';
 import { computePeriod } from '../lib/notices';
 
 /**
@@ -9,17 +9,30 @@ import { computePeriod } from '../lib/notices';
  * notice per child and period: the id is the enrolment and the period key, so a repeated,
  * overlapping or concurrent call creates nothing twice. A period billed by attendance is issued
  * only once it has ended. Every confirmed guardian of a child with a new notice is told.
+ *
+ * A job (`issue-notices:<school>:<term>:<period>`): this call checks the digest, starts the job (or
+ * answers the one under way; a finished one runs again, issuing only what is missing) and does its
+ * first step; fees.advanceJob does the rest. `created` counts the notices this call's step wrote.
  */
 export const issueNotices = implement(feesContract.actions.issueNotices, async (ctx, input) => {
-  const { rows, period, preview } = await computePeriod(ctx, input.schoolId, input.termId, input.periodKey);
+  const { preview } = await computePeriod(ctx, input.schoolId, input.termId, input.periodKey);
   if (preview.blocked) throw new AppError('POLICY_VIOLATION', preview.blocked);
   if (preview.digest !== input.digest) throw conflict('预览之后考勤、报名或减免有了变化，请重新预览，确认无误后再发出');
-  const fresh = rows.filter((r) => r.state === 'new');
-  const created = await writeFirstNotices(ctx, fresh, period);
-  await tellGuardians(ctx, created, period);
-  return {
-    created: created.length,
-    existing: rows.length - created.length,
-    noticeIds: rows.map((r) => r.latest?._id ?? created.find((n) => n.applicationId === r.app._id)?._id ?? '').filter(Boolean),
-  };
+  const job = await startJob(
+    ctx,
+    {
+      kind: 'issue-notices',
+      scope: `${input.schoolId}:${input.termId}:${preview.periodKey}`,
+      schoolId: input.schoolId,
+      termId: input.termId,
+      total: preview.rows.length,
+      params: { periodKey: preview.periodKey },
+      summary: `发出${preview.periodLabel}收费通知：${preview.counts.new} 份新通知`,
+    },
+    { restart: true },
+  );
+  const before = job.result.created ?? 0;
+  const view = await advanceJob(ctx, job, issueNoticesStep);
+  const created = view.stepped ? (view.result.created ?? 0) - before : 0;
+  return { created, existing: view.stepped ? (view.result.existing ?? 0) : 0, noticeIds: [], job: view };
 });

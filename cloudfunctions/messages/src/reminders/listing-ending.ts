@@ -22,7 +22,7 @@ export const listingEnding: ReminderKind = {
           reminderMessage({
             touser,
             subject: ended ? '公示期已结束，请确定名单' : '公示期今天结束，请确定名单',
-            about: `${listing.applicationIds.length} 名学生的报名公示`,
+            about: `${listing.count ?? listing.applicationIds?.length ?? 0} 名学生的报名公示`,
             note: '名单确定后家长才能签署协议',
             due: chinaTime(new Date(listing.listedUntil)),
             page: `school/enrollment/index?schoolId=${encodeURIComponent(listing.schoolId)}&termId=${encodeURIComponent(listing.termId)}`,

@@ -35,6 +35,36 @@ export function notifyStatus(ctx: ActionContext, app: ApplicationDoc, note: stri
   );
 }
 
+/** The confirmed guardians of many children at once (reads by `_.in`, 100 ids a query): openids by child. */
+export async function guardiansOfMany(ctx: ActionContext, studentIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byChild = new Map<string, string[]>();
+  const ids = [...new Set(studentIds)];
+  for (let i = 0; i < ids.length; i += 100) {
+    const rows = await getAll<GuardianshipRecord>(
+      ctx
+        .collection('guardianships')
+        .where({ studentId: ctx._.in(ids.slice(i, i + 100)), status: 'confirmed' })
+        .field({ studentId: true, openid: true }),
+    );
+    for (const row of rows) byChild.set(row.studentId, [...(byChild.get(row.studentId) ?? []), row.openid]);
+  }
+  return byChild;
+}
+
+/** One message to each confirmed guardian of each child (a batch's guardians read at once). */
+export async function notifyGuardiansOfMany<T extends { studentId: string }>(
+  ctx: ActionContext,
+  items: readonly T[],
+  build: (item: T, openid: string) => SubscribeMessage,
+): Promise<void> {
+  if (!items.length) return;
+  const guardians = await guardiansOfMany(
+    ctx,
+    items.map((i) => i.studentId),
+  );
+  for (const item of items) for (const openid of guardians.get(item.studentId) ?? []) await ctx.notify(build(item, openid));
+}
+
 /** The status-change message for many applications: their guardians read at once, one message each per child. */
 export async function notifyStatusMany(ctx: ActionContext, apps: readonly ApplicationDoc[], note: (app: ApplicationDoc) => string): Promise<void> {
   if (!apps.length) return;

@@ -54,10 +54,26 @@ export async function periodRows(
     .filter(({ window }) => !!window && window.from <= period.to && period.from <= window.to);
   if (enrolled.length === 0) return [];
 
+  // For some applications only (a step of a job), read only theirs: their declarations, their classes' days, their notices.
+  const appIds = only ? enrolled.map(({ app }) => app._id) : null;
+  const classIds = only ? [...new Set(enrolled.map(({ app }) => app.classId))] : null;
   const [hardships, attendance, notices] = await Promise.all([
-    getAll<HardshipDeclaration>(ctx.collection('hardshipDeclarations').where({ schoolId: school._id, termId: term._id })),
-    getAll<AttendanceDoc>(ctx.collection('attendance').where({ schoolId: school._id, termId: term._id, date: ctx._.gte(period.from).lte(period.to) })),
-    getAll<FeeNoticeDoc>(ctx.collection('feeNotices').where({ schoolId: school._id, termId: term._id, periodKey: period.key })),
+    getAll<HardshipDeclaration>(
+      ctx.collection('hardshipDeclarations').where({ schoolId: school._id, termId: term._id, ...(appIds ? { _id: ctx._.in(appIds) } : {}) }),
+    ),
+    getAll<AttendanceDoc>(
+      ctx.collection('attendance').where({
+        schoolId: school._id,
+        termId: term._id,
+        date: ctx._.gte(period.from).lte(period.to),
+        ...(classIds ? { classId: ctx._.in(classIds) } : {}),
+      }),
+    ),
+    getAll<FeeNoticeDoc>(
+      ctx
+        .collection('feeNotices')
+        .where({ schoolId: school._id, termId: term._id, periodKey: period.key, ...(appIds ? { applicationId: ctx._.in(appIds) } : {}) }),
+    ),
   ]);
   const hardshipByApp = new Map(hardships.map((h) => [h._id, h]));
   const minutesByClass = new Map<string, Map<string, Map<string, number>>>();

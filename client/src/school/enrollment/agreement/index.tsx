@@ -4,11 +4,15 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
+import { JobProgress, useJob } from '../../../components/job-progress';
 import { toast } from '../../../ui/navigate';
 import { Button } from '../../../ui/nutui';
 import { ErrorCard, Loading } from '../../../ui/states';
 import { useSchoolId } from '../components/use-school';
 import '../../../ui/staff.scss';
+
+/** One more step of telling the families about a new version (the progress bar drives it). */
+const advanceAgreementJob = (jobId: string) => api.agreement.advanceJob({ jobId });
 
 function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const draft = useLoad(async () => {
@@ -17,6 +21,7 @@ function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
   }, [schoolId, termId]);
   const [text, setText] = useState<Record<EditableSection, string> | null>(null);
   const [busy, setBusy] = useState(false);
+  const telling = useJob(`job:publish-template:${schoolId}`, advanceAgreementJob);
   useEffect(() => {
     if (draft.data) setText(draft.data.editable);
   }, [draft.data]);
@@ -37,6 +42,7 @@ function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
       const result = await api.agreement.publishTemplate({ schoolId: data.schoolId, termId: data.termId, sections: text });
       toast(`已发布第 ${result.version} 版`, 'success');
       await draft.reload();
+      await telling.run(async () => result.job);
     } catch (e) {
       toast(e instanceof Error ? e.message : '发布失败');
     } finally {
@@ -51,6 +57,7 @@ function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
         <Text className="muted">
           {data.schoolName} · {data.termName} · {data.currentVersion ? `当前第 ${data.currentVersion} 版，已签署 ${data.signedCount} 份` : '尚未发布'}
         </Text>
+        {telling.job && <JobProgress job={telling.job} />}
         {!data.publicationId && <Text className="warn-text">请先公开本学期的服务方案：协议的服务内容、形式、接送时间取自公开的方案。</Text>}
       </View>
       {data.publicationId && (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
 import { ApplicationCard, ReviewableApplication } from '../../../components/application-card';
+import { JobProgress, useJob } from '../../../components/job-progress';
 import { MoreRow } from '../../../ui/more-row';
 import { toast } from '../../../ui/navigate';
 import { Button } from '../../../ui/nutui';
@@ -17,9 +18,14 @@ const shortTime = (iso: string) => {
   return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
 };
 
+/** One more step of a posting or fixing job (the progress bars drive it). */
+const advanceEnrollmentJob = (jobId: string) => api.enrollment.advanceJob({ jobId });
+
 function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const queue = useLoad(() => api.enrollment.getSchoolQueue({ schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
   const [days, setDays] = useState('3');
+  const posting = useJob(`job:post-listing:${schoolId}`, advanceEnrollmentJob, () => void queue.reload());
+  const fixing = useJob(`job:fix-listing:${schoolId}`, advanceEnrollmentJob, () => void queue.reload());
   const [classId, setClassId] = useState<string | undefined>(undefined);
   const scope = { schoolId, ...(termId ? { termId } : {}) };
   const toApprove = usePagedList(
@@ -64,7 +70,11 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
       title: '公示名单',
       content: `将 ${toListCount} 名学生的名单公示 ${listingDays} 天（公开页只显示班级和隐去一字的姓名）。公示结束后再确定名单、签署协议。`,
     });
-    if (confirm) await act(() => api.enrollment.postListing({ schoolId: data.schoolId, termId: data.termId, listingDays }), '名单已公示');
+    if (confirm)
+      await act(
+        () => posting.run(async () => (await api.enrollment.postListing({ schoolId: data.schoolId, termId: data.termId, listingDays })).job),
+        '名单已公示',
+      );
   };
 
   return (
@@ -90,6 +100,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
 
       <View className="card to-list">
         <Text className="card-title">待公示（{toListCount}）</Text>
+        {posting.job && <JobProgress job={posting.job} />}
         {toList.rows.map((row) => (
           <Text key={row.applicationId} className="section-note">
             {row.className} {row.studentName}
@@ -113,6 +124,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
 
       <View className="card listings">
         <Text className="card-title">公示批次</Text>
+        {fixing.job && <JobProgress job={fixing.job} />}
         {data.listings.length === 0 && <Text className="muted">还没有公示过名单。</Text>}
         {data.listings.map((l) => (
           <View key={l.listingId} className="sub-card listing">
@@ -126,7 +138,9 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
                 type="primary"
                 size="small"
                 className="fix-list"
-                onClick={() => void act(() => api.enrollment.fixListing({ listingId: l.listingId }), '名单已确定，已通知家长签署协议')}
+                onClick={() =>
+                  void act(() => fixing.run(async () => (await api.enrollment.fixListing({ listingId: l.listingId })).job), '名单已确定，已通知家长签署协议')
+                }
               >
                 名单确定
               </Button>

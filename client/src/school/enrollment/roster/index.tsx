@@ -2,16 +2,21 @@ import { ROSTER_COLUMNS, type RosterImportReport } from '@kehou/shared';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { api } from '../../../api';
+import { JobProgress, useJob } from '../../../components/job-progress';
 import { Button } from '../../../ui/nutui';
 import { ErrorCard, Loading } from '../../../ui/states';
 import { useSchoolId } from '../components/use-school';
 import { pickRoster } from './upload';
 import '../../../ui/staff.scss';
 
+/** One more step of an import (the progress bar drives it). */
+const advanceImport = (jobId: string) => api.enrollment.advanceJob({ jobId });
+
 function Importer({ schoolId }: { schoolId: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<(RosterImportReport & { fileName: string }) | null>(null);
+  const importing = useJob(`job:import-roster:${schoolId}`, advanceImport);
 
   const run = async () => {
     setError(null);
@@ -21,6 +26,18 @@ function Importer({ schoolId }: { schoolId: string }) {
       setBusy(true);
       const result = await api.enrollment.importRoster({ schoolId, file: picked.file });
       setReport({ ...result, fileName: picked.name });
+      if (result.job) {
+        // a big file goes on step by step: the counts are the job's when it is done
+        const job = await importing.run(async () => result.job!);
+        const figure = (key: 'studentsCreated' | 'studentsUpdated' | 'contactsAdded') => job.result[key] ?? result[key];
+        setReport({
+          ...result,
+          studentsCreated: figure('studentsCreated'),
+          studentsUpdated: figure('studentsUpdated'),
+          contactsAdded: figure('contactsAdded'),
+          fileName: picked.name,
+        });
+      }
     } catch (e) {
       setError(e instanceof Error ? e.message : '导入失败');
     } finally {
@@ -45,6 +62,7 @@ function Importer({ schoolId }: { schoolId: string }) {
             选择 Excel 文件
           </Button>
         </View>
+        {importing.job && <JobProgress job={importing.job} />}
         {error && <Text className="error-text">{error}</Text>}
       </View>
       {report && (

@@ -1,0 +1,83 @@
+import type { RosterRow, Student } from '@kehou/shared';
+import { type ActionContext, addManyAudited, getAll, type JobStep, writeAudited } from '@kehou/shared/cloud';
+import { downloadRoster, followersOf, parseRosterFile, rosterStudentId, updateStudent } from '../lib/roster';
+
+/** Roster rows imported per step (new students and contacts are added in one call each). */
+export const ROSTER_STEP = 100;
+
+export interface ImportRosterParams {
+  fileID: string;
+}
+
+/**
+ * One step of importing the roster: rows [cursor, cursor + 100) of the stored file (read again each
+ * step, so nothing big lives in the job). The batch's students and contacts that exist are read
+ * at once (`_.in`); new ones are added in one call each, known students renamed or moved in one
+ * transaction. A batch redone after a kill finds what it wrote and adds only the rest.
+ */
+export const importRosterStep: JobStep = async (ctx, job) => {
+  const { fileID } = job.params as unknown as ImportRosterParams;
+  const parsed = await parseRosterFile(ctx, job.schoolId, await downloadRoster(ctx, job.schoolId, fileID));
+  const from = Number(job.cursor ?? 0);
+  const batch = parsed.rows.slice(from, from + ROSTER_STEP);
+  const counts = await importRows(ctx, job.schoolId, batch, `${job._id}:${from}`);
+  const to = from + batch.length;
+  return { cursor: String(to), done: batch.length, total: parsed.rows.length, add: counts, finished: to >= parsed.rows.length };
+};
+
+async function importRows(ctx: ActionContext, schoolId: string, rows: RosterRow[], batchId: string) {
+  const counts = { studentsCreated: 0, studentsUpdated: 0, contactsAdded: 0 };
+  if (!rows.length) return counts;
+  const firstRows = new Map<string, RosterRow>();
+  for (const row of rows) if (!firstRows.has(row.studentNo)) firstRows.set(row.studentNo, row);
+  const known = new Map(
+    (await getAll<Student>(ctx.collection('students').where({ schoolId, studentNo: ctx._.in([...firstRows.keys()]) }))).map((s) => [s.studentNo, s]),
+  );
+  const studentIdOf = (no: string) => known.get(no)?._id ?? rosterStudentId(schoolId, no);
+
+  // Known students renamed or moved: one transaction, with its entry.
+  const changed = [...firstRows.values()].filter((row) => {
+    const student = known.get(row.studentNo);
+    return student && (student.name !== row.studentName || student.classId !== row.classId);
+  });
+  if (changed.length) {
+    const moving = changed.filter((row) => known.get(row.studentNo)!.classId !== row.classId).map((row) => known.get(row.studentNo)!._id);
+    const following = await followersOf(ctx, moving);
+    counts.studentsUpdated = await writeAudited(ctx, async (t) => {
+      let updated = 0;
+      for (const row of changed) if (await updateStudent(t, known.get(row.studentNo)!, row, following)) updated++;
+      const note = {
+        targets: changed.map((row) => ({ collection: 'students' as const, id: studentIdOf(row.studentNo) })),
+        summary: `导入花名册：更新学生 ${updated}`,
+      };
+      return { result: updated, note: updated ? note : null };
+    });
+  }
+
+  const now = ctx.now().toISOString();
+  const created = [...firstRows.values()]
+    .filter((row) => !known.has(row.studentNo))
+    .map((row) => ({ _id: rosterStudentId(schoolId, row.studentNo), schoolId, classId: row.classId, name: row.studentName, studentNo: row.studentNo }));
+  counts.studentsCreated = await addManyAudited(ctx, 'students', `${batchId}:students`, created, `导入花名册：新增学生 ${created.length}`);
+
+  const contacts = new Map<string, Record<string, unknown> & { _id: string }>();
+  for (const row of rows) {
+    const studentId = studentIdOf(row.studentNo);
+    const classId = known.get(row.studentNo) && !changed.includes(row) ? known.get(row.studentNo)!.classId : row.classId;
+    const _id = `${studentId}:${row.guardianPhone}`;
+    if (!contacts.has(_id)) contacts.set(_id, { _id, studentId, schoolId, classId, name: row.guardianName, phone: row.guardianPhone, importedAt: now });
+  }
+  const existing = new Set(
+    (
+      await getAll<{ _id: string }>(
+        ctx
+          .collection('guardianContacts')
+          .where({ _id: ctx._.in([...contacts.keys()]) })
+          .field({ _id: true }),
+      )
+    ).map((c) => c._id),
+  );
+  const fresh = [...contacts.values()].filter((c) => !existing.has(c._id));
+  counts.contactsAdded = await addManyAudited(ctx, 'guardianContacts', `${batchId}:contacts`, fresh, `导入花名册：新增家长联系方式 ${fresh.length}`);
+  return counts;
+}
