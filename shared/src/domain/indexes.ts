@@ -40,6 +40,7 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'classes', fields: asc('bindCode'), why: '家长凭班级码绑定' },
   { collection: 'terms', fields: asc('schoolId', 'current'), why: '当前学期' },
   // plans and disclosure
+  { collection: 'schools', fields: asc('bureauId'), why: '教育局的学校（审核队列）' },
   { collection: 'plans', fields: asc('schoolId'), why: '学校的方案' },
   { collection: 'planVersions', fields: asc('planId'), why: '方案历史' },
   { collection: 'publications', fields: asc('schoolId', 'termId', 'current'), why: '公开方案' },
