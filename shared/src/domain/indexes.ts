@@ -36,6 +36,7 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'guardianships', fields: asc('openid', 'status'), why: '家长自己的孩子' },
   { collection: 'guardianships', fields: asc('ref'), why: '绑定申请的对外编号' },
   { collection: 'guardianContacts', fields: asc('studentId'), why: '花名册联系人' },
+  { collection: 'students', fields: asc('schoolId'), why: '花名册导入：学校已有的学生' },
   { collection: 'classes', fields: asc('schoolId', 'name'), why: '学校的班级' },
   { collection: 'classes', fields: asc('bindCode'), why: '家长凭班级码绑定' },
   { collection: 'terms', fields: asc('schoolId', 'current'), why: '当前学期' },
