@@ -68,6 +68,17 @@ const studentId = (i: number) => `stu-${SCHOOL}-${studentNo(i)}`;
 const parentOf = (i: number, g = 0) => `bench-parent-${i}-${g}`;
 const applicationOf = (i: number) => `${studentId(i)}:${TERM}`;
 const GRADE_NAMES = ['一', '二', '三', '四', '五', '六'];
+/** A name without digits (names hold none): `i` written in twenty characters after a surname. */
+const GIVEN = '安宝晨丹恩芳刚海红华佳建娟凯丽明宁平琴涛';
+const hanName = (surname: string, i: number) => {
+  let text = '';
+  let n = i;
+  do {
+    text = GIVEN[n % GIVEN.length] + text;
+    n = Math.floor(n / GIVEN.length);
+  } while (n > 0);
+  return surname + text;
+};
 const classNameOf = (k: number) => `${GRADE_NAMES[k % 6]}年级(${10 + Math.floor(k / 6)})班`;
 
 type Call = <T = any>(openid: string | null, name: string, action: string, data?: unknown) => Promise<T>;
@@ -136,7 +147,7 @@ export async function runScale(options: ScaleOptions): Promise<{ steps: StepFigu
   for (let k = 0; k < classes; k++) {
     await db
       .collection('users')
-      .add({ data: { _id: teacherOf(k), name: `班主任${k}`, roles: [{ kind: 'teacher', schoolId: SCHOOL, classIds: [classId(k)] }] } });
+      .add({ data: { _id: teacherOf(k), name: hanName('陈', k), roles: [{ kind: 'teacher', schoolId: SCHOOL, classIds: [classId(k)] }] } });
     await db.collection('classes').add({
       data: {
         _id: classId(k),
@@ -152,7 +163,13 @@ export async function runScale(options: ScaleOptions): Promise<{ steps: StepFigu
 
   // ---- 1. roster import: the file through cloud storage ----
   const header = ['班级', '学生姓名', '学号', '家长姓名', '家长手机'];
-  const rows = Array.from({ length: N }, (_, i) => [classNameOf(classOfChild(i)), `学生${i}`, studentNo(i), `家长${i}`, `139${String(i).padStart(8, '0')}`]);
+  const rows = Array.from({ length: N }, (_, i) => [
+    classNameOf(classOfChild(i)),
+    hanName('王', i),
+    studentNo(i),
+    hanName('李', i),
+    `139${String(i).padStart(8, '0')}`,
+  ]);
   const sheet = [header, ...rows].map((row) => row.map((value) => ({ value })));
   const buffer = await writeXlsxFile(sheet as never).toBuffer();
   const { fileID } = await runtime.cloud.uploadFile({ cloudPath: `roster/${SCHOOL}/bench.xlsx`, fileContent: buffer });
@@ -164,7 +181,7 @@ export async function runScale(options: ScaleOptions): Promise<{ steps: StepFigu
   for (let i = 0; i < N; i++) {
     const guardians = i % 2 === 0 ? 2 : 1;
     for (let g = 0; g < guardians; g++) {
-      await db.collection('users').add({ data: { _id: parentOf(i, g), name: `家长${i}-${g}`, roles: [] } });
+      await db.collection('users').add({ data: { _id: parentOf(i, g), name: hanName(g === 0 ? '李' : '赵', i), roles: [] } });
       await db.collection('guardianships').add({
         data: {
           _id: `${studentId(i)}:${parentOf(i, g)}`,
@@ -172,7 +189,7 @@ export async function runScale(options: ScaleOptions): Promise<{ steps: StepFigu
           openid: parentOf(i, g),
           schoolId: SCHOOL,
           classId: classId(classOfChild(i)),
-          guardianName: `家长${i}-${g}`,
+          guardianName: hanName(g === 0 ? '李' : '赵', i),
           relation: g === 0 ? '母亲' : '父亲',
           status: 'confirmed',
         },
@@ -190,7 +207,7 @@ export async function runScale(options: ScaleOptions): Promise<{ steps: StepFigu
           termId: TERM,
           days: [1, 2, 3, 4, 5],
           itemIds,
-          pickup: { mode: 'pickers', pickers: [{ name: `家长${i}`, relation: '母亲', phone: `139${String(i).padStart(8, '0')}` }] },
+          pickup: { mode: 'pickers', pickers: [{ name: hanName('李', i), relation: '母亲', phone: `139${String(i).padStart(8, '0')}` }] },
         }),
       );
     }

@@ -60,6 +60,10 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'refunds', fields: asc('schoolId', 'termId'), why: '退费' },
   { collection: 'refundPayouts', fields: asc('schoolId', 'termId'), why: '退费出账' },
   { collection: 'spending', fields: asc('schoolId', 'date'), why: '支出记录' },
+  // messages: the queue, sent in batches by the timer; each parent's consents
+  { collection: 'messageQueue', fields: asc('kind', 'status', 'at'), why: '消息队列：按时间取待发的一批（学校、班级的提醒）' },
+  { collection: 'messageQueue', fields: asc('touser', 'kind', 'at'), why: '一个人的消息' },
+  { collection: 'messageConsents', fields: asc('openid'), why: '家长订阅消息的授权' },
   // parent committee
   { collection: 'feedback', fields: [...asc('schoolId'), ...desc('createdAt')], why: '家委会意见列表' },
   { collection: 'feedback', fields: [...asc('authorOpenid'), ...desc('createdAt')], why: '家长自己的意见' },

@@ -1,3 +1,4 @@
+import { chinaDate } from '@kehou/shared';
 import type { ParentNoticeView } from '@kehou/shared/fees';
 import { NOTICE_STATE_LABELS } from '@kehou/shared/fees/views';
 import { Text, Textarea, View } from '@tarojs/components';
@@ -5,6 +6,7 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { requestPayment, type WechatPayment } from '../../api/pay';
 import { useLoad } from '../../api/use-call';
+import { askConsents } from '../../ui/consents';
 import { FeeLines, formatYuan } from '../../ui/fee-lines';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
@@ -18,6 +20,7 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
   const [reason, setReason] = useState('');
   const [paying, setPaying] = useState(false);
   const pay = async () => {
+    void askConsents('notice');
     setPaying(true);
     try {
       const start = await api.fees.createPayment({ noticeId: notice.noticeId });
@@ -75,8 +78,7 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
       {notice.receipt && (
         <View className="sub-card fee-receipt">
           <Text className="ok-text">
-            已于 {notice.receipt.paidAt.slice(0, 10)} {notice.receipt.channel === 'wechat' ? '通过微信支付' : '在学校'}缴费{' '}
-            {formatYuan(notice.receipt.amountFen)}
+            已于 {chinaDate(notice.receipt.paidAt)} {notice.receipt.channel === 'wechat' ? '通过微信支付' : '在学校'}缴费 {formatYuan(notice.receipt.amountFen)}
           </Text>
           <Text className="muted">
             {notice.receipt.channel === 'wechat' ? '交易单号' : '收据号'}：{notice.receipt.reference}
@@ -88,7 +90,7 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
       {notice.earlier.map((e) => (
         <View key={e.noticeId} className="sub-card fee-earlier">
           <Text className="muted">
-            原通知（{NOTICE_STATE_LABELS[e.state]}）：本期费用 {formatYuan(e.chargeFen)}，发出于 {e.issuedAt.slice(0, 10)}
+            原通知（{NOTICE_STATE_LABELS[e.state]}）：本期费用 {formatYuan(e.chargeFen)}，发出于 {chinaDate(e.issuedAt)}
           </Text>
         </View>
       ))}
