@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { COLLECTIONS, type FunctionName } from '@kehou/shared';
-import { buildContext, type CallResult, type CloudFunction, type Database } from '@kehou/shared/cloud';
+import { COLLECTIONS, type FunctionName, INDEXES } from '@kehou/shared';
+import { buildContext, type CallResult, type CloudFunction } from '@kehou/shared/cloud';
 import { drainQueue } from '@kehou/shared/notify/server';
 import { Clock, type ClockOptions } from './clock';
 import { createLocalCloud } from './cloud';
 import { loadOrCreateSecret } from './data-folder/secret';
-import { createLocalDatabase, type Disk } from './database';
+import { createLocalDatabase, type Disk, type LocalDatabase } from './database';
 import { cloudFunctions } from './functions';
 import { FileLinks } from './http/file-links';
 import { Sessions } from './http/sessions';
@@ -95,7 +95,9 @@ export async function createRuntime(options: RuntimeOptions = {}) {
   };
 }
 
-async function ensureCollections(database: Database & { listCollections(): string[] }) {
+async function ensureCollections(database: LocalDatabase) {
   const existing = new Set(database.listCollections());
   for (const name of COLLECTIONS) if (!existing.has(name)) await database.createCollection(name);
+  // The indexes listed for the cloud console (shared/src/domain/indexes.ts), compound as nedb writes them.
+  for (const index of INDEXES) await database.ensureIndex(index.collection, { fieldName: index.fields.map(([field]) => field) });
 }

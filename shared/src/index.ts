@@ -3,6 +3,7 @@ export * from './api/functions';
 export * from './api/home';
 export * from './domain/china-time';
 export * from './domain/collections';
+export * from './domain/indexes';
 export * from './domain/labels';
 export * from './domain/mask';
 export * from './domain/money';

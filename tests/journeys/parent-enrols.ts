@@ -70,7 +70,10 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
 
   // 4. The class teacher passes the first review; the parent follows the status.
   await teacher.open(`/teacher/class/index?classId=${CLASS}`);
-  await teacher.within('.to-review .application-card', '朱可馨').tap('.application-card-pass');
+  // The whole class in one action (朱可馨 is the one waiting).
+  await teacher.see('朱可馨', '.to-review .application-card');
+  await teacher.tap('.pass-class');
+  await teacher.confirm();
   await teacher.see('没有待初审的报名。', '.to-review');
   await parent.open(`/parent/application/index?applicationId=${encodeURIComponent(APPLICATION)}`);
   await parent.see(APPLICATION_STATUS_LABELS['teacher-reviewed'], '.application-status');
@@ -84,7 +87,9 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
   await admin.see(/当前第 \d+ 版/);
 
   await admin.open(`/school/enrollment/review/index?schoolId=${SCHOOL}&termId=${TERM}`);
-  await admin.within('.to-approve .application-card', '朱可馨').tap('.application-card-pass');
+  await admin.see('朱可馨', '.to-approve .application-card');
+  await admin.tap('.approve-all');
+  await admin.confirm();
   await admin.see('三年级(2)班 朱可馨', '.to-list');
   await admin.fill('.listing-days', '1');
   await admin.tap('.post-list');

@@ -33,12 +33,23 @@ import type {
 import { applyUpdate, encodeUpdate } from './update';
 import { cloneValue, deepEqual, isPlainObject } from './values';
 
+/** A query as it reached the database (`LocalDatabase.observeQueries`): tests check each has an index. */
+export interface ObservedQuery {
+  collection: string;
+  op: 'get' | 'count' | 'update' | 'remove';
+  /** The `where` condition as the caller gave it (undefined: none). */
+  condition: unknown;
+  orders: ReadonlyArray<readonly [string, 1 | -1]>;
+}
+
 /** What collections and queries need from their database. */
 export interface QueryContext extends AggregateContext {
   /** Plain (non-transactional) session: store reads, writes under the database lock. */
   readonly session: Session;
   readonly store: Store;
   readonly maxGetLimit: number;
+  /** Told of every query (get, count, update, remove of a where). */
+  readonly observers?: ReadonlySet<(query: ObservedQuery) => void>;
 }
 
 interface QueryState {
@@ -99,12 +110,18 @@ export class Query {
     return this.with({ projection });
   }
 
+  private observe(op: ObservedQuery['op']): void {
+    for (const observer of this.context.observers ?? [])
+      observer({ collection: this.collectionName, op, condition: this.state.condition, orders: this.state.orders });
+  }
+
   private encodedCondition(now: Date) {
     return this.state.condition === undefined ? {} : encodeWhere(this.state.condition, now);
   }
 
   /** At most `maxGetLimit` documents, whatever `limit()` says: page with skip/limit. */
   get(): Promise<GetResult> {
+    this.observe('get');
     return callApi('collection.get', async () => {
       await this.context.session.ensureCollection(this.collectionName);
       const now = new Date();
@@ -121,6 +138,7 @@ export class Query {
 
   /** Number of matching documents (skip/limit ignored). */
   count(): Promise<CountResult> {
+    this.observe('count');
     return callApi('collection.count', async () => {
       await this.context.session.ensureCollection(this.collectionName);
       const query = this.encodedCondition(new Date());
@@ -131,6 +149,7 @@ export class Query {
 
   /** Updates every matching document, atomically (one write under the database lock). */
   update(options: WriteOptions): Promise<UpdateResult> {
+    this.observe('update');
     return callApi('collection.update', () =>
       this.context.session.exclusive(async () => {
         await this.context.session.ensureCollection(this.collectionName);
@@ -151,6 +170,7 @@ export class Query {
 
   /** Removes every matching document, atomically. */
   remove(): Promise<RemoveResult> {
+    this.observe('remove');
     return callApi('collection.remove', () =>
       this.context.session.exclusive(async () => {
         await this.context.session.ensureCollection(this.collectionName);

@@ -9,7 +9,7 @@
  * (DATABASE_COLLECTION_NOT_EXIST, -502005); collections found on disk exist.
  */
 import { randomBytes } from 'node:crypto';
-import { CollectionReference, type QueryContext } from './collection';
+import { CollectionReference, type ObservedQuery, type QueryContext } from './collection';
 import { command, databaseRegExp, serverDate } from './command';
 import { callApi, faults, toApiError } from './errors';
 import { AsyncLock } from './lock';
@@ -36,6 +36,7 @@ export class LocalDatabase {
   private readonly lock = new AsyncLock();
   private closed = false;
   private readonly context: QueryContext;
+  private readonly observers = new Set<(query: ObservedQuery) => void>();
   private readonly transactionContext: TransactionContext;
 
   constructor(options: LocalDatabaseOptions = {}) {
@@ -62,6 +63,7 @@ export class LocalDatabase {
       session,
       store: this.store,
       maxGetLimit: options.maxGetLimit ?? DEFAULT_MAX_GET_LIMIT,
+      observers: this.observers,
       aggregateDefaultLimit: options.aggregateDefaultLimit ?? DEFAULT_AGGREGATE_LIMIT,
     };
     this.transactionContext = {
@@ -73,6 +75,12 @@ export class LocalDatabase {
 
   private assertOpen(): void {
     if (this.closed) throw faults.closed();
+  }
+
+  /** Tells `listener` of every query (not of `doc(id)` reads and writes, which go by the `_id` index); returns how to stop. */
+  observeQueries(listener: (query: ObservedQuery) => void): () => void {
+    this.observers.add(listener);
+    return () => this.observers.delete(listener);
   }
 
   collection(name: string): CollectionReference {
@@ -122,6 +130,11 @@ export class LocalDatabase {
   /** Names of the existing collections (complete once {@link LocalDatabase.ready}). */
   listCollections(): string[] {
     return this.store.names();
+  }
+
+  /** The indexes made on a collection with {@link LocalDatabase.ensureIndex}. */
+  listIndexes(collection: string): IndexOptions[] {
+    return this.store.indexesOf(collection);
   }
 
   /** nedb index passthrough; a unique index makes duplicate writes fail like WeChat's unique indexes. */

@@ -9,7 +9,7 @@
  */
 
 export { Aggregate } from './aggregate';
-export { CollectionReference, Query } from './collection';
+export { CollectionReference, type ObservedQuery, Query } from './collection';
 export {
   command,
   type DatabaseCommand,

@@ -220,9 +220,16 @@ export class Store {
     }
   }
 
-  /** nedb `ensureIndex` on a collection (unique indexes make `add`/`update` fail like WeChat's). */
+  /** The indexes made on a collection with `ensureIndex`. */
+  indexesOf(name: string): IndexOptions[] {
+    return [...(this.indexes.get(name) ?? [])];
+  }
+
+  /** nedb `ensureIndex` on a collection (unique indexes make `add`/`update` fail like WeChat's); one it has already is kept as it is. */
   async ensureIndex(name: string, options: IndexOptions): Promise<void> {
     await this.ready;
+    const same = (this.indexes.get(name) ?? []).find((index) => String(index.fieldName) === String(options.fieldName));
+    if (same && !!same.unique === !!options.unique && !!same.sparse === !!options.sparse) return;
     try {
       await this.datastore(name).ensureIndexAsync(options);
     } catch (error) {

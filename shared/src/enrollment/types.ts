@@ -77,6 +77,8 @@ export interface ApplicationDoc extends EnrollmentChoices {
   lastBatch?: string;
   /** Approved in bulk, its club places not yet given (the next step of the bulk approval gives them first). */
   clubsPending?: boolean;
+  /** Moved in bulk, its families not told yet (a retry of the same decision tells them). */
+  notifyPending?: boolean;
 }
 
 /** Signature ids: `${applicationId}:v${n}` and `${applicationId}:permit` (re-joining: `:r2:` before). */

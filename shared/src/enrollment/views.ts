@@ -164,6 +164,8 @@ export interface SchoolQueue {
   total: number;
   /** The school's classes, to filter the lists by. */
   classes: { classId: string; className: string }[];
+  /** The server's time of this answer: a bulk approval takes what was waiting then (approveWaiting's asOf). */
+  asOf: string;
   /** The newest listing batches (at most 20). */
   listings: ListingView[];
   clubs: ClubView[];

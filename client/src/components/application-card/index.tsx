@@ -97,10 +97,12 @@ export function ReviewableApplication(props: {
   row: StaffApplicationRow;
   passLabel: string;
   onDecide: (decision: 'pass' | 'return', reason?: string) => Promise<void>;
+  children?: ReactNode;
 }) {
   return (
     <ApplicationCard row={props.row}>
       <ReviewButtons passLabel={props.passLabel} onPass={() => props.onDecide('pass')} onReturn={(reason) => props.onDecide('return', reason)} />
+      {props.children}
     </ApplicationCard>
   );
 }

@@ -6,6 +6,10 @@ import { joinClubsMany, moveApplications, notifyStatusMany, publicationCache, re
 /** Applications one step approves: with the club places and messages, well under WeChat's 3 s. */
 const STEP = 50;
 
+/** When the application reached the school's queue (the class teacher passed it): approval order. */
+const queuedAt = (app: ApplicationDoc) => [...app.history].reverse().find((h) => h.status === 'teacher-reviewed')?.at ?? app.updatedAt;
+const inApprovalOrder = (a: ApplicationDoc, b: ApplicationDoc) => queuedAt(a).localeCompare(queuedAt(b)) || a._id.localeCompare(b._id);
+
 /**
  * The school's review (学校审核) of everything waiting for it, of one class or of the whole school,
  * as it was waiting when the admin loaded the desk (`asOf`): one bounded step per call, which the
@@ -31,12 +35,12 @@ export const approveWaiting = implement(enrollmentContract.actions.approveWaitin
     if (waiting.length) {
       const batchId = `approveWaiting:${school._id}:${input.requestId}:${waiting[0]._id}`;
       batch = await moveApplications(ctx, waiting, 'teacher-reviewed', 'school-approve', { batchId, note: '学校审核通过', set: { clubsPending: true } });
-      batch.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a._id.localeCompare(b._id));
       approved = batch.length;
     }
   }
 
   if (batch.length) {
+    batch.sort(inApprovalOrder);
     // Places in approval order, per plan version the families applied to (usually one).
     const publication = publicationCache(ctx);
     const placements = new Map<string, { name: string; placement: string; position?: number }[]>();

@@ -31,6 +31,7 @@ export const getSchoolQueue = implement(enrollmentContract.actions.getSchoolQueu
     open: !!current,
     counts,
     total,
+    asOf: ctx.now().toISOString(),
     classes: (classes.data as ClassGroup[]).map((c) => ({ classId: c._id, className: c.name })),
     listings: (listings.data as ListingDoc[]).map((l) => ({
       listingId: l._id,

@@ -1,5 +1,5 @@
 import type { ApplicationDoc } from '@kehou/shared';
-import { getAll, implement, invalidState } from '@kehou/shared/cloud';
+import { getAll, implement, invalidState, updateManyAudited } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import { currentTerm, moveApplication, moveApplications, notifyStatus, notifyStatusMany } from '@kehou/shared/enrollment/server';
 
@@ -26,15 +26,27 @@ export const passClassReview = implement(enrollmentContract.actions.passClassRev
     return app && app.status === 'submitted' && app.revision === seen.revision ? app : null;
   };
 
-  const earlier = new Set(input.pass.filter((s) => found.get(s.applicationId)?.lastBatch === batchId).map((s) => s.applicationId));
   const toPass = input.pass.map(unchanged).filter((a): a is ApplicationDoc => !!a);
-  const moved = await moveApplications(ctx, toPass, 'submitted', 'teacher-pass', { batchId, note: '班主任审核通过' });
-  await notifyStatusMany(
+  // Answers every application this request moved, now or in an earlier try; tells the families not told yet.
+  const moved = await moveApplications(ctx, toPass, 'submitted', 'teacher-pass', {
+    batchId,
+    note: '班主任审核通过',
+    set: { notifyPending: true },
+    alsoIds: input.pass.map((s) => s.applicationId),
+  });
+  const untold = moved.filter((a) => a.notifyPending);
+  await notifyStatusMany(ctx, untold, () => '班主任已审核，等待学校审核');
+  const untoldIds = untold.map((a) => a._id);
+  await updateManyAudited(
     ctx,
-    moved.filter((a) => !earlier.has(a._id)),
-    () => '班主任已审核，等待学校审核',
+    'applications',
+    `${batchId}:told`,
+    untoldIds,
+    { _id: ctx._.in(untoldIds), notifyPending: true },
+    { notifyPending: ctx._.remove() },
+    '已通知家长：班主任已审核',
   );
-  const passed = new Set([...earlier, ...moved.map((a) => a._id)]);
+  const passed = new Set(moved.map((a) => a._id));
 
   let returned = 0;
   const changed = input.pass.filter((s) => !passed.has(s.applicationId)).map((s) => s.applicationId);

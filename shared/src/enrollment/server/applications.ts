@@ -88,16 +88,31 @@ export async function moveApplications(
   seen: readonly { _id: string; revision: number }[],
   from: ApplicationDoc['status'],
   event: ApplicationEvent,
-  options: { batchId: string; note: string; set?: Partial<ApplicationDoc> },
+  options: {
+    batchId: string;
+    note: string;
+    set?: Partial<ApplicationDoc> /** More ids an earlier try of the batch may have moved. */;
+    alsoIds?: readonly string[];
+  },
 ): Promise<ApplicationDoc[]> {
-  if (!seen.length) return [];
+  const readBack = [...new Set([...seen.map((a) => a._id), ...(options.alsoIds ?? [])])];
+  if (!readBack.length) return [];
   const result = transition(from, event);
   if (!result.ok) throw invalidState(result.message);
   const now = isoNow(ctx);
   const entry: HistoryEntry = { at: now, status: result.to, by: ctx.caller.openid ?? '', byName: ctx.caller.user?.name ?? '', note: options.note };
   const ids = seen.map((a) => a._id);
-  const where = ctx._.or(seen.map((a) => ({ _id: a._id, status: from, revision: a.revision })));
-  const data = { ...(options.set ?? {}), status: result.to, revision: ctx._.inc(1), updatedAt: now, history: ctx._.push([entry]), lastBatch: options.batchId };
-  await updateManyAudited(ctx, 'applications', options.batchId, ids, where, data, `${from} → ${result.to}：${options.note}（批量 ${ids.length} 份）`);
-  return getAll<ApplicationDoc>(ctx.collection('applications').where({ _id: ctx._.in(ids), lastBatch: options.batchId }));
+  if (ids.length) {
+    const where = ctx._.or(seen.map((a) => ({ _id: a._id, status: from, revision: a.revision })));
+    const data = {
+      ...(options.set ?? {}),
+      status: result.to,
+      revision: ctx._.inc(1),
+      updatedAt: now,
+      history: ctx._.push([entry]),
+      lastBatch: options.batchId,
+    };
+    await updateManyAudited(ctx, 'applications', options.batchId, ids, where, data, `${from} → ${result.to}：${options.note}（批量 ${ids.length} 份）`);
+  }
+  return getAll<ApplicationDoc>(ctx.collection('applications').where({ _id: ctx._.in(readBack), lastBatch: options.batchId }));
 }

@@ -8,9 +8,11 @@ import { JobProgress, useJob } from '../../../components/job-progress';
 import { MoreRow } from '../../../ui/more-row';
 import { toast } from '../../../ui/navigate';
 import { Button } from '../../../ui/nutui';
+import { newRequestId } from '../../../ui/request-id';
 import { ErrorCard, Loading } from '../../../ui/states';
 import { usePagedList } from '../../../ui/use-paged-list';
 import { ClassFilter } from '../components/class-filter';
+import '../../../ui/staff.scss';
 import { useSchoolId } from '../components/use-school';
 
 const shortTime = (iso: string) => {
@@ -27,6 +29,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const posting = useJob(`job:post-listing:${schoolId}`, advanceEnrollmentJob, () => void queue.reload());
   const fixing = useJob(`job:fix-listing:${schoolId}`, advanceEnrollmentJob, () => void queue.reload());
   const [classId, setClassId] = useState<string | undefined>(undefined);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const scope = { schoolId, ...(termId ? { termId } : {}) };
   const toApprove = usePagedList(
     (skip, limit) => api.enrollment.listSchoolApplications({ ...scope, ...(classId ? { classId } : {}), status: ['teacher-reviewed'], skip, limit }),
@@ -54,6 +57,40 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
     await Promise.all([queue.reload(), toApprove.reload(), toList.reload(), withdrawals.reload()]);
   };
   const toListCount = data.counts.approved ?? 0;
+  const toApproveCount = classId ? toApprove.total : (data.counts['teacher-reviewed'] ?? 0);
+  const className = data.classes.find((c) => c.classId === classId)?.className;
+
+  /** Approves everything waiting (of the class picked, or of the school), step after step until done; the desk shows how far it is. */
+  const approveAll = async () => {
+    const { confirm } = await Taro.showModal({
+      title: className ? `${className}全部审核通过` : '全部审核通过',
+      content: `将${className ?? '全校'} ${toApproveCount} 份待学校审核的报名审核通过。社团额满的，按审核顺序进入候补。`,
+    });
+    if (!confirm) return;
+    const requestId = newRequestId('approve');
+    let approved = 0;
+    setProgress({ done: 0, total: toApproveCount });
+    try {
+      for (let step = 0; step < 1000; step++) {
+        const answer = await api.enrollment.approveWaiting({
+          schoolId: data.schoolId,
+          termId: data.termId,
+          ...(classId ? { classId } : {}),
+          asOf: data.asOf,
+          requestId,
+        });
+        approved += answer.approved;
+        setProgress({ done: approved, total: approved + answer.remaining });
+        if (answer.done) break;
+      }
+      toast(`已审核通过 ${approved} 份`, 'success');
+    } catch (e) {
+      toast(e instanceof Error ? `${e.message}（已通过 ${approved} 份，可再次点击继续）` : '操作失败');
+    } finally {
+      setProgress(null);
+    }
+    await Promise.all([queue.reload(), toApprove.reload(), toList.reload(), withdrawals.reload()]);
+  };
 
   /** Approving a withdrawal settles the fees by the policy: say what happened, with the clause. */
   const approveWithdrawal = (applicationId: string) =>
@@ -83,6 +120,21 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
         <Text className="card-title">待学校审核（{data.counts['teacher-reviewed'] ?? 0}）</Text>
         <Text className="section-note">班主任初审后由学校审核。只能通过或退回修改；社团额满的按审核顺序进入候补。</Text>
         <ClassFilter classes={data.classes} classId={classId} onChange={setClassId} />
+        {toApproveCount > 0 && (
+          <View className="btn-row">
+            <Button type="primary" size="small" loading={!!progress} className="approve-all" onClick={() => void approveAll()}>
+              {className ? `本班全部审核通过（${toApproveCount}）` : `全部审核通过（${toApproveCount}）`}
+            </Button>
+          </View>
+        )}
+        {progress && (
+          <View className="bulk-progress">
+            <View className="bulk-progress-bar" style={{ width: `${progress.total ? Math.round((progress.done / progress.total) * 100) : 100}%` }} />
+            <Text className="section-note">
+              正在审核：已通过 {progress.done} / {progress.total}
+            </Text>
+          </View>
+        )}
         {toApprove.rows.map((row) => (
           <ReviewableApplication
             key={row.applicationId}
