@@ -1,9 +1,11 @@
+import { chinaShortDateTime } from '@kehou/shared';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
 import { ApplicationCard, ReviewableApplication } from '../../../components/application-card';
+import { useConfirm } from '../../../ui/confirm';
 import { MoreRow } from '../../../ui/more-row';
 import { toast } from '../../../ui/navigate';
 import { Button } from '../../../ui/nutui';
@@ -12,10 +14,7 @@ import { usePagedList } from '../../../ui/use-paged-list';
 import { ClassFilter } from '../components/class-filter';
 import { useSchoolId } from '../components/use-school';
 
-const shortTime = (iso: string) => {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
-};
+const shortTime = chinaShortDateTime;
 
 function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const queue = useLoad(() => api.enrollment.getSchoolQueue({ schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
@@ -34,8 +33,9 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
     (skip, limit) => api.enrollment.listSchoolApplications({ ...scope, status: ['withdrawal-requested'], skip, limit }),
     [schoolId, termId],
   );
+  const confirm = useConfirm();
   if (queue.loading && !queue.data) return <Loading />;
-  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
+  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.retry} />;
   const data = queue.data;
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
@@ -60,15 +60,17 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const postList = async () => {
     const listingDays = Number(days);
     if (!Number.isInteger(listingDays) || listingDays < 1 || listingDays > 15) return toast('公示天数应为 1—15 天');
-    const { confirm } = await Taro.showModal({
+    const ok = await confirm.ask({
       title: '公示名单',
       content: `将 ${toListCount} 名学生的名单公示 ${listingDays} 天（公开页只显示班级和隐去一字的姓名）。公示结束后再确定名单、签署协议。`,
+      confirmText: `公示 ${toListCount} 人`,
     });
-    if (confirm) await act(() => api.enrollment.postListing({ schoolId: data.schoolId, termId: data.termId, listingDays }), '名单已公示');
+    if (ok) await act(() => api.enrollment.postListing({ schoolId: data.schoolId, termId: data.termId, listingDays }), '名单已公示');
   };
 
   return (
     <View className="page">
+      {confirm.dialog}
       <View className="card to-approve">
         <Text className="card-title">待学校审核（{data.counts['teacher-reviewed'] ?? 0}）</Text>
         <Text className="section-note">班主任初审后由学校审核。只能通过或退回修改；社团额满的按审核顺序进入候补。</Text>
@@ -126,7 +128,14 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
                 type="primary"
                 size="small"
                 className="fix-list"
-                onClick={() => void act(() => api.enrollment.fixListing({ listingId: l.listingId }), '名单已确定，已通知家长签署协议')}
+                onClick={async () => {
+                  const ok = await confirm.ask({
+                    title: '确定公示名单',
+                    content: `这一批 ${l.count} 名学生公示期已满。确定名单后不能撤销，将通知这 ${l.count} 名学生的家长签署协议。`,
+                    confirmText: `确定 ${l.count} 人`,
+                  });
+                  if (ok) await act(() => api.enrollment.fixListing({ listingId: l.listingId }), '名单已确定，已通知家长签署协议');
+                }}
               >
                 名单确定
               </Button>
