@@ -102,7 +102,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
           <View className="field">
             <Text className="field-label">公示天数</Text>
             <Input className="input listing-days" type="number" value={days} maxlength={2} onInput={(e) => setDays(e.detail.value)} />
-            <Text className="section-note">按学校规定填写（通常 3 天）。0 天表示公示后即可确定名单。</Text>
+            <Text className="section-note">按学校规定填写 1—15 天（通常 3 天）；公示期满后才能确定名单。</Text>
             <View className="btn-row">
               <Button type="primary" size="small" className="post-list" onClick={() => void postList()}>
                 公示名单
