@@ -13,6 +13,7 @@ export default defineAppConfig({
         'agreement/index',
         'signature/index',
         'fees/index',
+        'messages/index',
       ],
     },
     { root: 'teacher', pages: ['home/index', 'class/index', 'fees/index', 'attendance/index'] },

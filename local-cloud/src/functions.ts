@@ -5,6 +5,7 @@ import { disclosureFunction } from '../../cloudfunctions/disclosure/src/function
 import { enrollmentFunction } from '../../cloudfunctions/enrollment/src/function';
 import { feedbackFunction } from '../../cloudfunctions/feedback/src/function';
 import { feesFunction } from '../../cloudfunctions/fees/src/function';
+import { messagesFunction } from '../../cloudfunctions/messages/src/function';
 import { paymentsFunction } from '../../cloudfunctions/payments/src/function';
 
 /** The same handlers that deploy to WeChat, by function name. */
@@ -15,4 +16,5 @@ export const cloudFunctions: Record<FunctionName, CloudFunction> = {
   disclosure: disclosureFunction,
   feedback: feedbackFunction,
   payments: paymentsFunction,
+  messages: messagesFunction,
 };

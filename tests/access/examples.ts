@@ -116,4 +116,10 @@ export const EXAMPLES: Examples = {
     // An outdated revision: the committee is let in and told to refresh; nothing is answered.
     answerFeedback: (w) => ({ feedbackId: w.feedback, text: '已转学校研究', revision: 99 }),
   },
+  messages: {
+    recordConsents: () => ({ moment: 'apply', results: { 'tmpl-enrollment-status': 'accept' } }),
+    listMyMessages: () => ({}),
+    getSchoolReach: (w) => ({ schoolId: w.school }),
+    getClassReach: (w) => ({ classId: w.classId }),
+  },
 };

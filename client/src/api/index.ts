@@ -6,6 +6,7 @@ import type {
   feedbackContract,
   feesContract,
   InputOf,
+  messagesContract,
   OutputOf,
 } from '@kehou/shared/contracts';
 import { callFunction } from './call';
@@ -36,6 +37,7 @@ export const api = {
   agreement: clientFor<typeof agreementContract>('agreement'),
   disclosure: clientFor<typeof disclosureContract>('disclosure'),
   feedback: clientFor<typeof feedbackContract>('feedback'),
+  messages: clientFor<typeof messagesContract>('messages'),
 };
 
 export { ApiError } from './call';

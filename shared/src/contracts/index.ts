@@ -10,12 +10,14 @@ export { disclosureContract } from './disclosure';
 export { enrollmentContract } from './enrollment';
 export { feedbackContract } from './feedback';
 export { feesContract } from './fees';
+export { messagesContract } from './messages';
 
 import { agreementContract } from './agreement';
 import { disclosureContract } from './disclosure';
 import { enrollmentContract } from './enrollment';
 import { feedbackContract } from './feedback';
 import { feesContract } from './fees';
+import { messagesContract } from './messages';
 
 export const CONTRACTS = {
   fees: feesContract,
@@ -23,4 +25,5 @@ export const CONTRACTS = {
   agreement: agreementContract,
   disclosure: disclosureContract,
   feedback: feedbackContract,
+  messages: messagesContract,
 } as const;

@@ -31,6 +31,8 @@ export const COLLECTIONS = [
   'audit',
   'bindAttempts',
   'counters',
+  'messageQueue',
+  'messageConsents',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -108,6 +108,9 @@ export default function ParentHome() {
           <Button size="small" className="feedback-button" onClick={() => go('/parent/feedback/index')}>
             给家委会提意见
           </Button>
+          <Button size="small" className="messages-button" onClick={() => go('/parent/messages/index')}>
+            我收到的消息
+          </Button>
         </View>
       </View>
     </View>
