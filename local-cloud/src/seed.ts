@@ -93,8 +93,19 @@ const users: UserDoc[] = [
   },
   { _id: DEMO.qijiangBureau, name: '郑科长', roles: [{ kind: 'bureau', bureauId: 'bureau-qijiang' }], demo: { label: '教育局审核员（綦江）', order: 9 } },
   { _id: DEMO.newParent, name: '新家长', roles: [], demo: { label: '尚未绑定孩子的家长', order: 10 } },
-  { _id: 'demo-teacher-wu', name: '吴老师', roles: [{ kind: 'teacher', schoolId: DEMO_IDS.suifenheSchool, classIds: [DEMO_IDS.class11] }] },
-  { _id: 'demo-teacher-he', name: '何老师', roles: [{ kind: 'teacher', schoolId: DEMO_IDS.qijiangSchool, classIds: [DEMO_IDS.classQj41] }] },
+  // Every class teacher of the demo schools signs in from the list: 王小红's application (一年级(1)班) moves on only with 吴老师.
+  {
+    _id: 'demo-teacher-wu',
+    name: '吴老师',
+    roles: [{ kind: 'teacher', schoolId: DEMO_IDS.suifenheSchool, classIds: [DEMO_IDS.class11] }],
+    demo: { label: '班主任（一年级1班，王小红的老师）', order: 11 },
+  },
+  {
+    _id: 'demo-teacher-he',
+    name: '何老师',
+    roles: [{ kind: 'teacher', schoolId: DEMO_IDS.qijiangSchool, classIds: [DEMO_IDS.classQj41] }],
+    demo: { label: '班主任（綦江四年级1班）', order: 12 },
+  },
 ];
 
 const SURNAMES = ['张', '刘', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林'];

@@ -68,6 +68,13 @@ describe('local server', () => {
     expect(users.map((u: { openid: string }) => u.openid)).toEqual(expect.arrayContaining(Object.values(DEMO)));
   });
 
+  it('the sign-in list holds every class teacher of the demo schools', async () => {
+    const users: { openid: string }[] = await (await fetch(`${base}/api/demo-users`)).json();
+    const classes = (await runtime.database.collection('classes').limit(100).get()).data as unknown as { teacherOpenid: string }[];
+    expect(classes.length).toBeGreaterThan(2);
+    for (const c of classes) expect(users.map((u) => u.openid)).toContain(c.teacherOpenid);
+  });
+
   it('signing in sets the caller that the functions see; the body cannot override it', async () => {
     const cookie = await signIn(DEMO.parent);
     expect(cookie).toMatch(/^kehou_session=/);

@@ -66,7 +66,11 @@ class H5Screen extends H5Scope implements Screen {
   }
 
   async confirm() {
-    await this.page.locator('.taro-modal__foot, .taro-modal__footer, [class*=modal]').getByText('确定', { exact: true }).click();
+    // The app's own confirmation (NutUI Dialog, ui/confirm.tsx), or a system modal.
+    const dialog = this.page.locator('.kehou-confirm-ok').filter({ visible: true });
+    const modal = this.page.locator('.taro-modal__foot, .taro-modal__footer, [class*=modal]').getByText('确定', { exact: true });
+    await dialog.or(modal).first().click();
+    await dialog.waitFor({ state: 'hidden' });
   }
 
   async draw(selector: string) {

@@ -32,6 +32,9 @@ export async function feesFromAttendance(world: World) {
   await admin.has('.fee-preview-row', '王小明');
   const amount = (await admin.within('.fee-preview-row', '王小明').text()).match(/(\d+\.\d{2}) 元/)![1];
   await admin.tap('.issue-notices');
+  // Irreversible: the school is asked first, told how many notices go out.
+  await admin.see(/将向 \d+ 名学生的家长各发出一份收费通知/, '.kehou-confirm');
+  await admin.confirm();
   await admin.has('.fee-list .fee-row', '王小明');
   // Issued: the page says so and offers no second issue.
   await admin.has('.fee-already-issued');

@@ -38,6 +38,8 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
   const request = teacher.within('.binding-request', '朱可馨');
   await request.see('申请人：新家长（母亲）');
   await request.tap('.binding-request-confirm');
+  await teacher.see('确认后，新家长可以为朱可馨报名', '.kehou-confirm');
+  await teacher.confirm();
   await teacher.see('没有待确认的绑定。', '.pending-bindings');
 
   // 3. From the card again: nothing is pre-selected; the parent chooses days, an item and the pick-up.
@@ -112,6 +114,8 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
   try {
     await admin.open(`/school/enrollment/review/index?schoolId=${SCHOOL}&termId=${TERM}`);
     await admin.tap('.fix-list');
+    await admin.see(/确定名单后/, '.kehou-confirm');
+    await admin.confirm();
     // Earlier batches (the demo term's) are fixed already: wait until no batch is left to fix.
     await admin.gone('.fix-list');
 

@@ -1,11 +1,49 @@
+import '@nutui/nutui-react-taro/dist/es/packages/skeleton/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/empty/style/css';
+import Empty from '@nutui/nutui-react-taro/dist/es/packages/empty/index';
+import Skeleton from '@nutui/nutui-react-taro/dist/es/packages/skeleton/index';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import type { ReactNode } from 'react';
+import { Button } from './nutui';
 
-export function Loading() {
+/** While a page loads: the shape of its cards (NutUI Skeleton), not a blank page or a spinner. */
+export function Loading({ cards = 2 }: { cards?: number }) {
   return (
-    <View className="card">
-      <Text className="muted">加载中…</Text>
+    <View className="page page-loading" ariaLabel="加载中">
+      {Array.from({ length: cards }, (_, i) => (
+        <View key={i} className="card skeleton-card">
+          <Skeleton rows={i === 0 ? 2 : 3} animated />
+        </View>
+      ))}
+      <Text className="muted loading-text">加载中…</Text>
     </View>
+  );
+}
+
+/**
+ * An empty list (NutUI Empty): what is empty, and what to do next, with the action when there is
+ * one. No picture from the network: a small drawn mark.
+ */
+export function EmptyState({
+  title,
+  next,
+  action,
+  className = '',
+}: {
+  title: string;
+  next?: ReactNode;
+  action?: { text: string; onClick: () => void };
+  className?: string;
+}) {
+  return (
+    <Empty className={`empty-state ${className}`} image={<View className="empty-state-mark" />} imageSize={48} title={title} description={next} size="small">
+      {action && (
+        <Button type="primary" size="small" className="empty-state-action" onClick={action.onClick}>
+          {action.text}
+        </Button>
+      )}
+    </Empty>
   );
 }
 

@@ -166,6 +166,8 @@ export interface ReviewView {
   status: PlanStatus;
   /** The latest submitted version, without `submittedBy`/`decidedBy` (no openids leave the function). */
   version: Omit<PlanVersion, 'submittedBy' | 'decidedBy'> | null;
+  /** The fee standard and refund method of that version, as the public page shows them. */
+  fees: PublicationRecord['fees'];
   issues: PlanIssue[];
   changesFromPrevious: PlanChange[] | null;
   attachments: { key: string; label: string; name: string; url: string }[];

@@ -36,7 +36,7 @@ class WeappScope implements Scope {
     return roots;
   }
 
-  private all(selector: string, pick?: Pick): HTMLElement[] {
+  protected all(selector: string, pick?: Pick): HTMLElement[] {
     return picked(
       this.roots().flatMap((root) => Array.from(root.querySelectorAll<HTMLElement>(selector))),
       pick,
@@ -108,7 +108,13 @@ class WeappScreen extends WeappScope implements Screen {
   }
 
   async confirm() {
-    await this.phone.answerModal(true);
+    // The app's own confirmation (NutUI Dialog, ui/confirm.tsx), or wx.showModal.
+    await this.phone.waitFor(() => this.phone.modals.length > 0 || this.all('.kehou-confirm-ok').length > 0, '确认对话框');
+    if (this.phone.modals.length > 0) {
+      await this.phone.answerModal(true);
+      return;
+    }
+    await this.tap('.kehou-confirm-ok');
   }
 
   async draw() {

@@ -10,7 +10,7 @@ import { ErrorCard, Loading } from '../../ui/states';
 export default function BureauHome() {
   const queue = useLoad(() => api.disclosure.getReviewQueue());
   if (queue.loading && !queue.data) return <Loading />;
-  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
+  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.retry} />;
   const waiting = queue.data.items.filter((i) => i.status === 'submitted');
   const others = queue.data.items.filter((i) => i.status !== 'submitted');
   const open = (item: QueueItem) => go(`/bureau/review/index?schoolId=${encodeURIComponent(item.schoolId)}&termId=${encodeURIComponent(item.termId)}`);

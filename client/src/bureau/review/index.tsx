@@ -8,6 +8,7 @@ import { useLoad } from '../../api/use-call';
 import { ChangeList } from '../../components/plan-changes';
 import { IssueNotes } from '../../components/plan-issues';
 import { PlanSections } from '../../components/plan-view';
+import { useConfirm } from '../../ui/confirm';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
@@ -35,13 +36,25 @@ export default function ReviewPage() {
   const [comments, setComments] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const confirm = useConfirm();
 
   if (detail.loading && !detail.data) return <Loading />;
-  if (detail.error || !detail.data) return <ErrorCard message={detail.error ?? '加载失败'} onRetry={detail.reload} />;
+  if (detail.error || !detail.data) return <ErrorCard message={detail.error ?? '加载失败'} onRetry={detail.retry} />;
   const view = detail.data;
   const version = view.version!;
 
   async function decide(decision: 'approve' | 'return') {
+    const ok = await confirm.ask(
+      decision === 'approve'
+        ? {
+            title: `通过第 ${version.number} 版备案`,
+            content: `${view.school.name}${view.term.name}的服务方案第 ${version.number} 版将备案通过，不能撤回；学校随后可公开方案并按其收费标准收费。`,
+            lines: view.issues.length ? [`按政策检查仍有 ${view.issues.length} 处问题`] : [],
+            confirmText: '通过备案',
+          }
+        : { title: `退回第 ${version.number} 版`, content: '学校将收到退回意见，修改后重新提交。', confirmText: '退回' },
+    );
+    if (!ok) return;
     setBusy(true);
     setError(null);
     try {
@@ -59,6 +72,7 @@ export default function ReviewPage() {
 
   return (
     <View className="page">
+      {confirm.dialog}
       <View className="card">
         <Text className="card-title">
           {view.school.name} · {view.term.name}
@@ -100,7 +114,7 @@ export default function ReviewPage() {
         ))}
       </View>
 
-      <PlanSections content={version.content} />
+      <PlanSections content={version.content} fees={view.fees} />
 
       {view.status === 'submitted' && (
         <View className="card decide-card">

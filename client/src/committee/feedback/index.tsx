@@ -8,14 +8,14 @@ import { LimitedText } from '../../ui/form';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import '../../ui/form/form.scss';
-import { ErrorCard, Loading } from '../../ui/states';
+import { EmptyState, ErrorCard, Loading } from '../../ui/states';
 
 /** The committee's inbox: read, mark as seen, answer. */
 export default function CommitteeFeedback() {
   const { schoolId = '' } = useRouter().params;
   const inbox = useLoad(() => api.feedback.listSchoolFeedback({ schoolId }), [schoolId]);
   if (inbox.loading && !inbox.data) return <Loading />;
-  if (inbox.error || !inbox.data) return <ErrorCard message={inbox.error ?? '加载失败'} onRetry={inbox.reload} />;
+  if (inbox.error || !inbox.data) return <ErrorCard message={inbox.error ?? '加载失败'} onRetry={inbox.retry} />;
   const { counts, items } = inbox.data;
   return (
     <View className="page">
@@ -27,7 +27,7 @@ export default function CommitteeFeedback() {
       </View>
       {items.length === 0 && (
         <View className="card">
-          <Text className="muted">还没有家长意见。</Text>
+          <EmptyState title="还没有家长意见" next="家长在小程序里给家委会写的意见会出现在这里，您可以查看并答复。" />
         </View>
       )}
       {items.map((item) => (

@@ -7,7 +7,7 @@ import { useHome } from '../../ui/use-home';
 export default function CommitteeHome() {
   const home = useHome();
   if (home.loading && !home.data) return <Loading />;
-  if (home.error || !home.data) return <ErrorCard message={home.error ?? '加载失败'} onRetry={home.reload} />;
+  if (home.error || !home.data) return <ErrorCard message={home.error ?? '加载失败'} onRetry={home.retry} />;
   const schools = home.data.schools.filter((s) => s.as === 'committee');
   if (!schools.length) return <NotYourRole role="家委会成员" />;
   return (

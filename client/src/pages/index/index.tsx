@@ -25,7 +25,7 @@ export default function HomePage() {
   }, [home.data]);
 
   if (home.loading && !home.data) return <Loading />;
-  if (home.error) return <ErrorCard message={home.error} onRetry={home.reload} />;
+  if (home.error) return <ErrorCard message={home.error} onRetry={home.retry} />;
   const summary = home.data;
   if (!summary) return null;
 

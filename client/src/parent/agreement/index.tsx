@@ -61,7 +61,7 @@ export default function AgreementPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (view.loading && !view.data) return <Loading />;
-  if (view.error || !view.data) return <ErrorCard message={view.error ?? '加载失败'} onRetry={view.reload} />;
+  if (view.error || !view.data) return <ErrorCard message={view.error ?? '加载失败'} onRetry={view.retry} />;
   const data = view.data;
 
   const run = async (action: () => Promise<{ status: string }>, done: string) => {

@@ -103,7 +103,7 @@ export default function ApplicationPage() {
   const { applicationId = '' } = useParams();
   const view = useLoad(() => api.enrollment.getApplication({ applicationId }), [applicationId]);
   if (view.loading && !view.data) return <Loading />;
-  if (view.error || !view.data) return <ErrorCard message={view.error ?? '加载失败'} onRetry={view.reload} />;
+  if (view.error || !view.data) return <ErrorCard message={view.error ?? '加载失败'} onRetry={view.retry} />;
   const app = view.data;
   const agreementOpen = app.canSign || app.signedVersion || (app.permitRequired && !app.permitSigned && app.listFixed);
 

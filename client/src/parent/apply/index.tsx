@@ -114,7 +114,7 @@ export default function ApplyPage() {
   }, [existing?.applicationId, existing?.revision]);
 
   if (form.loading && !form.data) return <Loading />;
-  if (form.error || !form.data) return <ErrorCard message={form.error ?? '加载失败'} onRetry={form.reload} />;
+  if (form.error || !form.data) return <ErrorCard message={form.error ?? '加载失败'} onRetry={form.retry} />;
   const { student, term, publication, me } = form.data;
   const open = (view: ApplicationView) => void Taro.redirectTo({ url: `/parent/application/index?applicationId=${encodeURIComponent(view.applicationId)}` });
 

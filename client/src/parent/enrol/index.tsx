@@ -24,7 +24,7 @@ export default function EnrolPage() {
     path: enrolPath(schoolId, termId),
   }));
   if (entry.loading && !entry.data) return <Loading />;
-  if (entry.error || !entry.data) return <ErrorCard message={entry.error ?? '加载失败'} onRetry={entry.reload} />;
+  if (entry.error || !entry.data) return <ErrorCard message={entry.error ?? '加载失败'} onRetry={entry.retry} />;
   const data = entry.data;
 
   return (

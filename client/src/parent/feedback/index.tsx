@@ -29,7 +29,7 @@ export default function ParentFeedback() {
   const children = useMemo(() => data.data?.children ?? [], [data.data]);
 
   if (data.loading && !data.data) return <Loading />;
-  if (data.error || !data.data) return <ErrorCard message={data.error ?? '加载失败'} onRetry={data.reload} />;
+  if (data.error || !data.data) return <ErrorCard message={data.error ?? '加载失败'} onRetry={data.retry} />;
 
   const submit = async () => {
     if (topicIndex === null) return toast('请选择意见类型');

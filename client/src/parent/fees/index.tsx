@@ -10,7 +10,7 @@ import { askConsents } from '../../ui/consents';
 import { FeeLines, formatYuan } from '../../ui/fee-lines';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
-import { ErrorCard, Loading } from '../../ui/states';
+import { EmptyState, ErrorCard, Loading } from '../../ui/states';
 
 const REFUND_STATUS: Record<string, string> = { requested: '退费申请待学校处理', approved: '学校已同意退费', rejected: '学校未同意退费' };
 
@@ -128,12 +128,12 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
 export default function ParentFees() {
   const notices = useLoad(() => api.fees.listMyNotices());
   if (notices.loading && !notices.data) return <Loading />;
-  if (notices.error || !notices.data) return <ErrorCard message={notices.error ?? '加载失败'} onRetry={notices.reload} />;
+  if (notices.error || !notices.data) return <ErrorCard message={notices.error ?? '加载失败'} onRetry={notices.retry} />;
   return (
     <View className="page">
       {notices.data.notices.length === 0 && (
         <View className="card">
-          <Text className="muted">还没有收费通知。学校按公示的收费标准发出通知后，会在这里看到每一项费用和政策依据。</Text>
+          <EmptyState title="还没有收费通知" next="学校按公示的收费标准发出通知后，会在这里看到每一项费用和政策依据。" />
         </View>
       )}
       {notices.data.notices.map((n) => (

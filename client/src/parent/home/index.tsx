@@ -93,7 +93,7 @@ export default function ParentHome() {
       : { title: '课后服务', path: '/parent/home/index' };
   });
   if (children.loading && !children.data) return <Loading />;
-  if (children.error || !children.data) return <ErrorCard message={children.error ?? '加载失败'} onRetry={children.reload} />;
+  if (children.error || !children.data) return <ErrorCard message={children.error ?? '加载失败'} onRetry={children.retry} />;
   return (
     <View className="page">
       {children.data.length === 0 && (

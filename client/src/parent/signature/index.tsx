@@ -15,7 +15,7 @@ export default function SignaturePage() {
   const { signatureId = '' } = useParams();
   const detail = useLoad(() => api.agreement.verifySignature({ signatureId }), [signatureId]);
   if (detail.loading && !detail.data) return <Loading />;
-  if (detail.error || !detail.data) return <ErrorCard message={detail.error ?? '加载失败'} onRetry={detail.reload} />;
+  if (detail.error || !detail.data) return <ErrorCard message={detail.error ?? '加载失败'} onRetry={detail.retry} />;
   const s = detail.data;
   const localOk = sha256(s.text) === s.textHash;
   return (

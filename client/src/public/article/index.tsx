@@ -14,7 +14,7 @@ export default function ArticlePage() {
   const { schoolId = '', termId = '' } = useRouter().params;
   const article = useLoad(() => api.disclosure.getPublicArticle({ schoolId, termId }), [schoolId, termId]);
   if (article.loading && !article.data) return <Loading />;
-  if (article.error || !article.data) return <ErrorCard message={article.error ?? '加载失败'} onRetry={article.reload} />;
+  if (article.error || !article.data) return <ErrorCard message={article.error ?? '加载失败'} onRetry={article.retry} />;
   const { title, html, path } = article.data;
   return (
     <View className="page">

@@ -27,7 +27,7 @@ export default function PublicTermPage() {
   }));
 
   if (page.loading && !page.data) return <Loading />;
-  if (page.error || !page.data) return <ErrorCard message={page.error ?? '加载失败'} onRetry={page.reload} />;
+  if (page.error || !page.data) return <ErrorCard message={page.error ?? '加载失败'} onRetry={page.retry} />;
   const view = page.data;
   const shown = view.publication;
   const link = h5Link(view.sharePath);

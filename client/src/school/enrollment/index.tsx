@@ -44,7 +44,7 @@ function Overview({ schoolId, termId }: { schoolId: string; termId?: string }) {
     path: enrolPath(schoolId, queue.data?.termId ?? termId ?? ''),
   }));
   if (queue.loading && !queue.data) return <Loading />;
-  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
+  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.retry} />;
   const data = queue.data;
   const q = query(data.schoolId, data.termId);
   const link = process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? `${window.location.origin}/#${enrolPath(data.schoolId, data.termId)}` : '';

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { JobProgress, useJob } from '../../components/job-progress';
+import { useConfirm } from '../../ui/confirm';
 import { FeeLines, formatYuan } from '../../ui/fee-lines';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
@@ -69,6 +70,7 @@ export default function SchoolFees() {
   const list = useLoad(() => api.fees.listSchoolNotices({ schoolId, termId }), [schoolId, termId]);
   const [periodKey, setPeriodKey] = useState<string | null>(null);
   const [preview, setPreview] = useState<NoticePreview | null>(null);
+  const confirm = useConfirm();
   const [problem, setProblem] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -99,14 +101,30 @@ export default function SchoolFees() {
     setBusy(false);
     await Promise.all([list.reload(), periods.reload(), periodKey ? loadPreview(periodKey) : Promise.resolve()]);
   };
-  const issue = (p: NoticePreview) =>
+  const issue = async (p: NoticePreview) => {
+    const ok = await confirm.ask({
+      title: `发出${p.periodLabel}收费通知`,
+      content: `将向 ${p.counts.new} 名学生的家长各发出一份收费通知，应收合计 ${formatYuan(p.totals.chargeFen)}。发出后不能撤回或修改；情况有变时只能发更正通知。`,
+      confirmText: `发出 ${p.counts.new} 份`,
+    });
+    if (ok) await issueNow(p);
+  };
+  const issueNow = (p: NoticePreview) =>
     act(async () => {
       const result = await api.fees.issueNotices({ schoolId, termId, periodKey: p.periodKey, digest: p.digest });
       const job = await issuing.run(async () => result.job);
       const created = job.result.created ?? result.created;
       return created ? `已发出 ${created} 份` : '没有新的通知需要发出';
     });
-  const correct = (p: NoticePreview) =>
+  const correct = async (p: NoticePreview) => {
+    const ok = await confirm.ask({
+      title: `发出${p.periodLabel}更正通知`,
+      content: `将为 ${p.counts.changed} 名学生发出更正通知，替代原通知；家长只补缴或退还差额。发出后不能撤回。`,
+      confirmText: `发出 ${p.counts.changed} 份更正`,
+    });
+    if (ok) await correctNow(p);
+  };
+  const correctNow = (p: NoticePreview) =>
     act(async () => {
       const result = await api.fees.issueCorrections({ schoolId, termId, periodKey: p.periodKey, digest: p.digest, reason });
       setReason('');
@@ -114,11 +132,12 @@ export default function SchoolFees() {
     });
 
   if (periods.loading && !periods.data) return <Loading />;
-  if (periods.error || !periods.data) return <ErrorCard message={periods.error ?? '加载失败'} onRetry={periods.reload} />;
+  if (periods.error || !periods.data) return <ErrorCard message={periods.error ?? '加载失败'} onRetry={periods.retry} />;
   const offered = periods.data;
 
   return (
     <View className="page">
+      {confirm.dialog}
       <View className="card">
         <Text className="card-title">发出收费通知</Text>
         {issuing.job && <JobProgress job={issuing.job} />}
@@ -206,7 +225,7 @@ export default function SchoolFees() {
       )}
 
       {list.loading && !list.data && <Loading />}
-      {list.error && <ErrorCard message={list.error} onRetry={list.reload} />}
+      {list.error && <ErrorCard message={list.error} onRetry={list.retry} />}
       {list.data && list.data.as === 'admin' && (
         <View className="card fee-list">
           <View className="row">

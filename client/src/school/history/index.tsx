@@ -29,7 +29,7 @@ export default function HistoryPage() {
   }
 
   if (history.loading && !history.data) return <Loading />;
-  if (history.error || !history.data) return <ErrorCard message={history.error ?? '加载失败'} onRetry={history.reload} />;
+  if (history.error || !history.data) return <ErrorCard message={history.error ?? '加载失败'} onRetry={history.retry} />;
   const { versions, publications, status } = history.data;
   const last = versions[versions.length - 1];
   const query = `schoolId=${encodeURIComponent(schoolId)}&termId=${encodeURIComponent(termId)}`;

@@ -13,7 +13,7 @@ const DEADLINE_CLASS: Record<string, string> = { near: 'warn-text', past: 'error
 function SchoolCard({ schoolId }: { schoolId: string }) {
   const overview = useLoad(() => api.disclosure.getSchoolOverview({ schoolId }), [schoolId]);
   if (overview.loading && !overview.data) return <Loading />;
-  if (overview.error || !overview.data) return <ErrorCard message={overview.error ?? '加载失败'} onRetry={overview.reload} />;
+  if (overview.error || !overview.data) return <ErrorCard message={overview.error ?? '加载失败'} onRetry={overview.retry} />;
   const { school, terms, reports } = overview.data;
   return (
     <View className="card school-card">
@@ -64,7 +64,7 @@ function SchoolCard({ schoolId }: { schoolId: string }) {
 export default function SchoolHome() {
   const home = useHome();
   if (home.loading && !home.data) return <Loading />;
-  if (home.error || !home.data) return <ErrorCard message={home.error ?? '加载失败'} onRetry={home.reload} />;
+  if (home.error || !home.data) return <ErrorCard message={home.error ?? '加载失败'} onRetry={home.retry} />;
   const schools = home.data.schools.filter((s) => s.as === 'admin');
   if (!schools.length) return <NotYourRole role="学校管理员" />;
   return (

@@ -51,7 +51,7 @@ export default function LedgerPage() {
   };
 
   if (ledger.loading && !ledger.data) return <Loading />;
-  if (ledger.error || !ledger.data) return <ErrorCard message={ledger.error ?? '加载失败'} onRetry={ledger.reload} />;
+  if (ledger.error || !ledger.data) return <ErrorCard message={ledger.error ?? '加载失败'} onRetry={ledger.retry} />;
   const { totals, checks, balanced, unmatched, spending } = ledger.data;
   return (
     <View className="page">

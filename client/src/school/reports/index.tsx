@@ -37,7 +37,7 @@ export default function ReportsPage() {
   }
 
   if (overview.loading && !overview.data) return <Loading />;
-  if (overview.error || !overview.data) return <ErrorCard message={overview.error ?? '加载失败'} onRetry={overview.reload} />;
+  if (overview.error || !overview.data) return <ErrorCard message={overview.error ?? '加载失败'} onRetry={overview.retry} />;
   const { reports, school } = overview.data;
 
   return (

@@ -9,7 +9,7 @@ import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import { openExport } from '../../ui/open-export';
 import { useParams } from '../../ui/params';
-import { ErrorCard, Loading } from '../../ui/states';
+import { EmptyState, ErrorCard, Loading } from '../../ui/states';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const schoolYearOf = (date: string) => (Number(date.slice(5, 7)) >= 8 ? Number(date.slice(0, 4)) : Number(date.slice(0, 4)) - 1);
@@ -46,7 +46,7 @@ export default function SpendingPage() {
   };
 
   if (list.loading && !list.data) return <Loading />;
-  if (list.error || !list.data) return <ErrorCard message={list.error ?? '加载失败'} onRetry={list.reload} />;
+  if (list.error || !list.data) return <ErrorCard message={list.error ?? '加载失败'} onRetry={list.retry} />;
   return (
     <View className="page">
       <View className="card spending-form">
@@ -108,7 +108,7 @@ export default function SpendingPage() {
             导出 ›
           </Text>
         </View>
-        {list.data.rows.length === 0 && <Text className="muted">还没有登记开支。</Text>}
+        {list.data.rows.length === 0 && <EmptyState title="还没有登记开支" next="在上方填写每一笔课后服务开支，专账和半年报告会据此生成。" />}
         {list.data.rows.map((r) => (
           <View key={r.spendingId} className={`sub-card spending-row ${r.voided ? 'spending-voided' : ''}`}>
             <View className="row">

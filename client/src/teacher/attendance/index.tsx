@@ -40,7 +40,7 @@ export default function AttendancePage() {
     return (
       <View className="page">
         {nav}
-        <ErrorCard message={sheet.error ?? '加载失败'} onRetry={sheet.reload} />
+        <ErrorCard message={sheet.error ?? '加载失败'} onRetry={sheet.retry} />
       </View>
     );
   }

@@ -12,7 +12,7 @@ import { MoreRow } from '../../ui/more-row';
 import { go, toast } from '../../ui/navigate';
 import { Button, Cell } from '../../ui/nutui';
 import { newRequestId } from '../../ui/request-id';
-import { ErrorCard, Loading } from '../../ui/states';
+import { EmptyState, ErrorCard, Loading } from '../../ui/states';
 import '../../ui/staff.scss';
 import { useParams } from '../../ui/params';
 import { usePagedList } from '../../ui/use-paged-list';
@@ -36,7 +36,7 @@ export default function ClassPage() {
     { loadOnScroll: true },
   );
   if (queue.loading && !queue.data) return <Loading />;
-  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
+  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.retry} />;
   const data = queue.data;
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
@@ -108,7 +108,7 @@ export default function ClassPage() {
 
       <View className="card pending-bindings">
         <Text className="card-title">待确认的绑定（{data.bindings.length}）</Text>
-        {data.bindings.length === 0 && <Text className="muted">没有待确认的绑定。</Text>}
+        {data.bindings.length === 0 && <EmptyState title="没有待确认的绑定。" next="家长用班级码申请绑定后，会在这里等您核实确认。" />}
         {data.bindings.map((b) => (
           <BindingRequest
             key={b.guardianshipId}

@@ -4,14 +4,14 @@ import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { formatYuan } from '../../ui/fee-lines';
 import { useParams } from '../../ui/params';
-import { ErrorCard, Loading } from '../../ui/states';
+import { EmptyState, ErrorCard, Loading } from '../../ui/states';
 
 /** 收费情况 for the class teacher: what each family of the class owes and whether it is paid. */
 export default function TeacherFees() {
   const { schoolId = '', termId = '' } = useParams();
   const notices = useLoad(() => api.fees.listSchoolNotices({ schoolId, termId }), [schoolId, termId]);
   if (notices.loading && !notices.data) return <Loading />;
-  if (notices.error || !notices.data) return <ErrorCard message={notices.error ?? '加载失败'} onRetry={notices.reload} />;
+  if (notices.error || !notices.data) return <ErrorCard message={notices.error ?? '加载失败'} onRetry={notices.retry} />;
   const { rows } = notices.data;
   const unpaid = rows.filter((r) => r.state === 'due');
   return (
@@ -24,7 +24,7 @@ export default function TeacherFees() {
       </View>
       {rows.length === 0 && (
         <View className="card">
-          <Text className="muted">学校还没有发出收费通知。</Text>
+          <EmptyState title="学校还没有发出收费通知" next="学校发出本期通知后，这里会列出本班每个孩子的费用和缴费情况。" />
         </View>
       )}
       {rows.map((r) => (

@@ -9,7 +9,7 @@ import '../../ui/staff.scss';
 export default function TeacherHome() {
   const home = useHome();
   if (home.loading && !home.data) return <Loading />;
-  if (home.error || !home.data) return <ErrorCard message={home.error ?? '加载失败'} onRetry={home.reload} />;
+  if (home.error || !home.data) return <ErrorCard message={home.error ?? '加载失败'} onRetry={home.retry} />;
   const tasks = home.data.tasks;
   if (!home.data.classes.length) return <NotYourRole role="班主任" />;
   return (

@@ -1,6 +1,6 @@
 import { type ActionContext, implement, notFound } from '@kehou/shared/cloud';
 import { disclosureContract } from '@kehou/shared/contracts';
-import { checkServicePlan, chinaDate, diffPlanContent, filingDeadlineInfo, type PlanVersion } from '@kehou/shared/disclosure';
+import { checkServicePlan, chinaDate, diffPlanContent, filingDeadlineInfo, type PlanVersion, publicationFees } from '@kehou/shared/disclosure';
 import { loadPlan, loadTermOf, loadVersions } from '../lib/load';
 import { firstFiledOn, summarize } from '../lib/plans';
 
@@ -17,6 +17,8 @@ export const getReviewDetail = implement(disclosureContract.actions.getReviewDet
     term: { termId, name: st.term.name, startDate: st.term.startDate },
     status: plan.status,
     version: withoutOpenids(version),
+    // The fee standard and refund method as the public page will show them once published.
+    fees: publicationFees(st.profile, version.content.feeSettings, st.term.startDate),
     issues: checkServicePlan(st.profile, version.content, st.term),
     changesFromPrevious: previous ? diffPlanContent(previous.content, version.content) : null,
     attachments: await attachmentLinks(ctx, version.content.attachments, labels),

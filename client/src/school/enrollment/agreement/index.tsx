@@ -1,10 +1,10 @@
 import { EDITABLE_SECTIONS, type EditableSection, SECTION_HEADINGS } from '@kehou/shared';
 import { Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
 import { JobProgress, useJob } from '../../../components/job-progress';
+import { useConfirm } from '../../../ui/confirm';
 import { toast } from '../../../ui/navigate';
 import { Button } from '../../../ui/nutui';
 import { ErrorCard, Loading } from '../../../ui/states';
@@ -22,21 +22,25 @@ function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const [text, setText] = useState<Record<EditableSection, string> | null>(null);
   const [busy, setBusy] = useState(false);
   const telling = useJob(`job:publish-template:${schoolId}`, advanceAgreementJob);
+  const confirm = useConfirm();
   useEffect(() => {
     if (draft.data) setText(draft.data.editable);
   }, [draft.data]);
   if (draft.loading && !draft.data) return <Loading />;
-  if (draft.error || !draft.data || !text) return <ErrorCard message={draft.error ?? '加载失败'} onRetry={draft.reload} />;
+  if (draft.error || !draft.data || !text) return <ErrorCard message={draft.error ?? '加载失败'} onRetry={draft.retry} />;
   const data = draft.data;
   const next = (data.currentVersion ?? 0) + 1;
 
   const publish = async () => {
     if (EDITABLE_SECTIONS.some((k) => text[k].trim().length < 10)) return toast('每一部分至少写 10 个字');
-    const { confirm } = await Taro.showModal({
+    const ok = await confirm.ask({
       title: `发布第 ${next} 版协议`,
-      content: data.currentVersion ? '发布后，已签署旧版本的家长需要重新签署。' : '发布后，名单确定的家长即可签署。',
+      content: data.currentVersion
+        ? `发布后不能撤回。已签署第 ${data.currentVersion} 版的 ${data.signedCount} 位家长需要重新签署，页面会告诉他们改了什么。`
+        : '发布后不能撤回。名单确定的家长即可签署。',
+      confirmText: `发布第 ${next} 版`,
     });
-    if (!confirm) return;
+    if (!ok) return;
     setBusy(true);
     try {
       const result = await api.agreement.publishTemplate({ schoolId: data.schoolId, termId: data.termId, sections: text });
@@ -52,6 +56,7 @@ function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
 
   return (
     <View className="page">
+      {confirm.dialog}
       <View className="card">
         <Text className="card-title">课后服务协议模板</Text>
         <Text className="muted">

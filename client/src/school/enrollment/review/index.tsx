@@ -1,3 +1,4 @@
+import { chinaShortDateTime } from '@kehou/shared';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -5,6 +6,7 @@ import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
 import { ApplicationCard, ReviewableApplication } from '../../../components/application-card';
 import { JobProgress, useJob } from '../../../components/job-progress';
+import { useConfirm } from '../../../ui/confirm';
 import { MoreRow } from '../../../ui/more-row';
 import { toast } from '../../../ui/navigate';
 import { Button } from '../../../ui/nutui';
@@ -15,10 +17,7 @@ import { ClassFilter } from '../components/class-filter';
 import '../../../ui/staff.scss';
 import { useSchoolId } from '../components/use-school';
 
-const shortTime = (iso: string) => {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
-};
+const shortTime = chinaShortDateTime;
 
 /** One more step of a posting or fixing job (the progress bars drive it). */
 const advanceEnrollmentJob = (jobId: string) => api.enrollment.advanceJob({ jobId });
@@ -43,8 +42,9 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
     (skip, limit) => api.enrollment.listSchoolApplications({ ...scope, status: ['withdrawal-requested'], skip, limit }),
     [schoolId, termId],
   );
+  const confirm = useConfirm();
   if (queue.loading && !queue.data) return <Loading />;
-  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
+  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.retry} />;
   const data = queue.data;
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
@@ -103,11 +103,12 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const postList = async () => {
     const listingDays = Number(days);
     if (!Number.isInteger(listingDays) || listingDays < 1 || listingDays > 15) return toast('公示天数应为 1—15 天');
-    const { confirm } = await Taro.showModal({
+    const ok = await confirm.ask({
       title: '公示名单',
       content: `将 ${toListCount} 名学生的名单公示 ${listingDays} 天（公开页只显示班级和隐去一字的姓名）。公示结束后再确定名单、签署协议。`,
+      confirmText: `公示 ${toListCount} 人`,
     });
-    if (confirm)
+    if (ok)
       await act(
         () => posting.run(async () => (await api.enrollment.postListing({ schoolId: data.schoolId, termId: data.termId, listingDays })).job),
         '名单已公示',
@@ -116,6 +117,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
 
   return (
     <View className="page">
+      {confirm.dialog}
       <View className="card to-approve">
         <Text className="card-title">待学校审核（{data.counts['teacher-reviewed'] ?? 0}）</Text>
         <Text className="section-note">班主任初审后由学校审核。只能通过或退回修改；社团额满的按审核顺序进入候补。</Text>
@@ -163,7 +165,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
           <View className="field">
             <Text className="field-label">公示天数</Text>
             <Input className="input listing-days" type="number" value={days} maxlength={2} onInput={(e) => setDays(e.detail.value)} />
-            <Text className="section-note">按学校规定填写（通常 3 天）。0 天表示公示后即可确定名单。</Text>
+            <Text className="section-note">按学校规定填写 1—15 天（通常 3 天）；公示期满后才能确定名单。</Text>
             <View className="btn-row">
               <Button type="primary" size="small" className="post-list" onClick={() => void postList()}>
                 公示名单
@@ -190,9 +192,14 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
                 type="primary"
                 size="small"
                 className="fix-list"
-                onClick={() =>
-                  void act(() => fixing.run(async () => (await api.enrollment.fixListing({ listingId: l.listingId })).job), '名单已确定，已通知家长签署协议')
-                }
+                onClick={async () => {
+                  const ok = await confirm.ask({
+                    title: '确定公示名单',
+                    content: `这一批 ${l.count} 名学生公示期已满。确定名单后不能撤销，将通知这 ${l.count} 名学生的家长签署协议。`,
+                    confirmText: `确定 ${l.count} 人`,
+                  });
+                  if (ok) await act(() => fixing.run(async () => (await api.enrollment.fixListing({ listingId: l.listingId })).job), '名单已确定，已通知家长签署协议');
+                }}
               >
                 名单确定
               </Button>

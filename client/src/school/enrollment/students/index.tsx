@@ -41,7 +41,7 @@ function List({ schoolId, termId }: { schoolId: string; termId?: string }) {
     { loadOnScroll: true },
   );
   if (queue.loading && !queue.data) return <Loading />;
-  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
+  if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.retry} />;
   const data = queue.data;
   return (
     <View className="page">
