@@ -13,6 +13,7 @@ export default defineAppConfig({
         'agreement/index',
         'signature/index',
         'fees/index',
+        'survey/index',
       ],
     },
     { root: 'teacher', pages: ['home/index', 'class/index', 'fees/index', 'attendance/index'] },
@@ -37,6 +38,8 @@ export default defineAppConfig({
     { root: 'bureau', pages: ['home/index', 'review/index'] },
     // Open without signing in: the school's public page of a term and its article export.
     { root: 'public', pages: ['term/index', 'article/index'] },
+    // Survey results and the bureau's trends: the chart library stays out of the main package.
+    { root: 'charts', pages: ['survey/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,6 +1,7 @@
 import type { FunctionName } from '@kehou/shared';
 import type { CloudFunction } from '@kehou/shared/cloud';
 import { agreementFunction } from '../../cloudfunctions/agreement/src/function';
+import { committeeFunction } from '../../cloudfunctions/committee/src/function';
 import { disclosureFunction } from '../../cloudfunctions/disclosure/src/function';
 import { enrollmentFunction } from '../../cloudfunctions/enrollment/src/function';
 import { feedbackFunction } from '../../cloudfunctions/feedback/src/function';
@@ -15,4 +16,5 @@ export const cloudFunctions: Record<FunctionName, CloudFunction> = {
   disclosure: disclosureFunction,
   feedback: feedbackFunction,
   payments: paymentsFunction,
+  committee: committeeFunction,
 };

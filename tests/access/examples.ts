@@ -112,4 +112,12 @@ export const EXAMPLES: Examples = {
     // An outdated revision: the committee is let in and told to refresh; nothing is answered.
     answerFeedback: (w) => ({ feedbackId: w.feedback, text: '已转学校研究', revision: 99 }),
   },
+  committee: {
+    openSurvey: (w) => ({ schoolId: w.school, closesOn: w.today }),
+    closeSurvey: (w) => ({ schoolId: w.school, surveyId: 'survey:missing' }),
+    getSurveyResults: (w) => ({ schoolId: w.school }),
+    getSurveyForm: (w) => ({ studentId: w.student }),
+    // A survey that is not there: the guardian is let in and told it was not found; nothing is written.
+    answerSurvey: (w) => ({ studentId: w.student, surveyId: 'survey:missing', ratings: { safety: 5, content: 5, staff: 5, fees: 5, pickup: 5 } }),
+  },
 };

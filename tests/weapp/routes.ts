@@ -61,4 +61,6 @@ export const ROUTES: Record<string, RouteCase> = {
   'bureau/review/index': { owner: '孙科长', query: () => term },
   'public/term/index': { owner: null, query: () => term },
   'public/article/index': { owner: null, query: () => term },
+  'parent/survey/index': { owner: '王建国' },
+  'charts/survey/index': { owner: '刘女士', query: () => school },
 };

@@ -1,6 +1,7 @@
 import type {
   agreementContract,
   Contract,
+  committeeContract,
   disclosureContract,
   enrollmentContract,
   feedbackContract,
@@ -36,6 +37,7 @@ export const api = {
   agreement: clientFor<typeof agreementContract>('agreement'),
   disclosure: clientFor<typeof disclosureContract>('disclosure'),
   feedback: clientFor<typeof feedbackContract>('feedback'),
+  committee: clientFor<typeof committeeContract>('committee'),
 };
 
 export { ApiError } from './call';

@@ -5,6 +5,7 @@
  */
 export * from './access';
 export { agreementContract } from './agreement';
+export { committeeContract } from './committee';
 export * from './define';
 export { disclosureContract } from './disclosure';
 export { enrollmentContract } from './enrollment';
@@ -12,6 +13,7 @@ export { feedbackContract } from './feedback';
 export { feesContract } from './fees';
 
 import { agreementContract } from './agreement';
+import { committeeContract } from './committee';
 import { disclosureContract } from './disclosure';
 import { enrollmentContract } from './enrollment';
 import { feedbackContract } from './feedback';
@@ -23,4 +25,5 @@ export const CONTRACTS = {
   agreement: agreementContract,
   disclosure: disclosureContract,
   feedback: feedbackContract,
+  committee: committeeContract,
 } as const;

@@ -31,6 +31,9 @@ export const COLLECTIONS = [
   'audit',
   'bindAttempts',
   'counters',
+  'surveys',
+  'surveyAnswers',
+  'surveyTallies',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -108,6 +108,9 @@ export default function ParentHome() {
           <Button size="small" className="feedback-button" onClick={() => go('/parent/feedback/index')}>
             给家委会提意见
           </Button>
+          <Button size="small" className="survey-button" onClick={() => go('/parent/survey/index')}>
+            满意度调查
+          </Button>
         </View>
       </View>
     </View>

@@ -49,6 +49,13 @@ function SchoolCard({ schoolId }: { schoolId: string }) {
       {reports.length > 0 && (
         <Cell title="报告" extra={`下次 ${reports[0].due}`} clickable onClick={() => go(`/school/reports/index?schoolId=${encodeURIComponent(schoolId)}`)} />
       )}
+      <Cell
+        title="家长满意度调查"
+        extra="发起与结果"
+        clickable
+        onClick={() => go(`/charts/survey/index?schoolId=${encodeURIComponent(schoolId)}`)}
+        className="survey-link"
+      />
     </View>
   );
 }
