@@ -34,7 +34,7 @@ export default defineAppConfig({
         'spending/index',
       ],
     },
-    { root: 'committee', pages: ['home/index', 'feedback/index'] },
+    { root: 'committee', pages: ['home/index', 'feedback/index', 'rules/index'] },
     { root: 'bureau', pages: ['home/index', 'review/index'] },
     // Open without signing in: the school's public page of a term and its article export.
     { root: 'public', pages: ['term/index', 'article/index'] },

@@ -119,5 +119,11 @@ export const EXAMPLES: Examples = {
     getSurveyForm: (w) => ({ studentId: w.student }),
     // A survey that is not there: the guardian is let in and told it was not found; nothing is written.
     answerSurvey: (w) => ({ studentId: w.student, surveyId: 'survey:missing', ratings: { safety: 5, content: 5, staff: 5, fees: 5, pickup: 5 } }),
+    proposeRules: (w) => ({ schoolId: w.school, sections: agreementSections }),
+    // A version that is not there: the body is let in and told so; nothing is recorded.
+    adoptRules: (w) => ({ schoolId: w.school, version: 99, date: w.today }),
+    recordStaffCongress: (w) => ({ schoolId: w.school, version: 99, date: w.today }),
+    getRules: (w) => ({ schoolId: w.school }),
+    getPublicRules: (w) => ({ schoolId: w.school }),
   },
 };

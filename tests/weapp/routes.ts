@@ -63,4 +63,5 @@ export const ROUTES: Record<string, RouteCase> = {
   'public/article/index': { owner: null, query: () => term },
   'parent/survey/index': { owner: '王建国' },
   'charts/survey/index': { owner: '刘女士', query: () => school },
+  'committee/rules/index': { owner: '刘女士', query: () => school },
 };

@@ -1,3 +1,4 @@
+import { adoptRulesInput, proposeRulesInput, type RulesOverview, rulesRefInput } from '../committee/rules';
 import {
   answerSurveyInput,
   closeSurveyInput,
@@ -8,10 +9,13 @@ import {
   surveyFormInput,
   surveyResultsInput,
 } from '../committee/surveys';
-import { allow } from './access';
+import { allow, anyone } from './access';
 import { action, defineContract, returns } from './define';
 
 const SURVEY_STAFF = '只有本校管理员和家委会成员可以发起、结束和查看满意度调查';
+const RULES_SCHOOL = '只有本校管理员可以提交管理制度、登记教师代表大会的通过';
+const RULES_COMMITTEE = '只有本校家委会成员可以代表家长委员会通过管理制度';
+const RULES_READ = '只有本校管理员和家委会成员可以查看管理制度的审议';
 const SURVEY_FAMILY = '只有孩子已确认的监护人可以填写这份调查';
 
 /** 家委会: term surveys, the management rules the committee adopts, the parents' duty roster (cloudfunctions/committee). */
@@ -36,4 +40,19 @@ export const committeeContract = defineContract('committee', {
     also: '调查须是孩子所在学校的、仍在进行中的调查',
     returns: returns<SurveyForm>(),
   }),
+  proposeRules: action({ input: proposeRulesInput, access: allow(['admin'], 'school', RULES_SCHOOL), returns: returns<RulesOverview>() }),
+  adoptRules: action({
+    input: adoptRulesInput,
+    access: allow(['committee'], 'school', RULES_COMMITTEE),
+    also: '只能通过最新一版，日期不晚于今天',
+    returns: returns<RulesOverview>(),
+  }),
+  recordStaffCongress: action({
+    input: adoptRulesInput,
+    access: allow(['admin'], 'school', RULES_SCHOOL),
+    also: '只能登记最新一版，日期不晚于今天',
+    returns: returns<RulesOverview>(),
+  }),
+  getRules: action({ input: rulesRefInput, access: allow(['admin', 'committee'], 'school', RULES_READ), returns: returns<RulesOverview>() }),
+  getPublicRules: action({ input: rulesRefInput, access: anyone('管理制度及其通过情况向社会公开'), returns: returns<RulesOverview>() }),
 });

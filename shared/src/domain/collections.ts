@@ -34,6 +34,7 @@ export const COLLECTIONS = [
   'surveys',
   'surveyAnswers',
   'surveyTallies',
+  'managementRules',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];
