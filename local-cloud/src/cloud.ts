@@ -1,6 +1,7 @@
 import type { CloudSdk, Database, SubscribeMessage } from '@kehou/shared/cloud';
 import type { Clock } from './clock';
 import type { FileLinks } from './http/file-links';
+import type { Meter } from './metering';
 import type { Outbox } from './outbox';
 import type { LocalPay } from './pay/local-pay';
 import type { LocalStorage } from './storage';
@@ -13,6 +14,8 @@ export interface LocalCloudParts {
   clock: Clock;
   links: FileLinks;
   pay: LocalPay;
+  /** Counts the messages sent (and refuses them once a metered call was killed). */
+  meter?: Meter;
 }
 
 /** getTempFileURL takes at most this many files per call, as in WeChat. */
@@ -21,7 +24,7 @@ const MAX_TEMP_URLS = 50;
 type TempFileRequest = string | { fileID: string; maxAge?: number };
 
 /** The wx-server-sdk surface, backed by the local database, outbox and file storage. */
-export function createLocalCloud({ database, outbox, storage, clock, links, pay }: LocalCloudParts): CloudSdk & { DYNAMIC_CURRENT_ENV: symbol } {
+export function createLocalCloud({ database, outbox, storage, clock, links, pay, meter }: LocalCloudParts): CloudSdk & { DYNAMIC_CURRENT_ENV: symbol } {
   return {
     DYNAMIC_CURRENT_ENV: Symbol.for('DYNAMIC_CURRENT_ENV'),
     init: () => undefined,
@@ -31,6 +34,7 @@ export function createLocalCloud({ database, outbox, storage, clock, links, pay 
     openapi: {
       subscribeMessage: {
         send: async (message: SubscribeMessage) => {
+          meter?.message();
           outbox.send(message);
           return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' };
         },

@@ -8,6 +8,7 @@ import { createLocalDatabase, type Disk } from './database';
 import { cloudFunctions } from './functions';
 import { FileLinks } from './http/file-links';
 import { Sessions } from './http/sessions';
+import { Meter } from './metering';
 import { Outbox } from './outbox';
 import { LocalPay } from './pay/local-pay';
 import { LocalStorage } from './storage';
@@ -46,18 +47,20 @@ export async function createRuntime(options: RuntimeOptions = {}) {
     if (!fn) throw new Error(`云函数 ${name} 不存在`);
     return runAs(null, () => fn(cloud, event, {}));
   });
-  const cloud = createLocalCloud({ database, outbox, storage, clock, links, pay });
+  // The functions see the database through the meter (round trips, bytes, messages; tests and the benchmark read it).
+  const meter = new Meter();
+  const cloud = createLocalCloud({ database: meter.wrapDatabase(database), outbox, storage, clock, links, pay, meter });
 
   /** Invokes a function as WeChat would: the caller's identity from the context, JSON in and out. */
   async function call<T = unknown>(name: FunctionName | string, event: unknown, openid: string | null): Promise<CallResult<T>> {
     const fn = Object.hasOwn(functions, name) ? functions[name] : undefined;
     if (!fn) return { ok: false, code: 'FUNCTION_NOT_FOUND', message: `云函数 ${name} 不存在` };
     const wireEvent = JSON.parse(JSON.stringify(event ?? {}));
-    const result = await runAs(openid, () => fn(cloud, wireEvent, {}));
+    const result = await meter.call(() => runAs(openid, () => fn(cloud, wireEvent, {})));
     return JSON.parse(JSON.stringify(result)) as CallResult<T>;
   }
 
-  return { cloud, database, outbox, storage, clock, links, sessions, pay, dataDir, call, close: () => database.close() };
+  return { cloud, database, meter, outbox, storage, clock, links, sessions, pay, dataDir, call, close: () => database.close() };
 }
 
 async function ensureCollections(database: Database & { listCollections(): string[] }) {

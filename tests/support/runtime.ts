@@ -15,6 +15,8 @@ export async function startTestCloud(options: { demoTerm?: boolean } = {}) {
   if (options.demoTerm) await seedDemoTerm(runtime);
   return {
     runtime,
+    /** Round trips, bytes and messages of the functions' work; `measure(fn, { stopAfter: k })` kills a call after k round trips (local-cloud/src/metering.ts). */
+    meter: runtime.meter,
     /** The database as handlers see it (wx-server-sdk typings: documents are loosely typed). */
     db: runtime.database as Database,
     /** Calls `name.action` as the given openid (null: not signed in) and returns WeChat's answer. */
