@@ -5,6 +5,7 @@ export * from './domain/china-time';
 export * from './domain/collections';
 export * from './domain/mask';
 export * from './domain/money';
+export * from './domain/paging';
 export * from './domain/people';
 export * from './domain/plan';
 export * from './domain/profile-id';

@@ -76,6 +76,10 @@ export const EXAMPLES: Examples = {
     postListing: (w) => ({ schoolId: w.school, termId: w.term, listingDays: 1 }),
     fixListing: (w) => ({ listingId: w.listing }),
     decideWithdrawal: (w) => ({ applicationId: w.application, decision: 'reject' }),
+    listClassApplications: (w) => ({ classId: w.classId, status: ['submitted'] }),
+    listSchoolApplications: (w) => ({ schoolId: w.school, termId: w.term, status: ['teacher-reviewed'], limit: 10 }),
+    passClassReview: (w) => ({ classId: w.classId, requestId: 'bulk-review-0001', pass: [{ applicationId: w.application, revision: 0 }] }),
+    approveWaiting: (w) => ({ schoolId: w.school, termId: w.term, asOf: new Date(0).toISOString(), requestId: 'bulk-approve-0001' }),
   },
   agreement: {
     getTemplateDraft: (w) => ({ schoolId: w.school, termId: w.term }),

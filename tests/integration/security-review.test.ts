@@ -246,11 +246,11 @@ finding('Every action checks scope: a child who moved class belongs to the new c
     expect(await cloud.call(DEMO.teacher, 'agreement', 'listSignatures', { applicationId: XIAOMING_APP })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await cloud.call(DEMO.teacher, 'enrollment', 'getHardship', { applicationId: XIAOMING_APP })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect((await cloud.ok('demo-teacher-wu', 'agreement', 'verifySignature', { signatureId })).verification.valid).toBe(true);
-    const row = (await cloud.ok('demo-teacher-wu', 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class11 })).applications.find(
+    const row = (await cloud.ok('demo-teacher-wu', 'enrollment', 'listClassApplications', { classId: DEMO_IDS.class11 })).rows.find(
       (r: any) => r.applicationId === XIAOMING_APP,
     );
     expect(row.hardship).toMatchObject({ kind: 'subsistence' });
-    const oldRows = (await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 })).applications;
+    const oldRows = (await cloud.ok(DEMO.teacher, 'enrollment', 'listClassApplications', { classId: DEMO_IDS.class32 })).rows;
     expect(oldRows.map((r: any) => r.applicationId)).not.toContain(XIAOMING_APP);
   });
 });
@@ -525,8 +525,8 @@ describe('Staff and parent views carry no openids and no other guardian’s priv
       text: '放学时校门口车辆太多。',
     });
     const views = [
-      (await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 })).applications,
-      await cloud.ok(DEMO.admin, 'enrollment', 'getSchoolQueue', { schoolId: SCHOOL }),
+      (await cloud.ok(DEMO.teacher, 'enrollment', 'listClassApplications', { classId: DEMO_IDS.class32 })).rows,
+      await cloud.ok(DEMO.admin, 'enrollment', 'listSchoolApplications', { schoolId: SCHOOL, limit: 50 }),
       await cloud.ok(DEMO.secondGuardian, 'enrollment', 'getApplication', { applicationId: XIAOMING_APP }),
       await cloud.ok(DEMO.secondGuardian, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP }),
       await cloud.ok(DEMO.admin, 'agreement', 'verifySignature', { signatureId: `${XIAOMING_APP}:v1` }),

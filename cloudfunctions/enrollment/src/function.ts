@@ -1,6 +1,7 @@
 import { createCloudFunction } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import { approveApplication } from './actions/approve-application';
+import { approveWaiting } from './actions/approve-waiting';
 import { bindChild } from './actions/bind-child';
 import { decideBinding } from './actions/decide-binding';
 import { decideWithdrawal } from './actions/decide-withdrawal';
@@ -14,8 +15,11 @@ import { getHardship } from './actions/get-hardship';
 import { getHome } from './actions/get-home';
 import { getSchoolQueue } from './actions/get-school-queue';
 import { importRoster } from './actions/import-roster';
+import { listClassApplications } from './actions/list-class-applications';
 import { listMyApplications } from './actions/list-my-applications';
+import { listSchoolApplications } from './actions/list-school-applications';
 import { listStaffBindings } from './actions/list-staff-bindings';
+import { passClassReview } from './actions/pass-class-review';
 import { passFirstReview } from './actions/pass-first-review';
 import { postListing } from './actions/post-listing';
 import { recordAttendance } from './actions/record-attendance';
@@ -49,4 +53,8 @@ export const enrollmentFunction = createCloudFunction(enrollmentContract, {
   postListing,
   fixListing,
   decideWithdrawal,
+  listClassApplications,
+  listSchoolApplications,
+  passClassReview,
+  approveWaiting,
 });

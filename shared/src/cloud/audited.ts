@@ -131,3 +131,35 @@ export async function removeAudited(ctx: ActionContext, collection: CollectionNa
     return { result: true, note: one(collection, id, summary) };
   });
 }
+
+/**
+ * One change to many documents at once (`where(...).update(...)`: one round trip, however many
+ * documents), with one audit entry naming them all. WeChat's transactions touch single documents
+ * only, so the two cannot share one: the entry is written first, under the natural id
+ * `batch:<batchId>` (a retry of the same batch finds it and adds no second one), then the update,
+ * whose `where` holds the conditions (a status, a revision) so a document already changed is never
+ * changed twice. A call killed in between leaves the entry of a change not yet made, never a
+ * change without its entry; the retry makes it. Returns how many documents were updated.
+ */
+export async function updateManyAudited(
+  ctx: ActionContext,
+  collection: CollectionName,
+  batchId: string,
+  targetIds: readonly string[],
+  where: Record<string, unknown>,
+  data: Record<string, unknown>,
+  summary: string,
+): Promise<number> {
+  if (!targetIds.length) return 0;
+  const entryId = `batch:${batchId}`;
+  await ctx.db.runTransaction(async (t) => {
+    if (await txGet(t, 'audit', entryId)) return;
+    const note: AuditNote = { targets: targetIds.map((id) => ({ collection, id })), summary };
+    await t
+      .collection('audit')
+      .doc(entryId)
+      .set({ data: { ...auditEntry(ctx, note) } });
+  });
+  const { stats } = await ctx.collection(collection).where(where).update({ data });
+  return stats.updated ?? 0;
+}

@@ -1,8 +1,10 @@
 import type { HomeSummary } from '../api/home';
+import type { Page } from '../domain/paging';
 import {
   applicationInput,
   applyInput,
   approveApplicationInput,
+  approveWaitingInput,
   bindChildInput,
   classInput,
   decideBindingInput,
@@ -10,6 +12,9 @@ import {
   emptyInput,
   fixListInput,
   importRosterInput,
+  listClassApplicationsInput,
+  listSchoolApplicationsInput,
+  passClassReviewInput,
   passFirstReviewInput,
   postListInput,
   resubmitInput,
@@ -26,8 +31,10 @@ import type {
   ApprovalResult,
   BindingDecision,
   BindResult,
+  BulkApprovalStep,
   ChildEnrollment,
   ClassQueue,
+  ClassReviewResult,
   EnrolmentEntry,
   FixedListing,
   HardshipDetail,
@@ -36,6 +43,7 @@ import type {
   ReviewResult,
   RosterImportReport,
   SchoolQueue,
+  StaffApplicationRow,
   SubmittedApplication,
   WithdrawalDecision,
 } from '../enrollment/views';
@@ -101,4 +109,18 @@ export const enrollmentContract = defineContract('enrollment', {
     access: allow(['admin'], 'application', '没有找到这份退出申请，或您无权审批'),
     returns: returns<WithdrawalDecision>(),
   }),
+  // the lists of a class or a school, one page at a time
+  listClassApplications: action({
+    input: listClassApplicationsInput,
+    access: allow(['teacher'], 'class', CLASS_TEACHER),
+    returns: returns<Page<StaffApplicationRow>>(),
+  }),
+  listSchoolApplications: action({
+    input: listSchoolApplicationsInput,
+    access: allow(['admin'], 'school', SCHOOL_ADMIN),
+    returns: returns<Page<StaffApplicationRow>>(),
+  }),
+  // bulk decisions: a class's first review in one action; the school's approval by class or of all waiting, step by step
+  passClassReview: action({ input: passClassReviewInput, access: allow(['teacher'], 'class', CLASS_TEACHER), returns: returns<ClassReviewResult>() }),
+  approveWaiting: action({ input: approveWaitingInput, access: allow(['admin'], 'school', SCHOOL_ADMIN), returns: returns<BulkApprovalStep>() }),
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { pageFields } from '../domain/paging';
 import { isoDateSchema } from '../policy/schemas';
 import { MOBILE_PATTERN } from './patterns';
+import { APPLICATION_STATUSES } from './status';
 import { HARDSHIP_KINDS } from './types';
 
 /** Inputs of the enrollment cloud function (parsed before any handler runs; bad input writes nothing). */
@@ -104,3 +106,59 @@ export const fileInput = z.union([
   z.object({ fileID: z.string().min(1).max(500) }).strict(),
 ]);
 export const importRosterInput = z.object({ schoolId: id, file: fileInput }).strict();
+
+/** A list of applications, page by page: filtered by status (any of), and for the school by class. */
+const statusFilter = z
+  .array(z.enum(APPLICATION_STATUSES, { errorMap: () => ({ message: '不是可选的报名状态' }) }))
+  .min(1)
+  .max(APPLICATION_STATUSES.length)
+  .optional()
+  .describe('报名状态');
+export const listSchoolApplicationsInput = z
+  .object({ schoolId: id, termId: id.optional(), classId: id.optional().describe('班级'), status: statusFilter, ...pageFields })
+  .strict();
+export const listClassApplicationsInput = z.object({ classId: id, status: statusFilter, ...pageFields }).strict();
+
+/** Bulk decisions: the same request id on a retry makes the decision once. */
+const requestId = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{8,64}$/, '请求编号格式不正确')
+  .describe('请求编号');
+const seenApplication = z.object(reviewed).strict();
+/** The most applications a class teacher passes in one action, and the most they send back with it. */
+export const CLASS_REVIEW_MAX = 60;
+export const CLASS_REVIEW_RETURNS_MAX = 5;
+/**
+ * The class teacher's first review of a whole class in one action: every application they saw
+ * passes (`pass`), except those they send back with a reason (`returns`); one they hold is in
+ * neither and stays waiting.
+ */
+export const passClassReviewInput = z
+  .object({
+    classId: id,
+    requestId,
+    pass: z.array(seenApplication).max(CLASS_REVIEW_MAX, `一次最多通过 ${CLASS_REVIEW_MAX} 份`).describe('通过的报名'),
+    returns: z
+      .array(z.object({ ...reviewed, reason: z.string({ required_error: RETURN_REASON }).trim().min(2, RETURN_REASON).max(200) }).strict())
+      .max(CLASS_REVIEW_RETURNS_MAX, `一次最多退回 ${CLASS_REVIEW_RETURNS_MAX} 份，其余请逐份退回`)
+      .default([])
+      .describe('退回的报名'),
+  })
+  .strict()
+  .refine((v) => v.pass.length + v.returns.length > 0, { message: '请至少选择一份报名' })
+  .refine((v) => distinct([...v.pass, ...v.returns].map((a) => a.applicationId)), { message: '同一份报名不能既通过又退回' });
+
+/**
+ * The school's approval of every application waiting for it (of one class, or of the school), as
+ * waiting at `asOf` (when the admin loaded the desk): one bounded step per call, called again
+ * until done.
+ */
+export const approveWaitingInput = z
+  .object({
+    schoolId: id,
+    termId: id,
+    classId: id.optional().describe('班级'),
+    asOf: z.string().datetime({ message: '时间格式不正确' }).describe('列表加载时间'),
+    requestId,
+  })
+  .strict();

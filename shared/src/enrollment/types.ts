@@ -73,6 +73,10 @@ export interface ApplicationDoc extends EnrollmentChoices {
   permitSigned?: boolean;
   /** 1, then +1 each time the child re-joins after withdrawing in the same term (new signatures). */
   round?: number;
+  /** The bulk decision that last moved it (moveApplications): how a retry of that decision finds what it moved. */
+  lastBatch?: string;
+  /** Approved in bulk, its club places not yet given (the next step of the bulk approval gives them first). */
+  clubsPending?: boolean;
 }
 
 /** Signature ids: `${applicationId}:v${n}` and `${applicationId}:permit` (re-joining: `:r2:` before). */

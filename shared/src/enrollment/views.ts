@@ -126,8 +126,9 @@ export interface ClassQueue {
   termId: string | null;
   bindCode: string;
   bindings: PendingBinding[];
-  toReview: StaffApplicationRow[];
-  applications: StaffApplicationRow[];
+  /** How many of the class's applications are in each status (the rows come page by page: listClassApplications). */
+  counts: Partial<Record<ApplicationStatus, number>>;
+  total: number;
 }
 
 export interface ListingView {
@@ -155,11 +156,12 @@ export interface SchoolQueue {
   termId: string;
   termName: string;
   open: boolean;
+  /** How many applications are in each status (the rows come page by page: listSchoolApplications). */
   counts: Partial<Record<ApplicationStatus, number>>;
-  toApprove: StaffApplicationRow[];
-  toList: StaffApplicationRow[];
-  withdrawals: StaffApplicationRow[];
-  applications: StaffApplicationRow[];
+  total: number;
+  /** The school's classes, to filter the lists by. */
+  classes: { classId: string; className: string }[];
+  /** The newest listing batches (at most 20). */
   listings: ListingView[];
   clubs: ClubView[];
 }
@@ -261,3 +263,22 @@ export interface WithdrawalDecision {
 
 /** The hardship declared with an application, for its class teacher and its school's admins only. */
 export type HardshipDetail = { declared: false } | { declared: true; kind: HardshipKind; label: string; note: string; declaredAt: string };
+
+/** The class teacher's review of a whole class: how many passed and were sent back, and those that had changed (refresh and look again). */
+export interface ClassReviewResult {
+  passed: number;
+  returned: number;
+  /** Applications that changed since the teacher saw them (or were already reviewed): nothing was done to them. */
+  changed: string[];
+}
+
+/** One step of the school's bulk approval: call again while `done` is false. */
+export interface BulkApprovalStep {
+  /** Approved by this step. */
+  approved: number;
+  /** Given their club places (or waiting-list places) by this step. */
+  placed: number;
+  /** Still waiting for approval in the scope (as of the desk's time). */
+  remaining: number;
+  done: boolean;
+}

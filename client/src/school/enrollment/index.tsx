@@ -48,7 +48,11 @@ function Overview({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const data = queue.data;
   const q = query(data.schoolId, data.termId);
   const link = process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? `${window.location.origin}/#${enrolPath(data.schoolId, data.termId)}` : '';
-  const waiting = data.toApprove.length + data.toList.length + data.withdrawals.length + data.listings.filter((l) => l.canFix).length;
+  const waiting =
+    (data.counts['teacher-reviewed'] ?? 0) +
+    (data.counts.approved ?? 0) +
+    (data.counts['withdrawal-requested'] ?? 0) +
+    data.listings.filter((l) => l.canFix).length;
 
   return (
     <View className="page">
@@ -78,7 +82,7 @@ function Overview({ schoolId, termId }: { schoolId: string; termId?: string }) {
         />
         <Cell
           title="全部报名与协议"
-          extra={`${data.applications.length} 份`}
+          extra={`${data.total} 份`}
           clickable
           className="open-students"
           onClick={() => go(`/school/enrollment/students/index?${q}`)}

@@ -3,16 +3,30 @@ import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { ApplicationCard, ReviewableApplication } from '../../components/application-card';
 import { BindingRequest } from '../../components/binding-request';
+import { MoreRow } from '../../ui/more-row';
 import { go, toast } from '../../ui/navigate';
 import { Cell } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 import '../../ui/staff.scss';
 import { useParams } from '../../ui/params';
+import { usePagedList } from '../../ui/use-paged-list';
 
 /** The class teacher's desk: the class code, bindings to confirm, applications to review. */
 export default function ClassPage() {
   const { classId = '' } = useParams();
   const queue = useLoad(() => api.enrollment.getClassQueue({ classId }), [classId]);
+  const toReview = usePagedList((skip, limit) => api.enrollment.listClassApplications({ classId, status: ['submitted'], skip, limit }), [classId]);
+  const others = usePagedList(
+    (skip, limit) =>
+      api.enrollment.listClassApplications({
+        classId,
+        status: ['teacher-reviewed', 'returned', 'approved', 'listed', 'signed', 'active', 'withdrawal-requested', 'withdrawn'],
+        skip,
+        limit,
+      }),
+    [classId],
+    { loadOnScroll: true },
+  );
   if (queue.loading && !queue.data) return <Loading />;
   if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
   const data = queue.data;
@@ -24,9 +38,8 @@ export default function ClassPage() {
     } catch (e) {
       toast(e instanceof Error ? e.message : '操作失败');
     }
-    await queue.reload();
+    await Promise.all([queue.reload(), toReview.reload(), others.reload()]);
   };
-  const others = data.applications.filter((r) => r.status !== 'submitted');
 
   return (
     <View className="page">
@@ -60,10 +73,9 @@ export default function ClassPage() {
       </View>
 
       <View className="card to-review">
-        <Text className="card-title">待初审的报名（{data.toReview.length}）</Text>
+        <Text className="card-title">待初审的报名（{data.counts.submitted ?? 0}）</Text>
         <Text className="section-note">初审只能通过或退回修改：基础托管不得拒绝任何学生。可以就适合孩子的项目给家长建议。</Text>
-        {data.toReview.length === 0 && <Text className="muted">没有待初审的报名。</Text>}
-        {data.toReview.map((row) => (
+        {toReview.rows.map((row) => (
           <ReviewableApplication
             key={row.applicationId}
             row={row}
@@ -75,14 +87,15 @@ export default function ClassPage() {
             }
           />
         ))}
+        <MoreRow list={toReview} empty="没有待初审的报名。" />
       </View>
 
       <View className="card">
-        <Text className="card-title">本班报名情况（{data.applications.length}）</Text>
-        {others.length === 0 && <Text className="muted">暂无其他报名。</Text>}
-        {others.map((row) => (
+        <Text className="card-title">本班报名情况（{data.total}）</Text>
+        {others.rows.map((row) => (
           <ApplicationCard key={row.applicationId} row={row} />
         ))}
+        <MoreRow list={others} empty="暂无其他报名。" />
       </View>
     </View>
   );

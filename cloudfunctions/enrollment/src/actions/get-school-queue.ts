@@ -1,34 +1,27 @@
-import type { ApplicationDoc, ApplicationStatus, HardshipDeclaration, ListingDoc } from '@kehou/shared';
-import { AppError, getAll, implement } from '@kehou/shared/cloud';
+import type { ClassGroup, ListingDoc } from '@kehou/shared';
+import { AppError, implement } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
-import { clubRosters, currentPublication, hasCapacity, publicationCache, resolveTerm, toStaffRow } from '@kehou/shared/enrollment/server';
+import { clubRosters, currentPublication, hasCapacity, resolveTerm, statusCounts } from '@kehou/shared/enrollment/server';
 
-/** The school admin's enrolment desk for a term: what waits, the lists, the clubs, every application. */
+/** The newest listing batches the desk shows. */
+const LISTINGS_SHOWN = 20;
+
+/**
+ * The school admin's enrolment desk for a term: how many applications are in each status, the
+ * classes to filter by, the newest listing batches and the clubs. The applications themselves come
+ * page by page (listSchoolApplications), so the desk stays small at any school size.
+ */
 export const getSchoolQueue = implement(enrollmentContract.actions.getSchoolQueue, async (ctx, input, { doc: school }) => {
   const term = await resolveTerm(ctx, school._id, input.termId);
   if (!term) throw new AppError('NOT_FOUND', '学期不存在');
   const where = { schoolId: school._id, termId: term._id };
-  const [apps, hardships, listings, rosters, current] = await Promise.all([
-    getAll<ApplicationDoc>(ctx.collection('applications').where(where)),
-    getAll<HardshipDeclaration>(ctx.collection('hardshipDeclarations').where(where)),
-    getAll<ListingDoc>(ctx.collection('listings').where(where)),
+  const [{ counts, total }, classes, listings, rosters, current] = await Promise.all([
+    statusCounts(ctx, where),
+    ctx.collection('classes').where({ schoolId: school._id }).orderBy('name', 'asc').limit(100).get(),
+    ctx.collection('listings').where(where).orderBy('postedAt', 'desc').limit(LISTINGS_SHOWN).get(),
     clubRosters(ctx, term._id),
     currentPublication(ctx, school._id, term._id),
   ]);
-  const publication = publicationCache(ctx);
-  const rows = await Promise.all(
-    apps.map(async (app) =>
-      toStaffRow(
-        app,
-        await publication(app.publicationId),
-        rosters,
-        hardships.find((h) => h._id === app._id),
-      ),
-    ),
-  );
-  rows.sort((a, b) => a.className.localeCompare(b.className, 'zh') || a.studentName.localeCompare(b.studentName, 'zh'));
-  const counts: Partial<Record<ApplicationStatus, number>> = {};
-  for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1;
   const now = ctx.now().getTime();
   return {
     schoolId: school._id,
@@ -37,21 +30,17 @@ export const getSchoolQueue = implement(enrollmentContract.actions.getSchoolQueu
     termName: term.name,
     open: !!current,
     counts,
-    toApprove: rows.filter((r) => r.status === 'teacher-reviewed'),
-    toList: rows.filter((r) => r.status === 'approved'),
-    withdrawals: rows.filter((r) => r.status === 'withdrawal-requested'),
-    applications: rows,
-    listings: listings
-      .sort((a, b) => b.postedAt.localeCompare(a.postedAt))
-      .map((l) => ({
-        listingId: l._id,
-        postedAt: l.postedAt,
-        listingDays: l.listingDays,
-        listedUntil: l.listedUntil,
-        count: l.applicationIds.length,
-        fixed: !!l.fixedAt,
-        canFix: !l.fixedAt && new Date(l.listedUntil).getTime() <= now,
-      })),
+    total,
+    classes: (classes.data as ClassGroup[]).map((c) => ({ classId: c._id, className: c.name })),
+    listings: (listings.data as ListingDoc[]).map((l) => ({
+      listingId: l._id,
+      postedAt: l.postedAt,
+      listingDays: l.listingDays,
+      listedUntil: l.listedUntil,
+      count: l.applicationIds.length,
+      fixed: !!l.fixedAt,
+      canFix: !l.fixedAt && new Date(l.listedUntil).getTime() <= now,
+    })),
     clubs: (current?.content.items ?? []).filter(hasCapacity).map((item) => ({
       itemId: item.id,
       name: item.name,

@@ -1,4 +1,4 @@
-import { type ActionContext, conflict, findById, invalidState, isoNow, updateAudited } from '../../cloud';
+import { type ActionContext, conflict, findById, getAll, invalidState, isoNow, updateAudited, updateManyAudited } from '../../cloud';
 import { type ApplicationDoc, type ApplicationEvent, type HistoryEntry, type TransitionFacts, transition } from '../../index';
 
 export async function loadApplication(ctx: ActionContext, id: string): Promise<ApplicationDoc | null> {
@@ -66,4 +66,36 @@ export async function patchApplication(ctx: ActionContext, app: ApplicationDoc, 
   const data = { ...set, revision: app.revision + 1, updatedAt: now };
   if (!(await updateAudited(ctx, 'applications', app._id, { status: app.status, revision: app.revision }, data, summary))) return null;
   return { ...app, ...set, revision: app.revision + 1, updatedAt: now };
+}
+
+/** An application as the reviewer saw it: a bulk decision moves it only if it has not changed since. */
+export interface SeenApplication {
+  applicationId: string;
+  revision: number;
+}
+
+/**
+ * Fires one event on many applications at once, all in the status `from`: one conditional
+ * `where(...).update(...)` (each document still in `from` at the revision given), with one audit
+ * entry (updateManyAudited), then one read of what this batch moved. A retry with the same
+ * `batchId` moves what is left and answers the same set, so a decision killed part-way and sent
+ * again is made once. Returns the applications the batch moved, as written.
+ */
+export async function moveApplications(
+  ctx: ActionContext,
+  seen: readonly { _id: string; revision: number }[],
+  from: ApplicationDoc['status'],
+  event: ApplicationEvent,
+  options: { batchId: string; note: string; set?: Partial<ApplicationDoc> },
+): Promise<ApplicationDoc[]> {
+  if (!seen.length) return [];
+  const result = transition(from, event);
+  if (!result.ok) throw invalidState(result.message);
+  const now = isoNow(ctx);
+  const entry: HistoryEntry = { at: now, status: result.to, by: ctx.caller.openid ?? '', byName: ctx.caller.user?.name ?? '', note: options.note };
+  const ids = seen.map((a) => a._id);
+  const where = ctx._.or(seen.map((a) => ({ _id: a._id, status: from, revision: a.revision })));
+  const data = { ...(options.set ?? {}), status: result.to, revision: ctx._.inc(1), updatedAt: now, history: ctx._.push([entry]), lastBatch: options.batchId };
+  await updateManyAudited(ctx, 'applications', options.batchId, ids, where, data, `${from} → ${result.to}：${options.note}（批量 ${ids.length} 份）`);
+  return getAll<ApplicationDoc>(ctx.collection('applications').where({ _id: ctx._.in(ids), lastBatch: options.batchId }));
 }

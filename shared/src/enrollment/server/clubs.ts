@@ -118,3 +118,44 @@ export async function clubRosters(ctx: ActionContext, termId: string): Promise<M
   const rosters = await getAll<ClubRosterDoc>(ctx.collection('clubSeats').where({ termId }));
   return new Map(rosters.map((r) => [r.itemId, r]));
 }
+
+/**
+ * Club places for many applications approved together, in the order given (approval order): one
+ * transaction per club, whatever the number of children. Idempotent: a child already seated or
+ * waiting keeps their place. Returns each application's placements.
+ */
+export async function joinClubsMany(ctx: ActionContext, apps: readonly ApplicationDoc[], items: PlanItem[]): Promise<Map<string, Placement[]>> {
+  const placements = new Map<string, Placement[]>(apps.map((a) => [a._id, []]));
+  for (const item of items.filter(hasCapacity)) {
+    const joining = apps.filter((a) => a.itemIds.includes(item.id));
+    if (!joining.length) continue;
+    const placed = await changeRoster(
+      ctx,
+      emptyRoster(joining[0], item),
+      (roster, now) => {
+        roster.capacity = item.capacity!;
+        promote(roster, now);
+        return joining.map((app): [string, Placement] => {
+          if (roster.seats.some((p) => p.applicationId === app._id)) return [app._id, { itemId: item.id, placement: 'placed' }];
+          let position = roster.waiting.findIndex((p) => p.applicationId === app._id);
+          if (position < 0) {
+            const place = { applicationId: app._id, studentId: app.studentId, at: now };
+            if (roster.seats.length < roster.capacity && roster.waiting.length === 0) {
+              roster.seats.push(place);
+              return [app._id, { itemId: item.id, placement: 'placed' }];
+            }
+            roster.waiting.push(place);
+            position = roster.waiting.length - 1;
+          }
+          return [app._id, { itemId: item.id, placement: 'waiting', position: position + 1 }];
+        });
+      },
+      (result) => ({
+        targets: [{ collection: 'clubSeats', id: clubRosterId(joining[0].termId, item.id) }],
+        summary: `${item.name}：批量审核 ${result.length} 人，${result.filter(([, p]) => p.placement === 'placed').length} 人获得名额`,
+      }),
+    );
+    for (const [id, placement] of placed) placements.get(id)?.push(placement);
+  }
+  return placements;
+}

@@ -9,5 +9,6 @@ export * from './choices';
 export * from './clubs';
 export * from './notify';
 export * from './school';
+export * from './staff-rows';
 export * from './tasks';
 export * from './views';

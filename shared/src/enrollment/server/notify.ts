@@ -24,3 +24,25 @@ export function notifyStatus(ctx: ActionContext, app: ApplicationDoc, note: stri
     }),
   );
 }
+
+/** The status-change message for many applications: their guardians read at once, one message each per child. */
+export async function notifyStatusMany(ctx: ActionContext, apps: readonly ApplicationDoc[], note: (app: ApplicationDoc) => string): Promise<void> {
+  if (!apps.length) return;
+  const guardians = await getAll<GuardianshipRecord>(
+    ctx.collection('guardianships').where({ studentId: ctx._.in([...new Set(apps.map((a) => a.studentId))]), status: 'confirmed' }),
+  );
+  for (const app of apps) {
+    for (const guardian of guardians.filter((g) => g.studentId === app.studentId)) {
+      await ctx.notify(
+        enrollmentStatusMessage({
+          touser: guardian.openid,
+          childName: app.studentName,
+          status: APPLICATION_STATUS_SHORT[app.status],
+          note: note(app),
+          at: ctx.now(),
+          page: `parent/application/index?applicationId=${encodeURIComponent(app._id)}`,
+        }),
+      );
+    }
+  }
+}

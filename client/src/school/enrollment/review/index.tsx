@@ -4,9 +4,12 @@ import { useState } from 'react';
 import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
 import { ApplicationCard, ReviewableApplication } from '../../../components/application-card';
+import { MoreRow } from '../../../ui/more-row';
 import { toast } from '../../../ui/navigate';
 import { Button } from '../../../ui/nutui';
 import { ErrorCard, Loading } from '../../../ui/states';
+import { usePagedList } from '../../../ui/use-paged-list';
+import { ClassFilter } from '../components/class-filter';
 import { useSchoolId } from '../components/use-school';
 
 const shortTime = (iso: string) => {
@@ -17,6 +20,20 @@ const shortTime = (iso: string) => {
 function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const queue = useLoad(() => api.enrollment.getSchoolQueue({ schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
   const [days, setDays] = useState('3');
+  const [classId, setClassId] = useState<string | undefined>(undefined);
+  const scope = { schoolId, ...(termId ? { termId } : {}) };
+  const toApprove = usePagedList(
+    (skip, limit) => api.enrollment.listSchoolApplications({ ...scope, ...(classId ? { classId } : {}), status: ['teacher-reviewed'], skip, limit }),
+    [schoolId, termId, classId],
+    { loadOnScroll: true },
+  );
+  const toList = usePagedList((skip, limit) => api.enrollment.listSchoolApplications({ ...scope, status: ['approved'], skip, limit }), [schoolId, termId], {
+    pageSize: 50,
+  });
+  const withdrawals = usePagedList(
+    (skip, limit) => api.enrollment.listSchoolApplications({ ...scope, status: ['withdrawal-requested'], skip, limit }),
+    [schoolId, termId],
+  );
   if (queue.loading && !queue.data) return <Loading />;
   if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
   const data = queue.data;
@@ -28,8 +45,9 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
     } catch (e) {
       toast(e instanceof Error ? e.message : '操作失败');
     }
-    await queue.reload();
+    await Promise.all([queue.reload(), toApprove.reload(), toList.reload(), withdrawals.reload()]);
   };
+  const toListCount = data.counts.approved ?? 0;
 
   /** Approving a withdrawal settles the fees by the policy: say what happened, with the clause. */
   const approveWithdrawal = (applicationId: string) =>
@@ -44,7 +62,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
     if (!Number.isInteger(listingDays) || listingDays < 1 || listingDays > 15) return toast('公示天数应为 1—15 天');
     const { confirm } = await Taro.showModal({
       title: '公示名单',
-      content: `将 ${data.toList.length} 名学生的名单公示 ${listingDays} 天（公开页只显示班级和隐去一字的姓名）。公示结束后再确定名单、签署协议。`,
+      content: `将 ${toListCount} 名学生的名单公示 ${listingDays} 天（公开页只显示班级和隐去一字的姓名）。公示结束后再确定名单、签署协议。`,
     });
     if (confirm) await act(() => api.enrollment.postListing({ schoolId: data.schoolId, termId: data.termId, listingDays }), '名单已公示');
   };
@@ -52,10 +70,10 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
   return (
     <View className="page">
       <View className="card to-approve">
-        <Text className="card-title">待学校审核（{data.toApprove.length}）</Text>
+        <Text className="card-title">待学校审核（{data.counts['teacher-reviewed'] ?? 0}）</Text>
         <Text className="section-note">班主任初审后由学校审核。只能通过或退回修改；社团额满的按审核顺序进入候补。</Text>
-        {data.toApprove.length === 0 && <Text className="muted">没有待审核的报名。</Text>}
-        {data.toApprove.map((row) => (
+        <ClassFilter classes={data.classes} classId={classId} onChange={setClassId} />
+        {toApprove.rows.map((row) => (
           <ReviewableApplication
             key={row.applicationId}
             row={row}
@@ -67,16 +85,18 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
             }
           />
         ))}
+        <MoreRow list={toApprove} empty="没有待审核的报名。" />
       </View>
 
       <View className="card to-list">
-        <Text className="card-title">待公示（{data.toList.length}）</Text>
-        {data.toList.map((row) => (
+        <Text className="card-title">待公示（{toListCount}）</Text>
+        {toList.rows.map((row) => (
           <Text key={row.applicationId} className="section-note">
             {row.className} {row.studentName}
           </Text>
         ))}
-        {data.toList.length > 0 && (
+        {toList.hasMore && <MoreRow list={toList} />}
+        {toListCount > 0 && (
           <View className="field">
             <Text className="field-label">公示天数</Text>
             <Input className="input listing-days" type="number" value={days} maxlength={2} onInput={(e) => setDays(e.detail.value)} />
@@ -88,7 +108,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
             </View>
           </View>
         )}
-        {data.toList.length === 0 && <Text className="muted">没有待公示的报名。</Text>}
+        {toListCount === 0 && <Text className="muted">没有待公示的报名。</Text>}
       </View>
 
       <View className="card listings">
@@ -118,9 +138,8 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
       </View>
 
       <View className="card withdrawals">
-        <Text className="card-title">退出申请（{data.withdrawals.length}）</Text>
-        {data.withdrawals.length === 0 && <Text className="muted">没有待审批的退出申请。</Text>}
-        {data.withdrawals.map((row) => (
+        <Text className="card-title">退出申请（{data.counts['withdrawal-requested'] ?? 0}）</Text>
+        {withdrawals.rows.map((row) => (
           <ApplicationCard key={row.applicationId} row={row}>
             <View className="btn-row">
               <Button type="primary" size="small" className="withdrawal-approve" onClick={() => void approveWithdrawal(row.applicationId)}>
@@ -135,6 +154,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
             </View>
           </ApplicationCard>
         ))}
+        <MoreRow list={withdrawals} empty="没有待审批的退出申请。" />
       </View>
     </View>
   );

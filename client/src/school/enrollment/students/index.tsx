@@ -4,8 +4,11 @@ import { useState } from 'react';
 import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
 import { ApplicationCard } from '../../../components/application-card';
+import { MoreRow } from '../../../ui/more-row';
 import { go, toast } from '../../../ui/navigate';
 import { ErrorCard, Loading } from '../../../ui/states';
+import { usePagedList } from '../../../ui/use-paged-list';
+import { ClassFilter } from '../components/class-filter';
 import { useSchoolId } from '../components/use-school';
 
 function Signatures({ applicationId }: { applicationId: string }) {
@@ -31,6 +34,12 @@ function Signatures({ applicationId }: { applicationId: string }) {
 
 function List({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const queue = useLoad(() => api.enrollment.getSchoolQueue({ schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
+  const [classId, setClassId] = useState<string | undefined>(undefined);
+  const list = usePagedList(
+    (skip, limit) => api.enrollment.listSchoolApplications({ schoolId, ...(termId ? { termId } : {}), ...(classId ? { classId } : {}), skip, limit }),
+    [schoolId, termId, classId],
+    { loadOnScroll: true },
+  );
   if (queue.loading && !queue.data) return <Loading />;
   if (queue.error || !queue.data) return <ErrorCard message={queue.error ?? '加载失败'} onRetry={queue.reload} />;
   const data = queue.data;
@@ -38,10 +47,11 @@ function List({ schoolId, termId }: { schoolId: string; termId?: string }) {
     <View className="page">
       <View className="card">
         <Text className="card-title">
-          {data.schoolName} · 全部报名（{data.applications.length}）
+          {data.schoolName} · 全部报名（{classId ? list.total : data.total}）
         </Text>
         <Text className="section-note">家庭经济困难的申报只在这里和班主任处可见，请勿外传。</Text>
-        {data.applications.map((row) => (
+        <ClassFilter classes={data.classes} classId={classId} onChange={setClassId} />
+        {list.rows.map((row) => (
           <ApplicationCard key={row.applicationId} row={row}>
             {['signed', 'active', 'withdrawal-requested', 'withdrawn'].includes(row.status) && <Signatures applicationId={row.applicationId} />}
             {row.signedVersion === null && ['listed'].includes(row.status) && (
@@ -49,6 +59,7 @@ function List({ schoolId, termId }: { schoolId: string; termId?: string }) {
             )}
           </ApplicationCard>
         ))}
+        <MoreRow list={list} empty="还没有报名。" />
       </View>
     </View>
   );

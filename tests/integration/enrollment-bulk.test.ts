@@ -1,0 +1,152 @@
+import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
+import { addFamilies, applyFor, SCHOOL, TERM } from './enrollment-fixtures';
+
+let cloud: TestCloud;
+beforeEach(async () => {
+  cloud = await startTestCloud();
+});
+afterEach(() => cloud.close());
+
+const CALLIGRAPHY = { days: [3], itemIds: ['basic-care', 'club-calligraphy'] };
+const app = async (id: string) => (await cloud.db.collection('applications').doc(id).get()).data as any;
+const roster = async () => (await cloud.db.collection('clubSeats').doc(`${TERM}:club-calligraphy`).get()).data as any;
+const submitted = async () =>
+  (await cloud.ok(DEMO.teacher, 'enrollment', 'listClassApplications', { classId: DEMO_IDS.class32, status: ['submitted'], limit: 50 })).rows as any[];
+const seen = (rows: any[]) => rows.map((r) => ({ applicationId: r.applicationId, revision: r.revision }));
+const messages = () => cloud.runtime.outbox.list().length;
+
+async function applyMany(count: number, extra: Record<string, unknown> = {}): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [openid, studentId] of await addFamilies(cloud, count)) ids.push((await applyFor(cloud, openid, studentId, extra)).application.applicationId);
+  return ids;
+}
+
+async function passAll(requestId = 'class-review-1') {
+  return cloud.ok(DEMO.teacher, 'enrollment', 'passClassReview', { classId: DEMO_IDS.class32, requestId, pass: seen(await submitted()) });
+}
+
+/** Runs the school's bulk approval to the end, as the screen does; returns each step's answer. */
+async function approveAll(requestId: string, asOf = cloud.runtime.clock.now().toISOString(), as = DEMO.admin) {
+  const steps: any[] = [];
+  for (let i = 0; i < 20; i++) {
+    const step = await cloud.ok(as, 'enrollment', 'approveWaiting', { schoolId: SCHOOL, termId: TERM, asOf, requestId });
+    steps.push(step);
+    if (step.done) return steps;
+  }
+  throw new Error('bulk approval never finished');
+}
+
+describe('the class teacher reviews a whole class in one action', () => {
+  it('passes what they saw, sends back the marked one with its reason, holds another; a retry changes nothing', async () => {
+    const ids = await applyMany(6);
+    const rows = await submitted();
+    expect(rows).toHaveLength(6);
+    const [returnedRow, heldRow, ...passRows] = rows;
+    const before = messages();
+    const input = {
+      classId: DEMO_IDS.class32,
+      requestId: 'class-review-1',
+      pass: seen(passRows),
+      returns: [{ applicationId: returnedRow.applicationId, revision: returnedRow.revision, reason: '请补充接送人电话' }],
+    };
+    expect(await cloud.ok(DEMO.teacher, 'enrollment', 'passClassReview', input)).toEqual({ passed: 4, returned: 1, changed: [] });
+    for (const row of passRows) expect(await app(row.applicationId)).toMatchObject({ status: 'teacher-reviewed', revision: row.revision + 1 });
+    expect(await app(returnedRow.applicationId)).toMatchObject({ status: 'returned', returnReason: '请补充接送人电话' });
+    expect(await app(heldRow.applicationId)).toMatchObject({ status: 'submitted', revision: heldRow.revision });
+    expect(messages() - before).toBe(5); // one guardian each
+    expect(ids).toHaveLength(6);
+
+    // The same request again (a timeout, a double tap): the same answer, nothing written or sent twice.
+    const histories = await Promise.all(passRows.map(async (r) => (await app(r.applicationId)).history.length));
+    expect(await cloud.ok(DEMO.teacher, 'enrollment', 'passClassReview', input)).toEqual({ passed: 4, returned: 1, changed: [] });
+    expect(await Promise.all(passRows.map(async (r) => (await app(r.applicationId)).history.length))).toEqual(histories);
+    expect(messages() - before).toBe(5);
+    expect((await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 })).counts).toMatchObject({
+      submitted: 1,
+      'teacher-reviewed': 4,
+      returned: 1,
+    });
+  });
+
+  it('leaves alone an application that changed since the teacher saw it, and says which', async () => {
+    const [first] = await applyMany(3);
+    const rows = await submitted();
+    await cloud.ok('parent-0', 'enrollment', 'withdrawApplication', { applicationId: first });
+    const answer = await cloud.ok(DEMO.teacher, 'enrollment', 'passClassReview', { classId: DEMO_IDS.class32, requestId: 'class-review-2', pass: seen(rows) });
+    expect(answer).toEqual({ passed: 2, returned: 0, changed: [first] });
+    expect((await app(first)).status).not.toBe('teacher-reviewed');
+  });
+
+  it('refuses bad input in Chinese and writes nothing', async () => {
+    const [id] = await applyMany(1);
+    const row = { applicationId: id, revision: 0 };
+    const bad = await cloud.call(DEMO.teacher, 'enrollment', 'passClassReview', {
+      classId: DEMO_IDS.class32,
+      requestId: 'class-review-3',
+      pass: [row],
+      returns: [{ ...row, reason: '请修改' }],
+    });
+    expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(bad.message).toContain('同一份报名不能既通过又退回');
+    expect((await app(id)).status).toBe('submitted');
+  });
+});
+
+describe('the school approves everything waiting, by class or all, step by step', () => {
+  it('approves in queue order and fills 书法社 (capacity 2) in that order, the rest on the waiting list', async () => {
+    const ids = await applyMany(6, CALLIGRAPHY);
+    await passAll();
+    const steps = await approveAll('approve-all-1');
+    expect(steps.at(-1)).toMatchObject({ remaining: 0, done: true });
+    expect(steps.reduce((n, s) => n + s.approved, 0)).toBe(6);
+    for (const id of ids) expect(await app(id)).toMatchObject({ status: 'approved' });
+    for (const id of ids) expect((await app(id)).clubsPending).toBeUndefined();
+    const { seats, waiting } = await roster();
+    expect(seats).toHaveLength(2);
+    expect(waiting).toHaveLength(4);
+    expect(new Set([...seats, ...waiting].map((p: any) => p.applicationId)).size).toBe(6);
+    // Each family is told its place.
+    const last = waiting.at(-1).applicationId;
+    const family = `parent-${ids.indexOf(last)}`;
+    expect(cloud.runtime.outbox.list(family).at(-1)?.data.thing4?.value ?? JSON.stringify(cloud.runtime.outbox.list(family).at(-1))).toContain('候补第4位');
+  });
+
+  it('by class: only that class; and only what was waiting when the desk was loaded', async () => {
+    await applyMany(3);
+    await passAll();
+    const asOf = cloud.runtime.clock.now().toISOString();
+    const other = await cloud.ok(DEMO.admin, 'enrollment', 'approveWaiting', {
+      schoolId: SCHOOL,
+      termId: TERM,
+      classId: 'no-such-class',
+      asOf,
+      requestId: 'approve-class-0',
+    });
+    expect(other).toEqual({ approved: 0, placed: 0, remaining: 0, done: true });
+    const steps = await approveAll('approve-class-1', new Date(Date.parse(asOf) - 60_000).toISOString());
+    expect(steps).toEqual([{ approved: 0, placed: 0, remaining: 0, done: true }]);
+    const byClass = await cloud.ok(DEMO.admin, 'enrollment', 'approveWaiting', {
+      schoolId: SCHOOL,
+      termId: TERM,
+      classId: DEMO_IDS.class32,
+      asOf,
+      requestId: 'approve-class-2',
+    });
+    expect(byClass).toMatchObject({ approved: 3, remaining: 0, done: true });
+  });
+
+  it('two admins running it at once approve each application once and never overbook the club', async () => {
+    const ids = await applyMany(6, CALLIGRAPHY);
+    await passAll();
+    const [a, b] = await Promise.all([approveAll('approve-race-a'), approveAll('approve-race-b')]);
+    expect([...a, ...b].reduce((n, s) => n + s.approved, 0)).toBe(6);
+    for (const id of ids) {
+      const doc = await app(id);
+      expect(doc.status).toBe('approved');
+      expect(doc.history.filter((h: any) => h.status === 'approved')).toHaveLength(1);
+    }
+    const { seats, waiting } = await roster();
+    expect(seats.length + waiting.length).toBe(6);
+    expect(seats).toHaveLength(2);
+  });
+});
