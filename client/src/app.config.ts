@@ -14,6 +14,7 @@ export default defineAppConfig({
         'signature/index',
         'fees/index',
         'survey/index',
+        'duty/index',
       ],
     },
     { root: 'teacher', pages: ['home/index', 'class/index', 'fees/index', 'attendance/index'] },
@@ -32,14 +33,15 @@ export default defineAppConfig({
         'fees/index',
         'ledger/index',
         'spending/index',
+        'supervision/index',
       ],
     },
-    { root: 'committee', pages: ['home/index', 'feedback/index', 'rules/index'] },
-    { root: 'bureau', pages: ['home/index', 'review/index'] },
+    { root: 'committee', pages: ['home/index', 'feedback/index', 'rules/index', 'duty/index'] },
+    { root: 'bureau', pages: ['home/index', 'review/index', 'school/index'] },
     // Open without signing in: the school's public page of a term and its article export.
     { root: 'public', pages: ['term/index', 'article/index'] },
     // Survey results and the bureau's trends: the chart library stays out of the main package.
-    { root: 'charts', pages: ['survey/index'] },
+    { root: 'charts', pages: ['survey/index', 'bureau/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,6 +1,7 @@
 import type { FunctionName } from '@kehou/shared';
 import type { CloudFunction } from '@kehou/shared/cloud';
 import { agreementFunction } from '../../cloudfunctions/agreement/src/function';
+import { bureauFunction } from '../../cloudfunctions/bureau/src/function';
 import { committeeFunction } from '../../cloudfunctions/committee/src/function';
 import { disclosureFunction } from '../../cloudfunctions/disclosure/src/function';
 import { enrollmentFunction } from '../../cloudfunctions/enrollment/src/function';
@@ -17,4 +18,5 @@ export const cloudFunctions: Record<FunctionName, CloudFunction> = {
   feedback: feedbackFunction,
   payments: paymentsFunction,
   committee: committeeFunction,
+  bureau: bureauFunction,
 };

@@ -129,5 +129,23 @@ export const EXAMPLES: Examples = {
     recordStaffCongress: (w) => ({ schoolId: w.school, version: 99, date: w.today }),
     getRules: (w) => ({ schoolId: w.school }),
     getPublicRules: (w) => ({ schoolId: w.school }),
+    // A Saturday is refused for everyone let in: nothing is signed up.
+    signUpDuty: (w) => ({ schoolId: w.school, date: '2020-01-04' }),
+    cancelDuty: (w) => ({ schoolId: w.school, dutyId: 'duty:missing' }),
+    decideDuty: (w) => ({ schoolId: w.school, dutyId: 'duty:missing', decision: 'confirm' }),
+    writeDutyNote: (w) => ({ schoolId: w.school, dutyId: 'duty:missing', text: '门口秩序良好。' }),
+    getDutyRoster: (w) => ({ schoolId: w.school }),
+    listMyDuties: () => ({}),
+  },
+  bureau: {
+    getDashboard: () => ({}),
+    refreshSummaries: (w) => ({ schoolId: w.school }),
+    exportDashboard: () => ({}),
+    getSchoolDetail: (w) => ({ schoolId: w.school }),
+    recordInspection: (w) => ({ schoolId: w.school, requestId: 'matrix-inspection-1', date: w.today, findings: '课后服务时间执行到位', followUp: '继续保持' }),
+    answerInspection: (w) => ({ schoolId: w.school, noteId: 'sup-missing', text: '已整改完毕' }),
+    listInspections: (w) => ({ schoolId: w.school }),
+    // A report the school's profile (suifenhe) does not ask for: refused for the admin too; nothing is filed.
+    fileReport: (w) => ({ schoolId: w.school, reportKey: 'semiannual-report', year: 2026, half: 1 }),
   },
 };

@@ -64,4 +64,9 @@ export const ROUTES: Record<string, RouteCase> = {
   'parent/survey/index': { owner: '王建国' },
   'charts/survey/index': { owner: '刘女士', query: () => school },
   'committee/rules/index': { owner: '刘女士', query: () => school },
+  'committee/duty/index': { owner: '刘女士', query: () => school },
+  'parent/duty/index': { owner: '王建国' },
+  'school/supervision/index': { owner: '赵主任', query: () => school },
+  'bureau/school/index': { owner: '孙科长', query: () => school },
+  'charts/bureau/index': { owner: '孙科长' },
 };

@@ -1,5 +1,6 @@
 import type {
   agreementContract,
+  bureauContract,
   Contract,
   committeeContract,
   disclosureContract,
@@ -38,6 +39,7 @@ export const api = {
   disclosure: clientFor<typeof disclosureContract>('disclosure'),
   feedback: clientFor<typeof feedbackContract>('feedback'),
   committee: clientFor<typeof committeeContract>('committee'),
+  bureau: clientFor<typeof bureauContract>('bureau'),
 };
 
 export { ApiError } from './call';

@@ -1,3 +1,4 @@
+import { type DutyRoster, type DutyView, decideDutyInput, dutyNoteInput, dutyRefInput, dutyRosterInput, signUpDutyInput } from '../committee/duty';
 import { adoptRulesInput, proposeRulesInput, type RulesOverview, rulesRefInput } from '../committee/rules';
 import {
   answerSurveyInput,
@@ -9,7 +10,8 @@ import {
   surveyFormInput,
   surveyResultsInput,
 } from '../committee/surveys';
-import { allow, anyone } from './access';
+import { emptyInput } from '../domain/inputs';
+import { allow, anyone, signedIn } from './access';
 import { action, defineContract, returns } from './define';
 
 const SURVEY_STAFF = '只有本校管理员和家委会成员可以发起、结束和查看满意度调查';
@@ -55,4 +57,19 @@ export const committeeContract = defineContract('committee', {
   }),
   getRules: action({ input: rulesRefInput, access: allow(['admin', 'committee'], 'school', RULES_READ), returns: returns<RulesOverview>() }),
   getPublicRules: action({ input: rulesRefInput, access: anyone('管理制度及其通过情况向社会公开'), returns: returns<RulesOverview>() }),
+  signUpDuty: action({
+    input: signUpDutyInput,
+    access: signedIn('本校家委会成员和已绑定孩子的家长可以报名到校值班'),
+    also: '只有本校家委会成员和已绑定孩子的家长可以报名值班',
+    returns: returns<DutyView>(),
+  }),
+  cancelDuty: action({ input: dutyRefInput, access: signedIn('报名人取消自己的值班'), also: '只能取消自己的报名', returns: returns<DutyView>() }),
+  decideDuty: action({ input: decideDutyInput, access: allow(['admin'], 'school', '只有本校管理员可以确认家长值班'), returns: returns<DutyView>() }),
+  writeDutyNote: action({ input: dutyNoteInput, access: signedIn('值班的家长写值班记录'), also: '只能为自己已确认的值班写记录', returns: returns<DutyView>() }),
+  getDutyRoster: action({
+    input: dutyRosterInput,
+    access: allow(['admin', 'committee', 'teacher'], 'school', '只有本校管理员、家委会成员和班主任可以查看值班安排'),
+    returns: returns<DutyRoster>(),
+  }),
+  listMyDuties: action({ input: emptyInput, access: signedIn('查看自己报名的值班'), returns: returns<DutyView[]>() }),
 });

@@ -5,6 +5,7 @@
  */
 export * from './access';
 export { agreementContract } from './agreement';
+export { bureauContract } from './bureau';
 export { committeeContract } from './committee';
 export * from './define';
 export { disclosureContract } from './disclosure';
@@ -13,6 +14,7 @@ export { feedbackContract } from './feedback';
 export { feesContract } from './fees';
 
 import { agreementContract } from './agreement';
+import { bureauContract } from './bureau';
 import { committeeContract } from './committee';
 import { disclosureContract } from './disclosure';
 import { enrollmentContract } from './enrollment';
@@ -26,4 +28,5 @@ export const CONTRACTS = {
   disclosure: disclosureContract,
   feedback: feedbackContract,
   committee: committeeContract,
+  bureau: bureauContract,
 } as const;

@@ -35,6 +35,10 @@ export const COLLECTIONS = [
   'surveyAnswers',
   'surveyTallies',
   'managementRules',
+  'dutySignups',
+  'schoolSummaries',
+  'supervisionNotes',
+  'reportFilings',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

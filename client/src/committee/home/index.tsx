@@ -19,6 +19,7 @@ export default function CommitteeHome() {
           <Cell title="家长意见" extra="查看" clickable onClick={() => go(`/committee/feedback/index?schoolId=${s.schoolId}`)} className="open-feedback" />
           <Cell title="满意度调查" extra="发起与结果" clickable onClick={() => go(`/charts/survey/index?schoolId=${s.schoolId}`)} className="open-survey" />
           <Cell title="管理制度审议" extra="查看与通过" clickable onClick={() => go(`/committee/rules/index?schoolId=${s.schoolId}`)} className="open-rules" />
+          <Cell title="家长值班" extra="安排与值班记录" clickable onClick={() => go(`/committee/duty/index?schoolId=${s.schoolId}`)} className="open-duty" />
           <Cell title="服务方案公开页" extra="查看" clickable onClick={() => go(`/public/term/index?schoolId=${s.schoolId}`)} />
         </View>
       ))}

@@ -56,6 +56,20 @@ function SchoolCard({ schoolId }: { schoolId: string }) {
         onClick={() => go(`/charts/survey/index?schoolId=${encodeURIComponent(schoolId)}`)}
         className="survey-link"
       />
+      <Cell
+        title="家长值班"
+        extra="确认安排"
+        clickable
+        onClick={() => go(`/committee/duty/index?schoolId=${encodeURIComponent(schoolId)}`)}
+        className="duty-link"
+      />
+      <Cell
+        title="督导记录"
+        extra="答复"
+        clickable
+        onClick={() => go(`/school/supervision/index?schoolId=${encodeURIComponent(schoolId)}`)}
+        className="supervision-link"
+      />
     </View>
   );
 }

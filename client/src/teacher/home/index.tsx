@@ -41,6 +41,13 @@ export default function TeacherHome() {
             className="open-attendance"
             onClick={() => go(`/teacher/attendance/index?classId=${encodeURIComponent(c.classId)}`)}
           />
+          <Cell
+            title="家长值班"
+            extra="谁在值班"
+            clickable
+            className="open-duty"
+            onClick={() => go(`/committee/duty/index?schoolId=${encodeURIComponent(c.schoolId)}`)}
+          />
         </View>
       ))}
     </View>
