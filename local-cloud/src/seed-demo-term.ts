@@ -15,7 +15,7 @@ const FAMILIES: { openid: string; studentId: string; guardian: string; clubs: st
   ...[30210, 30211, 30212, 30213, 30214].map((no, i) => ({
     openid: `demo-family-${no}`,
     studentId: `stu-sfh-${no}`,
-    guardian: `家长${i + 1}`,
+    guardian: ['刘芳', '张伟', '陈静', '杨磊', '赵敏'][i] ?? '家长',
     clubs: i % 2 ? [] : ['club-basketball'],
   })),
 ];

@@ -86,7 +86,8 @@ describe('the class teacher reviews a whole class in one action', () => {
       pass: [row],
       returns: [{ ...row, reason: '请修改' }],
     });
-    expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('同一份报名不能既通过又退回') });
+    expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect((bad as { message?: string }).message).toContain('同一份报名不能既通过又退回');
     expect((await app(id)).status).toBe('submitted');
   });
 });

@@ -68,7 +68,8 @@ describe('applying: the parent chooses freely from the published plan', () => {
       days: [1],
       itemIds: ['basic-care'],
     });
-    expect((noPickup as any).message).toMatch(/「pickup」必须填写/);
+    expect((noPickup as any).message).toMatch(/「接送安排」必须填写/);
+    expect((noPickup as any).message).not.toMatch(/pickup/);
     expect((await cloud.db.collection('applications').count()).total).toBe(0);
   });
 

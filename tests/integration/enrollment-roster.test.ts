@@ -101,7 +101,7 @@ describe('importing the roster from Excel, with a clear report of the rows not t
     });
     expect(noHeader.fileError).toMatch(/没有找到表头/);
     const tooBig = await cloud.call(DEMO.admin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64: 'A'.repeat(1_500_000) } });
-    expect(tooBig).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '输入有误：「file.base64」文件不能超过 1 MB' });
+    expect(tooBig).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '输入有误：文件不能超过 1 MB' });
   });
 
   it('only the school’s own admin may import', async () => {

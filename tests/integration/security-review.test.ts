@@ -595,7 +595,7 @@ describe('A bad input gets a clear error in Chinese and changes nothing (verifie
       [DEMO.parent, 'enrollment', 'submitApplication', apply({ pickup: { mode: 'pickers', pickers: Array(6).fill(picker) } })],
       [DEMO.parent, 'enrollment', 'submitApplication', apply({ itemIds: Array.from({ length: 13 }, (_, i) => `item-${i}`) })],
       [DEMO.parent, 'enrollment', 'submitApplication', apply({ pickup: { mode: 'pickers', pickers: [{ ...picker, phone: '12345' }] } })],
-      [DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, studentName: big(21) }],
+      [DEMO.newParent, 'enrollment', 'bindChild', { ...KEXIN, studentName: big(31) }],
       [DEMO.parent, 'enrollment', 'withdrawApplication', { applicationId: XIAOMING_APP, reason: big(201) }],
       [
         DEMO.parent,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EDITABLE_SECTIONS } from './types';
+import { EDITABLE_SECTIONS, SECTION_HEADINGS } from './types';
 
 /** Inputs of the agreement cloud function. */
 
@@ -16,8 +16,14 @@ export const publishTemplateInput = z
     schoolId: id,
     termId: id,
     sections: z
-      .object(Object.fromEntries(EDITABLE_SECTIONS.map((k) => [k, sectionText])) as Record<(typeof EDITABLE_SECTIONS)[number], typeof sectionText>)
-      .strict(),
+      .object(
+        Object.fromEntries(EDITABLE_SECTIONS.map((k) => [k, sectionText.describe(SECTION_HEADINGS[k])])) as Record<
+          (typeof EDITABLE_SECTIONS)[number],
+          typeof sectionText
+        >,
+      )
+      .strict()
+      .describe('协议条款'),
   })
   .strict();
 
@@ -29,12 +35,15 @@ export const signatureImageInput = z.union([
       base64: z
         .string()
         .min(1)
-        .refine((s) => s.length <= Math.ceil((MAX_SIGNATURE_IMAGE_BYTES * 4) / 3) + 4, { message: '签名图片不能超过 200 KB' }),
+        .refine((s) => s.length <= Math.ceil((MAX_SIGNATURE_IMAGE_BYTES * 4) / 3) + 4, { message: '签名图片不能超过 200 KB' })
+        .describe('签名图片'),
     })
     .strict(),
   z.object({ fileID: z.string().min(1).max(500) }).strict(),
 ]);
 
 /** The parent signs what they read: the version and the hash of the text shown. */
-export const signInput = z.object({ applicationId: id, version: z.number().int().min(1), textHash: sha256Hex, image: signatureImageInput.optional() }).strict();
+export const signInput = z
+  .object({ applicationId: id, version: z.number().int().min(1).describe('协议版本'), textHash: sha256Hex, image: signatureImageInput.optional() })
+  .strict();
 export const signPermitInput = z.object({ applicationId: id, textHash: sha256Hex, image: signatureImageInput.optional() }).strict();

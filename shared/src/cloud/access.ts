@@ -30,6 +30,8 @@ export interface ScopeDocs {
 export interface Scope<K extends ScopeKind = never> {
   readonly as: readonly Role[];
   readonly doc: [K] extends [never] ? null : ScopeDocs[K];
+  /** When the caller acts as the child's guardian: the name they bound with (the one name a guardian has everywhere). */
+  readonly guardianName?: string;
 }
 
 const COLLECTIONS: Record<ScopeKind, CollectionName> = {
@@ -129,11 +131,14 @@ export async function resolveAccess<K extends ScopeKind>(ctx: ActionContext, rul
       held.push(role);
     if (role === 'reviewer' && at.bureauId && caller.isBureauOf(at.bureauId)) held.push(role);
   }
+  let guardianName: string | undefined;
   if (rule.roles.includes('guardian') && at.studentId) {
     const guardianship = await findById<GuardianshipRecord>(ctx, 'guardianships', `${at.studentId}:${openid}`);
-    if (guardianship?.status === 'confirmed') held.push('guardian');
-    else if (guardianship?.status === 'pending' && held.length === 0 && rule.scope === 'student') throw forbidden('您与孩子的绑定还在等待班主任确认');
+    if (guardianship?.status === 'confirmed') {
+      held.push('guardian');
+      guardianName = guardianship.guardianName;
+    } else if (guardianship?.status === 'pending' && held.length === 0 && rule.scope === 'student') throw forbidden('您与孩子的绑定还在等待班主任确认');
   }
   if (held.length === 0) throw refuse();
-  return { as: held, doc } as unknown as Scope<K>;
+  return { as: held, doc, ...(guardianName ? { guardianName } : {}) } as unknown as Scope<K>;
 }

@@ -1,4 +1,5 @@
 export { emptyInput } from '../domain/inputs';
+export { describeIssues } from '../domain/zod-zh';
 export * from './access';
 export * from './audited';
 export * from './caller';
@@ -12,4 +13,3 @@ export * from './sdk';
 export * from './transaction';
 export * from './wechat-entry';
 export * from './xlsx';
-export { describeIssues } from './zod-zh';

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { ActionContract, Contract, OutputOf, ParsedInputOf, ScopeOf } from '../contracts/define';
 import type { UserDoc } from '../domain/people';
+import { describeIssues } from '../domain/zod-zh';
 import { resolveAccess, type Scope } from './access';
 import { auditEntry } from './audited';
 import { Caller } from './caller';
 import type { ActionContext, AuditTarget } from './context';
 import { AppError } from './errors';
 import type { CloudSdk, SubscribeMessage } from './sdk';
-import { describeIssues } from './zod-zh';
 
 export type CallResult<T = unknown> = { ok: true; data: T } | { ok: false; code: string; message: string; details?: unknown };
 
@@ -50,7 +50,7 @@ export function createCloudFunction<C extends Contract>(contract: C, handlers: H
       if (!spec || !handler) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${actionName}`);
       const input = spec.input.safeParse(data ?? {});
       if (!input.success) {
-        throw new AppError('INVALID_INPUT', `输入有误：${describeIssues(input.error.issues)}`, input.error.issues);
+        throw new AppError('INVALID_INPUT', `输入有误：${describeIssues(input.error.issues, spec.input)}`, input.error.issues);
       }
       const ctx = await buildContext(cloud, functionName, actionName);
       const scope = await resolveAccess(ctx, spec.access, input.data);

@@ -19,7 +19,7 @@ export const savePlanSchema = planRefSchema
   .extend({
     /** The revision the admin edited; 0 for a plan not yet saved. */
     revision: z.number().int().min(0),
-    content: planContentSchema,
+    content: planContentSchema.describe('方案内容'),
   })
   .strict();
 
@@ -28,8 +28,8 @@ export const submitPlanSchema = planRefSchema.extend({ revision: z.number().int(
 export const reviewSchema = planRefSchema
   .extend({
     /** The submitted version being decided (guards against deciding on an outdated one). */
-    version: z.number().int().min(1),
-    comments: z.string().trim().max(500).default(''),
+    version: z.number().int().min(1).describe('方案版本'),
+    comments: z.string().trim().max(500).default('').describe('审核意见'),
   })
   .strict();
 
@@ -38,18 +38,19 @@ export const returnSchema = reviewSchema.extend({
     .string()
     .trim()
     .max(500)
-    .refine((text) => text.length >= 2, { message: '请写明退回的原因和需要修改的地方' }),
+    .refine((text) => text.length >= 2, { message: '请写明退回的原因和需要修改的地方' })
+    .describe('退回意见'),
 });
 
 export const compareSchema = planRefSchema
   .extend({
-    from: z.number().int().min(1),
+    from: z.number().int().min(1).describe('对比的早先版本'),
     /** A later submitted version, or the draft being edited. */
-    to: z.union([z.number().int().min(1), z.literal('draft')]),
+    to: z.union([z.number().int().min(1), z.literal('draft')]).describe('对比的新版本'),
   })
   .strict();
 
-export const publicTermSchema = planRefSchema.extend({ version: z.number().int().min(1).optional() }).strict();
+export const publicTermSchema = planRefSchema.extend({ version: z.number().int().min(1).describe('方案版本').optional() }).strict();
 
 /** Attachments: documents and scans a school has; the type is checked by the extension. */
 export const ATTACHMENT_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'doc', 'docx', 'xls', 'xlsx'] as const;
@@ -70,28 +71,34 @@ export const uploadAttachmentSchema = planRefSchema
       .string()
       .min(1)
       .max(60)
-      .regex(/^[a-z0-9-]+$/),
+      .regex(/^[a-z0-9-]+$/)
+      .describe('附件类别'),
     fileName: z
       .string()
       .trim()
       .min(1)
       .max(100)
       .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, { message: '文件名不能包含特殊字符' })
-      .refine((name) => (ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(name)), { message: ATTACHMENT_WRONG_TYPE }),
+      .refine((name) => (ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(name)), { message: ATTACHMENT_WRONG_TYPE })
+      .describe('文件名'),
     /** The file, base64; at most 2 MB once decoded. */
     contentBase64: z
       .string()
       .min(4)
       .max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, { message: ATTACHMENT_TOO_LARGE })
-      .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: '文件内容格式不正确' }),
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: '文件内容格式不正确' })
+      .describe('文件内容'),
   })
   .strict();
 
 export const exportReportSchema = schoolRefSchema
   .extend({
-    reportKey: z.string().min(1).max(60),
-    year: z.number().int().min(2019).max(2100),
-    half: z.union([z.literal(1), z.literal(2)]).optional(),
+    reportKey: z.string().min(1).max(60).describe('报表'),
+    year: z.number().int().min(2019).max(2100).describe('年份'),
+    half: z
+      .union([z.literal(1), z.literal(2)])
+      .describe('上半年或下半年')
+      .optional(),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import { normalizePersonName, personNameProblem } from '../domain/names';
 import { MOBILE_PATTERN } from './patterns';
 
 /**
@@ -131,10 +132,14 @@ export function parseRoster(sheet: unknown[][], classes: RosterClass[]): ParsedR
       problems.push({ row: rowNumber, reason: `学号「${raw.studentNo}」格式不正确（只能是数字、字母，最多 20 位）` });
       continue;
     }
-    if (Array.from(raw.studentName).length > 20 || Array.from(raw.guardianName).length > 20) {
-      problems.push({ row: rowNumber, reason: '姓名不能超过 20 个字' });
+    const nameProblem =
+      personNameProblem(raw.studentName, `学生姓名「${raw.studentName}」`) ?? personNameProblem(raw.guardianName, `家长姓名「${raw.guardianName}」`);
+    if (nameProblem) {
+      problems.push({ row: rowNumber, reason: nameProblem });
       continue;
     }
+    raw.studentName = normalizePersonName(raw.studentName);
+    raw.guardianName = normalizePersonName(raw.guardianName);
     if (!MOBILE_PATTERN.test(raw.guardianPhone)) {
       problems.push({ row: rowNumber, reason: `家长手机「${raw.guardianPhone}」不是有效的 11 位手机号` });
       continue;

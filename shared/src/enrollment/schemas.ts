@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personNameSchema, relationSchema } from '../domain/names';
 import { pageFields } from '../domain/paging';
 import { isoDateSchema } from '../policy/schemas';
 import { MOBILE_PATTERN } from './patterns';
@@ -8,19 +9,18 @@ import { HARDSHIP_KINDS } from './types';
 /** Inputs of the enrollment cloud function (parsed before any handler runs; bad input writes nothing). */
 
 const id = z.string().trim().min(1).max(120);
-const personName = z.string().trim().min(1).max(20);
-const mobile = z.string().trim().regex(MOBILE_PATTERN, { message: '手机号应为 11 位数字' });
+const mobile = z.string({ required_error: '请填写手机号' }).trim().regex(MOBILE_PATTERN, { message: '手机号应为 11 位数字' });
 const weekday = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 const distinct = <T>(items: T[]) => new Set(items).size === items.length;
 
 export const bindChildInput = z
   .object({
-    studentName: personName,
-    studentNo: z.string().trim().min(1).max(20),
-    bindCode: z.string().trim().min(4).max(12),
-    guardianName: personName,
-    relation: z.string().trim().min(1).max(10),
-    phone: mobile.optional(),
+    studentName: personNameSchema('孩子姓名'),
+    studentNo: z.string().trim().min(1).max(20).describe('学号'),
+    bindCode: z.string().trim().min(4).max(12).describe('班级绑定码'),
+    guardianName: personNameSchema('您的姓名'),
+    relation: relationSchema('与孩子的关系'),
+    phone: mobile.describe('手机号').optional(),
   })
   .strict();
 
@@ -37,33 +37,32 @@ export const schoolInput = z.object({ schoolId: id }).strict();
  * The choices of an application carry the words a parent reads: the apply page checks its form
  * with these very schemas (client/src/parent/apply) before sending it.
  */
-const PICKER = '请填写接送人的姓名、关系和 11 位手机号';
-export const pickerSchema = z
-  .object({ name: z.string().trim().min(1, PICKER).max(20), relation: z.string().trim().min(1, PICKER).max(10), phone: mobile })
-  .strict();
+export const pickerSchema = z.object({ name: personNameSchema('姓名'), relation: relationSchema('与孩子的关系'), phone: mobile.describe('手机号') }).strict();
 
 export const pickupSchema = z.discriminatedUnion(
   'mode',
   [
-    z.object({ mode: z.literal('pickers'), pickers: z.array(pickerSchema).min(1, '请至少填写一位接送人').max(5) }).strict(),
-    z.object({ mode: z.literal('alone') }).strict(),
+    z
+      .object({ mode: z.literal('pickers').describe('接送方式'), pickers: z.array(pickerSchema).min(1, '请至少填写一位接送人').max(5).describe('接送人') })
+      .strict(),
+    z.object({ mode: z.literal('alone').describe('接送方式') }).strict(),
   ],
   { errorMap: (issue, ctx) => ({ message: issue.code === 'invalid_union_discriminator' ? '请选择接送安排' : ctx.defaultError }) },
 );
 
 export const hardshipSchema = z
   .object({
-    kind: z.enum(HARDSHIP_KINDS, { errorMap: () => ({ message: '请选择家庭经济困难的类别，或取消申报' }) }),
-    note: z.string().trim().max(200).default(''),
+    kind: z.enum(HARDSHIP_KINDS, { errorMap: () => ({ message: '请选择家庭经济困难的类别，或取消申报' }) }).describe('困难类别'),
+    note: z.string().trim().max(200).default('').describe('困难情况说明'),
   })
   .strict();
 
 const choices = {
-  days: z.array(weekday).min(1, '请选择参加哪几天').max(5).refine(distinct, { message: '上课日不能重复' }),
-  itemIds: z.array(id).min(1, '请选择至少一个项目').max(12).refine(distinct, { message: '项目不能重复' }),
-  pickup: pickupSchema,
+  days: z.array(weekday).min(1, '请选择参加哪几天').max(5).refine(distinct, { message: '上课日不能重复' }).describe('参加的日子'),
+  itemIds: z.array(id).min(1, '请选择至少一个项目').max(12).refine(distinct, { message: '项目不能重复' }).describe('服务项目'),
+  pickup: pickupSchema.describe('接送安排'),
   /** Declared hardship; null or absent: none. Stored apart from the application. */
-  hardship: hardshipSchema.nullable().optional(),
+  hardship: hardshipSchema.nullable().optional().describe('家庭经济困难申报'),
 };
 
 export const applyInput = z.object({ studentId: id, termId: id, ...choices }).strict();
@@ -78,17 +77,23 @@ export const passFirstReviewInput = z.object(reviewed).strict();
 export const approveApplicationInput = z.object(reviewed).strict();
 /** Either review sends it back for correction, saying what to change. */
 export const returnApplicationInput = z
-  .object({ ...reviewed, reason: z.string({ required_error: RETURN_REASON }).trim().min(2, RETURN_REASON).max(200) })
+  .object({ ...reviewed, reason: z.string({ required_error: RETURN_REASON }).trim().min(2, RETURN_REASON).max(200).describe('退回原因') })
   .strict();
 
 export const postListInput = z
-  .object({ schoolId: id, termId: id, listingDays: z.number().int().min(1, '公示期至少 1 天').max(15, '公示期最多 15 天') })
+  .object({ schoolId: id, termId: id, listingDays: z.number().int().min(1, '公示期至少 1 天').max(15, '公示期最多 15 天').describe('公示天数') })
   .strict();
 export const fixListInput = z.object({ listingId: id }).strict();
 
-export const withdrawInput = z.object({ applicationId: id, effectiveDate: isoDateSchema.optional(), reason: z.string().trim().max(200).optional() }).strict();
+export const withdrawInput = z
+  .object({
+    applicationId: id,
+    effectiveDate: isoDateSchema.describe('退出日期').optional(),
+    reason: z.string().trim().max(200).describe('退出原因').optional(),
+  })
+  .strict();
 export const decideWithdrawalInput = z
-  .object({ applicationId: id, decision: z.enum(['approve', 'reject']), note: z.string().trim().max(200).optional() })
+  .object({ applicationId: id, decision: z.enum(['approve', 'reject']), note: z.string().trim().max(200).describe('处理说明').optional() })
   .strict();
 
 /** An uploaded file: base64 (H5, small files) or a cloud-storage fileID (mini-program). */
@@ -100,7 +105,8 @@ export const fileInput = z.union([
       base64: z
         .string()
         .min(1)
-        .refine((s) => s.length <= Math.ceil((MAX_ROSTER_BYTES * 4) / 3) + 4, { message: '文件不能超过 1 MB' }),
+        .refine((s) => s.length <= Math.ceil((MAX_ROSTER_BYTES * 4) / 3) + 4, { message: '文件不能超过 1 MB' })
+        .describe('文件'),
     })
     .strict(),
   z.object({ fileID: z.string().min(1).max(500) }).strict(),

@@ -80,6 +80,8 @@ export interface ApplicationForm {
   application: ApplicationView | null;
   /** The declared hardship, shown back only to the guardian who declared it (a co-guardian sees `application.hardshipDeclared`). */
   hardship: { kind: HardshipKind; note: string } | null;
+  /** The guardian filling the form, as they bound (offered as the first pick-up adult). */
+  me: { name: string; relation: string; phone: string };
 }
 
 /** An application as the class teacher or the school admin sees it (with hardship: staff only). */

@@ -63,9 +63,9 @@ export const submitFeedbackInput = z
     studentId: id,
     /** Made by the client once per form: retries and double taps reuse it. */
     requestId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '请求编号格式不正确'),
-    topic,
-    text: z.string().trim().min(5, '请至少写 5 个字').max(500, '请不要超过 500 字'),
-    signName: z.boolean().default(false),
+    topic: topic.describe('意见类别'),
+    text: z.string().trim().min(5, '请至少写 5 个字').max(500, '请不要超过 500 字').describe('意见内容'),
+    signName: z.boolean().default(false).describe('是否署名'),
   })
   .strict();
 
@@ -76,7 +76,7 @@ export const markFeedbackReviewedInput = z.object({ feedbackId: id }).strict();
 export const answerFeedbackInput = z
   .object({
     feedbackId: id,
-    text: z.string().trim().min(2, '请至少写 2 个字').max(500, '请不要超过 500 字'),
+    text: z.string().trim().min(2, '请至少写 2 个字').max(500, '请不要超过 500 字').describe('答复内容'),
     /** The revision the committee member saw: an answer never overwrites another unseen. */
     revision: z.number().int().min(0),
   })

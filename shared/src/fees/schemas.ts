@@ -22,17 +22,19 @@ export const recordAttendanceInput = z
               .number()
               .int()
               .min(0)
-              .max(24 * 60),
+              .max(24 * 60)
+              .describe('到场分钟数'),
           })
           .strict(),
       )
       .min(1)
       .max(200)
-      .refine((entries) => new Set(entries.map((e) => e.studentId)).size === entries.length, { message: '同一名学生不能重复填写' }),
+      .refine((entries) => new Set(entries.map((e) => e.studentId)).size === entries.length, { message: '同一名学生不能重复填写' })
+      .describe('出勤记录'),
     /** The day's revision the teacher saw (absent or 0: nothing was saved when the sheet was loaded). */
     revision: z.number().int().min(0).optional(),
     /** Needed once the day's billing period has been issued: the change is recorded as a correction. */
-    reason: reason.optional(),
+    reason: reason.describe('更正原因').optional(),
   })
   .strict();
 
@@ -43,17 +45,19 @@ const digest = z.string().regex(/^[0-9a-f]{64}$/, { message: '请先预览，再
 export const schoolTermFeesInput = z.object({ schoolId: id, termId: id }).strict();
 export const previewNoticesInput = z.object({ schoolId: id, termId: id, periodKey: periodKeySchema }).strict();
 export const issueNoticesInput = z.object({ schoolId: id, termId: id, periodKey: periodKeySchema, digest }).strict();
-export const issueCorrectionsInput = z.object({ schoolId: id, termId: id, periodKey: periodKeySchema, digest, reason }).strict();
+export const issueCorrectionsInput = z.object({ schoolId: id, termId: id, periodKey: periodKeySchema, digest, reason: reason.describe('更正原因') }).strict();
 
 export const schoolNoticesInput = schoolTermFeesInput;
 export const noticeInput = z.object({ noticeId: id }).strict();
-export const requestRefundInput = z.object({ noticeId: id, reason: z.string().trim().min(2, { message: '请写明退费原因' }).max(200) }).strict();
+export const requestRefundInput = z
+  .object({ noticeId: id, reason: z.string().trim().min(2, { message: '请写明退费原因' }).max(200).describe('退费原因') })
+  .strict();
 export const decideRefundInput = z.object({ refundId: id, approve: z.boolean() }).strict();
 
 /** A receipt or transfer number the school writes down for money handled at the office. */
-const reference = z.string().trim().min(2, { message: '请填写收据号或转账流水号' }).max(60);
+const reference = z.string().trim().min(2, { message: '请填写收据号或转账流水号' }).max(60).describe('收据号或转账流水号');
 
-export const recordOfflinePaymentInput = z.object({ noticeId: id, method: z.enum(['cash', 'transfer']), reference }).strict();
+export const recordOfflinePaymentInput = z.object({ noticeId: id, method: z.enum(['cash', 'transfer']).describe('付款方式'), reference }).strict();
 export const recordOfflineRefundInput = z.object({ refundId: id, reference }).strict();
 
 /** The ledger's figures, each drillable to the documents behind it. */
@@ -78,7 +82,7 @@ export const ledgerEntriesInput = z
     schoolId: id,
     termId: id,
     periodKey: periodKeySchema.optional(),
-    figure: z.enum(LEDGER_FIGURES),
+    figure: z.enum(LEDGER_FIGURES).describe('台账项目'),
     skip: z.number().int().min(0).max(100_000).default(0),
   })
   .strict();
@@ -90,18 +94,18 @@ export const recordSpendingInput = z
     /** Made by the form once: a double tap or a retry records the entry once. */
     requestId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '请求编号格式不正确'),
     date: isoDateSchema,
-    category: z.enum(SPENDING_CATEGORIES),
-    payeeType: z.enum(PAYEE_TYPES),
-    payee: z.string().trim().min(1, { message: '请填写收款方' }).max(40),
-    description: z.string().trim().min(2, { message: '请写明用途' }).max(200),
-    amountFen: fenAmount,
-    classHours: z.number().min(0).max(10_000).optional(),
+    category: z.enum(SPENDING_CATEGORIES).describe('支出类别'),
+    payeeType: z.enum(PAYEE_TYPES).describe('收款方类型'),
+    payee: z.string().trim().min(1, { message: '请填写收款方' }).max(40).describe('收款方'),
+    description: z.string().trim().min(2, { message: '请写明用途' }).max(200).describe('用途'),
+    amountFen: fenAmount.describe('金额'),
+    classHours: z.number().min(0).max(10_000).describe('课时数').optional(),
     attachment: z
-      .object({ name: z.string().trim().min(1).max(100), fileId: z.string().startsWith('cloud://').max(500) })
+      .object({ name: z.string().trim().min(1).max(100).describe('文件名'), fileId: z.string().startsWith('cloud://').max(500).describe('云存储文件') })
       .strict()
       .optional(),
   })
   .strict();
 export const spendingYearInput = z.object({ schoolId: id, year: z.number().int().min(2000).max(2100) }).strict();
-export const voidSpendingInput = z.object({ schoolId: id, spendingId: id, reason }).strict();
+export const voidSpendingInput = z.object({ schoolId: id, spendingId: id, reason: reason.describe('作废原因') }).strict();
 export const attendanceExportInput = z.object({ schoolId: id, termId: id, periodKey: periodKeySchema, classId: id.optional() }).strict();

@@ -1,11 +1,13 @@
-import { answerFeedbackInput, FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, type FeedbackView } from '@kehou/shared';
-import { Text, Textarea, View } from '@tarojs/components';
+import { answerFeedbackInput, chinaDate, FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, type FeedbackView } from '@kehou/shared';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { LimitedText } from '../../ui/form';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
+import '../../ui/form/form.scss';
 import { ErrorCard, Loading } from '../../ui/states';
 
 /** The committee's inbox: read, mark as seen, answer. */
@@ -62,7 +64,7 @@ function FeedbackCard({ item, onChanged }: { item: FeedbackView; onChanged: () =
       <Text className="feedback-text">{item.text}</Text>
       <View>
         <Text className="muted">
-          {item.className} · {item.signedAs ?? '匿名家长'} · {item.createdAt.slice(0, 10)}
+          {item.className} · {item.signedAs ?? '匿名家长'} · {chinaDate(item.createdAt)}
         </Text>
       </View>
       {item.answer ? (
@@ -72,13 +74,7 @@ function FeedbackCard({ item, onChanged }: { item: FeedbackView; onChanged: () =
         </View>
       ) : (
         <View>
-          <Textarea
-            className="input answer-input"
-            value={reply}
-            placeholder="写下答复，家长会收到通知"
-            maxlength={500}
-            onInput={(e) => setReply(e.detail.value)}
-          />
+          <LimitedText className="answer-input" value={reply} limit={500} placeholder="写下答复，家长会收到通知" onChange={setReply} />
           <View className="btn-row">
             {item.status === 'open' && (
               <Button size="small" disabled={busy} onClick={() => void act('review')}>

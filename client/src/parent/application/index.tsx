@@ -1,17 +1,22 @@
-import { APPLICATION_STATUS_SHORT, type ApplicationView, CANCELLABLE, WITHDRAWABLE } from '@kehou/shared';
-import { Picker, Text, Textarea, View } from '@tarojs/components';
+import { APPLICATION_STATUS_SHORT, APPLICATION_STEPS, type ApplicationView, applicationProgress, CANCELLABLE, chinaToday, WITHDRAWABLE } from '@kehou/shared';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { DateField, LimitedText } from '../../ui/form';
 import { go, toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
+import '../../ui/form/form.scss';
 import { ErrorCard, Loading } from '../../ui/states';
+import { Step, Steps } from '../../ui/steps';
 import { daysText, pickupText, placementText, STATUS_CLASS, shortTime } from '../components/labels';
 import '../components/enrollment.scss';
 import { useParams } from '../../ui/params';
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => chinaToday();
+/** A year on from a calendar date (the picker's last choice; the school checks it against the term's end). */
+const yearAfter = (iso: string) => `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
 
 function Withdrawal({ app, onDone }: { app: ApplicationView; onDone: () => void }) {
   const [open, setOpen] = useState(false);
@@ -59,11 +64,9 @@ function Withdrawal({ app, onDone }: { app: ApplicationView; onDone: () => void 
   return (
     <View className="sub-card withdraw-form">
       <Text className="field-label">从哪天起退出</Text>
-      <Picker mode="date" value={date || today()} start={today()} onChange={(e) => setDate(String(e.detail.value))}>
-        <Text className="input">{date || '请选择日期'}</Text>
-      </Picker>
+      <DateField className="withdraw-date" title="从哪天起退出" value={date} min={today()} max={yearAfter(today())} onChange={setDate} />
       <Text className="field-label">原因（选填）</Text>
-      <Textarea className="textarea" value={reason} maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+      <LimitedText className="withdraw-reason" value={reason} limit={200} onChange={setReason} />
       {error && <Text className="error-text">{error}</Text>}
       <View className="btn-row">
         <Button type="primary" size="small" className="withdraw-submit" onClick={() => void submit()}>
@@ -74,6 +77,23 @@ function Withdrawal({ app, onDone }: { app: ApplicationView; onDone: () => void 
         </Button>
       </View>
       <Text className="section-note">退出由学校审批；批准后社团名额会让给候补的同学。</Text>
+    </View>
+  );
+}
+
+/** Where the application is on its road (提交 → … → 生效), and what happens next and when. */
+function Progress({ app }: { app: ApplicationView }) {
+  const progress = applicationProgress(app);
+  return (
+    <View className="application-progress">
+      {progress.current > 0 && (
+        <Steps value={progress.current} className="application-steps">
+          {APPLICATION_STEPS.map((title, i) => (
+            <Step key={title} value={i + 1} title={title} />
+          ))}
+        </Steps>
+      )}
+      <Text className={`section-note application-next ${progress.yourTurn ? 'warn-text' : ''}`}>下一步：{progress.next}</Text>
     </View>
   );
 }
@@ -94,12 +114,8 @@ export default function ApplicationPage() {
           {app.studentName} · {app.className}
         </Text>
         <Text className={`status-line application-status ${STATUS_CLASS[app.status] ?? ''}`}>{app.statusLabel}</Text>
+        <Progress app={app} />
         {app.returnReason && app.status === 'returned' && <Text className="violation">退回原因：{app.returnReason}</Text>}
-        {app.status === 'listed' && app.listedUntil && (
-          <Text className="section-note">
-            {app.listFixed ? '名单已确定，请签署协议。' : `名单公示至 ${shortTime(app.listedUntil)}，公示结束、学校确定名单后即可签署协议。`}
-          </Text>
-        )}
         {app.withdrawal && app.status === 'withdrawal-requested' && (
           <Text className="section-note">已申请自 {app.withdrawal.effectiveDate} 起退出，等待学校审批。</Text>
         )}

@@ -10,34 +10,35 @@ import {
   type Weekday,
 } from '@kehou/shared';
 import { applyInput, resubmitInput } from '@kehou/shared/enrollment/schemas';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { Checkbox, ChoiceTags, Field, FieldError, Form, fieldAnchor, hasDraft, LimitedText, Radio, useDraft, useFormErrors } from '../../ui/form';
 import { Button } from '../../ui/nutui';
+import '../../ui/form/form.scss';
 import { ErrorCard, Loading } from '../../ui/states';
 import { daysText } from '../components/labels';
 import '../components/enrollment.scss';
 import { useParams } from '../../ui/params';
 
 type Item = ApplicationForm['publication']['items'][number];
-type Problems = { success: false; error: { issues: { message: string }[] } };
 
-/**
- * The form checked with the very schema the cloud function parses it with (its messages are the
- * parent's words): the first problem, or the call that sends the checked input.
- */
-function checked<I, R>(
-  schema: { safeParse: (form: unknown) => { success: true; data: I } | Problems },
-  form: unknown,
-  send: (input: I) => Promise<R>,
-): string | (() => Promise<R>) {
-  const result = schema.safeParse(form);
-  return result.success ? () => send(result.data) : (result.error.issues[0]?.message ?? '请检查填写的内容');
-}
 const EDITABLE = ['returned', 'withdrawn'];
 const emptyPicker = (): Picker => ({ name: '', relation: '', phone: '' });
+/** The page's fields top to bottom: the first problem scrolled to is the first one on the page. */
+const ORDER = ['days', 'itemIds', 'pickup', 'hardship'];
+
+interface Draft {
+  days: Weekday[];
+  itemIds: string[];
+  mode: '' | 'pickers' | 'alone';
+  pickers: Picker[];
+  hardshipOn: boolean;
+  hardshipKind: HardshipKind | '';
+  hardshipNote: string;
+}
 
 /** Asks, in the mini-program, to be told of status changes (one-time subscription messages). */
 async function askForNotifications() {
@@ -53,10 +54,9 @@ function ItemChoice({ item, on, onToggle }: { item: Item; on: boolean; onToggle:
   const full = item.capacity !== undefined && (item.seatsTaken ?? 0) >= item.capacity;
   return (
     <View className={`choice-card item-choice ${on ? 'choice-card-on' : ''}`} onClick={onToggle}>
-      <Text className="choice-title">
-        <Text className="box">{on ? '☑' : '☐'}</Text>
-        {item.name}
-      </Text>
+      <View className="choice-title">
+        <Checkbox checked={on} label={item.name} onChange={() => undefined} />
+      </View>
       <Text className="section-note">
         {item.kind === 'basic'
           ? '基础托管，不限人数，报名的孩子都能参加'
@@ -69,7 +69,12 @@ function ItemChoice({ item, on, onToggle }: { item: Item; on: boolean; onToggle:
   );
 }
 
-/** Apply for a child: days, items, pick-up, optional hardship. Nothing is chosen until the parent taps. */
+/**
+ * Apply for a child: days, items, pick-up, optional hardship. Nothing is chosen until the parent
+ * taps. Checked with the very schema the cloud function parses the application with: every
+ * problem shows under its field at once and the page scrolls to the first. What was chosen is
+ * kept on the phone until it is sent (going back and coming again finds it).
+ */
 export default function ApplyPage() {
   const { studentId = '' } = useParams();
   const form = useLoad(() => api.enrollment.getApplicationForm({ studentId }), [studentId]);
@@ -81,12 +86,31 @@ export default function ApplyPage() {
   const [hardshipKind, setHardshipKind] = useState<HardshipKind | ''>('');
   const [hardshipNote, setHardshipNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [restored, setRestored] = useState(false);
   const [busy, setBusy] = useState(false);
+  const problems = useFormErrors();
 
   const existing = form.data?.application ?? null;
+  const editable = !!form.data && (!existing || EDITABLE.includes(existing.status));
+  const draftValue: Draft = { days, itemIds, mode, pickers, hardshipOn, hardshipKind, hardshipNote };
+  const draft = useDraft<Draft>(
+    `apply:${studentId}`,
+    draftValue,
+    (kept) => {
+      setDays(kept.days ?? []);
+      setItemIds(kept.itemIds ?? []);
+      setMode(kept.mode ?? '');
+      setPickers(kept.pickers?.length ? kept.pickers : [emptyPicker()]);
+      setHardshipOn(!!kept.hardshipOn);
+      setHardshipKind(kept.hardshipKind ?? '');
+      setHardshipNote(kept.hardshipNote ?? '');
+      setRestored(true);
+    },
+    editable,
+  );
   // A returned or withdrawn application is corrected: start from the family's own earlier choices.
   useEffect(() => {
-    if (!existing || !EDITABLE.includes(existing.status)) return;
+    if (!existing || !EDITABLE.includes(existing.status) || hasDraft(`apply:${studentId}`)) return;
     setDays(existing.days);
     setItemIds(existing.items.map((i) => i.itemId));
     setMode(existing.pickup.mode);
@@ -101,7 +125,7 @@ export default function ApplyPage() {
 
   if (form.loading && !form.data) return <Loading />;
   if (form.error || !form.data) return <ErrorCard message={form.error ?? '加载失败'} onRetry={form.reload} />;
-  const { student, term, publication } = form.data;
+  const { student, term, publication, me } = form.data;
   const open = (view: ApplicationView) => void Taro.redirectTo({ url: `/parent/application/index?applicationId=${encodeURIComponent(view.applicationId)}` });
 
   if (existing && !EDITABLE.includes(existing.status)) {
@@ -118,27 +142,53 @@ export default function ApplyPage() {
     );
   }
 
-  const toggleDay = (d: Weekday) => setDays(days.includes(d) ? days.filter((x) => x !== d) : [...days, d].sort());
-  const toggleItem = (id: string) => setItemIds(itemIds.includes(id) ? itemIds.filter((x) => x !== id) : [...itemIds, id]);
-  const setPicker = (i: number, key: keyof Picker, value: string) => setPickers(pickers.map((p, j) => (j === i ? { ...p, [key]: value } : p)));
+  const chooseDays = (next: Weekday[]) => {
+    problems.clear('days');
+    setDays([...next].sort());
+  };
+  const toggleItem = (id: string) => {
+    problems.clear('itemIds');
+    setItemIds(itemIds.includes(id) ? itemIds.filter((x) => x !== id) : [...itemIds, id]);
+  };
+  const choosePickup = (next: 'pickers' | 'alone') => {
+    problems.clear('pickup');
+    setMode(next);
+    // The parent themself, as they bound, is offered as the first pick-up adult.
+    if (next === 'pickers' && pickers.length === 1 && !pickers[0]?.name && !pickers[0]?.phone && me.name) setPickers([{ ...me }]);
+  };
+  const setPicker = (i: number, key: keyof Picker, value: string) => {
+    problems.clear(`pickup.pickers.${i}.${key}`);
+    setPickers(pickers.map((p, j) => (j === i ? { ...p, [key]: value } : p)));
+  };
 
   const submit = async () => {
-    const cleaned = pickers.map((p) => ({ name: p.name.trim(), relation: p.relation.trim(), phone: p.phone.trim() })).filter((p) => p.name || p.phone);
+    const cleaned = pickers
+      .map((p) => ({ name: p.name.trim(), relation: p.relation.trim(), phone: p.phone.trim() }))
+      .filter((p) => p.name || p.relation || p.phone);
     const choices = {
       days,
       itemIds,
-      pickup: mode === 'pickers' ? { mode, pickers: cleaned } : { mode },
+      pickup: mode === 'pickers' ? { mode, pickers: cleaned } : mode === 'alone' ? { mode } : undefined,
       hardship: hardshipOn ? { kind: hardshipKind, note: hardshipNote.trim() } : null,
     };
-    const send = existing
-      ? checked(resubmitInput, { applicationId: existing.applicationId, revision: existing.revision, ...choices }, api.enrollment.resubmitApplication)
-      : checked(applyInput, { studentId, termId: term.termId, ...choices }, api.enrollment.submitApplication);
-    if (typeof send === 'string') return setError(send);
     setError(null);
+    const send = existing
+      ? () => {
+          const input = problems.check(resubmitInput, { applicationId: existing.applicationId, revision: existing.revision, ...choices }, ORDER);
+          return input && (() => api.enrollment.resubmitApplication(input));
+        }
+      : () => {
+          const input = problems.check(applyInput, { studentId, termId: term.termId, ...choices }, ORDER);
+          return input && (() => api.enrollment.submitApplication(input));
+        };
+    const call = send();
+    if (!call) return;
     setBusy(true);
     await askForNotifications();
     try {
-      open((await send()).application);
+      const { application } = await call();
+      draft.discard();
+      open(application);
     } catch (e) {
       setError(e instanceof Error ? e.message : '提交失败，请稍后再试');
     } finally {
@@ -155,106 +205,121 @@ export default function ApplyPage() {
         </Text>
         <Text className="notice">课后服务由家长自愿选择参加。请按孩子的需要选择，不选的项目不会被安排。</Text>
         {existing?.returnReason && <Text className="violation">学校退回的原因：{existing.returnReason}</Text>}
+        {restored && <Text className="section-note draft-restored">已恢复您上次没有提交的填写内容。</Text>}
       </View>
 
-      <View className="card">
-        <Text className="card-title">参加哪几天</Text>
-        <Text className="section-note">
-          服务时间 {publication.start}—{publication.end}，接孩子时间 {publication.pickupTime}
-        </Text>
-        <View className="chip-row">
-          {publication.weekdays.map((d) => (
-            <Text key={d} className={`chip day-chip ${days.includes(d) ? 'chip-on' : ''}`} onClick={() => toggleDay(d)}>
-              {WEEKDAY_LABELS[d]}
-            </Text>
+      <Form className="kehou-form apply-form" labelPosition="top" divider>
+        <Field
+          path="days"
+          label="参加哪几天"
+          required
+          error={problems.under('days')}
+          hint={`服务时间 ${publication.start}—${publication.end}，接孩子时间 ${publication.pickupTime}`}
+        >
+          <ChoiceTags
+            className="day-chip"
+            options={publication.weekdays.map((d) => ({ value: d, label: WEEKDAY_LABELS[d] }))}
+            value={days}
+            onChange={chooseDays}
+          />
+        </Field>
+
+        <Field path="itemIds" label="参加哪些项目" required error={problems.under('itemIds')}>
+          {publication.items.map((item) => (
+            <ItemChoice key={item.id} item={item} on={itemIds.includes(item.id)} onToggle={() => toggleItem(item.id)} />
           ))}
-        </View>
-      </View>
+        </Field>
 
-      <View className="card">
-        <Text className="card-title">参加哪些项目</Text>
-        {publication.items.map((item) => (
-          <ItemChoice key={item.id} item={item} on={itemIds.includes(item.id)} onToggle={() => toggleItem(item.id)} />
-        ))}
-      </View>
-
-      <View className="card">
-        <Text className="card-title">接送安排</Text>
-        <Text className="section-note">{publication.pickupArrangement}</Text>
-        <View className={`choice-card pickup-choice ${mode === 'pickers' ? 'choice-card-on' : ''}`} onClick={() => setMode('pickers')}>
-          <Text className="choice-title">
-            <Text className="box">{mode === 'pickers' ? '◉' : '○'}</Text>由家长或指定的人到校接
-          </Text>
-        </View>
-        {mode === 'pickers' && (
-          <View className="sub-card">
-            {pickers.map((p, i) => (
-              <View key={i} className="picker-row">
-                <Input className="input picker-name" value={p.name} placeholder="姓名" maxlength={20} onInput={(e) => setPicker(i, 'name', e.detail.value)} />
-                <Input
-                  className="input picker-relation"
-                  value={p.relation}
-                  placeholder="关系"
-                  maxlength={10}
-                  onInput={(e) => setPicker(i, 'relation', e.detail.value)}
-                />
-                <Input
-                  className="input picker-phone"
-                  type="number"
-                  value={p.phone}
-                  placeholder="手机号"
-                  maxlength={11}
-                  onInput={(e) => setPicker(i, 'phone', e.detail.value)}
-                />
-                {pickers.length > 1 && (
-                  <Text className="link" onClick={() => setPickers(pickers.filter((_, j) => j !== i))}>
-                    删除
+        <Field path="pickup" label="接送安排" required error={problems.at('pickup') ?? problems.at('pickup.mode') ?? problems.at('pickup.pickers')}>
+          <Text className="section-note">{publication.pickupArrangement}</Text>
+          <Radio.Group value={mode} onChange={(value) => choosePickup(value as 'pickers' | 'alone')}>
+            <View className={`choice-card pickup-choice ${mode === 'pickers' ? 'choice-card-on' : ''}`} onClick={() => choosePickup('pickers')}>
+              <View className="choice-title">
+                <Radio value="pickers">由家长或指定的人到校接</Radio>
+              </View>
+            </View>
+            {mode === 'pickers' && (
+              <View className="sub-card">
+                {pickers.map((p, i) => (
+                  <View key={i} className="picker-block">
+                    <Text className="section-note">第 {i + 1} 位接送人</Text>
+                    <View className="picker-row">
+                      <Input
+                        id={fieldAnchor(`pickup.pickers.${i}.name`)}
+                        className="input picker-name"
+                        value={p.name}
+                        placeholder="姓名"
+                        onInput={(e) => setPicker(i, 'name', e.detail.value)}
+                      />
+                      <Input
+                        id={fieldAnchor(`pickup.pickers.${i}.relation`)}
+                        className="input picker-relation"
+                        value={p.relation}
+                        placeholder="关系"
+                        onInput={(e) => setPicker(i, 'relation', e.detail.value)}
+                      />
+                    </View>
+                    <View className="picker-row">
+                      <Input
+                        id={fieldAnchor(`pickup.pickers.${i}.phone`)}
+                        className="input picker-phone"
+                        type="number"
+                        value={p.phone}
+                        placeholder="11 位手机号"
+                        maxlength={11}
+                        onInput={(e) => setPicker(i, 'phone', e.detail.value)}
+                      />
+                      {pickers.length > 1 && (
+                        <Text className="link" onClick={() => setPickers(pickers.filter((_, j) => j !== i))}>
+                          删除
+                        </Text>
+                      )}
+                    </View>
+                    {(['name', 'relation', 'phone'] as const).map((key) => (
+                      <FieldError key={key} path={`pickup.pickers.${i}.${key}-error`} error={problems.at(`pickup.pickers.${i}.${key}`)} />
+                    ))}
+                  </View>
+                ))}
+                {pickers.length < 5 && (
+                  <Text className="link" onClick={() => setPickers([...pickers, emptyPicker()])}>
+                    ＋ 再加一位接送人
                   </Text>
                 )}
               </View>
-            ))}
-            {pickers.length < 5 && (
-              <Text className="link" onClick={() => setPickers([...pickers, emptyPicker()])}>
-                ＋ 再加一位接送人
-              </Text>
             )}
-          </View>
-        )}
-        <View className={`choice-card pickup-choice ${mode === 'alone' ? 'choice-card-on' : ''}`} onClick={() => setMode('alone')}>
-          <Text className="choice-title">
-            <Text className="box">{mode === 'alone' ? '◉' : '○'}</Text>孩子独自回家
-          </Text>
-          <Text className="section-note">需要家长另行签署《独自回家证》，孩子每天随身携带。</Text>
-        </View>
-      </View>
-
-      <View className="card">
-        <Text className="card-title">家庭经济困难（选填）</Text>
-        <Text className="section-note">只有学校管理员和班主任能看到，不会出现在任何名单或公开页面上。符合条件的可减免费用。</Text>
-        <View className={`choice-card hardship-choice ${hardshipOn ? 'choice-card-on' : ''}`} onClick={() => setHardshipOn(!hardshipOn)}>
-          <Text className="choice-title">
-            <Text className="box">{hardshipOn ? '☑' : '☐'}</Text>申报家庭经济困难
-          </Text>
-        </View>
-        {hardshipOn && (
-          <View className="sub-card">
-            <View className="chip-row">
-              {HARDSHIP_KINDS.map((k) => (
-                <Text key={k} className={`chip ${hardshipKind === k ? 'chip-on' : ''}`} onClick={() => setHardshipKind(k)}>
-                  {HARDSHIP_KIND_LABELS[k]}
-                </Text>
-              ))}
+            <View className={`choice-card pickup-choice ${mode === 'alone' ? 'choice-card-on' : ''}`} onClick={() => choosePickup('alone')}>
+              <View className="choice-title">
+                <Radio value="alone">孩子独自回家</Radio>
+              </View>
+              <Text className="section-note">需要家长另行签署《独自回家证》，孩子每天随身携带。</Text>
             </View>
-            <Textarea
-              className="textarea"
-              value={hardshipNote}
-              maxlength={200}
-              placeholder="补充说明（选填）"
-              onInput={(e) => setHardshipNote(e.detail.value)}
-            />
+          </Radio.Group>
+        </Field>
+
+        <Field path="hardship" label="家庭经济困难（选填）" error={problems.under('hardship')}>
+          <Text className="section-note">只有学校管理员和班主任能看到，不会出现在任何名单或公开页面上。符合条件的可减免费用。</Text>
+          <View className={`choice-card hardship-choice ${hardshipOn ? 'choice-card-on' : ''}`} onClick={() => setHardshipOn(!hardshipOn)}>
+            <View className="choice-title">
+              <Checkbox checked={hardshipOn} label="申报家庭经济困难" onChange={() => undefined} />
+            </View>
           </View>
-        )}
-      </View>
+          {hardshipOn && (
+            <View className="sub-card">
+              <ChoiceTags
+                single
+                className="hardship-kind"
+                options={HARDSHIP_KINDS.map((k) => ({ value: k, label: HARDSHIP_KIND_LABELS[k] }))}
+                value={hardshipKind ? [hardshipKind] : []}
+                onChange={(next) => {
+                  problems.clear('hardship');
+                  setHardshipKind(next[0] ?? '');
+                }}
+              />
+              <LimitedText className="hardship-note" value={hardshipNote} limit={200} placeholder="补充说明（选填）" onChange={setHardshipNote} />
+            </View>
+          )}
+        </Field>
+      </Form>
 
       {publication.feeLines.length > 0 && (
         <View className="card">
@@ -268,6 +333,7 @@ export default function ApplyPage() {
       )}
 
       <View className="card">
+        {problems.count > 0 && <Text className="error-text form-error">有 {problems.count} 处需要修改，已在对应位置标出。</Text>}
         {error && <Text className="error-text form-error">{error}</Text>}
         <Button type="primary" block loading={busy} className="submit-application" onClick={() => void submit()}>
           {existing ? '重新提交报名' : '提交报名'}

@@ -1,8 +1,11 @@
-import { BIND_LIMIT_TEXT, type BindResult, MOBILE_PATTERN } from '@kehou/shared';
+import { BIND_LIMIT_TEXT, type BindResult } from '@kehou/shared';
+import { bindChildInput } from '@kehou/shared/enrollment/schemas';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api';
+import { ChoiceTags, Field, Form, useFormErrors } from '../../ui/form';
+import '../../ui/form/form.scss';
 import { Button } from '../../ui/nutui';
 import '../components/enrollment.scss';
 
@@ -20,26 +23,27 @@ export default function BindPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<BindResult | null>(null);
-  const set = (key: keyof typeof form) => (e: { detail: { value: string } }) => setForm({ ...form, [key]: e.detail.value });
+  const problems = useFormErrors();
+  const set = (key: keyof typeof form) => (e: { detail: { value: string } }) => {
+    problems.clear(key);
+    setForm({ ...form, [key]: e.detail.value });
+  };
 
   const submit = async () => {
-    const relationText = relation === '其他' ? otherRelation.trim() : relation;
-    if (!form.studentName.trim() || !form.studentNo.trim() || !form.bindCode.trim()) return setError('请填写孩子的姓名、学号和班级码');
-    if (!form.guardianName.trim()) return setError('请填写您的姓名');
-    if (!relationText) return setError('请选择您与孩子的关系');
-    if (form.phone.trim() && !MOBILE_PATTERN.test(form.phone.trim())) return setError('手机号应为 11 位数字');
-    setBusy(true);
+    const relationText = relation === '其他' ? otherRelation : relation;
+    const input = problems.check(bindChildInput, { ...form, relation: relationText, phone: form.phone.trim() || undefined }, [
+      'studentName',
+      'studentNo',
+      'bindCode',
+      'guardianName',
+      'relation',
+      'phone',
+    ]);
     setError(null);
+    if (!input) return;
+    setBusy(true);
     try {
-      const result = await api.enrollment.bindChild({
-        studentName: form.studentName.trim(),
-        studentNo: form.studentNo.trim(),
-        bindCode: form.bindCode.trim(),
-        guardianName: form.guardianName.trim(),
-        relation: relationText,
-        ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
-      });
-      setDone(result);
+      setDone(await api.enrollment.bindChild(input));
     } catch (e) {
       setError(e instanceof Error ? e.message : '提交失败，请稍后再试');
     } finally {
@@ -72,40 +76,36 @@ export default function BindPage() {
         <Text className="card-title">绑定孩子</Text>
         <Text className="notice">班级码由班主任在班级群里发布。信息核对无误后，由班主任确认绑定。</Text>
         <Text className="section-note bind-limit">{BIND_LIMIT_TEXT}信息不匹配时，页面会告诉您今天还可以再试几次。</Text>
-        <View className="field">
-          <Text className="field-label">孩子姓名</Text>
-          <Input className="input" name="studentName" value={form.studentName} maxlength={20} onInput={set('studentName')} placeholder="与学校登记的一致" />
-        </View>
-        <View className="field">
-          <Text className="field-label">学号</Text>
-          <Input className="input" name="studentNo" value={form.studentNo} maxlength={20} onInput={set('studentNo')} />
-        </View>
-        <View className="field">
-          <Text className="field-label">班级码</Text>
-          <Input className="input" name="bindCode" value={form.bindCode} maxlength={12} onInput={set('bindCode')} placeholder="例如 SFH302" />
-        </View>
-        <View className="field">
-          <Text className="field-label">您的姓名</Text>
-          <Input className="input" name="guardianName" value={form.guardianName} maxlength={20} onInput={set('guardianName')} />
-        </View>
-        <View className="field">
-          <Text className="field-label">您与孩子的关系</Text>
-          <View className="chip-row">
-            {RELATIONS.map((r) => (
-              <Text key={r} className={`chip relation-chip ${relation === r ? 'chip-on' : ''}`} onClick={() => setRelation(r)}>
-                {r}
-              </Text>
-            ))}
-          </View>
-          {relation === '其他' && (
-            <Input className="input" value={otherRelation} maxlength={10} onInput={(e) => setOtherRelation(e.detail.value)} placeholder="例如 舅舅" />
-          )}
-        </View>
-        <View className="field">
-          <Text className="field-label">手机号（选填）</Text>
-          <Input className="input" name="phone" type="number" value={form.phone} maxlength={11} onInput={set('phone')} />
-          <Text className="section-note">填写学校花名册上登记的手机号，班主任可以更快核对。</Text>
-        </View>
+        <Form className="kehou-form bind-form" labelPosition="top">
+          <Field className="field" path="studentName" label="孩子姓名" required error={problems.at('studentName')}>
+            <Input className="input" name="studentName" value={form.studentName} onInput={set('studentName')} placeholder="与学校登记的一致" />
+          </Field>
+          <Field className="field" path="studentNo" label="学号" required error={problems.at('studentNo')}>
+            <Input className="input" name="studentNo" value={form.studentNo} maxlength={20} onInput={set('studentNo')} />
+          </Field>
+          <Field className="field" path="bindCode" label="班级码" required error={problems.at('bindCode')}>
+            <Input className="input" name="bindCode" value={form.bindCode} maxlength={12} onInput={set('bindCode')} placeholder="例如 SFH302" />
+          </Field>
+          <Field className="field" path="guardianName" label="您的姓名" required error={problems.at('guardianName')} hint="协议和报名记录都用这个名字">
+            <Input className="input" name="guardianName" value={form.guardianName} onInput={set('guardianName')} />
+          </Field>
+          <Field className="field" path="relation" label="您与孩子的关系" required error={problems.at('relation')}>
+            <ChoiceTags
+              single
+              className="relation-chip"
+              options={RELATIONS.map((r) => ({ value: r, label: r }))}
+              value={relation ? [relation] : []}
+              onChange={(next) => {
+                problems.clear('relation');
+                setRelation(next[0] ?? '');
+              }}
+            />
+            {relation === '其他' && <Input className="input" value={otherRelation} onInput={(e) => setOtherRelation(e.detail.value)} placeholder="例如 舅舅" />}
+          </Field>
+          <Field className="field" path="phone" label="手机号（选填）" error={problems.at('phone')} hint="填写学校花名册上登记的手机号，班主任可以更快核对。">
+            <Input className="input" name="phone" type="number" value={form.phone} maxlength={11} onInput={set('phone')} />
+          </Field>
+        </Form>
         {error && <Text className="error-text">{error}</Text>}
         <View className="btn-row">
           <Button type="primary" loading={busy} className="submit-bind" onClick={() => void submit()}>

@@ -1,10 +1,12 @@
 import { FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, type FeedbackTopic } from '@kehou/shared';
-import { Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Switch, Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { LimitedText } from '../../ui/form';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
+import '../../ui/form/form.scss';
 import { ErrorCard, Loading } from '../../ui/states';
 
 const TOPICS = Object.entries(FEEDBACK_TOPICS) as [FeedbackTopic, string][];
@@ -82,13 +84,7 @@ export default function ParentFeedback() {
           </View>
           <View className="field">
             <Text className="field-label">内容</Text>
-            <Textarea
-              className="input feedback-input"
-              value={text}
-              placeholder="请写下您的意见或建议（5—500 字）"
-              maxlength={500}
-              onInput={(e) => setText(e.detail.value)}
-            />
+            <LimitedText className="feedback-input" value={text} limit={500} placeholder="请写下您的意见或建议（5—500 字）" onChange={setText} />
           </View>
           <View className="row">
             <Text>署名（让家委会看到我的姓名）</Text>

@@ -1,3 +1,4 @@
+import { chinaDate } from '@kehou/shared';
 import type { ParentNoticeView } from '@kehou/shared/fees';
 import { NOTICE_STATE_LABELS } from '@kehou/shared/fees/views';
 import { Text, Textarea, View } from '@tarojs/components';
@@ -75,8 +76,7 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
       {notice.receipt && (
         <View className="sub-card fee-receipt">
           <Text className="ok-text">
-            已于 {notice.receipt.paidAt.slice(0, 10)} {notice.receipt.channel === 'wechat' ? '通过微信支付' : '在学校'}缴费{' '}
-            {formatYuan(notice.receipt.amountFen)}
+            已于 {chinaDate(notice.receipt.paidAt)} {notice.receipt.channel === 'wechat' ? '通过微信支付' : '在学校'}缴费 {formatYuan(notice.receipt.amountFen)}
           </Text>
           <Text className="muted">
             {notice.receipt.channel === 'wechat' ? '交易单号' : '收据号'}：{notice.receipt.reference}
@@ -88,7 +88,7 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
       {notice.earlier.map((e) => (
         <View key={e.noticeId} className="sub-card fee-earlier">
           <Text className="muted">
-            原通知（{NOTICE_STATE_LABELS[e.state]}）：本期费用 {formatYuan(e.chargeFen)}，发出于 {e.issuedAt.slice(0, 10)}
+            原通知（{NOTICE_STATE_LABELS[e.state]}）：本期费用 {formatYuan(e.chargeFen)}，发出于 {chinaDate(e.issuedAt)}
           </Text>
         </View>
       ))}

@@ -1,13 +1,15 @@
+import { chinaDate, chinaToday } from '@kehou/shared';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { DateField } from '../../ui/form';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import { useParams } from '../../ui/params';
+import '../../ui/form/form.scss';
 import { ErrorCard, Loading } from '../../ui/states';
 
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** 考勤: the class sheet for a date. Everyone starts at full attendance; tap to mark absent or type minutes, then save. */
@@ -27,7 +29,7 @@ export default function AttendancePage() {
       <Text className="link prev-day" onClick={() => setDate(shift(date, -1))}>
         ‹ 前一天
       </Text>
-      <Text className="attendance-date">{date}</Text>
+      <DateField className="attendance-date" title="考勤日期" value={date} min={shift(chinaToday(), -366)} max={chinaToday()} onChange={setDate} />
       <Text className="link next-day" onClick={() => setDate(shift(date, 1))}>
         后一天 ›
       </Text>
@@ -86,7 +88,7 @@ export default function AttendancePage() {
         )}
         {data.corrections.map((c, i) => (
           <Text key={i} className="section-note">
-            {c.at.slice(0, 10)} {c.byName}更正了 {c.changed} 人：{c.reason}
+            {chinaDate(c.at)} {c.byName}更正了 {c.changed} 人：{c.reason}
           </Text>
         ))}
         {data.rows.length === 0 && <Text className="muted">这一天本班没有参加课后服务的学生。</Text>}

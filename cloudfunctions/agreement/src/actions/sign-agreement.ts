@@ -44,12 +44,12 @@ export const signAgreement = implement(agreementContract.actions.signAgreement, 
     `签署协议第 ${template.version} 版`,
   );
   if (!created) return { signatureId: id, status: app.status, existing: true };
-  const status = await recordSigned(ctx, app._id, template.version);
+  const status = await recordSigned(ctx, app._id, template.version, guardianship.guardianName);
   return { signatureId: id, status, existing: false };
 });
 
 /** Moves the application on (listed → signed/active) or records the newer version signed. */
-async function recordSigned(ctx: ActionContext, applicationId: string, version: number): Promise<ApplicationStatus> {
+async function recordSigned(ctx: ActionContext, applicationId: string, version: number, guardianName: string): Promise<ApplicationStatus> {
   for (let attempt = 0; attempt < 4; attempt++) {
     const app: ApplicationDoc | null = await loadApplication(ctx, applicationId);
     if (!app) throw new AppError('NOT_FOUND', '报名不存在');
@@ -57,6 +57,7 @@ async function recordSigned(ctx: ActionContext, applicationId: string, version: 
     if (app.status === 'listed') {
       try {
         const updated = await moveApplication(ctx, app, 'sign', {
+          byName: guardianName,
           facts: { listFixed: !!app.listFixed, permitOutstanding: app.pickup.mode === 'alone' && !app.permitSigned },
           set: { signedVersion: version },
           note: `签署协议第 ${version} 版`,

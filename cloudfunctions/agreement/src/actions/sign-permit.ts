@@ -36,11 +36,11 @@ export const signPermit = implement(agreementContract.actions.signPermit, async 
     },
     '签署独自回家证',
   );
-  const status = await recordPermit(ctx, app._id);
+  const status = await recordPermit(ctx, app._id, guardianship.guardianName);
   return { signatureId: id, status, existing: false };
 });
 
-async function recordPermit(ctx: ActionContext, applicationId: string): Promise<ApplicationStatus> {
+async function recordPermit(ctx: ActionContext, applicationId: string, guardianName: string): Promise<ApplicationStatus> {
   for (let attempt = 0; attempt < 4; attempt++) {
     const app: ApplicationDoc | null = await loadApplication(ctx, applicationId);
     if (!app) throw new AppError('NOT_FOUND', '报名不存在');
@@ -48,6 +48,7 @@ async function recordPermit(ctx: ActionContext, applicationId: string): Promise<
     if (app.status === 'signed') {
       try {
         const updated = await moveApplication(ctx, app, 'activate', {
+          byName: guardianName,
           facts: { permitOutstanding: false },
           set: { permitSigned: true },
           note: '签署独自回家证',

@@ -1,4 +1,4 @@
-import type { ApplicationDoc, HardshipDeclaration } from '@kehou/shared';
+import type { ApplicationDoc, GuardianshipRecord, HardshipDeclaration, UserDoc } from '@kehou/shared';
 import { AppError, findById, implement, invalidState } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import {
@@ -24,6 +24,8 @@ export const getApplicationForm = implement(enrollmentContract.actions.getApplic
   const app = await findById<ApplicationDoc>(ctx, 'applications', `${student._id}:${term._id}`);
   const hardship = app ? await findById<HardshipDeclaration>(ctx, 'hardshipDeclarations', app._id) : null;
   const rosters = await clubRosters(ctx, term._id);
+  const guardianship = await findById<GuardianshipRecord>(ctx, 'guardianships', `${student._id}:${openid}`);
+  const phone = guardianship?.phone ?? (await findById<UserDoc>(ctx, 'users', openid))?.phone ?? '';
   const schedule = publication.content.schedules.find((s) => s.stage === classGroup.stage) ?? publication.content.schedules[0];
   return {
     student: { studentId: student._id, name: student.name, className: classGroup.name, schoolId: school._id, schoolName: school.name },
@@ -51,5 +53,6 @@ export const getApplicationForm = implement(enrollmentContract.actions.getApplic
     // Only to the guardian who declared it (to edit it): a co-guardian sees that it was declared
     // (application.hardshipDeclared), never the kind or the note.
     hardship: hardship && hardship.declaredBy === openid ? { kind: hardship.kind, note: hardship.note } : null,
+    me: { name: guardianship?.guardianName ?? ctx.caller.user?.name ?? '', relation: guardianship?.relation ?? '', phone },
   };
 });

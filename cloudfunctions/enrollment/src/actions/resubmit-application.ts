@@ -17,7 +17,7 @@ import {
  * The parent corrects a returned application, or applies again after withdrawing (joining
  * mid-term follows the normal flow), with the choices made anew against the current plan.
  */
-export const resubmitApplication = implement(enrollmentContract.actions.resubmitApplication, async (ctx, input, { doc: app }) => {
+export const resubmitApplication = implement(enrollmentContract.actions.resubmitApplication, async (ctx, input, { doc: app, guardianName }) => {
   requireRevision(app, input.revision);
   const classGroup = await getClass(ctx, app.classId);
   if (!classGroup) throw new AppError('NOT_FOUND', '班级不存在');
@@ -33,6 +33,7 @@ export const resubmitApplication = implement(enrollmentContract.actions.resubmit
     ...(rejoining ? { round: (app.round ?? 1) + 1, signedVersion: 0, permitSigned: false } : {}),
   };
   const updated = await moveApplication(ctx, app, 'resubmit', {
+    byName: guardianName,
     set,
     unset: ['returnReason', 'listingId', 'listedUntil', 'listFixed', ...(rejoining ? (['withdrawal'] as const) : [])],
     note: rejoining ? '重新报名' : '修改后重新提交',

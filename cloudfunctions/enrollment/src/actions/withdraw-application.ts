@@ -8,10 +8,10 @@ import { moveApplication, notifyStatus, viewForGuardian } from '@kehou/shared/en
  * cancelled; after it the parent applies to withdraw with an effective date and the school
  * approves (004 §三(六): 书面申请，学校批准).
  */
-export const withdrawApplication = implement(enrollmentContract.actions.withdrawApplication, async (ctx, input, { doc: app }) => {
+export const withdrawApplication = implement(enrollmentContract.actions.withdrawApplication, async (ctx, input, { doc: app, guardianName }) => {
   const openid = ctx.caller.requireSignedIn();
   if (CANCELLABLE.includes(app.status)) {
-    const updated = await moveApplication(ctx, app, 'cancel', { note: input.reason || '家长撤回报名' });
+    const updated = await moveApplication(ctx, app, 'cancel', { note: input.reason || '家长撤回报名', byName: guardianName });
     await notifyStatus(ctx, updated, '报名已撤回');
     return { application: await viewForGuardian(ctx, updated) };
   }
@@ -21,6 +21,7 @@ export const withdrawApplication = implement(enrollmentContract.actions.withdraw
   if (input.effectiveDate < today) throw new AppError('INVALID_INPUT', '生效日期不能早于今天');
   if (term && input.effectiveDate > term.endDate) throw new AppError('INVALID_INPUT', `生效日期不能晚于学期结束（${term.endDate}）`);
   const updated = await moveApplication(ctx, app, 'request-withdrawal', {
+    byName: guardianName,
     set: {
       withdrawal: {
         effectiveDate: input.effectiveDate,

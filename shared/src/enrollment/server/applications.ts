@@ -17,6 +17,8 @@ export interface MoveOptions {
   /** Fields to remove. */
   unset?: (keyof ApplicationDoc)[];
   note?: string;
+  /** Who the history names: a guardian by the name they bound with (the router's scope.guardianName); staff by their own. */
+  byName?: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function moveApplication(ctx: ActionContext, app: ApplicationDoc, e
     at: now,
     status: result.to,
     by: ctx.caller.openid ?? '',
-    byName: ctx.caller.user?.name ?? '',
+    byName: options.byName ?? ctx.caller.user?.name ?? '',
     ...(options.note ? { note: options.note } : {}),
   };
   const data: Record<string, unknown> = {
