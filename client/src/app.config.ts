@@ -15,6 +15,8 @@ export default defineAppConfig({
         'fees/index',
         'messages/index',
         'serviceday/index',
+        'survey/index',
+        'duty/index',
       ],
     },
     { root: 'teacher', pages: ['home/index', 'class/index', 'fees/index', 'attendance/index', 'gate/index'] },
@@ -34,12 +36,15 @@ export default defineAppConfig({
         'ledger/index',
         'spending/index',
         'flags/index',
+        'supervision/index',
       ],
     },
-    { root: 'committee', pages: ['home/index', 'feedback/index'] },
-    { root: 'bureau', pages: ['home/index', 'review/index'] },
+    { root: 'committee', pages: ['home/index', 'feedback/index', 'rules/index', 'duty/index'] },
+    { root: 'bureau', pages: ['home/index', 'review/index', 'school/index'] },
     // Open without signing in: the school's public page of a term and its article export.
     { root: 'public', pages: ['term/index', 'article/index'] },
+    // Survey results and the bureau's trends: the chart library stays out of the main package.
+    { root: 'charts', pages: ['survey/index', 'bureau/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,6 +1,8 @@
 import type { FunctionName } from '@kehou/shared';
 import type { CloudFunction } from '@kehou/shared/cloud';
 import { agreementFunction } from '../../cloudfunctions/agreement/src/function';
+import { bureauFunction } from '../../cloudfunctions/bureau/src/function';
+import { committeeFunction } from '../../cloudfunctions/committee/src/function';
 import { disclosureFunction } from '../../cloudfunctions/disclosure/src/function';
 import { enrollmentFunction } from '../../cloudfunctions/enrollment/src/function';
 import { feedbackFunction } from '../../cloudfunctions/feedback/src/function';
@@ -19,4 +21,6 @@ export const cloudFunctions: Record<FunctionName, CloudFunction> = {
   payments: paymentsFunction,
   messages: messagesFunction,
   serviceday: servicedayFunction,
+  committee: committeeFunction,
+  bureau: bureauFunction,
 };

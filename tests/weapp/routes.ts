@@ -65,4 +65,12 @@ export const ROUTES: Record<string, RouteCase> = {
   'bureau/review/index': { owner: '孙科长', query: () => term },
   'public/term/index': { owner: null, query: () => term },
   'public/article/index': { owner: null, query: () => term },
+  'parent/survey/index': { owner: '王建国' },
+  'charts/survey/index': { owner: '刘女士', query: () => school },
+  'committee/rules/index': { owner: '刘女士', query: () => school },
+  'committee/duty/index': { owner: '刘女士', query: () => school },
+  'parent/duty/index': { owner: '王建国' },
+  'school/supervision/index': { owner: '赵主任', query: () => school },
+  'bureau/school/index': { owner: '孙科长', query: () => school },
+  'charts/bureau/index': { owner: '孙科长' },
 };

@@ -1,6 +1,8 @@
 import type {
   agreementContract,
+  bureauContract,
   Contract,
+  committeeContract,
   disclosureContract,
   enrollmentContract,
   feedbackContract,
@@ -40,6 +42,8 @@ export const api = {
   feedback: clientFor<typeof feedbackContract>('feedback'),
   messages: clientFor<typeof messagesContract>('messages'),
   serviceday: clientFor<typeof servicedayContract>('serviceday'),
+  committee: clientFor<typeof committeeContract>('committee'),
+  bureau: clientFor<typeof bureauContract>('bureau'),
 };
 
 export { ApiError } from './call';

@@ -5,6 +5,8 @@
  */
 export * from './access';
 export { agreementContract } from './agreement';
+export { bureauContract } from './bureau';
+export { committeeContract } from './committee';
 export * from './define';
 export { disclosureContract } from './disclosure';
 export { enrollmentContract } from './enrollment';
@@ -14,6 +16,8 @@ export { messagesContract } from './messages';
 export { servicedayContract } from './serviceday';
 
 import { agreementContract } from './agreement';
+import { bureauContract } from './bureau';
+import { committeeContract } from './committee';
 import { disclosureContract } from './disclosure';
 import { enrollmentContract } from './enrollment';
 import { feedbackContract } from './feedback';
@@ -29,4 +33,6 @@ export const CONTRACTS = {
   feedback: feedbackContract,
   messages: messagesContract,
   serviceday: servicedayContract,
+  committee: committeeContract,
+  bureau: bureauContract,
 } as const;

@@ -38,6 +38,14 @@ export const COLLECTIONS = [
   'handovers',
   'shiftHandovers',
   'gateChecks',
+  'surveys',
+  'surveyAnswers',
+  'surveyTallies',
+  'managementRules',
+  'dutySignups',
+  'schoolSummaries',
+  'supervisionNotes',
+  'reportFilings',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -123,6 +123,12 @@ export default function ParentHome() {
           <Button size="small" className="serviceday-button" onClick={() => go('/parent/serviceday/index')}>
             请假与出勤
           </Button>
+          <Button size="small" className="survey-button" onClick={() => go('/parent/survey/index')}>
+            满意度调查
+          </Button>
+          <Button size="small" className="duty-button" onClick={() => go('/parent/duty/index')}>
+            到校值班
+          </Button>
         </View>
       </View>
     </View>

@@ -57,6 +57,27 @@ function SchoolCard({ schoolId }: { schoolId: string }) {
       {reports.length > 0 && (
         <Cell title="报告" extra={`下次 ${reports[0].due}`} clickable onClick={() => go(`/school/reports/index?schoolId=${encodeURIComponent(schoolId)}`)} />
       )}
+      <Cell
+        title="家长满意度调查"
+        extra="发起与结果"
+        clickable
+        onClick={() => go(`/charts/survey/index?schoolId=${encodeURIComponent(schoolId)}`)}
+        className="survey-link"
+      />
+      <Cell
+        title="家长值班"
+        extra="确认安排"
+        clickable
+        onClick={() => go(`/committee/duty/index?schoolId=${encodeURIComponent(schoolId)}`)}
+        className="duty-link"
+      />
+      <Cell
+        title="督导记录"
+        extra="答复"
+        clickable
+        onClick={() => go(`/school/supervision/index?schoolId=${encodeURIComponent(schoolId)}`)}
+        className="supervision-link"
+      />
     </View>
   );
 }

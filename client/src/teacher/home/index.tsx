@@ -48,6 +48,13 @@ export default function TeacherHome() {
             className="open-gate"
             onClick={() => go(`/teacher/gate/index?classId=${encodeURIComponent(c.classId)}`)}
           />
+          <Cell
+            title="家长值班"
+            extra="谁在值班"
+            clickable
+            className="open-duty"
+            onClick={() => go(`/committee/duty/index?schoolId=${encodeURIComponent(c.schoolId)}`)}
+          />
         </View>
       ))}
     </View>

@@ -198,7 +198,11 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
                     content: `这一批 ${l.count} 名学生公示期已满。确定名单后不能撤销，将通知这 ${l.count} 名学生的家长签署协议。`,
                     confirmText: `确定 ${l.count} 人`,
                   });
-                  if (ok) await act(() => fixing.run(async () => (await api.enrollment.fixListing({ listingId: l.listingId })).job), '名单已确定，已通知家长签署协议');
+                  if (ok)
+                    await act(
+                      () => fixing.run(async () => (await api.enrollment.fixListing({ listingId: l.listingId })).job),
+                      '名单已确定，已通知家长签署协议',
+                    );
                 }}
               >
                 名单确定
