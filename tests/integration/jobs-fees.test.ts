@@ -1,6 +1,6 @@
 import { getAll } from '@kehou/shared/cloud';
 import { DEMO, startTestCloud, type TestCloud } from '../support/runtime';
-import { afterLease, cloneApplications, driveJob } from '../support/school-of';
+import { afterLease, cloneApplications, driveJob, queuedMessages } from '../support/school-of';
 import { TERM } from './enrollment-fixtures';
 import { appOf, billedMonth, enrolledClass, record, SCHOOL, weekdaysOf } from './fees-fixtures';
 
@@ -31,10 +31,7 @@ const advance = (c: TestCloud) => (jobId: string) => c.call(DEMO.admin, 'fees', 
 
 async function endState(c: TestCloud) {
   const notices = await getAll<Record<string, unknown>>(c.db.collection('feeNotices').where({ schoolId: SCHOOL }));
-  const told = c.runtime.outbox
-    .list()
-    .filter((m) => m.templateId === 'tmpl-fee-notice')
-    .map((m) => m.touser);
+  const told = (await queuedMessages(c)).filter((m) => m.templateId === 'tmpl-fee-notice').map((m) => m.touser);
   return {
     notices: notices
       .map((n) => ({ id: n._id, chargeFen: n.chargeFen, dueFen: n.dueFen, status: n.status, sequence: n.sequence }))

@@ -98,3 +98,15 @@ async function metered<T>(cloud: TestCloud, run: JobRun, call: () => Promise<T>)
 export function afterLease(cloud: TestCloud): void {
   cloud.runtime.clock.advanceDays(25 / 86_400);
 }
+
+/** Every message the functions queued (messageQueue batches) or sent (the outbox): who was told what. */
+export async function queuedMessages(cloud: TestCloud): Promise<{ touser: string; templateId: string; data: Record<string, { value: string }> }[]> {
+  const queued: { touser: string; templateId: string; data: Record<string, { value: string }> }[] = [];
+  for (let skip = 0; ; skip += 100) {
+    const { data } = await cloud.db.collection('messageQueue').skip(skip).limit(100).get();
+    for (const doc of data as { messages?: { touser: string; templateId: string; data: Record<string, { value: string }> }[] }[])
+      queued.push(...(doc.messages ?? []));
+    if (data.length < 100) break;
+  }
+  return [...queued, ...cloud.runtime.outbox.list()];
+}

@@ -32,6 +32,7 @@ export const fixListingStep: JobStep = async (ctx, job) => {
         note: template ? '名单已确定，请阅读并签署协议' : '名单已确定，协议发布后请签署',
       }),
     );
+    await ctx.flushMessages(); // queued before the change: a step killed after it has told them already
     const ids = toFix.map((a) => a._id);
     await updateManyAudited(
       ctx,

@@ -41,6 +41,7 @@ export const postListingStep: JobStep = async (ctx, job) => {
         page: `parent/application/index?applicationId=${encodeURIComponent(app._id)}`,
       }),
     );
+    await ctx.flushMessages(); // queued before the change: a step killed after it has told them already
     const now = ctx.now().toISOString();
     const entry: HistoryEntry = { at: now, status: moved.to, by: ctx.caller.openid ?? '', byName: ctx.caller.user?.name ?? '', note };
     const ids = batch.map((a) => a._id);
