@@ -5,9 +5,12 @@ const CLASS = DEMO_IDS.class32;
 const CHINA_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 
-/** The next Monday–Friday from `now` (China time), and the instant of a China wall-clock time on it. */
+/**
+ * The first Monday–Friday after today (China time; today's sheet is the other journeys'), and the
+ * instant of a China wall-clock time on it.
+ */
 function serviceDayFrom(now: Date): { day: string; at: (time: string) => Date } {
-  let t = now.getTime() + CHINA_MS;
+  let t = now.getTime() + CHINA_MS + DAY_MS;
   while ([0, 6].includes(new Date(t).getUTCDay())) t += DAY_MS;
   const day = new Date(t).toISOString().slice(0, 10);
   return { day, at: (time) => new Date(`${day}T${time}:00+08:00`) };
@@ -24,7 +27,7 @@ async function moveTo(world: World, instant: Date) {
  * teacher opens today's attendance sheet with 王小明 already marked absent and the reason, saves the
  * others as present; at the gate hands four children to the adults their families named and leaves
  * one waiting; after the end of the service plus the school's margin that child shows as overdue.
- * The day is the first weekday from the runtime's clock; times are China times of that day.
+ * The day is the first weekday after today on the runtime's clock; times are China times of that day.
  */
 export async function serviceDayAtTheGate(world: World) {
   const { day, at } = serviceDayFrom(await world.now());
