@@ -15,6 +15,7 @@ export default defineAppConfig({
         'fees/index',
         'survey/index',
         'duty/index',
+        'messages/index',
       ],
     },
     { root: 'teacher', pages: ['home/index', 'class/index', 'fees/index', 'attendance/index'] },

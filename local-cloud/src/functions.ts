@@ -7,6 +7,7 @@ import { disclosureFunction } from '../../cloudfunctions/disclosure/src/function
 import { enrollmentFunction } from '../../cloudfunctions/enrollment/src/function';
 import { feedbackFunction } from '../../cloudfunctions/feedback/src/function';
 import { feesFunction } from '../../cloudfunctions/fees/src/function';
+import { messagesFunction } from '../../cloudfunctions/messages/src/function';
 import { paymentsFunction } from '../../cloudfunctions/payments/src/function';
 
 /** The same handlers that deploy to WeChat, by function name. */
@@ -19,4 +20,5 @@ export const cloudFunctions: Record<FunctionName, CloudFunction> = {
   payments: paymentsFunction,
   committee: committeeFunction,
   bureau: bureauFunction,
+  messages: messagesFunction,
 };

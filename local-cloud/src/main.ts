@@ -71,6 +71,8 @@ async function main() {
       .catch((error) => console.error('每日备份失败：', error));
   }, HOUR_MS);
   daily.unref();
+  // Timer triggers (config.json of each function) on the runtime's clock: the message queue, reminders, payment reconciliation.
+  runtime.timers.start();
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { COLLECTIONS, type FunctionName } from '@kehou/shared';
-import type { CallResult, CloudFunction, Database } from '@kehou/shared/cloud';
+import { buildContext, type CallResult, type CloudFunction, type Database } from '@kehou/shared/cloud';
+import { drainQueue } from '@kehou/shared/notify/server';
 import { Clock, type ClockOptions } from './clock';
 import { createLocalCloud } from './cloud';
 import { loadOrCreateSecret } from './data-folder/secret';
@@ -12,6 +13,7 @@ import { Meter } from './metering';
 import { Outbox } from './outbox';
 import { LocalPay } from './pay/local-pay';
 import { LocalStorage } from './storage';
+import { readTriggers, TimerRunner } from './timers';
 import { runAs } from './wx-context';
 
 export interface RuntimeOptions {
@@ -60,7 +62,37 @@ export async function createRuntime(options: RuntimeOptions = {}) {
     return JSON.parse(JSON.stringify(result)) as CallResult<T>;
   }
 
-  return { cloud, database, meter, outbox, storage, clock, links, sessions, pay, dataDir, call, close: () => database.close() };
+  /** WeChat runs a function's timer trigger itself, with the timer event and no user in the context. */
+  const timers = new TimerRunner(readTriggers(Object.keys(functions)), clock, (name, event) => {
+    const fn = functions[name];
+    if (!fn) throw new Error(`云函数 ${name} 不存在`);
+    return meter.call(() => runAs(null, () => fn(cloud, event, {})));
+  });
+
+  /** Sends every queued message now, as the messages function's timer would (tests; the outbox gets them). */
+  async function drainMessages() {
+    return runAs(null, async () => drainQueue(await buildContext(cloud, 'messages', 'drain'), Number.POSITIVE_INFINITY, 10_000));
+  }
+
+  return {
+    cloud,
+    database,
+    meter,
+    outbox,
+    storage,
+    clock,
+    links,
+    sessions,
+    pay,
+    timers,
+    dataDir,
+    call,
+    drainMessages,
+    close: async () => {
+      timers.stop();
+      await database.close();
+    },
+  };
 }
 
 async function ensureCollections(database: Database & { listCollections(): string[] }) {

@@ -1,4 +1,4 @@
-import type { FunctionName } from '@kehou/shared';
+import { acceptAll, type FunctionName } from '@kehou/shared';
 import type { Database } from '@kehou/shared/cloud';
 import { addDays, eachDay, isoWeekday } from '@kehou/shared/policy';
 import { chinaDateOf } from './demo-calendar';
@@ -45,8 +45,11 @@ export async function seedDemoTerm(runtime: LocalRuntime): Promise<void> {
   runtime.clock.set(new Date(`${addDays(term.startDate, -8)}T01:00:00.000Z`));
   try {
     const applicationIds = await applyAndApprove(ok, db);
+    // The messages function's timer sent what each step queued, minutes later.
+    await runtime.drainMessages();
     runtime.clock.set(new Date(`${addDays(term.startDate, -5)}T02:00:00.000Z`));
     await fixListAndSign(ok, applicationIds, addDays(term.startDate, -5));
+    await runtime.drainMessages();
   } finally {
     runtime.clock.reset();
   }
@@ -94,6 +97,8 @@ async function addFamilies(db: Database) {
 async function applyAndApprove(ok: Call, db: Database): Promise<string[]> {
   const applicationIds: string[] = [];
   for (const family of FAMILIES) {
+    // The apply button asks for consent to the messages that follow (client: ui/consents.ts).
+    await ok(family.openid, 'messages', 'recordConsents', { moment: 'apply', results: acceptAll('apply') });
     const { application } = await ok<{ application: { applicationId: string } }>(family.openid, 'enrollment', 'submitApplication', {
       studentId: family.studentId,
       termId: TERM,
@@ -128,6 +133,7 @@ async function fixListAndSign(ok: Call, applicationIds: string[], today: string)
     const view = await ok<{ template: { version: number }; agreement: { textHash: string } }>(family.openid, 'agreement', 'getAgreement', {
       applicationId: applicationIds[i],
     });
+    await ok(family.openid, 'messages', 'recordConsents', { moment: 'sign', results: acceptAll('sign') });
     await ok(family.openid, 'agreement', 'signAgreement', {
       applicationId: applicationIds[i],
       version: view.template.version,

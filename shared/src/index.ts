@@ -14,3 +14,4 @@ export * from './domain/zod-zh';
 export * from './enrollment';
 export * from './feedback';
 export * from './notify/templates';
+export * from './notify/types';

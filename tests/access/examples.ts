@@ -148,4 +148,10 @@ export const EXAMPLES: Examples = {
     // A report the school's profile (suifenhe) does not ask for: refused for the admin too; nothing is filed.
     fileReport: (w) => ({ schoolId: w.school, reportKey: 'semiannual-report', year: 2026, half: 1 }),
   },
+  messages: {
+    recordConsents: () => ({ moment: 'apply', results: { 'tmpl-enrollment-status': 'accept' } }),
+    listMyMessages: () => ({}),
+    getSchoolReach: (w) => ({ schoolId: w.school }),
+    getClassReach: (w) => ({ classId: w.classId }),
+  },
 };

@@ -98,7 +98,7 @@ describe('signing: the exact text, hashed, for one child, never changed', () => 
     const second = await signAgreement(cloud, DEMO.secondGuardian, XIAOMING_APP);
     expect(second).toMatchObject({ signatureId: `${XIAOMING_APP}:v1`, existing: true });
     expect((await cloud.db.collection('signatures').count()).total).toBe(1);
-    expect(cloud.runtime.outbox.list(DEMO.secondGuardian).at(-1)?.data.phrase2.value).toBe('已生效');
+    expect((await cloud.sent(DEMO.secondGuardian)).at(-1)?.data.phrase2.value).toBe('已生效');
   });
 
   it('signing a text other than the one rendered now, or an old version, is refused', async () => {
@@ -132,7 +132,7 @@ describe('signing: the exact text, hashed, for one child, never changed', () => 
     await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
     const published = await publishAgreement(cloud, '（经家委会修订）');
     expect(published).toMatchObject({ version: 2, needResign: 1 });
-    expect(cloud.runtime.outbox.list(DEMO.parent).at(-1)?.data.thing3.value).toMatch(/请重新签署/);
+    expect((await cloud.sent(DEMO.parent)).at(-1)?.data.thing3.value).toMatch(/请重新签署/);
 
     const view = await cloud.ok(DEMO.parent, 'enrollment', 'getApplication', { applicationId: XIAOMING_APP });
     expect(view).toMatchObject({ status: 'active', signedVersion: 1, agreementVersion: 2, needsResign: true, canSign: true });

@@ -55,7 +55,7 @@ describe('bureau review: draft → submitted → returned / approved → publish
     expect(returned).toEqual({ status: 'returned', version: 1 });
     const [version] = await docs(cloud, 'planVersions', { _id: `${QJ_PLAN}:s1` });
     expect(version).toMatchObject({ decision: 'returned', decidedBy: DEMO.qijiangBureau, comments: '请补充美术社的场地安排' });
-    const [message] = cloud.runtime.outbox.list(DEMO.otherSchoolAdmin);
+    const [message] = await cloud.sent(DEMO.otherSchoolAdmin);
     expect(message).toMatchObject({
       templateId: 'tmpl-plan-review-result',
       page: 'school/plan/index?schoolId=school-qj-1&termId=term-qj-current',
@@ -104,7 +104,7 @@ describe('bureau review: draft → submitted → returned / approved → publish
       status: 'approved',
       version: 2,
     });
-    expect(cloud.runtime.outbox.list(DEMO.otherSchoolAdmin).map((m) => m.data.phrase2.value)).toEqual(['已退回', '已通过']);
+    expect((await cloud.sent(DEMO.otherSchoolAdmin)).map((m) => m.data.phrase2.value)).toEqual(['已退回', '已通过']);
     const history = await cloud.ok(DEMO.otherSchoolAdmin, 'disclosure', 'getPlanHistory', QJ);
     expect(history.versions.map((v: any) => `${v.number}:${v.decision}`)).toEqual(['1:returned', '2:approved']);
     expect(await cloud.call(DEMO.admin, 'disclosure', 'getPlanHistory', QJ)).toMatchObject({ ok: false, code: 'FORBIDDEN' });

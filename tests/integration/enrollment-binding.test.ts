@@ -33,7 +33,7 @@ describe('binding a parent to a child: name, student number and the class code, 
     expect((await cloud.ok(DEMO.teacher, 'enrollment', 'getHome')).tasks.pendingBindings).toBe(1);
 
     await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' });
-    expect(cloud.runtime.outbox.list(DEMO.newParent)).toMatchObject([
+    expect(await cloud.sent(DEMO.newParent)).toMatchObject([
       { templateId: 'tmpl-enrollment-binding', data: { thing1: { value: '朱可馨' }, phrase2: { value: '已确认' } } },
     ]);
     const form = await cloud.ok(DEMO.newParent, 'enrollment', 'getApplicationForm', { studentId: KEXIN_ID });
@@ -87,7 +87,7 @@ describe('binding a parent to a child: name, student number and the class code, 
     expect(await cloud.call('demo-teacher-wu', 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 
     await cloud.ok(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'reject' });
-    expect(cloud.runtime.outbox.list(DEMO.newParent).at(-1)?.data.phrase2.value).toBe('未通过');
+    expect((await cloud.sent(DEMO.newParent)).at(-1)?.data.phrase2.value).toBe('未通过');
     expect(await cloud.call(DEMO.newParent, 'enrollment', 'getApplicationForm', { studentId: KEXIN_ID })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect((await cloud.ok(DEMO.newParent, 'enrollment', 'bindChild', KEXIN)).status).toBe('pending');
     expect(await cloud.call(DEMO.teacher, 'enrollment', 'decideBinding', { guardianshipId: REF, decision: 'confirm' })).toMatchObject({ ok: true });

@@ -13,7 +13,7 @@ const roster = async () => (await cloud.db.collection('clubSeats').doc(`${TERM}:
 const submitted = async () =>
   (await cloud.ok(DEMO.teacher, 'enrollment', 'listClassApplications', { classId: DEMO_IDS.class32, status: ['submitted'], limit: 50 })).rows as any[];
 const seen = (rows: any[]) => rows.map((r) => ({ applicationId: r.applicationId, revision: r.revision }));
-const messages = () => cloud.runtime.outbox.list().length;
+const messages = async () => (await cloud.sent()).length;
 
 async function applyMany(count: number, extra: Record<string, unknown> = {}): Promise<string[]> {
   const ids: string[] = [];
@@ -42,7 +42,7 @@ describe('the class teacher reviews a whole class in one action', () => {
     const rows = await submitted();
     expect(rows).toHaveLength(6);
     const [returnedRow, heldRow, ...passRows] = rows;
-    const before = messages();
+    const before = await messages();
     const input = {
       classId: DEMO_IDS.class32,
       requestId: 'class-review-1',
@@ -53,14 +53,14 @@ describe('the class teacher reviews a whole class in one action', () => {
     for (const row of passRows) expect(await app(row.applicationId)).toMatchObject({ status: 'teacher-reviewed', revision: row.revision + 1 });
     expect(await app(returnedRow.applicationId)).toMatchObject({ status: 'returned', returnReason: '请补充接送人电话' });
     expect(await app(heldRow.applicationId)).toMatchObject({ status: 'submitted', revision: heldRow.revision });
-    expect(messages() - before).toBe(5); // one guardian each
+    expect((await messages()) - before).toBe(5); // one guardian each
     expect(ids).toHaveLength(6);
 
     // The same request again (a timeout, a double tap): the same answer, nothing written or sent twice.
     const histories = await Promise.all(passRows.map(async (r) => (await app(r.applicationId)).history.length));
     expect(await cloud.ok(DEMO.teacher, 'enrollment', 'passClassReview', input)).toEqual({ passed: 4, returned: 1, changed: [] });
     expect(await Promise.all(passRows.map(async (r) => (await app(r.applicationId)).history.length))).toEqual(histories);
-    expect(messages() - before).toBe(5);
+    expect((await messages()) - before).toBe(5);
     expect((await cloud.ok(DEMO.teacher, 'enrollment', 'getClassQueue', { classId: DEMO_IDS.class32 })).counts).toMatchObject({
       submitted: 1,
       'teacher-reviewed': 4,
@@ -108,7 +108,8 @@ describe('the school approves everything waiting, by class or all, step by step'
     // Each family is told its place.
     const last = waiting.at(-1).applicationId;
     const family = `parent-${ids.indexOf(last)}`;
-    expect(cloud.runtime.outbox.list(family).at(-1)?.data.thing4?.value ?? JSON.stringify(cloud.runtime.outbox.list(family).at(-1))).toContain('候补第4位');
+    const told = (await cloud.sent(family)).at(-1);
+    expect(told?.data.thing4?.value ?? JSON.stringify(told)).toContain('候补第4位');
   });
 
   it('by class: only that class; and only what was waiting when the desk was loaded', async () => {

@@ -92,7 +92,7 @@ describe('club places: approval order, a waiting list, never overbooked', () => 
     expect(waiting.map((p) => p.applicationId)).toEqual([ids[3]]);
     expect(await placement(families[2][0], ids[2])).toMatchObject({ placement: 'placed' });
     expect(await placement(families[3][0], ids[3])).toMatchObject({ placement: 'waiting', waitingPosition: 1 });
-    expect(cloud.runtime.outbox.list(families[2][0]).at(-1)?.data.thing3.value).toMatch(/书法社有空余名额/);
+    expect((await cloud.sent(families[2][0])).at(-1)?.data.thing3.value).toMatch(/书法社有空余名额/);
   });
 
   it('a child on the waiting list who withdraws leaves the list; the others move up a position', async () => {

@@ -34,6 +34,7 @@ export async function addFamilies(cloud: TestCloud, count: number, first = 0): P
     const openid = `parent-${i}`;
     const studentId = class32Child(i);
     await cloud.db.collection('users').add({ data: { _id: openid, name: `家长${i}`, roles: [] } });
+    await cloud.allowMessages(openid);
     await cloud.db.collection('guardianships').add({
       data: {
         _id: `${studentId}:${openid}`,

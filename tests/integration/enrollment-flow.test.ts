@@ -22,7 +22,7 @@ beforeEach(async () => {
 afterEach(() => cloud.close());
 
 const revision = async (id: string) => ((await cloud.db.collection('applications').doc(id).get()).data as { revision: number }).revision;
-const outboxFor = (openid: string) => cloud.runtime.outbox.list(openid);
+const outboxFor = (openid: string) => cloud.sent(openid);
 
 describe('applying: the parent chooses freely from the published plan', () => {
   it('the form shows the published plan with nothing chosen, and the application is one per child and term', async () => {
@@ -82,16 +82,16 @@ describe('applying: the parent chooses freely from the published plan', () => {
     expect(retry.existing).toBe(true);
     expect(retry.application.days).toEqual([1, 2, 3, 4, 5]);
     expect((await cloud.db.collection('applications').where({ studentId: XIAOMING }).count()).total).toBe(1);
-    expect(outboxFor(DEMO.parent).filter((m) => m.templateId === 'tmpl-enrollment-status')).toHaveLength(1);
+    expect((await outboxFor(DEMO.parent)).filter((m) => m.templateId === 'tmpl-enrollment-status')).toHaveLength(1);
   });
 
   it('every status change reaches every confirmed guardian of the child', async () => {
     await applyFor(cloud, DEMO.parent, XIAOMING);
     for (const openid of [DEMO.parent, DEMO.secondGuardian]) {
-      const [message] = outboxFor(openid);
+      const [message] = await outboxFor(openid);
       expect(message).toMatchObject({ templateId: 'tmpl-enrollment-status', data: { thing1: { value: '王小明' }, phrase2: { value: '待初审' } } });
     }
-    expect(outboxFor(DEMO.otherSchoolParent)).toHaveLength(0);
+    expect(await outboxFor(DEMO.otherSchoolParent)).toHaveLength(0);
   });
 });
 
@@ -100,7 +100,7 @@ describe('reviews can pass or send back, never refuse', () => {
     await applyFor(cloud, DEMO.parent, XIAOMING);
     expect((await teacherPass(cloud, XIAOMING_APP)).status).toBe('teacher-reviewed');
     expect((await adminApprove(cloud, XIAOMING_APP)).status).toBe('approved');
-    expect(outboxFor(DEMO.secondGuardian).map((m) => m.data.phrase2.value)).toEqual(['待初审', '待学校审核', '审核通过']);
+    expect((await outboxFor(DEMO.secondGuardian)).map((m) => m.data.phrase2.value)).toEqual(['待初审', '待学校审核', '审核通过']);
   });
 
   it('the class teacher sends an application back with a reason; the parent corrects and resubmits', async () => {
@@ -181,11 +181,9 @@ describe('public listing, fixing the list, signing, active', () => {
     cloud.runtime.clock.advanceDays(3.01);
     await cloud.ok(DEMO.admin, 'enrollment', 'fixListing', { listingId: posted.listingId });
     expect((await cloud.ok(DEMO.parent, 'enrollment', 'getApplication', { applicationId: XIAOMING_APP })).canSign).toBe(true);
-    expect(
-      outboxFor(DEMO.parent)
-        .filter((m) => m.templateId === 'tmpl-enrollment-agreement')
-        .map((m) => m.data.thing3.value),
-    ).toEqual(['名单已确定，请阅读并签署协议']);
+    expect((await outboxFor(DEMO.parent)).filter((m) => m.templateId === 'tmpl-enrollment-agreement').map((m) => m.data.thing3.value)).toEqual([
+      '名单已确定，请阅读并签署协议',
+    ]);
     expect((await signAgreement(cloud, DEMO.parent, XIAOMING_APP)).status).toBe('active');
   });
 
@@ -262,7 +260,7 @@ describe('withdrawal', () => {
     await cloud.ok(DEMO.parent, 'enrollment', 'withdrawApplication', { applicationId: XIAOMING_APP, effectiveDate: today });
     await cloud.ok(DEMO.admin, 'enrollment', 'decideWithdrawal', { applicationId: XIAOMING_APP, decision: 'approve' });
     expect(await statusOf(cloud, XIAOMING_APP)).toBe('withdrawn');
-    expect(outboxFor(DEMO.parent).at(-1)?.data.phrase2.value).toBe('已退出');
+    expect((await outboxFor(DEMO.parent)).at(-1)?.data.phrase2.value).toBe('已退出');
   });
 
   it('joining again mid-term after withdrawing follows the normal flow and signs anew', async () => {

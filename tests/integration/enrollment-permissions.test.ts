@@ -115,7 +115,7 @@ describe('hardship: the school admin and the child’s class teacher only, never
     expect(JSON.stringify(view)).not.toMatch(/subsistence|低保|2301/);
     const home = await cloud.ok(DEMO.parent, 'enrollment', 'listMyApplications');
     expect(JSON.stringify(home)).not.toMatch(/subsistence|低保|2301/);
-    const outbox = JSON.stringify(cloud.runtime.outbox.list());
+    const outbox = JSON.stringify(await cloud.sent());
     expect(outbox).not.toMatch(/subsistence|低保|困难|2301/);
     // What the public page reads: applications on the list, with name and class only.
     const listed = (await cloud.db.collection('applications').where({ schoolId: SCHOOL, termId: TERM, status: 'listed' }).get()).data;

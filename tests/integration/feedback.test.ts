@@ -72,7 +72,7 @@ describe('feedback: parents → parent committee (000 §三(五))', () => {
     const mine = await cloud.ok(DEMO.parent, 'feedback', 'listMyFeedback');
     expect(mine).toEqual([expect.objectContaining({ status: 'answered', answer: expect.objectContaining({ byName: '刘女士' }) })]);
     expect(await cloud.ok(DEMO.secondGuardian, 'feedback', 'listMyFeedback')).toEqual([]);
-    expect(cloud.runtime.outbox.list(DEMO.parent)).toEqual([expect.objectContaining({ templateId: 'tmpl-feedback-answered', page: 'parent/feedback/index' })]);
+    expect(await cloud.sent(DEMO.parent)).toEqual([expect.objectContaining({ templateId: 'tmpl-feedback-answered', page: 'parent/feedback/index' })]);
     const audit = await cloud.db
       .collection('audit')
       .where({ action: cloud.db.command.in(['feedback.submitFeedback', 'feedback.markFeedbackReviewed', 'feedback.answerFeedback']) })

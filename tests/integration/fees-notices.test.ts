@@ -140,7 +140,7 @@ describe('收费通知: preview and issue (suifenhe, a month by actual attendanc
 
   it('every confirmed guardian is told, once', async () => {
     for (const openid of [DEMO.parent, DEMO.secondGuardian, kids.parent0]) {
-      expect(cloud.runtime.outbox.list(openid).filter((m) => m.templateId === 'tmpl-fees-notice')).toHaveLength(1);
+      expect((await cloud.sent(openid)).filter((m) => m.templateId === 'tmpl-fees-notice')).toHaveLength(1);
     }
   });
 
@@ -156,7 +156,7 @@ describe('收费通知: preview and issue (suifenhe, a month by actual attendanc
     expect(JSON.stringify(await notices().get())).not.toMatch(HARDSHIP_WORDS);
     // The kind stays in the private waiver record the engine reads when a notice is recomputed.
     expect(((await cloud.db.collection('feeNoticeWaivers').doc(noticeId(kids.hardshipChild)).get()).data as any).hardship).toBe('registered-poor');
-    expect(cloud.runtime.outbox.list(DEMO.parent).find((m) => m.templateId === 'tmpl-fees-notice')?.data.thing4.value).toBe('本期无需缴费');
+    expect((await cloud.sent(DEMO.parent)).find((m) => m.templateId === 'tmpl-fees-notice')?.data.thing4.value).toBe('本期无需缴费');
   });
 
   it('a parent sees the notices of their own children only, with every line and clause', async () => {
@@ -257,7 +257,7 @@ describe('corrections instead of rewrites (a new notice supersedes; the family o
       difference: { differenceFen: -800, creditFen: 800, reason: '考勤更正' },
     });
     expect(parent[0].earlier).toEqual([expect.objectContaining({ noticeId: noticeId(kids.child0), chargeFen: 1400, state: 'superseded' })]);
-    expect(cloud.runtime.outbox.list(kids.parent0).at(-1)?.data.thing4.value).toMatch(/退还/);
+    expect((await cloud.sent(kids.parent0)).at(-1)?.data.thing4.value).toMatch(/退还/);
     // The old notice can no longer be paid or corrected again; issuing again creates nothing.
     expect((await cloud.ok(DEMO.admin, 'fees', 'previewNotices', PERIOD())).counts).toEqual({ new: 0, issued: 3, changed: 0 });
   });

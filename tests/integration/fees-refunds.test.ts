@@ -70,7 +70,7 @@ describe('退费 (suifenhe 004 三(五)3(2)): a guardian applies, the school dec
     expect(refund).toMatchObject({ status: 'approved', refundFen: 400 });
     expect(refund.lines[0]).toMatchObject({ amountFen: 400, citation: '关于做好绥芬河市中小学生课后服务工作的实施意见 三(五)3(2)' });
     expect(refund.lines[0].label).toMatch(/退半费/);
-    expect(cloud.runtime.outbox.list(kids.parent0).at(-1)).toMatchObject({
+    expect((await cloud.sent(kids.parent0)).at(-1)).toMatchObject({
       templateId: 'tmpl-fees-refund',
       data: { phrase2: { value: '已同意' }, amount3: { value: '4.00元' } },
     });

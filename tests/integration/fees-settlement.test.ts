@@ -121,12 +121,7 @@ describe('leaving mid-term settles the money: suifenhe by the month (004 三(五
     const correction = (await cloud.db.collection('feeNotices').doc(`${noticeId}:2`).get()).data as any;
     expect(correction.difference).toMatchObject({ previousChargeFen: days.length * 800, differenceFen: (10 - days.length) * 800 });
     // The parent is told about the corrected notice.
-    expect(
-      cloud.runtime.outbox
-        .list(kids.parent0)
-        .filter((m) => m.templateId === 'tmpl-fees-notice')
-        .at(-1)?.data.thing2.value,
-    ).toMatch(/更正/);
+    expect((await cloud.sent(kids.parent0)).filter((m) => m.templateId === 'tmpl-fees-notice').at(-1)?.data.thing2.value).toMatch(/更正/);
     // The child is no longer on the sheet from the effective date.
     expect(
       (await cloud.ok(DEMO.teacher, 'enrollment', 'getAttendanceSheet', { classId: 'class-sfh-3-2', date: leavesOn })).rows.map((r: any) => r.studentId),

@@ -1,4 +1,4 @@
-import { APPLICATION_STATUS_LABELS, ENROLLMENT_TEMPLATE_IDS } from '@kehou/shared';
+import { APPLICATION_STATUS_LABELS, CONSENT_ASKS } from '@kehou/shared';
 import { DEMO_IDS } from '../../local-cloud/src/seed-ids';
 import type { World } from './driver';
 
@@ -57,9 +57,13 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
   await parent.see(APPLICATION_STATUS_LABELS.submitted, '.application-status');
   if (parent.wx) {
     // WeChat asks only from a tap, and before the application is sent (so the first message can go).
-    const [asked, ...again] = parent.wx.calls('requestSubscribeMessage');
+    const [asked, ...again] = parent.wx.calls('requestSubscribeMessage').filter((c) => c.route === 'parent/apply/index');
     expect(again).toEqual([]);
-    expect(asked).toMatchObject({ duringTap: true, route: 'parent/apply/index', args: { tmplIds: [...ENROLLMENT_TEMPLATE_IDS] } });
+    expect(asked).toMatchObject({ duringTap: true, route: 'parent/apply/index', args: { tmplIds: [...CONSENT_ASKS.apply] } });
+    // The answers are recorded, so the server can count the consents it may send against.
+    expect(parent.wx.calls('cloud.callFunction').filter((c) => c.args.name === 'messages' && c.args.data?.action === 'recordConsents').length).toBeGreaterThan(
+      0,
+    );
     const applied = parent.wx.calls('cloud.callFunction').filter((c) => c.args.data?.action === 'submitApplication');
     expect(applied).toHaveLength(1);
   }

@@ -39,6 +39,7 @@ export const ROUTES: Record<string, RouteCase> = {
   'parent/agreement/index': { owner: '王建国', query: (f) => ({ applicationId: f.applicationId }) },
   'parent/signature/index': { owner: '王建国', query: (f) => ({ signatureId: f.signatureId }) },
   'parent/fees/index': { owner: '王建国' },
+  'parent/messages/index': { owner: '王建国' },
   'teacher/home/index': { owner: '陈老师' },
   'teacher/class/index': { owner: '陈老师', query: () => ({ classId: DEMO_IDS.class32 }) },
   'teacher/fees/index': { owner: '陈老师', query: () => term },

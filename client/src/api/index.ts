@@ -8,6 +8,7 @@ import type {
   feedbackContract,
   feesContract,
   InputOf,
+  messagesContract,
   OutputOf,
 } from '@kehou/shared/contracts';
 import { callFunction } from './call';
@@ -40,6 +41,7 @@ export const api = {
   feedback: clientFor<typeof feedbackContract>('feedback'),
   committee: clientFor<typeof committeeContract>('committee'),
   bureau: clientFor<typeof bureauContract>('bureau'),
+  messages: clientFor<typeof messagesContract>('messages'),
 };
 
 export { ApiError } from './call';

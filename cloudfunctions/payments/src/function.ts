@@ -23,6 +23,7 @@ export const paymentsFunction: CloudFunction = (async (cloud: CloudSdk, event: u
     if (kind === 'timer') await reconcileStale(ctx);
     else if (kind === 'refund') await onRefund(ctx, e.reqInfo ?? {});
     else if (e.returnCode === 'SUCCESS' && e.resultCode === 'SUCCESS' && typeof e.outTradeNo === 'string') await onPayment(ctx, e.outTradeNo);
+    await ctx.flushMessages();
     return { errcode: 0, errmsg: 'OK' };
   } catch (error) {
     console.error('[payments]', error);

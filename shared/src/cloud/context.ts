@@ -1,4 +1,5 @@
 import type { CollectionName } from '../domain/collections';
+import type { NotifyOptions } from '../notify/server/queue';
 import type { Caller } from './caller';
 import type { CloudSdk, Database, SubscribeMessage } from './sdk';
 
@@ -22,7 +23,13 @@ export interface ActionContext {
    * uploaded file). A database change records its entry with it, in one transaction: audited.ts.
    */
   audit(targets: AuditTarget[], summary?: string): Promise<void>;
-  /** Sends a one-time subscription message; failures (no subscription left) are logged, not thrown. */
-  notify(message: SubscribeMessage): Promise<boolean>;
+  /**
+   * Queues a subscription message (shared/src/notify/server/queue.ts): written to `messageQueue` once
+   * the action succeeds and sent by the `messages` function's timer against the person's consent.
+   * False when the same message (template, person, thing, day) is already queued by this action.
+   */
+  notify(message: SubscribeMessage, options?: NotifyOptions): Promise<boolean>;
+  /** Writes the queued messages now (the router does it after a handler succeeds; a timer or callback calls it itself). */
+  flushMessages(): Promise<number>;
   collection(name: CollectionName): ReturnType<Database['collection']>;
 }

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { ActionContract, Contract, OutputOf, ParsedInputOf, ScopeOf } from '../contracts/define';
 import type { UserDoc } from '../domain/people';
 import { describeIssues } from '../domain/zod-zh';
+import { MessageBuffer } from '../notify/server/queue';
 import { resolveAccess, type Scope } from './access';
 import { auditEntry } from './audited';
 import { Caller } from './caller';
 import type { ActionContext, AuditTarget } from './context';
 import { AppError } from './errors';
-import type { CloudSdk, SubscribeMessage } from './sdk';
+import type { CloudSdk } from './sdk';
 
 export type CallResult<T = unknown> = { ok: true; data: T } | { ok: false; code: string; message: string; details?: unknown };
 
@@ -55,6 +56,7 @@ export function createCloudFunction<C extends Contract>(contract: C, handlers: H
       const ctx = await buildContext(cloud, functionName, actionName);
       const scope = await resolveAccess(ctx, spec.access, input.data);
       const result = await handler(ctx, input.data, scope as never);
+      await ctx.flushMessages();
       return { ok: true, data: result ?? null };
     } catch (error) {
       if (error instanceof AppError) {
@@ -73,6 +75,8 @@ export async function buildContext(cloud: CloudSdk, functionName: string, action
   const openid = cloud.getWXContext().OPENID || null;
   const user = openid ? await findUser(db, openid) : null;
   const caller = new Caller(openid, user);
+  const now = () => (cloud.now ? cloud.now() : new Date());
+  const messages = new MessageBuffer(`${functionName}.${actionName}`, now);
   return {
     cloud,
     db,
@@ -80,20 +84,13 @@ export async function buildContext(cloud: CloudSdk, functionName: string, action
     caller,
     functionName,
     actionName,
-    now: () => (cloud.now ? cloud.now() : new Date()),
+    now,
     collection: (name) => db.collection(name),
     audit: async (targets: AuditTarget[], summary?: string) => {
       await db.collection('audit').add({ data: { ...auditEntry({ db, caller, functionName, actionName }, { targets, summary: summary ?? '' }) } });
     },
-    notify: async (message: SubscribeMessage) => {
-      try {
-        await cloud.openapi.subscribeMessage.send(message);
-        return true;
-      } catch (error) {
-        console.warn(`[${functionName}] subscribe message not sent`, error);
-        return false;
-      }
-    },
+    notify: async (message, options) => messages.add(message, options),
+    flushMessages: () => messages.flush({ collection: (name) => db.collection(name), now }),
   };
 }
 

@@ -12,6 +12,7 @@ export { disclosureContract } from './disclosure';
 export { enrollmentContract } from './enrollment';
 export { feedbackContract } from './feedback';
 export { feesContract } from './fees';
+export { messagesContract } from './messages';
 
 import { agreementContract } from './agreement';
 import { bureauContract } from './bureau';
@@ -20,6 +21,7 @@ import { disclosureContract } from './disclosure';
 import { enrollmentContract } from './enrollment';
 import { feedbackContract } from './feedback';
 import { feesContract } from './fees';
+import { messagesContract } from './messages';
 
 export const CONTRACTS = {
   fees: feesContract,
@@ -29,4 +31,5 @@ export const CONTRACTS = {
   feedback: feedbackContract,
   committee: committeeContract,
   bureau: bureauContract,
+  messages: messagesContract,
 } as const;

@@ -5,7 +5,7 @@ export { type Chargeability, type ChargeablePlan, chargeability, isChargeable } 
 export { checkServicePlan, hasExternalProviders, hasWinterTimetable, issuesAt } from './check';
 export * from './content-schema';
 export { toCsv } from './csv';
-export { addCalendarDays, chinaDate, chinaDateTime } from './dates';
+export { addCalendarDays, chinaDate, chinaDateTime, daysBetween } from './dates';
 export { DEADLINE_WARNING_DAYS, filingDeadlineInfo } from './deadline';
 export { diffPlanContent } from './diff';
 export { disallowedFeeSettings, FEE_SETTING_LABELS, feeSettingIssues, feeSettingsFor } from './fee-settings';

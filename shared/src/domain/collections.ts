@@ -39,6 +39,8 @@ export const COLLECTIONS = [
   'schoolSummaries',
   'supervisionNotes',
   'reportFilings',
+  'messageQueue',
+  'messageConsents',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

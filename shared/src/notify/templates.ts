@@ -163,3 +163,20 @@ export function refundPaidMessage(args: { touser: string; childName: string; amo
     },
   };
 }
+
+/** 待办事项提醒 — thing1 事项, thing2 对象, thing3 备注, time4 截止时间. The timer's reminders (shared/src/notify/server/reminders). */
+export const REMINDER_TEMPLATE_ID = 'tmpl-reminder';
+
+export function reminderMessage(args: { touser: string; subject: string; about: string; note: string; due: string; page: string }): SubscribeMessage {
+  return {
+    touser: args.touser,
+    templateId: REMINDER_TEMPLATE_ID,
+    page: args.page,
+    data: {
+      thing1: { value: clip(args.subject, 20) },
+      thing2: { value: clip(args.about, 20) },
+      thing3: { value: clip(args.note, 20) },
+      time4: { value: clip(args.due, 32) },
+    },
+  };
+}

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { askConsents } from '../../ui/consents';
 import { go, toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
@@ -42,7 +43,10 @@ function SignBlock(props: { id: string; label: string; busy: boolean; onSign: (i
         disabled={!agreed}
         loading={props.busy}
         className={`${props.id}-submit`}
-        onClick={async () => props.onSign((await pad.current?.export().catch(() => null)) ?? null)}
+        onClick={async () => {
+          void askConsents('sign');
+          props.onSign((await pad.current?.export().catch(() => null)) ?? null);
+        }}
       >
         {props.label}
       </Button>

@@ -1,7 +1,6 @@
 import {
   type ApplicationForm,
   type ApplicationView,
-  ENROLLMENT_TEMPLATE_IDS,
   HARDSHIP_KIND_LABELS,
   HARDSHIP_KINDS,
   type HardshipKind,
@@ -15,6 +14,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { askConsents } from '../../ui/consents';
 import { Checkbox, ChoiceTags, Field, FieldError, Form, fieldAnchor, hasDraft, LimitedText, Radio, useDraft, useFormErrors } from '../../ui/form';
 import { Button } from '../../ui/nutui';
 import '../../ui/form/form.scss';
@@ -38,16 +38,6 @@ interface Draft {
   hardshipOn: boolean;
   hardshipKind: HardshipKind | '';
   hardshipNote: string;
-}
-
-/** Asks, in the mini-program, to be told of status changes (one-time subscription messages). */
-async function askForNotifications() {
-  if (process.env.TARO_ENV !== 'weapp') return;
-  try {
-    await Taro.requestSubscribeMessage({ tmplIds: [...ENROLLMENT_TEMPLATE_IDS], entityIds: [] } as never);
-  } catch {
-    // Declining is fine: the status is always on the page.
-  }
 }
 
 function ItemChoice({ item, on, onToggle }: { item: Item; on: boolean; onToggle: () => void }) {
@@ -184,7 +174,7 @@ export default function ApplyPage() {
     const call = send();
     if (!call) return;
     setBusy(true);
-    await askForNotifications();
+    await askConsents('apply');
     try {
       const { application } = await call();
       draft.discard();

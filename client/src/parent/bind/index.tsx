@@ -4,6 +4,7 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api';
+import { askConsents } from '../../ui/consents';
 import { ChoiceTags, Field, Form, useFormErrors } from '../../ui/form';
 import '../../ui/form/form.scss';
 import { Button } from '../../ui/nutui';
@@ -30,6 +31,7 @@ export default function BindPage() {
   };
 
   const submit = async () => {
+    void askConsents('bind');
     const relationText = relation === '其他' ? otherRelation : relation;
     const input = problems.check(bindChildInput, { ...form, relation: relationText, phone: form.phone.trim() || undefined }, [
       'studentName',

@@ -3,6 +3,7 @@ import { Picker, Switch, Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { askConsents } from '../../ui/consents';
 import { LimitedText } from '../../ui/form';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
@@ -32,6 +33,7 @@ export default function ParentFeedback() {
 
   const submit = async () => {
     if (topicIndex === null) return toast('请选择意见类型');
+    void askConsents('feedback');
     setBusy(true);
     try {
       await api.feedback.submitFeedback({ studentId: children[childIndex].studentId, requestId, topic: TOPICS[topicIndex][0], text, signName });

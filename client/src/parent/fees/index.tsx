@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { requestPayment, type WechatPayment } from '../../api/pay';
 import { useLoad } from '../../api/use-call';
+import { askConsents } from '../../ui/consents';
 import { FeeLines, formatYuan } from '../../ui/fee-lines';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
@@ -19,6 +20,7 @@ function NoticeCard({ notice, onChanged }: { notice: ParentNoticeView; onChanged
   const [reason, setReason] = useState('');
   const [paying, setPaying] = useState(false);
   const pay = async () => {
+    void askConsents('notice');
     setPaying(true);
     try {
       const start = await api.fees.createPayment({ noticeId: notice.noticeId });

@@ -114,6 +114,9 @@ export default function ParentHome() {
           <Button size="small" className="duty-button" onClick={() => go('/parent/duty/index')}>
             到校值班
           </Button>
+          <Button size="small" className="messages-button" onClick={() => go('/parent/messages/index')}>
+            我收到的消息
+          </Button>
         </View>
       </View>
     </View>

@@ -2,6 +2,7 @@ import { PLAN_STATUS_LABELS } from '@kehou/shared';
 import { Text, View } from '@tarojs/components';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
+import { MessageReach } from '../../components/message-reach';
 import { go } from '../../ui/navigate';
 import { Cell } from '../../ui/nutui';
 import { ErrorCard, Loading, NotYourRole } from '../../ui/states';
@@ -83,7 +84,10 @@ export default function SchoolHome() {
   return (
     <View className="page">
       {schools.map((s) => (
-        <SchoolCard key={s.schoolId} schoolId={s.schoolId} />
+        <View key={s.schoolId}>
+          <SchoolCard schoolId={s.schoolId} />
+          <MessageReach schoolId={s.schoolId} />
+        </View>
       ))}
     </View>
   );

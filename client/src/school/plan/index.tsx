@@ -6,6 +6,7 @@ import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api } from '../../api';
 import { IssueNotes } from '../../components/plan-issues';
+import { askConsents } from '../../ui/consents';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
@@ -113,8 +114,9 @@ export default function PlanEditorPage() {
       return saved.revision;
     });
 
-  const submit = () =>
-    run(async () => {
+  const submit = () => {
+    void askConsents('plan');
+    return run(async () => {
       let current = revision;
       if (dirty || current === 0) {
         const saved = await api.disclosure.savePlan({ schoolId, termId, revision, content });
@@ -124,6 +126,7 @@ export default function PlanEditorPage() {
       toast('已提交备案', 'success');
       await load();
     });
+  };
 
   const publish = () =>
     run(async () => {

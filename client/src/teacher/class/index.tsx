@@ -3,6 +3,7 @@ import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { ApplicationCard, ReviewableApplication } from '../../components/application-card';
 import { BindingRequest } from '../../components/binding-request';
+import { MessageReach } from '../../components/message-reach';
 import { MoreRow } from '../../ui/more-row';
 import { go, toast } from '../../ui/navigate';
 import { Cell } from '../../ui/nutui';
@@ -57,6 +58,7 @@ export default function ClassPage() {
           />
         )}
       </View>
+      <MessageReach classId={classId} />
 
       <View className="card pending-bindings">
         <Text className="card-title">待确认的绑定（{data.bindings.length}）</Text>

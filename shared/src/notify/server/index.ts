@@ -1,0 +1,5 @@
+export * from './consents';
+export * from './daily-runs';
+export * from './drain';
+export * from './queue';
+export * from './views';
