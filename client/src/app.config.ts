@@ -16,9 +16,10 @@ export default defineAppConfig({
         'survey/index',
         'duty/index',
         'messages/index',
+        'serviceday/index',
       ],
     },
-    { root: 'teacher', pages: ['home/index', 'class/index', 'fees/index', 'attendance/index'] },
+    { root: 'teacher', pages: ['home/index', 'class/index', 'fees/index', 'attendance/index', 'gate/index'] },
     {
       root: 'school',
       pages: [
@@ -35,6 +36,7 @@ export default defineAppConfig({
         'ledger/index',
         'spending/index',
         'supervision/index',
+        'flags/index',
       ],
     },
     { root: 'committee', pages: ['home/index', 'feedback/index', 'rules/index', 'duty/index'] },

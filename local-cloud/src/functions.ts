@@ -9,6 +9,7 @@ import { feedbackFunction } from '../../cloudfunctions/feedback/src/function';
 import { feesFunction } from '../../cloudfunctions/fees/src/function';
 import { messagesFunction } from '../../cloudfunctions/messages/src/function';
 import { paymentsFunction } from '../../cloudfunctions/payments/src/function';
+import { servicedayFunction } from '../../cloudfunctions/serviceday/src/function';
 
 /** The same handlers that deploy to WeChat, by function name. */
 export const cloudFunctions: Record<FunctionName, CloudFunction> = {
@@ -21,4 +22,5 @@ export const cloudFunctions: Record<FunctionName, CloudFunction> = {
   committee: committeeFunction,
   bureau: bureauFunction,
   messages: messagesFunction,
+  serviceday: servicedayFunction,
 };

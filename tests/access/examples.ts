@@ -154,4 +154,13 @@ export const EXAMPLES: Examples = {
     getSchoolReach: (w) => ({ schoolId: w.school }),
     getClassReach: (w) => ({ classId: w.classId }),
   },
+  serviceday: {
+    reportLeave: (w) => ({ studentId: w.student, from: w.today, reason: '孩子发烧，在家休息' }),
+    getServiceMonth: (w) => ({ studentId: w.student, month: w.serviceDay.slice(0, 7) }),
+    getGateSheet: (w) => ({ classId: w.classId, date: w.serviceDay }),
+    recordHandover: (w) => ({ classId: w.classId, date: w.today, studentId: w.student, kind: 'waiting', revision: 0 }),
+    confirmShiftHandover: (w) => ({ classId: w.classId, date: w.today, fromActivity: '作业辅导', toActivity: '社团活动', headCount: 3 }),
+    listSchoolFlags: (w) => ({ schoolId: w.school, date: w.today }),
+    setServiceDaySettings: (w) => ({ schoolId: w.school, leaveCutoff: '12:00', pickupMarginMinutes: 15 }),
+  },
 };

@@ -10,6 +10,7 @@ import type {
   InputOf,
   messagesContract,
   OutputOf,
+  servicedayContract,
 } from '@kehou/shared/contracts';
 import { callFunction } from './call';
 
@@ -42,6 +43,7 @@ export const api = {
   committee: clientFor<typeof committeeContract>('committee'),
   bureau: clientFor<typeof bureauContract>('bureau'),
   messages: clientFor<typeof messagesContract>('messages'),
+  serviceday: clientFor<typeof servicedayContract>('serviceday'),
 };
 
 export { ApiError } from './call';

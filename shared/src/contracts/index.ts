@@ -13,6 +13,7 @@ export { enrollmentContract } from './enrollment';
 export { feedbackContract } from './feedback';
 export { feesContract } from './fees';
 export { messagesContract } from './messages';
+export { servicedayContract } from './serviceday';
 
 import { agreementContract } from './agreement';
 import { bureauContract } from './bureau';
@@ -22,6 +23,7 @@ import { enrollmentContract } from './enrollment';
 import { feedbackContract } from './feedback';
 import { feesContract } from './fees';
 import { messagesContract } from './messages';
+import { servicedayContract } from './serviceday';
 
 export const CONTRACTS = {
   fees: feesContract,
@@ -32,4 +34,5 @@ export const CONTRACTS = {
   committee: committeeContract,
   bureau: bureauContract,
   messages: messagesContract,
+  serviceday: servicedayContract,
 } as const;

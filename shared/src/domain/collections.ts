@@ -41,6 +41,10 @@ export const COLLECTIONS = [
   'reportFilings',
   'messageQueue',
   'messageConsents',
+  'leaves',
+  'handovers',
+  'shiftHandovers',
+  'gateChecks',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -58,6 +58,15 @@ function ChildCard({ child }: { child: ChildEnrollment }) {
                 签署协议
               </Button>
             )}
+            {['active', 'withdrawal-requested'].includes(app.status) && (
+              <Button
+                size="small"
+                className="child-serviceday-button"
+                onClick={() => go(`/parent/serviceday/index?studentId=${encodeURIComponent(child.studentId)}`)}
+              >
+                请假与出勤
+              </Button>
+            )}
             <Button
               size="small"
               className="application-button"
@@ -116,6 +125,9 @@ export default function ParentHome() {
           </Button>
           <Button size="small" className="messages-button" onClick={() => go('/parent/messages/index')}>
             我收到的消息
+          </Button>
+          <Button size="small" className="serviceday-button" onClick={() => go('/parent/serviceday/index')}>
+            请假与出勤
           </Button>
         </View>
       </View>

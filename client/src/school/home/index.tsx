@@ -47,6 +47,13 @@ function SchoolCard({ schoolId }: { schoolId: string }) {
           </View>
         );
       })}
+      <Cell
+        title="放学安全提醒"
+        extra="超时未接与交接班"
+        clickable
+        className="flags-link"
+        onClick={() => go(`/school/flags/index?schoolId=${encodeURIComponent(schoolId)}`)}
+      />
       {reports.length > 0 && (
         <Cell title="报告" extra={`下次 ${reports[0].due}`} clickable onClick={() => go(`/school/reports/index?schoolId=${encodeURIComponent(schoolId)}`)} />
       )}

@@ -48,6 +48,13 @@ export default function TeacherHome() {
             className="open-duty"
             onClick={() => go(`/committee/duty/index?schoolId=${encodeURIComponent(c.schoolId)}`)}
           />
+          <Cell
+            title="放学交接"
+            extra="交给接送人"
+            clickable
+            className="open-gate"
+            onClick={() => go(`/teacher/gate/index?classId=${encodeURIComponent(c.classId)}`)}
+          />
         </View>
       ))}
     </View>
