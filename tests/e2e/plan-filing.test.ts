@@ -38,6 +38,12 @@ const input = (scope: Page | Locator, placeholder: string) =>
 
 /** NutUI buttons take the click on the button itself, not on its inner text. */
 const press = (scope: Page | Locator, text: string) => scope.locator('.nut-button', { hasText: text }).last().click();
+/** A decision that cannot be undone is asked first (ui/confirm.tsx): say yes. */
+const confirmAsked = async (page: Page) => {
+  const ok = page.locator('.kehou-confirm-ok').filter({ visible: true });
+  await ok.click();
+  await ok.waitFor({ state: 'hidden' });
+};
 
 describe('plan, filing and disclosure', () => {
   jest.setTimeout(180_000);
@@ -104,6 +110,7 @@ describe('plan, filing and disclosure', () => {
     await reviewer.getByText('古南实验小学课后服务方案.pdf').waitFor();
     await input(reviewer, '退回时请写明原因和需要修改的地方；通过时可不填').fill('请写明美术社的上课地点。');
     await press(reviewer, '退回修改');
+    await confirmAsked(reviewer);
     await reviewer.locator('.review-status', { hasText: '已退回修改' }).waitFor();
 
     // ---- 钱主任 sees the comments, revises and files again
@@ -118,6 +125,7 @@ describe('plan, filing and disclosure', () => {
     await reviewer.reload();
     await reviewer.locator('.changes-card', { hasText: '服务项目「美术社」 · 说明' }).waitFor();
     await press(reviewer, '通过备案');
+    await confirmAsked(reviewer);
     await reviewer.locator('.review-status', { hasText: '备案已通过' }).waitFor();
     await screenshot(reviewer, 'plan-approved');
 
