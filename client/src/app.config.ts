@@ -13,10 +13,13 @@ export default defineAppConfig({
         'agreement/index',
         'signature/index',
         'fees/index',
+        'survey/index',
+        'duty/index',
         'messages/index',
+        'serviceday/index',
       ],
     },
-    { root: 'teacher', pages: ['home/index', 'class/index', 'fees/index', 'attendance/index'] },
+    { root: 'teacher', pages: ['home/index', 'class/index', 'fees/index', 'attendance/index', 'gate/index'] },
     {
       root: 'school',
       pages: [
@@ -32,12 +35,16 @@ export default defineAppConfig({
         'fees/index',
         'ledger/index',
         'spending/index',
+        'supervision/index',
+        'flags/index',
       ],
     },
-    { root: 'committee', pages: ['home/index', 'feedback/index'] },
-    { root: 'bureau', pages: ['home/index', 'review/index'] },
+    { root: 'committee', pages: ['home/index', 'feedback/index', 'rules/index', 'duty/index'] },
+    { root: 'bureau', pages: ['home/index', 'review/index', 'school/index'] },
     // Open without signing in: the school's public page of a term and its article export.
     { root: 'public', pages: ['term/index', 'article/index'] },
+    // Survey results and the bureau's trends: the chart library stays out of the main package.
+    { root: 'charts', pages: ['survey/index', 'bureau/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,5 +1,6 @@
 import type { CloudSdk, Database, SubscribeMessage } from '@kehou/shared/cloud';
 import type { Clock } from './clock';
+import { localMsgSecCheck } from './content-check';
 import type { FileLinks } from './http/file-links';
 import type { Meter } from './metering';
 import type { Outbox } from './outbox';
@@ -39,6 +40,7 @@ export function createLocalCloud({ database, outbox, storage, clock, links, pay,
           return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' };
         },
       },
+      security: { msgSecCheck: localMsgSecCheck },
     },
     cloudPay: pay.api(() => currentWXContext().OPENID),
     uploadFile: async ({ cloudPath, fileContent }) => ({ fileID: storage.upload(cloudPath, fileContent) }),

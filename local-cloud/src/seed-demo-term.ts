@@ -48,7 +48,7 @@ export async function seedDemoTerm(runtime: LocalRuntime): Promise<void> {
     // The messages function's timer sent what each step queued, minutes later.
     await runtime.drainMessages();
     runtime.clock.set(new Date(`${addDays(term.startDate, -5)}T02:00:00.000Z`));
-    await fixListAndSign(ok, applicationIds);
+    await fixListAndSign(ok, applicationIds, addDays(term.startDate, -5));
     await runtime.drainMessages();
   } finally {
     runtime.clock.reset();
@@ -116,13 +116,18 @@ async function applyAndApprove(ok: Call, db: Database): Promise<string[]> {
 }
 
 /** After the listing period: the list is fixed, the agreement published, and every family signs. */
-async function fixListAndSign(ok: Call, applicationIds: string[]) {
+async function fixListAndSign(ok: Call, applicationIds: string[], today: string) {
   const queue = await ok<{ listings: { listingId: string; canFix: boolean }[] }>(DEMO.admin, 'enrollment', 'getSchoolQueue', {
     schoolId: SCHOOL,
     termId: TERM,
   });
   for (const listing of queue.listings.filter((l) => l.canFix)) await ok(DEMO.admin, 'enrollment', 'fixListing', { listingId: listing.listingId });
   const draft = await ok<{ editable: object }>(DEMO.admin, 'agreement', 'getTemplateDraft', { schoolId: SCHOOL, termId: TERM });
+  // 004 §四(三)3: the management rules the agreement states are adopted by the parent committee and the staff congress first.
+  const rules = await ok<{ versions: { version: number }[] }>(DEMO.admin, 'committee', 'proposeRules', { schoolId: SCHOOL, sections: draft.editable });
+  const adoption = { schoolId: SCHOOL, version: rules.versions[0].version, date: today };
+  await ok(DEMO.committee, 'committee', 'adoptRules', { ...adoption, note: '家委会会议审议通过' });
+  await ok(DEMO.admin, 'committee', 'recordStaffCongress', { ...adoption, note: '教师代表大会审议通过' });
   await ok(DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: draft.editable });
   for (const [i, family] of FAMILIES.entries()) {
     const view = await ok<{ template: { version: number }; agreement: { textHash: string } }>(family.openid, 'agreement', 'getAgreement', {

@@ -116,10 +116,51 @@ export const EXAMPLES: Examples = {
     // An outdated revision: the committee is let in and told to refresh; nothing is answered.
     answerFeedback: (w) => ({ feedbackId: w.feedback, text: '已转学校研究', revision: 99 }),
   },
+  committee: {
+    openSurvey: (w) => ({ schoolId: w.school, closesOn: w.today }),
+    closeSurvey: (w) => ({ schoolId: w.school, surveyId: 'survey:missing' }),
+    getSurveyResults: (w) => ({ schoolId: w.school }),
+    getSurveyForm: (w) => ({ studentId: w.student }),
+    // A survey that is not there: the guardian is let in and told it was not found; nothing is written.
+    answerSurvey: (w) => ({ studentId: w.student, surveyId: 'survey:missing', ratings: { safety: 5, content: 5, staff: 5, fees: 5, pickup: 5 } }),
+    proposeRules: (w) => ({ schoolId: w.school, sections: agreementSections }),
+    // A version that is not there: the body is let in and told so; nothing is recorded.
+    adoptRules: (w) => ({ schoolId: w.school, version: 99, date: w.today }),
+    recordStaffCongress: (w) => ({ schoolId: w.school, version: 99, date: w.today }),
+    getRules: (w) => ({ schoolId: w.school }),
+    getPublicRules: (w) => ({ schoolId: w.school }),
+    // A Saturday is refused for everyone let in: nothing is signed up.
+    signUpDuty: (w) => ({ schoolId: w.school, date: '2020-01-04' }),
+    cancelDuty: (w) => ({ schoolId: w.school, dutyId: 'duty:missing' }),
+    decideDuty: (w) => ({ schoolId: w.school, dutyId: 'duty:missing', decision: 'confirm' }),
+    writeDutyNote: (w) => ({ schoolId: w.school, dutyId: 'duty:missing', text: '门口秩序良好。' }),
+    getDutyRoster: (w) => ({ schoolId: w.school }),
+    listMyDuties: () => ({}),
+  },
+  bureau: {
+    getDashboard: () => ({}),
+    refreshSummaries: (w) => ({ schoolId: w.school }),
+    exportDashboard: () => ({}),
+    getSchoolDetail: (w) => ({ schoolId: w.school }),
+    recordInspection: (w) => ({ schoolId: w.school, requestId: 'matrix-inspection-1', date: w.today, findings: '课后服务时间执行到位', followUp: '继续保持' }),
+    answerInspection: (w) => ({ schoolId: w.school, noteId: 'sup-missing', text: '已整改完毕' }),
+    listInspections: (w) => ({ schoolId: w.school }),
+    // A report the school's profile (suifenhe) does not ask for: refused for the admin too; nothing is filed.
+    fileReport: (w) => ({ schoolId: w.school, reportKey: 'semiannual-report', year: 2026, half: 1 }),
+  },
   messages: {
     recordConsents: () => ({ moment: 'apply', results: { 'tmpl-enrollment-status': 'accept' } }),
     listMyMessages: () => ({}),
     getSchoolReach: (w) => ({ schoolId: w.school }),
     getClassReach: (w) => ({ classId: w.classId }),
+  },
+  serviceday: {
+    reportLeave: (w) => ({ studentId: w.student, from: w.today, reason: '孩子发烧，在家休息' }),
+    getServiceMonth: (w) => ({ studentId: w.student, month: w.serviceDay.slice(0, 7) }),
+    getGateSheet: (w) => ({ classId: w.classId, date: w.serviceDay }),
+    recordHandover: (w) => ({ classId: w.classId, date: w.today, studentId: w.student, kind: 'waiting', revision: 0 }),
+    confirmShiftHandover: (w) => ({ classId: w.classId, date: w.today, fromActivity: '作业辅导', toActivity: '社团活动', headCount: 3 }),
+    listSchoolFlags: (w) => ({ schoolId: w.school, date: w.today }),
+    setServiceDaySettings: (w) => ({ schoolId: w.school, leaveCutoff: '12:00', pickupMarginMinutes: 15 }),
   },
 };

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { adminSeesAViolationWithItsClause } from '../journeys/admin-sees-violation';
 import { feesFromAttendance } from '../journeys/fees-from-attendance';
 import { parentEnrolsFromTheClassGroupCard } from '../journeys/parent-enrols';
+import { serviceDayAtTheGate } from '../journeys/service-day';
 import { launchBrowser } from './browser';
 import { h5World } from './h5-driver';
 
@@ -22,4 +23,9 @@ describe('journeys in the browser (H5)', () => {
   );
   it('a class teacher records attendance, the school issues notices, the parent reads the notice and its clause', () => feesFromAttendance(h5World(browser)));
   it('a school admin opens the plan and sees a violation with its clause', () => adminSeesAViolationWithItsClause(h5World(browser)));
+  it(
+    'a parent reports a day off, the teacher sees it on the sheet, hands children over at the gate, one is left waiting and overdue',
+    () => serviceDayAtTheGate(h5World(browser)),
+    60_000,
+  );
 });

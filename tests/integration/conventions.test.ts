@@ -29,11 +29,15 @@ describe('cloud function conventions', () => {
   });
 
   it('every database write goes with its audit entry (shared/src/cloud/audited.ts): no plain write outside a transaction', () => {
-    const serverSources = [...sources, ...sourcesOf(join(root, 'shared/src/enrollment/server')), ...sourcesOf(join(root, 'shared/src/fees/server'))];
+    const serverSources = [...sources, ...['enrollment', 'fees', 'committee', 'bureau'].flatMap((area) => sourcesOf(join(root, `shared/src/${area}/server`)))];
     const plain = /ctx\s*\.collection\([^)]*\)(\s*\.(where|doc)\([^)]*\))*\s*\.(add|update|set|remove)\(/g;
+    // Derived documents, recomputed from others (a cache, not a change anyone makes): no audit entry.
+    const DERIVED = ["ctx.collection('schoolSummaries')"];
     const offenders = serverSources.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      return [...text.matchAll(plain)].map((m) => `${relative(root, file)}: ${m[0].replace(/\s+/g, ' ')}`);
+      return [...text.matchAll(plain)]
+        .filter((m) => !DERIVED.some((d) => m[0].startsWith(d)))
+        .map((m) => `${relative(root, file)}: ${m[0].replace(/\s+/g, ' ')}`);
     });
     expect(offenders).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { sha256 } from '@kehou/shared';
+import { chinaDateOf } from '../../local-cloud/src/demo-calendar';
 import { DEMO, DEMO_IDS, type TestCloud } from '../support/runtime';
 
 /** Helpers shared by the enrollment and agreement integration tests. */
@@ -89,7 +90,16 @@ export async function listAndFix(cloud: TestCloud) {
 export async function publishAgreement(cloud: TestCloud, rulesSuffix = '') {
   const draft = await cloud.ok(DEMO.admin, 'agreement', 'getTemplateDraft', { schoolId: SCHOOL, termId: TERM });
   const sections = { ...draft.editable, rules: draft.editable.rules + rulesSuffix };
+  await adoptRules(cloud, sections);
   return cloud.ok(DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections });
+}
+
+/** 004 §四(三)3: the school proposes these management rules, the parent committee adopts them and the staff congress's adoption is recorded. */
+export async function adoptRules(cloud: TestCloud, sections: Record<string, string>, schoolId = SCHOOL) {
+  const { versions } = await cloud.ok(DEMO.admin, 'committee', 'proposeRules', { schoolId, sections });
+  const date = chinaDateOf(cloud.runtime.clock.now());
+  await cloud.ok(DEMO.committee, 'committee', 'adoptRules', { schoolId, version: versions[0].version, date });
+  await cloud.ok(DEMO.admin, 'committee', 'recordStaffCongress', { schoolId, version: versions[0].version, date });
 }
 
 /** Reads the agreement as the guardian would and signs exactly that text. */

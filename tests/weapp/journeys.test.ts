@@ -2,6 +2,7 @@ import { adminSeesAViolationWithItsClause } from '../journeys/admin-sees-violati
 import type { Journey } from '../journeys/driver';
 import { feesFromAttendance } from '../journeys/fees-from-attendance';
 import { parentEnrolsFromTheClassGroupCard } from '../journeys/parent-enrols';
+import { serviceDayAtTheGate } from '../journeys/service-day';
 import { WeappCloud } from './harness/cloud';
 import { weappWorld } from './harness/driver';
 
@@ -25,4 +26,6 @@ describe('journeys in the mini-program', () => {
   it('a parent from the class-group card binds, applies, follows the status, signs, and the child is active', () => play(parentEnrolsFromTheClassGroupCard));
   it('a class teacher records attendance, the school issues notices, the parent reads the notice and its clause', () => play(feesFromAttendance));
   it('a school admin opens the plan and sees a violation with its clause', () => play(adminSeesAViolationWithItsClause));
+  it('a parent reports a day off, the teacher sees it on the sheet, hands children over at the gate, one is left waiting and overdue', () =>
+    play(serviceDayAtTheGate));
 });

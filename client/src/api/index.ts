@@ -1,6 +1,8 @@
 import type {
   agreementContract,
+  bureauContract,
   Contract,
+  committeeContract,
   disclosureContract,
   enrollmentContract,
   feedbackContract,
@@ -8,6 +10,7 @@ import type {
   InputOf,
   messagesContract,
   OutputOf,
+  servicedayContract,
 } from '@kehou/shared/contracts';
 import { callFunction } from './call';
 
@@ -37,7 +40,10 @@ export const api = {
   agreement: clientFor<typeof agreementContract>('agreement'),
   disclosure: clientFor<typeof disclosureContract>('disclosure'),
   feedback: clientFor<typeof feedbackContract>('feedback'),
+  committee: clientFor<typeof committeeContract>('committee'),
+  bureau: clientFor<typeof bureauContract>('bureau'),
   messages: clientFor<typeof messagesContract>('messages'),
+  serviceday: clientFor<typeof servicedayContract>('serviceday'),
 };
 
 export { ApiError } from './call';

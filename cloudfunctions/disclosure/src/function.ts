@@ -1,3 +1,4 @@
+import { touching } from '@kehou/shared/bureau/server';
 import { createCloudFunction } from '@kehou/shared/cloud';
 import { disclosureContract } from '@kehou/shared/contracts';
 import { approvePlan } from './actions/approve-plan';
@@ -22,12 +23,13 @@ export const disclosureFunction = createCloudFunction(disclosureContract, {
   getPlan,
   savePlan,
   uploadAttachment,
-  submitPlan,
-  publishPlan,
+  // The bureau's dashboard reads each school's filing from its summary: these keep it current.
+  submitPlan: touching(submitPlan, ['plan']),
+  publishPlan: touching(publishPlan, ['plan']),
   getReviewQueue,
   getReviewDetail,
-  approvePlan,
-  returnPlan,
+  approvePlan: touching(approvePlan, ['plan']),
+  returnPlan: touching(returnPlan, ['plan']),
   getPlanHistory,
   compareVersions,
   exportReport,

@@ -3,6 +3,7 @@ export { describeIssues } from '../domain/zod-zh';
 export * from './access';
 export * from './audited';
 export * from './caller';
+export * from './content-check';
 export * from './context';
 export * from './documents';
 export * from './errors';

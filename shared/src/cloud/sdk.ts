@@ -69,6 +69,28 @@ export interface SubscribeMessage {
   miniprogramState?: 'developer' | 'trial' | 'formal';
 }
 
+/** `security.msgSecCheck` version 2: the text of a user active in the mini-program in the last 2 hours. */
+export interface MsgSecCheckParams {
+  openid: string;
+  /** 1 资料, 2 评论, 3 论坛, 4 社交日志. */
+  scene: 1 | 2 | 3 | 4;
+  version: 2;
+  content: string;
+  title?: string;
+  nickname?: string;
+  signature?: string;
+}
+
+/** Its answer: `result.suggest` is the verdict (risky, pass, review), `label` the category (100 normal). */
+export interface MsgSecCheckResult {
+  errCode?: number;
+  errcode?: number;
+  errMsg?: string;
+  result?: { suggest: 'risky' | 'pass' | 'review'; label: number };
+  detail?: { strategy?: string; errcode?: number; suggest?: string; label?: number; keyword?: string; prob?: number }[];
+  trace_id?: string;
+}
+
 /** WeChat Pay in cloud functions (`cloud.cloudPay`): JSON in and out, `returnCode`/`resultCode` on every answer. */
 export interface CloudPay {
   unifiedOrder(params: Record<string, unknown>): Promise<Record<string, any>>;
@@ -84,6 +106,8 @@ export interface CloudSdk {
   database(options?: unknown): Database;
   openapi: {
     subscribeMessage: { send(message: SubscribeMessage): Promise<unknown> };
+    /** Content security (内容安全): `security.msgSecCheck` version 2, see content-check.ts. */
+    security: { msgSecCheck(params: MsgSecCheckParams): Promise<MsgSecCheckResult> };
   };
   cloudPay: CloudPay;
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;

@@ -18,7 +18,12 @@ const MY_APPLICATION = '没有找到这份报名，或您无权查看';
 export const agreementContract = defineContract('agreement', {
   // school admins
   getTemplateDraft: action({ input: schoolTermInput, access: allow(['admin'], 'school', PUBLISH), returns: returns<TemplateDraft>() }),
-  publishTemplate: action({ input: publishTemplateInput, access: allow(['admin'], 'school', PUBLISH), returns: returns<PublishedTemplate>() }),
+  publishTemplate: action({
+    input: publishTemplateInput,
+    access: allow(['admin'], 'school', PUBLISH),
+    also: '本地政策要求时，协议中的管理制度须已经家委会和教师代表大会通过（004 §四(三)3）',
+    returns: returns<PublishedTemplate>(),
+  }),
 
   // anyone: the published text has no personal data
   getTemplate: action({ input: schoolTermInput, access: anyone('协议模板是公开的文本，不含个人信息'), returns: returns<PublicTemplate | null>() }),

@@ -5,19 +5,25 @@
  */
 export * from './access';
 export { agreementContract } from './agreement';
+export { bureauContract } from './bureau';
+export { committeeContract } from './committee';
 export * from './define';
 export { disclosureContract } from './disclosure';
 export { enrollmentContract } from './enrollment';
 export { feedbackContract } from './feedback';
 export { feesContract } from './fees';
 export { messagesContract } from './messages';
+export { servicedayContract } from './serviceday';
 
 import { agreementContract } from './agreement';
+import { bureauContract } from './bureau';
+import { committeeContract } from './committee';
 import { disclosureContract } from './disclosure';
 import { enrollmentContract } from './enrollment';
 import { feedbackContract } from './feedback';
 import { feesContract } from './fees';
 import { messagesContract } from './messages';
+import { servicedayContract } from './serviceday';
 
 export const CONTRACTS = {
   fees: feesContract,
@@ -25,5 +31,8 @@ export const CONTRACTS = {
   agreement: agreementContract,
   disclosure: disclosureContract,
   feedback: feedbackContract,
+  committee: committeeContract,
+  bureau: bureauContract,
   messages: messagesContract,
+  serviceday: servicedayContract,
 } as const;

@@ -31,8 +31,20 @@ export const COLLECTIONS = [
   'audit',
   'bindAttempts',
   'counters',
+  'surveys',
+  'surveyAnswers',
+  'surveyTallies',
+  'managementRules',
+  'dutySignups',
+  'schoolSummaries',
+  'supervisionNotes',
+  'reportFilings',
   'messageQueue',
   'messageConsents',
+  'leaves',
+  'handovers',
+  'shiftHandovers',
+  'gateChecks',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanLine } from './text';
 
 /**
  * A person's name (child, guardian, pick-up adult): Chinese characters, letters (any script, with
@@ -13,9 +14,13 @@ export const MAX_NAME_LENGTH = 30;
 const DOTS = /[\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65\u318d\u16eb\u0387]/g;
 const NAME = /^[\p{L}\p{M}]+(?:[ ·][\p{L}\p{M}]+)*$/u;
 
-/** A name as stored: trimmed, runs of spaces as one, every kind of middle dot as 「·」 with no space around it. */
+/**
+ * A name as stored: cleaned of control, bidi and zero-width characters (a newline or U+202E typed or
+ * pasted in is dropped, not refused: text.ts), trimmed, runs of spaces as one, every kind of middle
+ * dot as 「·」 with no space around it.
+ */
 export function normalizePersonName(raw: string): string {
-  return raw
+  return cleanLine(raw)
     .normalize('NFC')
     .replace(/[\s\u3000]+/g, ' ')
     .trim()

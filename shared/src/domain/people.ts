@@ -30,6 +30,8 @@ export interface School {
   phone?: string;
   /** The school's WeChat Pay sub-merchant (bound in the cloud console); absent: fees are paid at the office. */
   payMerchantId?: string;
+  /** The service day's leave cut-off and pick-up margin (shared/src/serviceday; absent: the defaults). */
+  serviceDay?: { leaveCutoff?: string; pickupMarginMinutes?: number };
 }
 
 /** The stages and their labels are the policy's vocabulary (shared/src/policy/domain.ts), defined once. */

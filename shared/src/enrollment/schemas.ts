@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { personNameSchema, relationSchema } from '../domain/names';
 import { pageFields } from '../domain/paging';
+import { freeTextSchema } from '../domain/text';
 import { isoDateSchema } from '../policy/schemas';
 import { MOBILE_PATTERN } from './patterns';
 import { APPLICATION_STATUSES } from './status';
@@ -53,7 +54,7 @@ export const pickupSchema = z.discriminatedUnion(
 export const hardshipSchema = z
   .object({
     kind: z.enum(HARDSHIP_KINDS, { errorMap: () => ({ message: '请选择家庭经济困难的类别，或取消申报' }) }).describe('困难类别'),
-    note: z.string().trim().max(200).default('').describe('困难情况说明'),
+    note: freeTextSchema({ max: 200, maxMessage: '说明不能超过 200 字' }).default('').describe('困难情况说明'),
   })
   .strict();
 

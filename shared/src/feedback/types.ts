@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeTextSchema } from '../domain/text';
 
 /** 家长意见: what parents tell the parent committee about the after-school service (000 §三(五)). */
 export const FEEDBACK_TOPICS = {
@@ -64,7 +65,7 @@ export const submitFeedbackInput = z
     /** Made by the client once per form: retries and double taps reuse it. */
     requestId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '请求编号格式不正确'),
     topic: topic.describe('意见类别'),
-    text: z.string().trim().min(5, '请至少写 5 个字').max(500, '请不要超过 500 字').describe('意见内容'),
+    text: freeTextSchema({ min: 5, max: 500, minMessage: '请至少写 5 个字', maxMessage: '请不要超过 500 字' }).describe('意见内容'),
     signName: z.boolean().default(false).describe('是否署名'),
   })
   .strict();

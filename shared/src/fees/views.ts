@@ -7,8 +7,10 @@ export interface AttendanceRow {
   studentName: string;
   studentNo: string;
   attendedMinutes: number;
-  /** false: nothing saved yet, the default (full attendance) is shown. */
+  /** false: nothing saved yet, the default (full attendance, or none on a day of leave) is shown. */
   recorded: boolean;
+  /** The parent reported leave for the day (serviceday.reportLeave): the sheet is pre-filled with the absence. */
+  leave: { reason: string; late: boolean; reportedByName: string } | null;
 }
 
 export interface AttendanceSheet {

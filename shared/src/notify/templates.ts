@@ -180,3 +180,20 @@ export function reminderMessage(args: { touser: string; subject: string; about: 
     },
   };
 }
+
+/** 接送提醒 — thing1 学生姓名, thing2 提醒内容, time3 提醒时间. */
+export const SERVICE_DAY_PICKUP_TEMPLATE_ID = 'tmpl-serviceday-pickup';
+
+/** Tells a guardian (or the class teacher, with the class as `childName`) that a child is still waiting after the service ended. */
+export function uncollectedChildMessage(args: { touser: string; childName: string; note: string; at: Date; page: string }): SubscribeMessage {
+  return {
+    touser: args.touser,
+    templateId: SERVICE_DAY_PICKUP_TEMPLATE_ID,
+    page: args.page,
+    data: {
+      thing1: { value: clip(args.childName, 20) },
+      thing2: { value: clip(args.note, 20) },
+      time3: { value: chinaTime(args.at) },
+    },
+  };
+}

@@ -6,6 +6,7 @@
 export { type EditableFeeSetting, editableFeeSettings } from './admin/fee-settings';
 // What later features read from a profile
 export { filingDeadline, filingDocuments } from './admin/filing';
+export { RULES_ADOPTER_LABELS, rulesAdoptionGate } from './admin/management-rules';
 // Conformance scenarios, pure part
 export { evaluateScenario, type ParsedScenario, parseScenario, type ScenarioOutcome } from './conformance/evaluate';
 export { addDays, eachDay, type IsoDate, isCalendarDate, isoWeekday, isWithin } from './core/calendar';

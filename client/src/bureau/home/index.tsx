@@ -31,6 +31,11 @@ export default function BureauHome() {
       <View className="card">
         <Text className="card-title">备案审核</Text>
         <Text className="muted">辖区学校提交的课后服务方案在这里审核。</Text>
+        <View className="btn-row">
+          <Text className="link open-dashboard" onClick={() => go('/charts/bureau/index')}>
+            辖区看板：备案、参加、收费、意见与督导
+          </Text>
+        </View>
       </View>
       <View className="card">
         <Text className="card-title">待审核（{waiting.length}）</Text>

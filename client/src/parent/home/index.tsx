@@ -58,6 +58,15 @@ function ChildCard({ child }: { child: ChildEnrollment }) {
                 签署协议
               </Button>
             )}
+            {['active', 'withdrawal-requested'].includes(app.status) && (
+              <Button
+                size="small"
+                className="child-serviceday-button"
+                onClick={() => go(`/parent/serviceday/index?studentId=${encodeURIComponent(child.studentId)}`)}
+              >
+                请假与出勤
+              </Button>
+            )}
             <Button
               size="small"
               className="application-button"
@@ -108,8 +117,17 @@ export default function ParentHome() {
           <Button size="small" className="feedback-button" onClick={() => go('/parent/feedback/index')}>
             给家委会提意见
           </Button>
+          <Button size="small" className="survey-button" onClick={() => go('/parent/survey/index')}>
+            满意度调查
+          </Button>
+          <Button size="small" className="duty-button" onClick={() => go('/parent/duty/index')}>
+            到校值班
+          </Button>
           <Button size="small" className="messages-button" onClick={() => go('/parent/messages/index')}>
             我收到的消息
+          </Button>
+          <Button size="small" className="serviceday-button" onClick={() => go('/parent/serviceday/index')}>
+            请假与出勤
           </Button>
         </View>
       </View>

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { ChangeList } from '../../components/plan-changes';
 import { PlanSections } from '../../components/plan-view';
+import { RulesHistory } from '../../components/rules-history';
 import { go } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import { copyText, h5Link, useShareMenu } from '../../ui/share';
@@ -20,6 +21,7 @@ export default function PublicTermPage() {
   const { schoolId = '', termId = '' } = useRouter().params;
   const [version, setVersion] = useState<number | undefined>(undefined);
   const page = useLoad(() => api.disclosure.getPublicTerm({ schoolId, termId, ...(version ? { version } : {}) }), [schoolId, termId, version]);
+  const rules = useLoad(() => api.committee.getPublicRules({ schoolId }), [schoolId]);
   useShareMenu();
   useShareAppMessage(() => ({
     title: page.data ? `${page.data.schoolName}${page.data.termName}课后服务方案` : '课后服务方案',
@@ -123,6 +125,10 @@ export default function PublicTermPage() {
         </View>
       )}
 
+      <View className="card public-rules">
+        <Text className="card-title">课后服务管理制度</Text>
+        {rules.data ? <RulesHistory overview={rules.data} /> : <Text className="muted">{rules.error ?? '加载中…'}</Text>}
+      </View>
       <View className="card">
         <Text className="card-title">公开事项及依据</Text>
         <Text className="section-note">{view.profileName}</Text>

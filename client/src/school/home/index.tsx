@@ -47,9 +47,37 @@ function SchoolCard({ schoolId }: { schoolId: string }) {
           </View>
         );
       })}
+      <Cell
+        title="放学安全提醒"
+        extra="超时未接与交接班"
+        clickable
+        className="flags-link"
+        onClick={() => go(`/school/flags/index?schoolId=${encodeURIComponent(schoolId)}`)}
+      />
       {reports.length > 0 && (
         <Cell title="报告" extra={`下次 ${reports[0].due}`} clickable onClick={() => go(`/school/reports/index?schoolId=${encodeURIComponent(schoolId)}`)} />
       )}
+      <Cell
+        title="家长满意度调查"
+        extra="发起与结果"
+        clickable
+        onClick={() => go(`/charts/survey/index?schoolId=${encodeURIComponent(schoolId)}`)}
+        className="survey-link"
+      />
+      <Cell
+        title="家长值班"
+        extra="确认安排"
+        clickable
+        onClick={() => go(`/committee/duty/index?schoolId=${encodeURIComponent(schoolId)}`)}
+        className="duty-link"
+      />
+      <Cell
+        title="督导记录"
+        extra="答复"
+        clickable
+        onClick={() => go(`/school/supervision/index?schoolId=${encodeURIComponent(schoolId)}`)}
+        className="supervision-link"
+      />
     </View>
   );
 }

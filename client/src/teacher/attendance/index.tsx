@@ -70,7 +70,8 @@ export default function AttendancePage() {
       <View className="card">
         <Text className="card-title">{data.className} 考勤</Text>
         <Text className="muted">
-          服务时间 {data.start}—{data.end}（{data.scheduledMinutes} 分钟）。默认全勤；点“缺席”标记没来的孩子，提前离开的填实际参加的分钟数。
+          服务时间 {data.start}—{data.end}（{data.scheduledMinutes}{' '}
+          分钟）。默认全勤（家长已请假的孩子默认缺席）；点“缺席”标记没来的孩子，提前离开的填实际参加的分钟数。
         </Text>
         {data.billed && (
           <View className="sub-card attendance-billed">
@@ -95,10 +96,17 @@ export default function AttendancePage() {
         {data.rows.map((r) => {
           const value = minutes[r.studentId] ?? r.attendedMinutes;
           return (
-            <View key={r.studentId} className="row attendance-row">
+            <View key={r.studentId} className={`row attendance-row ${value === 0 ? 'attendance-row-absent' : ''}`}>
               <Text>
                 {r.studentName}
                 {!r.recorded && <Text className="muted">（未保存）</Text>}
+                {r.leave && (
+                  <Text className="muted attendance-leave">
+                    {' '}
+                    请假：{r.leave.reason}
+                    {r.leave.late ? '（逾期报告）' : ''}
+                  </Text>
+                )}
               </Text>
               <View className="chip-row">
                 <Text

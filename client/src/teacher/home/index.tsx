@@ -41,6 +41,20 @@ export default function TeacherHome() {
             className="open-attendance"
             onClick={() => go(`/teacher/attendance/index?classId=${encodeURIComponent(c.classId)}`)}
           />
+          <Cell
+            title="家长值班"
+            extra="谁在值班"
+            clickable
+            className="open-duty"
+            onClick={() => go(`/committee/duty/index?schoolId=${encodeURIComponent(c.schoolId)}`)}
+          />
+          <Cell
+            title="放学交接"
+            extra="交给接送人"
+            clickable
+            className="open-gate"
+            onClick={() => go(`/teacher/gate/index?classId=${encodeURIComponent(c.classId)}`)}
+          />
         </View>
       ))}
     </View>

@@ -1,5 +1,6 @@
 import { type AgreementTemplateDoc, type ApplicationDoc, agreementReminderMessage, buildSections, templateContentHash } from '@kehou/shared';
 import { AppError, getAll, implement, invalidState, isoNow, txGet, writeAudited } from '@kehou/shared/cloud';
+import { assertRulesAdopted } from '@kehou/shared/committee/server';
 import { agreementContract } from '@kehou/shared/contracts';
 import { currentPublication, notifyGuardians, resolveTerm } from '@kehou/shared/enrollment/server';
 import { currentTemplate, templateId } from '../lib/templates';
@@ -13,6 +14,8 @@ export const publishTemplate = implement(agreementContract.actions.publishTempla
   if (!term) throw new AppError('NOT_FOUND', '学期不存在');
   const publication = await currentPublication(ctx, school._id, term._id);
   if (!publication) throw invalidState('请先公开本学期的服务方案，协议内容取自公开的方案');
+  // A profile that asks it (suifenhe 004 §四(三)3): the rules this agreement states are adopted first.
+  await assertRulesAdopted(ctx, school, input.sections);
   const previous = await currentTemplate(ctx, school._id, term._id);
   const version = (previous?.version ?? 0) + 1;
   const body = { schoolName: school.name, termName: term.name, version, sections: buildSections(publication, input.sections) };

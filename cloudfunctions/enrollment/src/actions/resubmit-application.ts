@@ -3,6 +3,7 @@ import { AppError, implement, invalidState } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import {
   checkChoices,
+  checkWrittenChoices,
   cleanPickup,
   currentPublication,
   getClass,
@@ -24,6 +25,7 @@ export const resubmitApplication = implement(enrollmentContract.actions.resubmit
   const publication = await currentPublication(ctx, app.schoolId, app.termId);
   if (!publication) throw invalidState('学校当前没有公布的课后服务方案，暂时不能报名');
   checkChoices(publication, classGroup, input);
+  await checkWrittenChoices(ctx, input);
   const rejoining = app.status === 'withdrawn';
   const set: Partial<ApplicationDoc> = {
     publicationId: publication._id,

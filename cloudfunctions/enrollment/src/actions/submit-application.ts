@@ -4,6 +4,7 @@ import { enrollmentContract } from '@kehou/shared/contracts';
 import {
   callerGuardianship,
   checkChoices,
+  checkWrittenChoices,
   cleanPickup,
   currentPublication,
   getClass,
@@ -35,6 +36,7 @@ export const submitApplication = implement(enrollmentContract.actions.submitAppl
   const publication = await currentPublication(ctx, student.schoolId, term._id);
   if (!publication) throw invalidState('学校还没有公布本学期的课后服务方案，暂时不能报名');
   checkChoices(publication, classGroup, input);
+  await checkWrittenChoices(ctx, input);
 
   const now = isoNow(ctx);
   const app: ApplicationDoc = {

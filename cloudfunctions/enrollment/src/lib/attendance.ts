@@ -12,6 +12,7 @@ import {
   serviceMinutes,
 } from '@kehou/shared/fees';
 import { type BillingPeriod, billingPeriodOf } from '@kehou/shared/policy';
+import { type LeaveDoc, type LeaveView, leavesOn } from '@kehou/shared/serviceday';
 
 /** Everything an attendance action needs about one class on one service day. */
 export interface SheetContext {
@@ -28,6 +29,8 @@ export interface SheetContext {
   minutes: Map<string, number>;
   /** The day's billing period, when notices for it have been issued. */
   billed: BillingPeriod | null;
+  /** Leave the parents reported for the day, by student (the sheet is pre-filled with these absences). */
+  leaves: Map<string, LeaveView>;
 }
 
 export const attendanceId = (classId: string, date: string) => `${classId}:${date}`;
@@ -52,10 +55,11 @@ export async function loadSheet(ctx: ActionContext, classGroup: ClassGroup, date
     throw invalidState(`${date} 不是课后服务日（方案安排在${days}）`);
   }
   const period = billingPeriodOf(school.profileId, term, date);
-  const [apps, day, run] = await Promise.all([
+  const [apps, day, run, leaves] = await Promise.all([
     getAll<ApplicationDoc>(ctx.collection('applications').where({ classId, termId: term._id })),
     findById<AttendanceDoc>(ctx, 'attendance', attendanceId(classId, date)),
     period ? findById<BillingRunDoc>(ctx, 'feeBillingRuns', billingRunIdOf(school._id, term._id, period.key)) : Promise.resolve(null),
+    getAll<LeaveDoc>(ctx.collection('leaves').where({ classId, dates: date })),
   ]);
   const active = apps
     .filter((app) => isActiveOn(app, term, date) && attendsOn(app, publication.content.items, date))
@@ -71,5 +75,6 @@ export async function loadSheet(ctx: ActionContext, classGroup: ClassGroup, date
     day,
     minutes: new Map((day?.entries ?? []).map((e) => [e.studentId, e.attendedMinutes])),
     billed: run ? period : null,
+    leaves: leavesOn(leaves, date),
   };
 }

@@ -1,5 +1,5 @@
 import { type ClassGroup, type FeedbackDoc, type GuardianshipRecord, toFeedbackView } from '@kehou/shared';
-import { addAudited, findById, implement, notFound } from '@kehou/shared/cloud';
+import { addAudited, checkWrittenText, findById, implement, notFound } from '@kehou/shared/cloud';
 import { feedbackContract } from '@kehou/shared/contracts';
 import { feedbackIdOf } from '../lib/feedback-id';
 
@@ -15,6 +15,8 @@ export const submitFeedback = implement(feedbackContract.actions.submitFeedback,
     input.signName ? findById<GuardianshipRecord>(ctx, 'guardianships', `${student._id}:${openid}`) : null,
   ]);
   if (!classGroup) throw notFound('孩子的班级');
+  // The committee reads it: WeChat's content check first (a retry of the same text passes again).
+  await checkWrittenText(ctx, [{ label: '意见内容', text: input.text }]);
   const doc: FeedbackDoc = {
     _id: feedbackIdOf(openid, input.requestId),
     schoolId: student.schoolId,

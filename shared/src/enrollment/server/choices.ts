@@ -1,4 +1,4 @@
-import { type ActionContext, AppError, isoNow, removeAudited, setAudited } from '../../cloud';
+import { type ActionContext, AppError, checkWrittenText, isoNow, removeAudited, setAudited } from '../../cloud';
 import { type ClassGroup, type HardshipDeclaration, type PickupArrangement, type Publication, WEEKDAY_LABELS, type Weekday } from '../../index';
 
 /** The service days of the child's stage in the published plan. */
@@ -20,6 +20,21 @@ export function checkChoices(publication: Publication, classGroup: Pick<ClassGro
       throw new AppError('INVALID_INPUT', `「${item.name}」在${item.weekdays.map((d) => WEEKDAY_LABELS[d]).join('、')}，请至少选择其中一天`);
     }
   }
+}
+
+/**
+ * What a parent wrote that staff will read (the pick-up adults' names and relations, the hardship
+ * note) passes WeChat's content check before anything is stored.
+ */
+export async function checkWrittenChoices(ctx: ActionContext, choices: { pickup: PickupArrangement; hardship?: { note: string } | null }): Promise<void> {
+  const pickers = choices.pickup.mode === 'pickers' ? choices.pickup.pickers : [];
+  await checkWrittenText(ctx, [
+    ...pickers.flatMap((p, i) => [
+      { label: `接送人${i + 1}姓名`, text: p.name },
+      { label: `接送人${i + 1}关系`, text: p.relation },
+    ]),
+    { label: '困难情况说明', text: choices.hardship?.note ?? '' },
+  ]);
 }
 
 /** Normalises the pick-up arrangement (nothing else is stored). */

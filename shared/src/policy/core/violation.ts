@@ -45,6 +45,8 @@ export const APP_RULE_IDS = [
   'plan.basic-care-missing',
   'plan.basic-care-capacity',
   'filing.missing-document',
+  // The school's management rules are adopted before the agreement stating them is published (admin/management-rules.ts).
+  'rules.not-adopted',
 ] as const;
 
 export const RULE_IDS = [...SCENARIO_RULE_IDS, ...APP_RULE_IDS] as const;

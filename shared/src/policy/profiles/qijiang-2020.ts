@@ -97,4 +97,5 @@ export const qijiang2020 = defineProfile({
   },
   reports: [],
   basicCareRefusable: { value: false, citation: NO_DISCRIMINATION_OF_GROUPS },
+  managementRules: null,
 });

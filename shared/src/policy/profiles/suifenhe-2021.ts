@@ -107,4 +107,5 @@ export const suifenhe2021 = defineProfile({
   filing: null,
   reports: [],
   basicCareRefusable: { value: false, citation: cite('三(一)', '优先保障留守儿童、随迁子女、困难家庭学生等亟需服务对象') },
+  managementRules: { adoptedBy: ['staff-congress', 'parent-committee'], citation: cite('四(三)3', '经教师代表大会和家长委员会通过后实施') },
 });

@@ -23,6 +23,17 @@ export interface PolicyProfile<Id extends string = string> {
   readonly reports: readonly ReportDuty[];
   /** The basic care service may never turn a student away. */
   readonly basicCareRefusable: Provision<false>;
+  /** Who must adopt the school's management rules before they apply (null: the document asks no adoption). */
+  readonly managementRules: ManagementRulesAdoption | null;
+}
+
+/** A body that adopts the school's management rules. */
+export type RulesAdopter = 'parent-committee' | 'staff-congress';
+
+export interface ManagementRulesAdoption {
+  /** Every one of these adopts the rules before they apply, and so before the agreement stating them is published. */
+  readonly adoptedBy: readonly RulesAdopter[];
+  readonly citation: Citation;
 }
 
 export interface PolicyDocument {

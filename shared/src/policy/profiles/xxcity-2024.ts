@@ -96,4 +96,5 @@ export const xxcity2024 = defineProfile({
     },
   ],
   basicCareRefusable: { value: false, citation: cite('三(一)', '义务教育阶段公、民办学校所有在籍学生') },
+  managementRules: null,
 });

@@ -115,4 +115,5 @@ export const yueyang2019 = defineProfile({
     },
   ],
   basicCareRefusable: { value: false, citation: cite('二2', '严禁以任何方式拒绝学生参与') },
+  managementRules: null,
 });

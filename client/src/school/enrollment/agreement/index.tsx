@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../../api';
 import { useLoad } from '../../../api/use-call';
 import { useConfirm } from '../../../ui/confirm';
-import { toast } from '../../../ui/navigate';
+import { go, toast } from '../../../ui/navigate';
 import { Button } from '../../../ui/nutui';
 import { ErrorCard, Loading } from '../../../ui/states';
 import { useSchoolId } from '../components/use-school';
@@ -43,6 +43,20 @@ function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
       await draft.reload();
     } catch (e) {
       toast(e instanceof Error ? e.message : '发布失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // 004 §四(三)3: the text of these sections goes to the parent committee and the staff congress first.
+  const proposeRules = async () => {
+    if (EDITABLE_SECTIONS.some((k) => text[k].trim().length < 10)) return toast('每一部分至少写 10 个字');
+    setBusy(true);
+    try {
+      const overview = await api.committee.proposeRules({ schoolId: data.schoolId, sections: text });
+      toast(`已提交第 ${overview.versions[0]?.version ?? 1} 版`, 'success');
+    } catch (e) {
+      toast(e instanceof Error ? e.message : '提交失败');
     } finally {
       setBusy(false);
     }
@@ -88,6 +102,14 @@ function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
                 />
               </View>
             ))}
+            <View className="btn-row">
+              <Button size="small" disabled={busy} className="propose-rules" onClick={() => void proposeRules()}>
+                提交管理制度审议
+              </Button>
+              <Text className="link" onClick={() => go(`/committee/rules/index?schoolId=${encodeURIComponent(data.schoolId)}`)}>
+                审议与通过情况
+              </Text>
+            </View>
             <Button type="primary" block loading={busy} className="publish-template" onClick={() => void publish()}>
               发布第 {next} 版
             </Button>

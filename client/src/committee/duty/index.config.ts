@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '家长值班安排' });

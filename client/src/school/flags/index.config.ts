@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '放学安全提醒' });

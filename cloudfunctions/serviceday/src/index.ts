@@ -1,0 +1,7 @@
+// The WeChat entry: hands the real SDK to the same handlers that run locally and in tests.
+
+import { wechatMain } from '@kehou/shared/cloud';
+import cloud from 'wx-server-sdk';
+import { servicedayFunction } from './function';
+
+export const main = wechatMain(cloud, servicedayFunction);

@@ -1,0 +1,176 @@
+import { type ClassGroup, type Publication, type School, type Term, uncollectedChildMessage } from '@kehou/shared';
+import { type ActionContext, asData, getAll, isoNow, txGet, writeAudited } from '@kehou/shared/cloud';
+import { confirmedGuardians } from '@kehou/shared/enrollment/server';
+import { isServiceDay } from '@kehou/shared/fees';
+import {
+  addMinutes,
+  chinaNow,
+  endOfService,
+  type GateCheckDoc,
+  gateCheckIdOf,
+  type HandoverDoc,
+  handoverIdOf,
+  isPastFlagTime,
+  settingsOf,
+  type TimerReport,
+} from '@kehou/shared/serviceday';
+import { loadClassDay } from './class-day';
+
+/** Classes checked in one run of the timer (about 10 round trips each); the next run takes the rest. */
+export const CLASSES_PER_RUN = 20;
+
+/**
+ * The timer (config.json, every 5 minutes): once the end of a class's service plus the school's
+ * margin has passed today, every child expected that day who is neither on leave nor handed over
+ * nor gone home alone is flagged (their record says still waiting), their guardians are messaged,
+ * and the class teacher is told how many. Each class is checked once a day (`gateChecks`
+ * `${classId}:${date}`, written with the flags in one transaction), so a run that is cut short or
+ * runs twice never flags or messages twice; each run is bounded and the next one continues.
+ */
+export async function flagUncollected(ctx: ActionContext): Promise<TimerReport> {
+  const now = ctx.now();
+  const { date } = chinaNow(now);
+  const report: TimerReport = { checkedClasses: 0, flagged: 0, messaged: 0, remaining: 0 };
+  const terms = await getAll<Term>(ctx.collection('terms').where({ startDate: ctx._.lte(date), endDate: ctx._.gte(date) }));
+  if (terms.length === 0) return report;
+  const [schools, publications] = await Promise.all([
+    getAll<School>(ctx.collection('schools').where({ _id: ctx._.in([...new Set(terms.map((t) => t.schoolId))]) })),
+    getAll<Publication>(
+      ctx
+        .collection('publications')
+        .where({ termId: ctx._.in(terms.map((t) => t._id)), current: true })
+        .field({ content: true, schoolId: true, termId: true }),
+    ),
+  ]);
+  // The stages of each school whose flag time has passed today.
+  const dueStages = new Map<string, Set<string>>();
+  for (const school of schools) {
+    const term = terms.find((t) => t.schoolId === school._id);
+    const publication = publications.find((p) => p.schoolId === school._id && p.termId === term?._id);
+    if (!term || !publication) continue;
+    const margin = settingsOf(school).pickupMarginMinutes;
+    const stages = publication.content.schedules
+      .filter((s) => isServiceDay(s, term, date) && isPastFlagTime(addMinutes(endOfService(s, date), margin), date, now))
+      .map((s) => s.stage as string);
+    if (stages.length) dueStages.set(school._id, new Set(stages));
+  }
+  if (dueStages.size === 0) return report;
+  const [classes, done] = await Promise.all([
+    getAll<ClassGroup>(ctx.collection('classes').where({ schoolId: ctx._.in([...dueStages.keys()]) })),
+    getAll<GateCheckDoc>(ctx.collection('gateChecks').where({ date }).field({ classId: true })),
+  ]);
+  const checked = new Set(done.map((d) => d.classId));
+  const due = classes.filter((c) => dueStages.get(c.schoolId)?.has(c.stage) && !checked.has(c._id)).sort((a, b) => a._id.localeCompare(b._id));
+  report.remaining = Math.max(0, due.length - CLASSES_PER_RUN);
+  for (const classGroup of due.slice(0, CLASSES_PER_RUN)) {
+    const flagged = await checkClass(ctx, classGroup, date);
+    report.checkedClasses += 1;
+    if (!flagged?.length) continue;
+    report.flagged += flagged.length;
+    report.messaged += await messageAbout(ctx, classGroup, flagged, now);
+    // Queued class by class: a run killed after this class has its messages already on their way.
+    await ctx.flushMessages();
+  }
+  return report;
+}
+
+/** Flags the class's children still waiting and marks the class checked, in one transaction; null: checked before. */
+async function checkClass(ctx: ActionContext, classGroup: ClassGroup, date: string): Promise<HandoverDoc[] | null> {
+  let day: Awaited<ReturnType<typeof loadClassDay>> | null = null;
+  try {
+    day = await loadClassDay(ctx, classGroup, date);
+  } catch {
+    day = null; // not a service day of this class (no plan for its stage): nothing to check
+  }
+  const at = isoNow(ctx);
+  const waiting = day
+    ? day.children.filter((app) => {
+        const handover = day!.handovers.get(app.studentId);
+        if (!handover) return !day!.leaves.has(app.studentId);
+        return handover.kind === 'waiting' && !handover.flagged;
+      })
+    : [];
+  return writeAudited(ctx, async (t) => {
+    const checkId = gateCheckIdOf(classGroup._id, date);
+    if (await txGet(t, 'gateChecks', checkId)) return { result: null, note: null };
+    const flagged: HandoverDoc[] = [];
+    for (const app of waiting) {
+      const id = handoverIdOf(app.studentId, date);
+      const current = await txGet<HandoverDoc>(t, 'handovers', id);
+      if (current && (current.kind !== 'waiting' || current.flagged)) continue;
+      const doc: HandoverDoc = current
+        ? { ...current, flagged: true, flaggedAt: at }
+        : {
+            _id: id,
+            studentId: app.studentId,
+            studentName: app.studentName,
+            schoolId: classGroup.schoolId,
+            classId: classGroup._id,
+            className: classGroup.name,
+            termId: day!.term._id,
+            date,
+            kind: 'waiting',
+            picker: null,
+            at,
+            by: '',
+            byName: '系统（放学后未交接）',
+            flagged: true,
+            flaggedAt: at,
+            revision: 1,
+          };
+      const { _id, ...data } = doc;
+      await t
+        .collection('handovers')
+        .doc(id)
+        .set({ data: asData(data) });
+      flagged.push(doc);
+    }
+    const check: Omit<GateCheckDoc, '_id'> = { schoolId: classGroup.schoolId, classId: classGroup._id, date, flagged: flagged.length, at };
+    await t
+      .collection('gateChecks')
+      .doc(checkId)
+      .set({ data: asData(check) });
+    const names = flagged.map((f) => f.studentName).join('、');
+    return {
+      result: flagged,
+      note: {
+        targets: [{ collection: 'gateChecks' as const, id: checkId }, ...flagged.map((f) => ({ collection: 'handovers' as const, id: f._id }))],
+        summary: `${classGroup.name} ${date} 放学交接检查：${flagged.length ? `${flagged.length} 人仍未交接（${names}）` : '全部已交接'}`,
+      },
+    };
+  });
+}
+
+/** Each guardian of each child flagged, and the class teacher once (queued; the messages function sends them against consents). */
+async function messageAbout(ctx: ActionContext, classGroup: ClassGroup, flagged: HandoverDoc[], now: Date): Promise<number> {
+  let sent = 0;
+  for (const child of flagged) {
+    for (const guardian of await confirmedGuardians(ctx, child.studentId)) {
+      const ok = await ctx.notify(
+        uncollectedChildMessage({
+          touser: guardian.openid,
+          childName: child.studentName,
+          note: '课后服务已结束，孩子仍在学校等候接送',
+          at: now,
+          page: `parent/serviceday/index?studentId=${encodeURIComponent(child.studentId)}`,
+        }),
+        { thing: `uncollected:${child.studentId}:${child.date}` },
+      );
+      if (ok) sent += 1;
+    }
+  }
+  if (classGroup.teacherOpenid) {
+    const ok = await ctx.notify(
+      uncollectedChildMessage({
+        touser: classGroup.teacherOpenid,
+        childName: classGroup.name,
+        note: `${flagged.length} 名学生放学后仍未交接`,
+        at: now,
+        page: `teacher/gate/index?classId=${encodeURIComponent(classGroup._id)}`,
+      }),
+      { thing: `uncollected:${classGroup._id}:${flagged[0].date}` },
+    );
+    if (ok) sent += 1;
+  }
+  return sent;
+}

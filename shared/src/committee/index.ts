@@ -1,0 +1,3 @@
+export * from './duty';
+export * from './rules';
+export * from './surveys';

@@ -1,0 +1,3 @@
+export * from './day';
+export * from './schemas';
+export * from './types';
