@@ -33,7 +33,7 @@ it(`a new version asks every family of ${N} children to sign again, in bounded s
   expect(run.last).toMatchObject({ state: 'done', kind: 'publish-template' });
   expect(run.last.result.needResign).toBeGreaterThan(0);
   // the start call publishes the version (one transaction) and does the first step
-  expect(run.maxRoundTrips).toBeLessThanOrEqual(40);
+  expect(run.maxRoundTrips).toBeLessThanOrEqual(100); // a job step's budget (issue 10): the first step also checks the adopted rules
   expect((await told(cloud)).size).toBeGreaterThan(N / 2);
 });
 

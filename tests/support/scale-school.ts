@@ -101,6 +101,17 @@ export async function runScale(options: ScaleOptions): Promise<{ steps: StepFigu
     return answer.data;
   };
 
+  /** A job started by a call: advance it until it is done, each step measured on its own. */
+  const untilDone = async (each: <R>(fn: () => Promise<R>) => Promise<R>, fn: string, first: any) => {
+    let job = first?.job ?? first;
+    for (let calls = 0; job?.state === 'running'; calls++) {
+      if (calls > 2000) throw new Error(`${job.kind} never finished`);
+      const current = job;
+      job = await each(() => ok(DEMO.admin, fn, 'advanceJob', { jobId: current.jobId }));
+    }
+    return job;
+  };
+
   /** Measures each call of a step on its own; the step's figures add them up. */
   async function measured<T>(step: string, kind: 'call' | 'job', n: number, run: (each: <R>(fn: () => Promise<R>) => Promise<R>) => Promise<T>): Promise<T> {
     const totals = { calls: 0, maxRoundTrips: 0, roundTrips: 0, largestAnswerBytes: 0, messages: 0 };
@@ -174,7 +185,7 @@ export async function runScale(options: ScaleOptions): Promise<{ steps: StepFigu
   const buffer = await writeXlsxFile(sheet as never).toBuffer();
   const { fileID } = await runtime.cloud.uploadFile({ cloudPath: `roster/${SCHOOL}/bench.xlsx`, fileContent: buffer });
   await measured('花名册导入 roster import', 'job', N, (each) =>
-    each(() => ok(DEMO.admin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { fileID } })),
+    each(() => ok(DEMO.admin, 'enrollment', 'importRoster', { schoolId: SCHOOL, file: { fileID } })).then((first) => untilDone(each, 'enrollment', first)),
   );
 
   // ---- guardians: one or two per child, confirmed (written cheaply; binding itself is measured once) ----
@@ -245,17 +256,28 @@ export async function runScale(options: ScaleOptions): Promise<{ steps: StepFigu
 
   // ---- 5. the public list: post, and fix after the listing period ----
   const posted = await measured('公示名单 post the list', 'job', N, (each) =>
-    each(() => ok(DEMO.admin, 'enrollment', 'postListing', { schoolId: SCHOOL, termId: TERM, listingDays: 1 })),
+    each(() => ok(DEMO.admin, 'enrollment', 'postListing', { schoolId: SCHOOL, termId: TERM, listingDays: 1 })).then((first) =>
+      untilDone(each, 'enrollment', first),
+    ),
   );
+  const listingId = String(posted.jobId).replace(/^post-listing:/, '');
   runtime.clock.advanceDays(1.01);
-  await measured('确定名单 fix the list', 'job', N, (each) => each(() => ok(DEMO.admin, 'enrollment', 'fixListing', { listingId: posted.listingId })));
+  await measured('确定名单 fix the list', 'job', N, (each) =>
+    each(() => ok(DEMO.admin, 'enrollment', 'fixListing', { listingId })).then((first) => untilDone(each, 'enrollment', first)),
+  );
   runtime.clock.reset();
   await measured('公开页 public term page', 'call', N, (each) => each(() => ok(null, 'disclosure', 'getPublicTerm', { schoolId: SCHOOL, termId: TERM })));
 
   // ---- 6. the agreement: publish the template, every family signs ----
   await measured('发布协议模板 publish the template', 'job', N, async (each) => {
     const draft = await ok(DEMO.admin, 'agreement', 'getTemplateDraft', { schoolId: SCHOOL, termId: TERM });
-    await each(() => ok(DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: draft.editable }));
+    // 004 §四(三)3: the management rules are adopted by the parent committee and the staff congress first.
+    const rules = await ok(DEMO.admin, 'committee', 'proposeRules', { schoolId: SCHOOL, sections: draft.editable });
+    const date = chinaDateOf(runtime.clock.now());
+    await ok(DEMO.committee, 'committee', 'adoptRules', { schoolId: SCHOOL, version: rules.versions[0].version, date });
+    await ok(DEMO.admin, 'committee', 'recordStaffCongress', { schoolId: SCHOOL, version: rules.versions[0].version, date });
+    const first = await each(() => ok(DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: draft.editable }));
+    await untilDone(each, 'agreement', first);
   });
   const signers = Math.min(N, options.signers ?? 200);
   await measured(`签署协议 signing (${signers} families)`, 'call', signers, async (each) => {
@@ -302,7 +324,9 @@ export async function runScale(options: ScaleOptions): Promise<{ steps: StepFigu
     each(() => ok(DEMO.admin, 'fees', 'previewNotices', { schoolId: SCHOOL, termId: TERM, periodKey: month.key })),
   );
   await measured('发出收费通知 issue the notices (suifenhe)', 'job', N, (each) =>
-    each(() => ok(DEMO.admin, 'fees', 'issueNotices', { schoolId: SCHOOL, termId: TERM, periodKey: month.key, digest: preview.digest })),
+    each(() => ok(DEMO.admin, 'fees', 'issueNotices', { schoolId: SCHOOL, termId: TERM, periodKey: month.key, digest: preview.digest })).then((first) =>
+      untilDone(each, 'fees', first),
+    ),
   );
 
   // ---- 9. a parent's screens, the reports, the bureau ----

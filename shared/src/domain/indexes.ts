@@ -67,6 +67,28 @@ export const INDEXES: readonly IndexSpec[] = [
   // parent committee
   { collection: 'feedback', fields: [...asc('schoolId'), ...desc('createdAt')], why: '家委会意见列表' },
   { collection: 'feedback', fields: [...asc('authorOpenid'), ...desc('createdAt')], why: '家长自己的意见' },
+  // the service day, jobs, committee and bureau (added when the branches met: the index test listed these queries)
+  { collection: 'applications', fields: asc('listingId'), why: 'applications where {listingId}' },
+  { collection: 'attendance', fields: asc('classId', 'date'), why: 'attendance where {classId, date}' },
+  { collection: 'dutySignups', fields: asc('schoolId', 'status', 'date'), why: 'dutySignups where {date, schoolId, status} orderBy date' },
+  { collection: 'dutySignups', fields: asc('openid', 'date'), why: 'dutySignups where {openid} orderBy date' },
+  { collection: 'handovers', fields: asc('classId', 'date'), why: 'handovers where {classId, date}' },
+  { collection: 'handovers', fields: asc('date', 'flagged', 'schoolId'), why: 'handovers where {date, flagged, schoolId}' },
+  { collection: 'handovers', fields: asc('date', 'studentId'), why: 'handovers where {date, studentId}' },
+  { collection: 'jobs', fields: asc('kind', 'schoolId', 'state', 'termId'), why: 'jobs where {kind, schoolId, state, termId}' },
+  { collection: 'leaves', fields: asc('classId', 'dates'), why: 'leaves where {classId, dates}' },
+  { collection: 'leaves', fields: asc('dates', 'studentId'), why: 'leaves where {dates, studentId}' },
+  { collection: 'leaves', fields: asc('from', 'studentId', 'to'), why: 'leaves where {from, studentId, to}' },
+  { collection: 'managementRules', fields: asc('schoolId', 'textHash'), why: 'managementRules where {schoolId, textHash}' },
+  { collection: 'managementRules', fields: asc('schoolId', 'version'), why: 'managementRules where {schoolId} orderBy version' },
+  { collection: 'schoolSummaries', fields: asc('bureauId'), why: 'schoolSummaries where {bureauId}' },
+  { collection: 'shiftHandovers', fields: asc('classId', 'date'), why: 'shiftHandovers where {classId, date}' },
+  { collection: 'shiftHandovers', fields: asc('date', 'mismatch', 'schoolId'), why: 'shiftHandovers where {date, mismatch, schoolId}' },
+  { collection: 'supervisionNotes', fields: asc('schoolId'), why: 'supervisionNotes where {schoolId}' },
+  { collection: 'supervisionNotes', fields: asc('schoolId', 'date'), why: 'supervisionNotes where {schoolId} orderBy date' },
+  { collection: 'surveyAnswers', fields: asc('hasComment', 'surveyId', 'updatedAt'), why: 'surveyAnswers where {hasComment, surveyId} orderBy updatedAt' },
+  { collection: 'surveyTallies', fields: asc('surveyId'), why: 'surveyTallies where {surveyId}' },
+  { collection: 'surveys', fields: asc('schoolId', 'termStart'), why: 'surveys where {schoolId} orderBy termStart' },
 ];
 
 /** An index's console name: its fields joined, as `schoolId_termId_status`. */
