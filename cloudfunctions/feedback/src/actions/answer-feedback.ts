@@ -1,4 +1,4 @@
-import { chinaTime, clip, FEEDBACK_ANSWERED_TEMPLATE_ID, FEEDBACK_TOPICS, type FeedbackAnswer, type FeedbackDoc, toFeedbackView } from '@kehou/shared';
+import { FEEDBACK_TOPICS, type FeedbackAnswer, type FeedbackDoc, feedbackAnsweredMessage, toFeedbackView } from '@kehou/shared';
 import { conflict, findById, implement, updateAudited } from '@kehou/shared/cloud';
 import { feedbackContract } from '@kehou/shared/contracts';
 
@@ -14,15 +14,6 @@ export const answerFeedback = implement(feedbackContract.actions.answerFeedback,
   if (!(await updateAudited(ctx, 'feedback', doc._id, { revision: input.revision }, data, '家委会答复意见'))) {
     throw conflict('这条意见刚被其他人更新，请刷新后再答复');
   }
-  await ctx.notify({
-    touser: doc.authorOpenid,
-    templateId: FEEDBACK_ANSWERED_TEMPLATE_ID,
-    page: 'parent/feedback/index',
-    data: {
-      thing1: { value: clip(FEEDBACK_TOPICS[doc.topic], 20) },
-      thing2: { value: clip(input.text, 20) },
-      time3: { value: chinaTime(now) },
-    },
-  });
+  await ctx.notify(feedbackAnsweredMessage({ touser: doc.authorOpenid, topic: FEEDBACK_TOPICS[doc.topic], answer: input.text, at: now }));
   return toFeedbackView((await findById<FeedbackDoc>(ctx, 'feedback', doc._id)) ?? { ...doc, status: 'answered', answer, revision: input.revision + 1 });
 });
