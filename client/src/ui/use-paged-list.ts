@@ -38,39 +38,18 @@ export function usePagedList<T>(
   const busy = useRef(false);
   const shown = useRef(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the list depends on.
-  const reload = useCallback(async () => {
-    const mine = ++generation.current;
-    busy.current = true;
-    setLoading(true);
-    try {
-      const page = await load(0, Math.min(50, Math.max(pageSize, shown.current)));
-      if (mine !== generation.current) return;
-      setRows(page.rows);
-      shown.current = page.rows.length;
-      setTotal(page.total);
-      setNextSkip(page.nextSkip);
-      setError(null);
-    } catch (e) {
-      if (mine === generation.current) setError(message(e));
-    } finally {
-      if (mine === generation.current) {
-        busy.current = false;
-        setLoading(false);
-      }
-    }
-  }, deps);
+  const latestLoad = useRef(load);
+  latestLoad.current = load;
 
-  const more = useCallback(async () => {
-    if (busy.current || nextSkip === null) return;
-    const mine = generation.current;
+  /** Loads one page into the list (replacing it or appending to it), unless a newer reload started meanwhile. */
+  const fetchPage = async (mine: number, skip: number, limit: number, append: boolean) => {
     busy.current = true;
     setLoading(true);
     try {
-      const page = await load(nextSkip, pageSize);
+      const page = await latestLoad.current(skip, limit);
       if (mine !== generation.current) return;
       setRows((before) => {
-        const next = [...before, ...page.rows];
+        const next = append ? [...before, ...page.rows] : page.rows;
         shown.current = next.length;
         return next;
       });
@@ -85,7 +64,15 @@ export function usePagedList<T>(
         setLoading(false);
       }
     }
-  }, [load, nextSkip, pageSize]);
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the list depends on.
+  const reload = useCallback(() => fetchPage(++generation.current, 0, Math.min(50, Math.max(pageSize, shown.current)), false), deps);
+
+  const more = async () => {
+    if (busy.current || nextSkip === null) return;
+    await fetchPage(generation.current, nextSkip, pageSize, true);
+  };
 
   useEffect(() => {
     shown.current = 0;
