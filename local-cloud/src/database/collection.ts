@@ -131,7 +131,7 @@ export class Query {
       const sort: SortSpec = Object.fromEntries(this.state.orders);
       const projection = this.state.projection ? encodeProjection(this.state.projection, now) : undefined;
       const skip = this.state.offset && this.state.offset > 0 ? this.state.offset : 0;
-      const data = await this.context.store.read(this.collectionName, (docs) => find(docs, { query, sort, skip, limit, projection }));
+      const data = await this.context.store.readMatching(this.collectionName, query, (docs) => find(docs, { query, sort, skip, limit, projection }));
       return { data, errMsg: 'collection.get:ok' };
     });
   }
@@ -142,7 +142,7 @@ export class Query {
     return callApi('collection.count', async () => {
       await this.context.session.ensureCollection(this.collectionName);
       const query = this.encodedCondition(new Date());
-      const total = await this.context.store.read(this.collectionName, (docs) => matching(docs, query).length);
+      const total = await this.context.store.readMatching(this.collectionName, query, (docs) => matching(docs, query).length);
       return { total, errMsg: 'collection.count:ok' };
     });
   }
@@ -156,7 +156,7 @@ export class Query {
         const now = new Date();
         const update = encodeUpdate(isPlainObject(options) ? options.data : undefined, now);
         const query = this.encodedCondition(now);
-        const targets = await this.context.store.read(this.collectionName, (docs) => matching(docs, query).map((doc) => cloneValue(doc)));
+        const targets = await this.context.store.readMatching(this.collectionName, query, (docs) => matching(docs, query).map((doc) => cloneValue(doc)));
         const changes: Change[] = [];
         for (const before of targets) {
           const after = applyUpdate(before, update);
@@ -175,7 +175,7 @@ export class Query {
       this.context.session.exclusive(async () => {
         await this.context.session.ensureCollection(this.collectionName);
         const query = this.encodedCondition(new Date());
-        const targets = await this.context.store.read(this.collectionName, (docs) => matching(docs, query).map((doc) => cloneValue(doc)));
+        const targets = await this.context.store.readMatching(this.collectionName, query, (docs) => matching(docs, query).map((doc) => cloneValue(doc)));
         await this.context.session.commit(targets.map((doc): Change => ({ kind: 'remove', collection: this.collectionName, doc })));
         return { stats: { removed: targets.length }, errMsg: 'collection.remove:ok' };
       }),

@@ -19,7 +19,9 @@ import Datastore from '@seald-io/nedb';
 import type { CollectionContents, JournalRecord } from './datafile';
 import { type Disk, nodeDisk } from './disk';
 import { faults } from './errors';
+import { Narrower } from './narrow';
 import { Persistence } from './persistence';
+import type { MongoQuery } from './query';
 import type { DocId, DocumentData, StoredDocument } from './types';
 import { cloneValue } from './values';
 
@@ -69,6 +71,8 @@ export class Store {
   private readonly indexes = new Map<string, IndexOptions[]>();
   /** Each collection's documents as an array, kept until the collection next changes (nedb builds one per call). */
   private readonly arrays = new Map<string, StoredDocument[]>();
+  /** Each collection's field indexes, for the same version of its documents as `arrays`. */
+  private readonly narrowers = new Map<string, Narrower>();
   private readonly persistence: Persistence | null;
   private applying: Promise<void> | null = null;
   /** Settles once the collections found in `dir` are loaded; rejects (CorruptDataFileError) on a damaged file. */
@@ -90,7 +94,13 @@ export class Store {
     if (contents.docs.length) await datastore.insertAsync(contents.docs);
     this.datastores.set(name, datastore);
     this.indexes.set(name, [...contents.indexes]);
+    this.forget(name);
+  }
+
+  /** Drops what was derived from a collection's documents (it changed). */
+  private forget(name: string): void {
     this.arrays.delete(name);
+    this.narrowers.delete(name);
   }
 
   private documents(name: string): StoredDocument[] {
@@ -142,6 +152,22 @@ export class Store {
     await this.ready;
     while (this.applying) await this.applying;
     return fn(this.documents(name));
+  }
+
+  /**
+   * Like {@link Store.read}, with only the documents `query` can match (still to be tested
+   * against it), found through field indexes: a where on a school or on ids reads those only.
+   */
+  async readMatching<T>(name: string, query: MongoQuery, fn: (candidates: readonly StoredDocument[]) => T): Promise<T> {
+    await yieldToEventLoop();
+    await this.ready;
+    while (this.applying) await this.applying;
+    let narrower = this.narrowers.get(name);
+    if (!narrower) {
+      narrower = new Narrower(this.documents(name));
+      this.narrowers.set(name, narrower);
+    }
+    return fn(narrower.candidates(query));
   }
 
   /** The document with this `_id` (the store's own object: copy it), through the `_id` index. */
@@ -206,7 +232,7 @@ export class Store {
 
   private async applyOne(change: Change): Promise<void> {
     const datastore = this.datastore(change.collection);
-    this.arrays.delete(change.collection);
+    this.forget(change.collection);
     switch (change.kind) {
       case 'insert':
         await datastore.insertAsync(cloneValue(change.doc));
