@@ -22,7 +22,8 @@ echo "== 云函数打包"
 npm run -s build:functions
 
 echo "== 单元、契约与集成测试"
-npx jest --ci
+# One worker per core (jest leaves one core idle by default, half the machine on a 2-core runner).
+npx jest --ci --maxWorkers=100%
 
 echo "== 政策示例（conformance）"
 npm run -s conformance -- ../shared/conformance/examples shared/src/policy/conformance/scenarios
