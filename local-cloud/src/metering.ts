@@ -71,6 +71,8 @@ export function emptyFigures(): Figures {
 }
 
 interface Scope {
+  /** The meter measuring in this scope. */
+  readonly meter: Meter;
   readonly figures: Figures;
   readonly parent?: Scope;
   readonly stopAfter?: number;
@@ -84,12 +86,18 @@ const WRITES = new Set(['add', 'set', 'update', 'remove']);
 /** Builders that return a new query object and cost nothing. */
 const PASS_THROUGH = new Set(['then', 'catch', 'finally']);
 
+/**
+ * The current scope of whichever meter is measuring. One storage for the process, not one per
+ * meter: each AsyncLocalStorage ever used costs every later promise a step (Node 20), and a test
+ * suite starts a runtime, with its meter, per test.
+ */
+const SCOPES = new AsyncLocalStorage<Scope>();
+
 export class Meter {
   /** A delay before each round trip, in milliseconds (benchmark: `--latency 20`). */
   latencyMs = 0;
   /** Everything metered since the runtime started (or the last `reset`). */
   totals: Figures = emptyFigures();
-  private readonly scopes = new AsyncLocalStorage<Scope>();
 
   reset(): void {
     this.totals = emptyFigures();
@@ -97,9 +105,9 @@ export class Meter {
 
   /** Runs `fn` in its own scope and returns what it cost; `stopAfter` kills it after k round trips. */
   async measure<T>(fn: () => Promise<T>, options: MeasureOptions = {}): Promise<Measured<T>> {
-    const scope: Scope = { figures: emptyFigures(), parent: this.scopes.getStore(), stopAfter: options.stopAfter, countBytes: true, stopped: false };
+    const scope: Scope = { meter: this, figures: emptyFigures(), parent: this.current(), stopAfter: options.stopAfter, countBytes: true, stopped: false };
     const started = performance.now();
-    const result = await this.scopes.run(scope, fn);
+    const result = await SCOPES.run(scope, fn);
     return { result, figures: { ...scope.figures }, wallMs: performance.now() - started, stopped: scope.stopped };
   }
 
@@ -108,12 +116,12 @@ export class Meter {
    * `TIMEOUT` when a `stopAfter` of an enclosing measure killed it.
    */
   async call<T>(fn: () => Promise<CallResult<T>>): Promise<CallResult<T>> {
-    const parent = this.scopes.getStore();
-    const scope: Scope = { figures: emptyFigures(), parent, countBytes: parent?.countBytes ?? false, stopped: false };
+    const parent = this.current();
+    const scope: Scope = { meter: this, figures: emptyFigures(), parent, countBytes: parent?.countBytes ?? false, stopped: false };
     this.add(scope, 'calls', 1);
     let result: CallResult<T>;
     try {
-      result = await this.scopes.run(scope, fn);
+      result = await SCOPES.run(scope, fn);
     } catch (error) {
       if (!this.stoppedIn(scope)) throw error;
       result = TIMEOUT_ANSWER;
@@ -131,7 +139,7 @@ export class Meter {
 
   /** A subscription message about to be sent; throws when the call was killed (nothing is sent). */
   message(): void {
-    const scope = this.scopes.getStore();
+    const scope = this.current();
     if (scope && this.stoppedIn(scope)) throw new CallTimeoutError(this.budgetOf(scope) ?? 0);
     this.add(scope, 'messages', 1);
   }
@@ -142,6 +150,11 @@ export class Meter {
   }
 
   // ---- internals ----
+
+  private current(): Scope | undefined {
+    const scope = SCOPES.getStore();
+    return scope?.meter === this ? scope : undefined;
+  }
 
   private add(scope: Scope | undefined, key: keyof Figures, n: number): void {
     this.totals[key] += n;
@@ -164,7 +177,7 @@ export class Meter {
 
   /** Counts one round trip before it runs; throws instead when the scope's budget is spent. */
   private async roundTrip<T>(kind: 'read' | 'write' | 'transaction', run: () => Promise<T>): Promise<T> {
-    const scope = this.scopes.getStore();
+    const scope = this.current();
     if (scope) {
       for (let s: Scope | undefined = scope; s; s = s.parent) {
         if (s.stopped || (s.stopAfter !== undefined && s.figures.roundTrips >= s.stopAfter)) {

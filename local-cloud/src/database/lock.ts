@@ -1,5 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+/**
+ * The leases the current async context holds, across every lock. One storage for the whole
+ * process: each AsyncLocalStorage ever used costs every later promise of the process a step (Node
+ * 20), and a test suite opens a database per test.
+ */
+const HELD = new AsyncLocalStorage<ReadonlySet<symbol>>();
+
 /** A held lock; `release()` is idempotent. */
 export interface Lease {
   readonly owner: symbol;
@@ -17,7 +24,6 @@ export interface Lease {
 export class AsyncLock {
   private readonly waiters: Array<() => void> = [];
   private holder: symbol | null = null;
-  private readonly context = new AsyncLocalStorage<symbol>();
 
   /** Waits for the lock and holds it until the lease is released. */
   async acquire(): Promise<Lease> {
@@ -48,8 +54,7 @@ export class AsyncLock {
 
   /** True when the calling async context holds the lock (see {@link AsyncLock.runAs}). */
   isHeldByCaller(): boolean {
-    const owner = this.context.getStore();
-    return owner !== undefined && owner === this.holder;
+    return this.holder !== null && (HELD.getStore()?.has(this.holder) ?? false);
   }
 
   /** Runs `fn` with the lock held (re-entering if the caller already holds it). */
@@ -65,6 +70,6 @@ export class AsyncLock {
 
   /** Runs `fn` so that lock-taking work it starts re-enters `lease` instead of waiting for it. */
   runAs<T>(lease: Lease, fn: () => Promise<T>): Promise<T> {
-    return this.context.run(lease.owner, fn);
+    return HELD.run(new Set([...(HELD.getStore() ?? []), lease.owner]), fn);
   }
 }
