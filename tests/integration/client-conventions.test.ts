@@ -41,4 +41,14 @@ describe('client conventions', () => {
     expect(wrong).toEqual([]);
     expect(existsSync(join(components, 'application-card', 'index.tsx'))).toBe(true);
   });
+
+  it('dates are shown in China time through @kehou/shared (no UTC slices of an instant, no hand-made offsets)', () => {
+    const handMade: string[] = [];
+    for (const file of filesOf(src, /\.tsx?$/)) {
+      const text = readFileSync(file, 'utf8');
+      for (const [found] of text.matchAll(/\b(?:at|At|createdAt|updatedAt|toISOString\(\))\.slice\(0, ?10\)|8 \* 3600_?000/g))
+        handMade.push(`${relative(src, file)}: ${found}`);
+    }
+    expect(handMade).toEqual([]);
+  });
 });

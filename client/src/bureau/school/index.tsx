@@ -1,4 +1,4 @@
-import { chinaToday, PLAN_STATUS_LABELS, STAGE_LABELS } from '@kehou/shared';
+import { chinaDate, chinaToday, PLAN_STATUS_LABELS, STAGE_LABELS } from '@kehou/shared';
 import { DEADLINE_LABELS } from '@kehou/shared/bureau';
 import { formatYuan } from '@kehou/shared/policy';
 import { Text, Textarea, View } from '@tarojs/components';
@@ -107,7 +107,7 @@ export default function BureauSchoolPage() {
             <Text>整改要求：{n.followUp}</Text>
             {n.answers.map((a) => (
               <Text key={a.at} className="section-note ok-text">
-                学校答复（{a.at.slice(0, 10)}）：{a.text}
+                学校答复（{chinaDate(a.at)}）：{a.text}
               </Text>
             ))}
             {n.answers.length === 0 && <Text className="warn-text">学校尚未答复</Text>}

@@ -1,3 +1,4 @@
+import { chinaDate } from '@kehou/shared';
 import type { RulesOverview } from '@kehou/shared/committee';
 import { Text, View } from '@tarojs/components';
 import './rules-history.scss';
@@ -18,7 +19,7 @@ export function RulesHistory({ overview, showText = false }: { overview: RulesOv
             <Text className="rules-history-title">第 {v.version} 版</Text>
             <Text className={v.adopted ? 'ok-text' : 'warn-text'}>{v.adopted ? '已通过' : '待通过'}</Text>
           </View>
-          <Text className="section-note">提交于 {v.proposedAt.slice(0, 10)}</Text>
+          <Text className="section-note">提交于 {chinaDate(v.proposedAt)}</Text>
           {overview.required.map((r) => {
             const a = v.adoptions.find((x) => x.by === r.by);
             return (

@@ -1,4 +1,4 @@
-import { type ItemView, type PickupArrangement, WEEKDAY_LABELS, type Weekday } from '@kehou/shared';
+import { chinaShortDateTime, type ItemView, type PickupArrangement, WEEKDAY_LABELS, type Weekday } from '@kehou/shared';
 
 export function placementText(item: Pick<ItemView, 'kind' | 'placement' | 'waitingPosition'>): string {
   switch (item.placement) {
@@ -23,11 +23,7 @@ export function pickupText(pickup: PickupArrangement): string {
 }
 
 /** 2026-11-23T07:20:00Z → 11月23日 15:20 (China time). */
-export function shortTime(iso: string): string {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}`;
-}
+export const shortTime = chinaShortDateTime;
 
 export const STATUS_CLASS: Record<string, string> = {
   returned: 'warn-text',

@@ -1,3 +1,5 @@
+import { chinaToday } from '@kehou/shared';
+import { addDays } from '@kehou/shared/policy';
 import type { ServiceDayRow } from '@kehou/shared/serviceday';
 import { Picker, Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useMemo, useState } from 'react';
@@ -8,9 +10,6 @@ import { Button } from '../../ui/nutui';
 import { useParams } from '../../ui/params';
 import { ErrorCard, Loading } from '../../ui/states';
 
-const DAY_MS = 86_400_000;
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const shiftDay = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const shiftMonth = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number);
   const d = new Date(Date.UTC(y, m - 1 + by, 1));
@@ -110,7 +109,7 @@ export default function ParentServiceDay() {
             <Text className={`chip leave-today ${from === today ? 'chip-on' : ''}`} onClick={() => pickFrom(today)}>
               今天
             </Text>
-            <Text className={`chip leave-tomorrow ${from === shiftDay(today, 1) ? 'chip-on' : ''}`} onClick={() => pickFrom(shiftDay(today, 1))}>
+            <Text className={`chip leave-tomorrow ${from === addDays(today, 1) ? 'chip-on' : ''}`} onClick={() => pickFrom(addDays(today, 1))}>
               明天
             </Text>
             <Picker mode="date" value={from} start={today} onChange={(e) => pickFrom(String(e.detail.value))}>

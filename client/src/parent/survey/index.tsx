@@ -1,3 +1,4 @@
+import { chinaDate } from '@kehou/shared';
 import { RATING_LABELS, type SurveyItem } from '@kehou/shared/committee';
 import { Picker, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
@@ -87,7 +88,7 @@ export default function ParentSurvey() {
             {data.schoolName} · {survey.termName}
           </Text>
           <Text className={survey.accepting ? 'muted' : 'warn-text'}>{survey.accepting ? `${survey.closesOn} 截止，截止前可以修改` : '调查已结束'}</Text>
-          {data.answer && <Text className="section-note ok-text">已填写（{data.answer.updatedAt.slice(0, 10)}）</Text>}
+          {data.answer && <Text className="section-note ok-text">已填写（{chinaDate(data.answer.updatedAt)}）</Text>}
           {data.items.map((item) => (
             <View key={item.key} className={`field survey-item survey-item-${item.key}`}>
               <Text className="field-label">{item.label}</Text>

@@ -1,4 +1,5 @@
-import { chinaDateTime } from '@kehou/shared';
+import { chinaDateTime, chinaToday } from '@kehou/shared';
+import { addDays } from '@kehou/shared/policy';
 import { Input, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
@@ -7,9 +8,6 @@ import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import { useParams } from '../../ui/params';
 import { ErrorCard, Loading } from '../../ui/states';
-
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** 放学安全提醒: the school's children not handed over in time and head counts that did not match, and the service-day settings. */
 export default function SchoolFlags() {
@@ -28,11 +26,11 @@ export default function SchoolFlags() {
 
   const nav = (
     <View className="card row">
-      <Text className="link prev-day" onClick={() => setDate(shift(date, -1))}>
+      <Text className="link prev-day" onClick={() => setDate(addDays(date, -1))}>
         ‹ 前一天
       </Text>
       <Text>{date}</Text>
-      <Text className="link next-day" onClick={() => setDate(shift(date, 1))}>
+      <Text className="link next-day" onClick={() => setDate(addDays(date, 1))}>
         后一天 ›
       </Text>
     </View>

@@ -1,3 +1,4 @@
+import { chinaToday } from '@kehou/shared';
 import { PAYEE_TYPE_LABELS, type PayeeType, SPENDING_CATEGORY_LABELS, type SpendingCategory } from '@kehou/shared/fees/types';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -11,7 +12,6 @@ import { openExport } from '../../ui/open-export';
 import { useParams } from '../../ui/params';
 import { EmptyState, ErrorCard, Loading } from '../../ui/states';
 
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const schoolYearOf = (date: string) => (Number(date.slice(5, 7)) >= 8 ? Number(date.slice(0, 4)) : Number(date.slice(0, 4)) - 1);
 const newRequestId = () => `sp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 

@@ -1,3 +1,4 @@
+import { chinaDate } from '@kehou/shared';
 import type { SupervisionNoteView } from '@kehou/shared/bureau';
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
@@ -63,7 +64,7 @@ function NoteCard({ schoolId, note, onChanged }: { schoolId: string; note: Super
       <Text>整改要求：{note.followUp}</Text>
       {note.answers.map((a) => (
         <Text key={a.at} className="section-note ok-text">
-          答复（{a.at.slice(0, 10)}，{a.byName}）：{a.text}
+          答复（{chinaDate(a.at)}，{a.byName}）：{a.text}
         </Text>
       ))}
       <Textarea className="input inspection-answer" value={text} placeholder="整改情况" maxlength={1000} onInput={(e) => setText(e.detail.value)} />

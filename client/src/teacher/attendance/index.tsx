@@ -1,4 +1,5 @@
 import { chinaDate, chinaToday } from '@kehou/shared';
+import { addDays } from '@kehou/shared/policy';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
@@ -9,8 +10,6 @@ import { Button } from '../../ui/nutui';
 import { useParams } from '../../ui/params';
 import '../../ui/form/form.scss';
 import { ErrorCard, Loading } from '../../ui/states';
-
-const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** 考勤: the class sheet for a date. Everyone starts at full attendance; tap to mark absent or type minutes, then save. */
 export default function AttendancePage() {
@@ -26,11 +25,11 @@ export default function AttendancePage() {
 
   const nav = (
     <View className="card row">
-      <Text className="link prev-day" onClick={() => setDate(shift(date, -1))}>
+      <Text className="link prev-day" onClick={() => setDate(addDays(date, -1))}>
         ‹ 前一天
       </Text>
-      <DateField className="attendance-date" title="考勤日期" value={date} min={shift(chinaToday(), -366)} max={chinaToday()} onChange={setDate} />
-      <Text className="link next-day" onClick={() => setDate(shift(date, 1))}>
+      <DateField className="attendance-date" title="考勤日期" value={date} min={addDays(chinaToday(), -366)} max={chinaToday()} onChange={setDate} />
+      <Text className="link next-day" onClick={() => setDate(addDays(date, 1))}>
         后一天 ›
       </Text>
     </View>

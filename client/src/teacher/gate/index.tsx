@@ -1,4 +1,4 @@
-import { chinaDateTime } from '@kehou/shared';
+import { chinaDateTime, chinaToday } from '@kehou/shared';
 import type { GateRow } from '@kehou/shared/serviceday';
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
@@ -8,8 +8,6 @@ import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import { useParams } from '../../ui/params';
 import { ErrorCard, Loading } from '../../ui/states';
-
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** 放学交接: per child, handed to which listed adult, home alone (permit only) or still waiting; the shift head count. */
 export default function GatePage() {
