@@ -1,4 +1,4 @@
-import { addDays, addWorkingDays, eachDay, isCalendarDate, isoWeekday, isWeekend, mondayOf, sundayOf } from './calendar';
+import { addDays, addWorkingDays, daysBetween, eachDay, isCalendarDate, isoWeekday, isWeekend, mondayOf, sundayOf } from './calendar';
 
 describe('calendar dates (China calendar, never shifted by the machine time zone)', () => {
   const originalTz = process.env.TZ;
@@ -34,5 +34,14 @@ describe('calendar dates (China calendar, never shifted by the machine time zone
     expect(addWorkingDays('2020-09-04', 1)).toBe('2020-09-07');
     expect(addWorkingDays('2020-09-01', 10)).toBe('2020-09-15');
     expect(addWorkingDays('2021-02-27', 10)).toBe('2021-03-12');
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts whole calendar days across months, leap days and backwards', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2026-09-10', '2026-09-01')).toBe(-9);
+    expect(daysBetween('2026-09-01', '2026-09-01')).toBe(0);
   });
 });

@@ -25,6 +25,11 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return read(date).add(days, 'day').format(FORMAT);
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return read(to).diff(read(from), 'day');
+}
+
 /** 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: IsoDate): number {
   const day = read(date).day();
