@@ -47,7 +47,7 @@ export async function createRuntime(options: RuntimeOptions = {}) {
   const pay = new LocalPay(clock, async (name, event) => {
     const fn = functions[name];
     if (!fn) throw new Error(`云函数 ${name} 不存在`);
-    return runAs(null, () => fn(cloud, event, {}));
+    return runAs(null, () => fn(cloud, event, {}), 'wx_paycallback');
   });
   // The functions see the database through the meter (round trips, bytes, messages; tests and the benchmark read it).
   const meter = new Meter();
@@ -62,16 +62,18 @@ export async function createRuntime(options: RuntimeOptions = {}) {
     return JSON.parse(JSON.stringify(result)) as CallResult<T>;
   }
 
-  /** WeChat runs a function's timer trigger itself, with the timer event and no user in the context. */
-  const timers = new TimerRunner(readTriggers(Object.keys(functions)), clock, (name, event) => {
-    const fn = functions[name];
+  /** Runs a function as WeChat's timer trigger does: the timer event, no user, SOURCE wx_trigger (tests call it too). */
+  async function trigger<T = unknown>(name: FunctionName | string, event: Record<string, unknown> = { Type: 'Timer' }): Promise<T> {
+    const fn = Object.hasOwn(functions, name) ? functions[name] : undefined;
     if (!fn) throw new Error(`云函数 ${name} 不存在`);
-    return meter.call(() => runAs(null, () => fn(cloud, event, {})));
-  });
+    return meter.call(() => runAs(null, () => fn(cloud, { Type: 'Timer', ...event }, {}), 'wx_trigger')) as Promise<T>;
+  }
+
+  const timers = new TimerRunner(readTriggers(Object.keys(functions)), clock, trigger);
 
   /** Sends every queued message now, as the messages function's timer would (tests; the outbox gets them). */
   async function drainMessages() {
-    return runAs(null, async () => drainQueue(await buildContext(cloud, 'messages', 'drain'), Number.POSITIVE_INFINITY, 10_000));
+    return runAs(null, async () => drainQueue(await buildContext(cloud, 'messages', 'drain'), Number.POSITIVE_INFINITY, 10_000), 'wx_trigger');
   }
 
   return {
@@ -87,6 +89,7 @@ export async function createRuntime(options: RuntimeOptions = {}) {
     timers,
     dataDir,
     call,
+    trigger,
     drainMessages,
     close: async () => {
       timers.stop();

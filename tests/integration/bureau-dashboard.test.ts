@@ -158,7 +158,7 @@ describe('the bureau’s dashboard over its schools (precomputed summaries)', ()
       .collection('feedback')
       .add({ data: { _id: 'fb-new', schoolId: late.schoolId, topic: 'other', status: 'open', text: 'x', authorOpenid: 'y', revision: 0 } });
     cloud.runtime.clock.advanceDays(0.05);
-    for (let i = 0; i < 3; i++) await cloud.runtime.call('bureau', { Type: 'Timer' } as never, null);
+    for (let i = 0; i < 3; i++) await cloud.runtime.trigger('bureau');
     row = (await cloud.ok(DEMO.bureau, 'bureau', 'getDashboard')).rows.find((r: any) => r.schoolId === late.schoolId);
     expect(row.feedback.open).toBe((await rawOf(cloud, 'feedback', { schoolId: late.schoolId, status: 'open' })).length);
   });
@@ -225,7 +225,7 @@ describe('the bureau’s dashboard over its schools (precomputed summaries)', ()
 
   it('100 schools: the dashboard is at most 30 round trips and under 100 KB; the export is an .xlsx', async () => {
     for (let i = 1; i <= 99; i++) await seedSchool(cloud, i, { startedDaysAgo: (i * 7) % 60, plan: i % 3 ? 'submitted' : 'none', size: 1 });
-    for (let i = 0; i < 10; i++) await cloud.runtime.call('bureau', { Type: 'Timer' } as never, null);
+    for (let i = 0; i < 10; i++) await cloud.runtime.trigger('bureau');
     const measured = await cloud.meter.measure(() => cloud.call(DEMO.bureau, 'bureau', 'getDashboard'));
     const answer = measured.result as any;
     expect(answer.ok).toBe(true);

@@ -18,7 +18,7 @@ const at = (time: string, date = day) => cloud.runtime.clock.set(new Date(`${dat
 const docs = async (collection: string, where: Record<string, unknown> = {}) => (await cloud.db.collection(collection).where(where).get()).data as any[];
 const gate = (openid: string = DEMO.teacher) => cloud.ok(openid, 'serviceday', 'getGateSheet', { classId: CLASS32, date: day });
 const rowOf = async (studentId: string) => (await gate()).rows.find((r: any) => r.studentId === studentId);
-const timer = () => cloud.runtime.call('serviceday', { Type: 'Timer', TriggerName: 'uncollected' }, null);
+const timer = () => cloud.runtime.trigger<any>('serviceday', { TriggerName: 'uncollected' });
 const leave = (openid: string, studentId: string, from: string, reason: string, to?: string) =>
   cloud.call(openid, 'serviceday', 'reportLeave', { studentId, from, reason, ...(to ? { to } : {}) });
 

@@ -1,4 +1,4 @@
-import { buildContext, type CloudFunction, type CloudSdk, createCloudFunction, getAll } from '@kehou/shared/cloud';
+import { buildContext, type CloudFunction, type CloudSdk, createCloudFunction, getAll, isTimerRun } from '@kehou/shared/cloud';
 import { bureauContract } from '@kehou/shared/contracts';
 import { answerInspection } from './actions/answer-inspection';
 import { exportDashboard } from './actions/export-dashboard';
@@ -27,12 +27,11 @@ const routed = createCloudFunction(bureauContract, {
 /**
  * 教育局：辖区看板、督导记录、报告报送 (000 §四(六), 001 §六5; contract: shared/src/contracts/bureau.ts).
  * The timer trigger (config.json) refreshes the schools' summaries in bounded batches; a call from
- * a signed-in user is always routed as an action, never as the timer.
+ * anyone but WeChat's trigger is always routed as an action, never as the timer.
  */
 export const bureauFunction: CloudFunction = Object.assign(
   async (cloud: CloudSdk, event: unknown, context?: unknown) => {
-    const e = (event ?? {}) as { Type?: string };
-    if (e.Type !== 'Timer' || cloud.getWXContext().OPENID) return routed(cloud, event, context);
+    if (!isTimerRun(cloud, event)) return routed(cloud, event, context);
     const ctx = await buildContext(cloud, 'bureau', 'timer');
     const bureaus = await getAll<{ bureauId: string }>(ctx.collection('schools').field({ bureauId: true }));
     const result = await refreshStep(ctx, [...new Set(bureaus.map((b) => b.bureauId))], TIMER_BATCH);

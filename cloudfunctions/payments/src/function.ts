@@ -1,5 +1,5 @@
 import { type GuardianshipRecord, paymentReceiptMessage, refundPaidMessage } from '@kehou/shared';
-import { type ActionContext, buildContext, type CloudFunction, type CloudSdk, findById, getAll, isoNow } from '@kehou/shared/cloud';
+import { type ActionContext, buildContext, type CloudFunction, type CloudSdk, findById, getAll, invokerOf, isoNow } from '@kehou/shared/cloud';
 import type { PaymentDoc, RefundPayoutDoc } from '@kehou/shared/fees';
 import { confirmWechatRefund, instantOfWechatTime, reconcileOrder, requestWechatRefund } from '@kehou/shared/fees/server';
 import { formatYuan } from '@kehou/shared/policy';
@@ -11,14 +11,14 @@ const STALE_MS = 10 * 60_000;
  * 支付回调: WeChat Pay reports a payment (`outTradeNo`, `resultCode`) or a refund (`reqInfo`) here,
  * and repeats until the answer is `{ errcode: 0 }`, so every branch is idempotent. Nothing in the
  * event is trusted: a payment is recorded only as WeChat Pay's own queryOrder tells it, and a call
- * from a signed-in user (a client calling the function by name) is ignored. The timer trigger
+ * from anyone but WeChat Pay (SOURCE wx_paycallback) or the timer trigger (wx_trigger) is ignored. The timer trigger
  * (`config.json`) reconciles orders whose callback never came and payouts still waiting.
  */
 export const paymentsFunction: CloudFunction = (async (cloud: CloudSdk, event: unknown) => {
   const e = (event ?? {}) as Record<string, any>;
   const kind = e.Type === 'Timer' ? 'timer' : e.reqInfo ? 'refund' : 'payment';
+  if (invokerOf(cloud) !== (kind === 'timer' ? 'timer' : 'payCallback')) return { errcode: 0, errmsg: 'ignored: not from WeChat Pay' };
   const ctx = await buildContext(cloud, 'payments', kind);
-  if (ctx.caller.openid) return { errcode: 0, errmsg: 'ignored: not from WeChat Pay' };
   try {
     if (kind === 'timer') await reconcileStale(ctx);
     else if (kind === 'refund') await onRefund(ctx, e.reqInfo ?? {});

@@ -1,4 +1,4 @@
-import { buildContext, type CloudFunction, type CloudSdk, createCloudFunction } from '@kehou/shared/cloud';
+import { buildContext, type CloudFunction, type CloudSdk, createCloudFunction, isTimerRun } from '@kehou/shared/cloud';
 import { servicedayContract } from '@kehou/shared/contracts';
 import { confirmShiftHandover } from './actions/confirm-shift-handover';
 import { getGateSheet } from './actions/get-gate-sheet';
@@ -22,14 +22,14 @@ const actions = createCloudFunction(servicedayContract, {
 
 /**
  * The actions, and the timer trigger (config.json, `Type: 'Timer'`): children still waiting after
- * the service are flagged and their guardians messaged. A timer event from a signed-in user (a
- * client calling the function by name) is refused: only WeChat's trigger runs it.
+ * the service are flagged and their guardians messaged. A timer event from anyone but WeChat's
+ * trigger (a client calling the function by name, signed in or not) is refused: only WeChat's trigger runs it.
  */
 export const servicedayFunction: CloudFunction = Object.assign(
   async (cloud: CloudSdk, event: unknown, context?: unknown) => {
     if ((event as { Type?: unknown } | null)?.Type !== 'Timer') return actions(cloud, event, context);
+    if (!isTimerRun(cloud, event)) return { ok: false as const, code: 'FORBIDDEN', message: '定时任务只能由微信定时触发器运行' };
     const ctx = await buildContext(cloud, 'serviceday', 'timer');
-    if (ctx.caller.openid) return { ok: false as const, code: 'FORBIDDEN', message: '定时任务只能由微信定时触发器运行' };
     try {
       return { ok: true as const, data: await flagUncollected(ctx) };
     } catch (error) {

@@ -8,6 +8,7 @@ export * from './context';
 export * from './documents';
 export * from './errors';
 export * from './files';
+export * from './invoker';
 export * from './jobs';
 export * from './paging';
 export * from './router';
