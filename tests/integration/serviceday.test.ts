@@ -357,4 +357,27 @@ describe('what a call costs: round trips and answer size (metering)', () => {
     expect(pickup.map((m) => m.touser).sort()).toEqual([kids.parent1, aloneParent, DEMO.teacher].sort());
     at('10:00');
   });
+
+  it('a run killed after flagging but before queuing the messages: the next run queues them, once', async () => {
+    const next = weekdaysOf(addDays(day, 1), addDays(day, 14)).filter((d) => d > day)[3];
+    at('18:00', next);
+    // What a run killed between its transaction and the queue leaves: the check written, not notified.
+    await cloud.db
+      .collection('gateChecks')
+      .doc(`${CLASS32}:${next}`)
+      .set({ data: { schoolId: SCHOOL, classId: CLASS32, date: next, flagged: 1, at: new Date().toISOString(), notified: false } });
+    await cloud.db
+      .collection('handovers')
+      .doc(`${kids.child1}:${next}`)
+      .set({
+        data: { studentId: kids.child1, studentName: '学生', schoolId: SCHOOL, classId: CLASS32, date: next, kind: 'waiting', flagged: true, revision: 1 },
+      });
+    const before = (await cloud.sent()).length;
+    expect(await timer()).toMatchObject({ ok: true, data: { flagged: 1 } });
+    expect(await timer()).toMatchObject({ ok: true, data: { flagged: 0, checkedClasses: 0 } });
+    const pickup = (await cloud.sent()).slice(before).filter((m) => m.templateId === 'tmpl-serviceday-pickup');
+    expect(pickup.map((m) => m.touser).sort()).toEqual([kids.parent1, DEMO.teacher].sort());
+    expect((await docs('gateChecks', { date: next }))[0]).toMatchObject({ notified: true });
+    at('10:00');
+  });
 });

@@ -133,6 +133,8 @@ export interface GateCheckDoc {
   date: string;
   flagged: number;
   at: string;
+  /** False until the flagged children's guardians and the class teacher are queued their messages (absent on checks written before). */
+  notified?: boolean;
 }
 
 /** One child on the teacher's gate sheet. */

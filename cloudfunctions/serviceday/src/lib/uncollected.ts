@@ -1,5 +1,5 @@
 import { type ClassGroup, type Publication, type School, type Term, uncollectedChildMessage } from '@kehou/shared';
-import { type ActionContext, asData, getAll, isoNow, txGet, writeAudited } from '@kehou/shared/cloud';
+import { type ActionContext, AppError, asData, getAll, isoNow, txGet, writeAudited } from '@kehou/shared/cloud';
 import { confirmedGuardians } from '@kehou/shared/enrollment/server';
 import { isServiceDay } from '@kehou/shared/fees';
 import {
@@ -25,7 +25,9 @@ export const CLASSES_PER_RUN = 20;
  * nor gone home alone is flagged (their record says still waiting), their guardians are messaged,
  * and the class teacher is told how many. Each class is checked once a day (`gateChecks`
  * `${classId}:${date}`, written with the flags in one transaction), so a run that is cut short or
- * runs twice never flags or messages twice; each run is bounded and the next one continues.
+ * runs twice never flags twice; the check says `notified` only once the messages are queued, so a
+ * run killed in between has the next one queue them (the queue keeps one per person, child and
+ * day, so none goes twice). Each run is bounded and the next one continues.
  */
 export async function flagUncollected(ctx: ActionContext): Promise<TimerReport> {
   const now = ctx.now();
@@ -57,30 +59,43 @@ export async function flagUncollected(ctx: ActionContext): Promise<TimerReport> 
   if (dueStages.size === 0) return report;
   const [classes, done] = await Promise.all([
     getAll<ClassGroup>(ctx.collection('classes').where({ schoolId: ctx._.in([...dueStages.keys()]) })),
-    getAll<GateCheckDoc>(ctx.collection('gateChecks').where({ date }).field({ classId: true })),
+    getAll<GateCheckDoc>(ctx.collection('gateChecks').where({ date }).field({ classId: true, notified: true })),
   ]);
-  const checked = new Set(done.map((d) => d.classId));
-  const due = classes.filter((c) => dueStages.get(c.schoolId)?.has(c.stage) && !checked.has(c._id)).sort((a, b) => a._id.localeCompare(b._id));
+  const checked = new Map(done.map((d) => [d.classId, d.notified !== false]));
+  const due = classes.filter((c) => dueStages.get(c.schoolId)?.has(c.stage) && checked.get(c._id) !== true).sort((a, b) => a._id.localeCompare(b._id));
   report.remaining = Math.max(0, due.length - CLASSES_PER_RUN);
   for (const classGroup of due.slice(0, CLASSES_PER_RUN)) {
-    const flagged = await checkClass(ctx, classGroup, date);
+    const flagged = checked.has(classGroup._id) ? await flaggedEarlier(ctx, classGroup, date) : await checkClass(ctx, classGroup, date);
     report.checkedClasses += 1;
     if (!flagged?.length) continue;
     report.flagged += flagged.length;
     report.messaged += await messageAbout(ctx, classGroup, flagged, now);
     // Queued class by class: a run killed after this class has its messages already on their way.
     await ctx.flushMessages();
+    await ctx
+      .collection('gateChecks')
+      .doc(gateCheckIdOf(classGroup._id, date))
+      .update({ data: { notified: true } });
   }
   return report;
 }
+
+/** The children a check flagged whose messages a killed run never queued. */
+async function flaggedEarlier(ctx: ActionContext, classGroup: ClassGroup, date: string): Promise<HandoverDoc[]> {
+  return getAll<HandoverDoc>(ctx.collection('handovers').where({ classId: classGroup._id, date, flagged: true }));
+}
+
+/** Not a service day of this class (outside the term, no plan for its stage, a day off): nothing to check. */
+const isNoServiceDay = (error: unknown) => error instanceof AppError && error.code === 'INVALID_STATE';
 
 /** Flags the class's children still waiting and marks the class checked, in one transaction; null: checked before. */
 async function checkClass(ctx: ActionContext, classGroup: ClassGroup, date: string): Promise<HandoverDoc[] | null> {
   let day: Awaited<ReturnType<typeof loadClassDay>> | null = null;
   try {
     day = await loadClassDay(ctx, classGroup, date);
-  } catch {
-    day = null; // not a service day of this class (no plan for its stage): nothing to check
+  } catch (error) {
+    // Anything else (a database timeout) must not mark the class 全部已交接: the next run checks it.
+    if (!isNoServiceDay(error)) throw error;
   }
   const at = isoNow(ctx);
   const waiting = day
@@ -125,7 +140,14 @@ async function checkClass(ctx: ActionContext, classGroup: ClassGroup, date: stri
         .set({ data: asData(data) });
       flagged.push(doc);
     }
-    const check: Omit<GateCheckDoc, '_id'> = { schoolId: classGroup.schoolId, classId: classGroup._id, date, flagged: flagged.length, at };
+    const check: Omit<GateCheckDoc, '_id'> = {
+      schoolId: classGroup.schoolId,
+      classId: classGroup._id,
+      date,
+      flagged: flagged.length,
+      at,
+      notified: flagged.length === 0,
+    };
     await t
       .collection('gateChecks')
       .doc(checkId)
