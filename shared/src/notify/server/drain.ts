@@ -2,9 +2,13 @@
  * Sends queued messages (queue.ts) in bounded steps: one queue document per step, at most
  * BATCH_SIZE messages, about four database round trips each. Each message is claimed by its
  * natural key before it is sent (a record with that id is added; a second drain, a retry or the
- * same message queued twice finds it and skips), so a message is sent at most once; it is sent only
- * against a consent (consents.ts), and what cannot be sent is kept as `held` with the person's
- * schools and classes, for the school to see.
+ * same message queued twice finds it and skips); it is sent only against a consent (consents.ts),
+ * and what cannot be sent is kept as `held` with the person's schools and classes, for the school
+ * to see. A claim whose run was killed before it said how the send went (still `sending` after
+ * CLAIM_LEASE_MS, longer than any function may run) is taken over and sent by a later step, with
+ * the consent the first run already used: a kill never loses a message, and only a kill in the
+ * instant between WeChat's answer and the record's update can send one twice. The batch stays
+ * queued until every message of it is settled.
  */
 import type { ActionContext } from '../../cloud/context';
 import { isDuplicateKeyError } from '../../cloud/errors';
@@ -28,6 +32,9 @@ export interface DrainStepResult {
 /** WeChat's answer when the person has no consent left for the template. */
 const NO_CONSENT_ERRCODE = 43101;
 
+/** Longer than a cloud function may run (60 s at most): a claim older than this lost its run. */
+export const CLAIM_LEASE_MS = 90_000;
+
 export async function drainStep(ctx: ActionContext): Promise<DrainStepResult> {
   const result: DrainStepResult = { batches: 0, sent: 0, held: 0, failed: 0, skipped: 0 };
   const { data } = await ctx.collection('messageQueue').where({ kind: 'batch', status: 'queued' }).orderBy('seq', 'asc').limit(1).get();
@@ -36,17 +43,19 @@ export async function drainStep(ctx: ActionContext): Promise<DrainStepResult> {
   const messages = batch.messages;
   const _ = ctx._;
   const ids = messages.map((m) => recordIdOf(m.key));
-  const done = new Set(
-    (
-      (
-        await ctx
-          .collection('messageQueue')
-          .where({ _id: _.in(ids) })
-          .limit(100)
-          .get()
-      ).data as MessageRecordDoc[]
-    ).map((d) => d._id),
-  );
+  const records = (
+    await ctx
+      .collection('messageQueue')
+      .where({ _id: _.in(ids) })
+      .field({ status: true, handledAt: true })
+      .limit(100)
+      .get()
+  ).data as Pick<MessageRecordDoc, '_id' | 'status' | 'handledAt'>[];
+  const now = ctx.now().getTime();
+  const abandoned = records.filter((r) => r.status === 'sending' && now - Date.parse(r.handledAt) > CLAIM_LEASE_MS);
+  const inFlight = records.filter((r) => r.status === 'sending' && !abandoned.includes(r));
+  const done = new Set(records.filter((r) => !abandoned.includes(r)).map((d) => d._id));
+  const claimedAt = new Map(abandoned.map((r) => [r._id, r.handledAt]));
   const people = [...new Set(messages.map((m) => m.touser))];
   const consentIds = [...new Set(messages.map((m) => consentIdOf(m.touser, m.templateId)))];
   const consents = new Map(
@@ -72,6 +81,18 @@ export async function drainStep(ctx: ActionContext): Promise<DrainStepResult> {
     const consentId = consentIdOf(message.touser, message.templateId);
     const left = consents.get(consentId) ?? 0;
     const record = recordOf(ctx, id, message, places.get(message.touser));
+    const earlierClaim = claimedAt.get(id);
+    if (earlierClaim !== undefined) {
+      // Its run used a consent and was killed before saying how the send went: send it now.
+      if (!(await takeOver(ctx, id, earlierClaim))) {
+        result.skipped++;
+        continue;
+      }
+      const outcome = await send(ctx, message);
+      tally(result, outcome);
+      await settle(ctx, id, outcome);
+      continue;
+    }
     if (left <= 0) {
       if (await claim(ctx, { ...record, status: 'held', reason: 'no-consent' })) result.held++;
       else result.skipped++;
@@ -89,14 +110,15 @@ export async function drainStep(ctx: ActionContext): Promise<DrainStepResult> {
     }
     consents.set(consentId, left - 1);
     const outcome = await send(ctx, message);
-    if (outcome === 'sent') result.sent++;
-    else if (outcome === 'no-consent') {
+    if (outcome === 'no-consent') {
       consents.set(consentId, 0);
       await clearConsent(ctx, message.touser, message.templateId);
-      result.held++;
-    } else result.failed++;
-    await mark(ctx, id, outcome === 'sent' ? 'sent' : outcome === 'no-consent' ? 'held' : 'failed', outcome === 'sent' ? undefined : outcome);
+    }
+    tally(result, outcome);
+    await settle(ctx, id, outcome);
   }
+  // A message another run is sending right now: the batch waits for its answer (the next step sees it).
+  if (inFlight.length > 0) return { ...result, batches: 0 };
   await ctx
     .collection('messageQueue')
     .where({ _id: batch._id, status: 'queued' })
@@ -142,6 +164,27 @@ async function claim(ctx: ActionContext, record: MessageRecordDoc): Promise<bool
     if (isDuplicateKeyError(error)) return false;
     throw error;
   }
+}
+
+/** Takes over a claim its run abandoned, unless another step just did (the claim's time is the condition). */
+async function takeOver(ctx: ActionContext, id: string, earlierClaim: string): Promise<boolean> {
+  const { stats } = await ctx
+    .collection('messageQueue')
+    .where({ _id: id, status: 'sending', handledAt: earlierClaim })
+    .update({ data: { handledAt: ctx.now().toISOString() } });
+  return stats.updated === 1;
+}
+
+type SendOutcome = Awaited<ReturnType<typeof send>>;
+
+function tally(result: DrainStepResult, outcome: SendOutcome): void {
+  if (outcome === 'sent') result.sent++;
+  else if (outcome === 'no-consent') result.held++;
+  else result.failed++;
+}
+
+async function settle(ctx: ActionContext, id: string, outcome: SendOutcome): Promise<void> {
+  await mark(ctx, id, outcome === 'sent' ? 'sent' : outcome === 'no-consent' ? 'held' : 'failed', outcome === 'sent' ? undefined : outcome);
 }
 
 async function mark(ctx: ActionContext, id: string, status: MessageRecordDoc['status'], reason?: string): Promise<void> {
