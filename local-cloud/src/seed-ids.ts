@@ -10,6 +10,7 @@ export const DEMO = {
   otherSchoolAdmin: 'demo-admin-qian',
   qijiangBureau: 'demo-bureau-zheng',
   newParent: 'demo-parent-new',
+  yueyangBureau: 'demo-bureau-luo',
 } as const;
 
 export const DEMO_IDS = {
@@ -22,4 +23,7 @@ export const DEMO_IDS = {
   classQj41: 'class-qj-4-1',
   childXiaoming: 'stu-sfh-30201',
   childXiaohong: 'stu-sfh-10101',
+  yueyangSchool: 'school-yy-1',
+  yueyangTerm: 'term-yy-current',
+  classYy41: 'class-yy-4-1',
 } as const;
