@@ -110,6 +110,14 @@ describe('parent duty roster (004 §二(二): 鼓励家长代表定期到校值�
     expect(again.filter((a) => a.ok)).toHaveLength(2);
     expect(await active()).toHaveLength(3);
   });
+
+  it('a day signed up for before its places were kept counts the sign-ups it has', async () => {
+    const day = weekdayAfter(5);
+    const fams = await families(cloud, 'class32', 4);
+    for (const [openid] of fams.slice(0, 3)) expect(await signUp(openid, day)).toMatchObject({ ok: true });
+    await cloud.db.collection('dutyDays').doc(`duty-day:${SCHOOL}:${day}`).remove();
+    expect(await signUp(fams[3][0], day)).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  });
 });
 
 describe('anonymous feedback stays anonymous to the school', () => {
