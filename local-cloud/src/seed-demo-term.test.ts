@@ -3,6 +3,7 @@ import { chinaDateOf } from './demo-calendar';
 import { createRuntime, type LocalRuntime } from './runtime';
 import { DEMO, DEMO_IDS, seedDemoData } from './seed';
 import { seedDemoTerm } from './seed-demo-term';
+import { YUEYANG } from './seed-ids';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
@@ -42,15 +43,15 @@ describe('the demo term replayed through the cloud functions', () => {
   });
 
   it('a yueyang school of another bureau is late with its plan; its reviewer is on the sign-in list and sees it first', async () => {
-    const reviewer = (await runtime.database.collection('users').doc(DEMO.yueyangBureau).get()).data as unknown as { demo?: object };
+    const reviewer = (await runtime.database.collection('users').doc(YUEYANG.reviewer).get()).data as unknown as { demo?: object };
     expect(reviewer.demo).toBeDefined();
-    await runtime.call('bureau', { action: 'refreshSummaries', data: {} }, DEMO.yueyangBureau);
-    const dash = await runtime.call<any>('bureau', { action: 'getDashboard', data: {} }, DEMO.yueyangBureau);
+    await runtime.call('bureau', { action: 'refreshSummaries', data: {} }, YUEYANG.reviewer);
+    const dash = await runtime.call<any>('bureau', { action: 'getDashboard', data: {} }, YUEYANG.reviewer);
     expect(dash.ok && dash.data.rows).toEqual([
-      expect.objectContaining({ schoolId: DEMO_IDS.yueyangSchool, plan: expect.objectContaining({ status: 'none', deadlineState: 'past' }) }),
+      expect.objectContaining({ schoolId: YUEYANG.school, plan: expect.objectContaining({ status: 'none', deadlineState: 'past' }) }),
     ]);
     // 孙科长 (绥芬河) does not see it.
-    const other = await runtime.call<any>('bureau', { action: 'getSchoolDetail', data: { schoolId: DEMO_IDS.yueyangSchool } }, DEMO.bureau);
+    const other = await runtime.call<any>('bureau', { action: 'getSchoolDetail', data: { schoolId: YUEYANG.school } }, DEMO.bureau);
     expect(other).toMatchObject({ ok: false });
   });
 });

@@ -10,7 +10,6 @@ export const DEMO = {
   otherSchoolAdmin: 'demo-admin-qian',
   qijiangBureau: 'demo-bureau-zheng',
   newParent: 'demo-parent-new',
-  yueyangBureau: 'demo-bureau-luo',
 } as const;
 
 export const DEMO_IDS = {
@@ -23,7 +22,13 @@ export const DEMO_IDS = {
   classQj41: 'class-qj-4-1',
   childXiaoming: 'stu-sfh-30201',
   childXiaohong: 'stu-sfh-10101',
-  yueyangSchool: 'school-yy-1',
-  yueyangTerm: 'term-yy-current',
-  classYy41: 'class-yy-4-1',
+} as const;
+
+/** Seeded with the demo term (seed-demo-term.ts, as `npm start` has it), not in the test seed: 岳阳楼区's school and its people. */
+export const YUEYANG = {
+  reviewer: 'demo-bureau-luo',
+  teacher: 'demo-teacher-yy',
+  school: 'school-yy-1',
+  term: 'term-yy-current',
+  class41: 'class-yy-4-1',
 } as const;

@@ -1,10 +1,10 @@
 import type { ClassGroup, School, Student, Term, UserDoc } from '@kehou/shared';
 import type { Database } from '@kehou/shared/cloud';
 import { demoTermAround } from './demo-calendar';
-import { DEMO, DEMO_IDS } from './seed-ids';
+import { YUEYANG } from './seed-ids';
 
 const school: School = {
-  _id: DEMO_IDS.yueyangSchool,
+  _id: YUEYANG.school,
   name: '岳阳楼区洞庭实验小学',
   district: '湖南省岳阳市岳阳楼区',
   bureauId: 'bureau-yueyang',
@@ -17,17 +17,17 @@ const school: School = {
 };
 
 const classGroup: ClassGroup = {
-  _id: DEMO_IDS.classYy41,
+  _id: YUEYANG.class41,
   schoolId: school._id,
   name: '四年级(1)班',
   grade: 4,
   stage: 'primary',
-  teacherOpenid: 'demo-teacher-yy',
+  teacherOpenid: YUEYANG.teacher,
   bindCode: 'YY401',
 };
 
 const reviewer: UserDoc = {
-  _id: DEMO.yueyangBureau,
+  _id: YUEYANG.reviewer,
   name: '罗科长',
   roles: [{ kind: 'bureau', bureauId: school.bureauId }],
   demo: { label: '教育局审核员（岳阳楼区，有逾期未备案的学校）', order: 13 },
@@ -50,7 +50,7 @@ const GIVEN = ['雨萱', '子豪', '若曦', '俊熙', '梓涵'];
  */
 export async function seedYueyangSchool(db: Database, today: string): Promise<void> {
   const { startDate, endDate, name } = demoTermAround(today);
-  const term: Term = { _id: DEMO_IDS.yueyangTerm, schoolId: school._id, name, startDate, endDate, current: true };
+  const term: Term = { _id: YUEYANG.term, schoolId: school._id, name, startDate, endDate, current: true };
   const students: Student[] = Array.from({ length: 24 }, (_, i) => ({
     _id: `stu-yy-${40101 + i}`,
     schoolId: school._id,
