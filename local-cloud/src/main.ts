@@ -52,7 +52,7 @@ async function main() {
   pruneBackups(dataDir, keep);
   if (await seedDemoData(runtime.database, runtime.clock.now())) {
     await seedDemoTerm(runtime);
-    console.log('已写入演示数据（两所学校、班级、学生、演示用户，以及进行中的本学期报名）');
+    console.log('已写入演示数据（三所学校、班级、学生、演示用户，进行中的本学期报名和满意度调查）');
   }
   if (productionLike) runtime.clock.freeze();
 

@@ -3,6 +3,7 @@ import { chinaDateOf } from './demo-calendar';
 import { createRuntime, type LocalRuntime } from './runtime';
 import { DEMO, DEMO_IDS, seedDemoData } from './seed';
 import { seedDemoTerm } from './seed-demo-term';
+import { YUEYANG } from './seed-ids';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
@@ -32,5 +33,25 @@ describe('the demo term replayed through the cloud functions', () => {
     const sheet = await runtime.call<any>('enrollment', { action: 'getAttendanceSheet', data: { classId: 'class-sfh-3-2', date: day } }, DEMO.teacher);
     expect(sheet.ok && sheet.data.rows).toHaveLength(6);
     expect(sheet.ok && sheet.data.rows.every((r: any) => r.recorded)).toBe(true);
+  });
+
+  it('the committee’s survey is open with five answers: enough for its results to show', async () => {
+    const results = await runtime.call<any>('committee', { action: 'getSurveyResults', data: { schoolId: DEMO_IDS.suifenheSchool } }, DEMO.committee);
+    expect(results.ok && results.data).toMatchObject({ answers: 5, shown: true, survey: { accepting: true } });
+    const form = await runtime.call<any>('committee', { action: 'getSurveyForm', data: { studentId: DEMO_IDS.childXiaoming } }, DEMO.parent);
+    expect(form.ok && form.data).toMatchObject({ survey: { accepting: true }, answer: null });
+  });
+
+  it('a yueyang school of another bureau is late with its plan; its reviewer is on the sign-in list and sees it first', async () => {
+    const reviewer = (await runtime.database.collection('users').doc(YUEYANG.reviewer).get()).data as unknown as { demo?: object };
+    expect(reviewer.demo).toBeDefined();
+    await runtime.call('bureau', { action: 'refreshSummaries', data: {} }, YUEYANG.reviewer);
+    const dash = await runtime.call<any>('bureau', { action: 'getDashboard', data: {} }, YUEYANG.reviewer);
+    expect(dash.ok && dash.data.rows).toEqual([
+      expect.objectContaining({ schoolId: YUEYANG.school, plan: expect.objectContaining({ status: 'none', deadlineState: 'past' }) }),
+    ]);
+    // 孙科长 (绥芬河) does not see it.
+    const other = await runtime.call<any>('bureau', { action: 'getSchoolDetail', data: { schoolId: YUEYANG.school } }, DEMO.bureau);
+    expect(other).toMatchObject({ ok: false });
   });
 });

@@ -1,9 +1,11 @@
 import { acceptAll, type FunctionName } from '@kehou/shared';
 import type { Database } from '@kehou/shared/cloud';
+import { SURVEY_ITEM_KEYS, surveyIdOf } from '@kehou/shared/committee';
 import { addDays, eachDay, isoWeekday } from '@kehou/shared/policy';
 import { chinaDateOf } from './demo-calendar';
 import type { LocalRuntime } from './runtime';
 import { DEMO, DEMO_IDS } from './seed-ids';
+import { seedYueyangSchool } from './seed-yueyang';
 
 const SCHOOL = DEMO_IDS.suifenheSchool;
 const TERM = DEMO_IDS.suifenheTerm;
@@ -25,8 +27,11 @@ const FAMILIES: { openid: string; studentId: string; guardian: string; clubs: st
  * six children of 三年级(2)班 applied in the week before term (China time 09:00), were reviewed by
  * the class teacher and approved by the school, listed for three days, and their guardians signed
  * the agreement before term began; since then the class teacher has recorded every service day
- * up to yesterday (a few absences and an early pick-up). Everything goes through the real cloud
- * functions (the same code path as the app), on the local clock set back to before the term.
+ * up to yesterday (a few absences and an early pick-up). The parent committee opened this term's
+ * satisfaction survey and the five other families answered it (enough to show its results, the
+ * small-count rule being 5). Everything goes through the real cloud functions (the same code path
+ * as the app), on the local clock set back to before the term. Beside it, a yueyang school of
+ * another bureau, late with its plan (seed-yueyang.ts).
  * Not part of the test seed: integration tests start from the plain demo data.
  */
 type Call = <T = any>(openid: string, fn: FunctionName, action: string, data: object) => Promise<T>;
@@ -54,6 +59,19 @@ export async function seedDemoTerm(runtime: LocalRuntime): Promise<void> {
     runtime.clock.reset();
   }
   await recordAttendance(ok, term.startDate, addDays(today, -1));
+  await answerTermSurvey(ok, today);
+  await seedYueyangSchool(db, today);
+}
+
+/** The committee opens the term's survey, two weeks to answer; the families other than 王建国's answer it. */
+async function answerTermSurvey(ok: Call, today: string) {
+  await ok(DEMO.committee, 'committee', 'openSurvey', { schoolId: SCHOOL, closesOn: addDays(today, 14) });
+  const comments = ['希望体育活动再多一些。', '', '老师很负责，孩子作业基本在学校完成。', '', ''];
+  for (const [i, family] of FAMILIES.slice(1).entries()) {
+    // Mostly 4 and 5; fees and pick-up a little lower.
+    const ratings = Object.fromEntries(SURVEY_ITEM_KEYS.map((key, k) => [key, Math.max(2, 5 - ((i + k) % 3) - (key === 'fees' || key === 'pickup' ? 1 : 0))]));
+    await ok(family.openid, 'committee', 'answerSurvey', { studentId: family.studentId, surveyId: surveyIdOf(SCHOOL, TERM), ratings, comment: comments[i] });
+  }
 }
 
 /** The class teacher's sheet for every service day from `from` to `to`: everyone present, with a few absences. */

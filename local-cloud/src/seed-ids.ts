@@ -23,3 +23,12 @@ export const DEMO_IDS = {
   childXiaoming: 'stu-sfh-30201',
   childXiaohong: 'stu-sfh-10101',
 } as const;
+
+/** Seeded with the demo term (seed-demo-term.ts, as `npm start` has it), not in the test seed: 岳阳楼区's school and its people. */
+export const YUEYANG = {
+  reviewer: 'demo-bureau-luo',
+  teacher: 'demo-teacher-yy',
+  school: 'school-yy-1',
+  term: 'term-yy-current',
+  class41: 'class-yy-4-1',
+} as const;

@@ -96,6 +96,25 @@ class H5Screen extends H5Scope implements Screen {
     return file.suggestedFilename();
   }
 
+  async chartDrawn(selector: string) {
+    const host = this.page.locator(selector).filter({ visible: true }).first();
+    await host.waitFor();
+    // Drawn: some pixel of the canvas is not transparent (F2 draws once the page has its data).
+    return host.evaluate(
+      (el) =>
+        new Promise<boolean>((resolve) => {
+          const canvas = (el.tagName === 'CANVAS' ? el : el.querySelector('canvas')) as HTMLCanvasElement | null;
+          const look = (tries: number) => {
+            const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+            const drawn = !!data && data.some((v, i) => i % 4 === 3 && v > 0);
+            if (drawn || tries === 0) resolve(drawn);
+            else setTimeout(() => look(tries - 1), 200);
+          };
+          look(25);
+        }),
+    );
+  }
+
   async keep(name: string) {
     await screenshot(this.page, name);
   }

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { adminSeesAViolationWithItsClause } from '../journeys/admin-sees-violation';
+import { committeeSeesTheSurveyAndTheBureauDrillsToTheLateSchool } from '../journeys/committee-and-bureau';
 import { feesFromAttendance } from '../journeys/fees-from-attendance';
 import { parentEnrolsFromTheClassGroupCard } from '../journeys/parent-enrols';
 import { serviceDayAtTheGate } from '../journeys/service-day';
@@ -27,5 +28,10 @@ describe('journeys in the browser (H5)', () => {
     'a parent reports a day off, the teacher sees it on the sheet, hands children over at the gate, one is left waiting and overdue',
     () => serviceDayAtTheGate(h5World(browser)),
     60_000,
+  );
+  it(
+    'parents answer the survey, the committee sees the chart, the bureau drills from a late filing to the school',
+    () => committeeSeesTheSurveyAndTheBureauDrillsToTheLateSchool(h5World(browser)),
+    90_000,
   );
 });

@@ -1,6 +1,9 @@
 import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
+import { driveJob } from '../support/school-of';
 import { rawOf, seedSchool } from './bureau-fixtures';
 import { todayOf } from './committee-fixtures';
+import { TERM } from './enrollment-fixtures';
+import { billedMonth, enrolledClass, record, weekdaysOf } from './fees-fixtures';
 
 let cloud: TestCloud;
 beforeEach(async () => {
@@ -16,6 +19,57 @@ const refreshAll = async () => {
   throw new Error('refresh did not finish');
 };
 const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
+
+/** A dashboard row's figures against the sums computed here from the school's raw documents. */
+async function expectRawSums(row: any, schoolId: string, termId: string) {
+  const students = await rawOf(cloud, 'students', { schoolId });
+  const apps = await rawOf(cloud, 'applications', { schoolId, termId });
+  const notices = (await rawOf(cloud, 'feeNotices', { schoolId, termId })).filter((n) => !n.supersededBy);
+  const payments = await rawOf(cloud, 'payments', { schoolId, termId });
+  const refunds = await rawOf(cloud, 'refunds', { schoolId, termId });
+  const feedback = await rawOf(cloud, 'feedback', { schoolId });
+  const clubs = await rawOf(cloud, 'clubSeats', { schoolId, termId });
+  const enrolled = apps.filter((a) => ['approved', 'listed', 'signed', 'active', 'withdrawal-requested'].includes(a.status));
+  expect(row.participation).toMatchObject({
+    onRoll: students.length,
+    enrolled: enrolled.length,
+    applied: apps.filter((a) => !['withdrawn', 'returned'].includes(a.status)).length,
+  });
+  const classes = await rawOf(cloud, 'classes', { schoolId });
+  const stageOf = new Map(classes.map((c) => [c._id, c.stage]));
+  const byStage = [...new Set(classes.map((c) => c.stage))].map((stage) => ({
+    stage,
+    onRoll: students.filter((s) => stageOf.get(s.classId) === stage).length,
+    enrolled: enrolled.filter((a) => stageOf.get(a.classId) === stage).length,
+  }));
+  expect(row.participation.byStage).toHaveLength(byStage.length);
+  expect(row.participation.byStage).toEqual(expect.arrayContaining(byStage));
+  expect(row.fees).toMatchObject({
+    notices: notices.length,
+    grossFen: sum(notices, (n) => n.grossFen),
+    waivedFen: sum(notices, (n) => n.exemptFen),
+    governmentShareFen: sum(notices, (n) => n.governmentShareFen),
+    paidFen: sum(
+      payments.filter((p) => p.status === 'paid'),
+      (p) => p.amountFen,
+    ),
+  });
+  expect(row.refunds).toMatchObject({
+    requested: refunds.filter((r) => r.status === 'requested').length,
+    approved: refunds.filter((r) => r.status === 'approved').length,
+    refundFen: sum(
+      refunds.filter((r) => r.status === 'approved'),
+      (r) => r.refundFen,
+    ),
+  });
+  expect(row.feedback.open).toBe(feedback.filter((f) => f.status === 'open').length);
+  expect(row.clubs).toEqual({
+    clubs: clubs.length,
+    capacity: sum(clubs, (c) => c.capacity),
+    taken: sum(clubs, (c) => c.seats.length),
+    waiting: sum(clubs, (c) => c.waiting.length),
+  });
+}
 
 /** The district: the demo school and four seeded ones, one of them late with its filing. */
 async function district() {
@@ -36,48 +90,7 @@ describe('the bureau’s dashboard over its schools (precomputed summaries)', ()
     expect(dash.rows.map((r: any) => r.schoolId).sort()).toEqual([DEMO_IDS.suifenheSchool, ...Object.values(schools).map((s) => s.schoolId)].sort());
     for (const { schoolId, termId } of Object.values(schools)) {
       const row = dash.rows.find((r: any) => r.schoolId === schoolId);
-      const students = await rawOf(cloud, 'students', { schoolId });
-      const apps = await rawOf(cloud, 'applications', { schoolId, termId });
-      const notices = (await rawOf(cloud, 'feeNotices', { schoolId, termId })).filter((n) => !n.supersededBy);
-      const payments = await rawOf(cloud, 'payments', { schoolId, termId });
-      const refunds = await rawOf(cloud, 'refunds', { schoolId, termId });
-      const feedback = await rawOf(cloud, 'feedback', { schoolId });
-      const clubs = await rawOf(cloud, 'clubSeats', { schoolId, termId });
-      const enrolled = apps.filter((a) => ['approved', 'listed', 'signed', 'active', 'withdrawal-requested'].includes(a.status));
-      expect(row.participation).toMatchObject({
-        onRoll: students.length,
-        enrolled: enrolled.length,
-        applied: apps.filter((a) => !['withdrawn', 'returned'].includes(a.status)).length,
-      });
-      const junior = enrolled.filter((a) => a.classId.endsWith('-c2')).length;
-      expect(row.participation.byStage).toEqual(
-        expect.arrayContaining([{ stage: 'junior', onRoll: students.filter((s) => s.classId.endsWith('-c2')).length, enrolled: junior }]),
-      );
-      expect(row.fees).toMatchObject({
-        notices: notices.length,
-        grossFen: sum(notices, (n) => n.grossFen),
-        waivedFen: sum(notices, (n) => n.exemptFen),
-        governmentShareFen: sum(notices, (n) => n.governmentShareFen),
-        paidFen: sum(
-          payments.filter((p) => p.status === 'paid'),
-          (p) => p.amountFen,
-        ),
-      });
-      expect(row.refunds).toMatchObject({
-        requested: refunds.filter((r) => r.status === 'requested').length,
-        approved: refunds.filter((r) => r.status === 'approved').length,
-        refundFen: sum(
-          refunds.filter((r) => r.status === 'approved'),
-          (r) => r.refundFen,
-        ),
-      });
-      expect(row.feedback.open).toBe(feedback.filter((f) => f.status === 'open').length);
-      expect(row.clubs).toEqual({
-        clubs: clubs.length,
-        capacity: sum(clubs, (c) => c.capacity),
-        taken: sum(clubs, (c) => c.seats.length),
-        waiting: sum(clubs, (c) => c.waiting.length),
-      });
+      await expectRawSums(row, schoolId, termId);
       // Six answers: 4·2+5·4, 3+4·2+5·3, 5·6, 2+3+4·2+5·2, 4·3+5·3 over 30 ratings.
       expect(row.satisfaction).toEqual({ answers: 6, average: Math.round(((28 + 26 + 30 + 23 + 27) / 30) * 10) / 10 });
     }
@@ -87,6 +100,48 @@ describe('the bureau’s dashboard over its schools (precomputed summaries)', ()
       onRoll: sum(all, (r: any) => r.participation.onRoll),
       grossFen: sum(all, (r: any) => r.fees.grossFen),
     });
+  });
+
+  it('approving, issuing notices and payments mark the school’s summary; the refresh the dashboard asks for brings it to the raw sums', async () => {
+    await refreshAll();
+    const school = DEMO_IDS.suifenheSchool;
+    const rowOf = async () => {
+      const dash = await cloud.ok(DEMO.bureau, 'bureau', 'getDashboard');
+      return { dash, row: dash.rows.find((r: any) => r.schoolId === school) };
+    };
+    const refreshed = async () => {
+      const { dash } = await rowOf();
+      // The dashboard counts the marked summary among those still to summarise, as the screen shows it.
+      expect(dash.missing).toBe(1);
+      await refreshAll();
+      const after = await rowOf();
+      expect(after.dash.missing).toBe(0);
+      await expectRawSums(after.row, school, TERM);
+      return after.row;
+    };
+    // Applications, reviews, approvals, the list, the agreements: through the actions and jobs.
+    const before = (await rowOf()).row;
+    const kids = await enrolledClass(cloud);
+    let row = await refreshed();
+    expect(row.participation.enrolled).toBe(before.participation.enrolled + 4);
+    // Last month's notices, issued by the job.
+    const month = billedMonth(cloud);
+    for (const day of weekdaysOf(month.from, month.to)) await record(cloud, day, { [kids.hardshipChild]: 120, [kids.child0]: 120, [kids.child1]: 120 });
+    const preview = await cloud.ok(DEMO.admin, 'fees', 'previewNotices', { schoolId: school, termId: TERM, periodKey: month.key });
+    const run = await driveJob(
+      cloud,
+      () => cloud.call(DEMO.admin, 'fees', 'issueNotices', { schoolId: school, termId: TERM, periodKey: month.key, digest: preview.digest }),
+      (jobId) => cloud.call(DEMO.admin, 'fees', 'advanceJob', { jobId }),
+    );
+    expect(run.last.state).toBe('done');
+    row = await refreshed();
+    expect(row.fees.notices).toBe(3);
+    expect(row.fees.grossFen).toBeGreaterThan(0);
+    // A family pays at the school's office.
+    const [notice] = (await rawOf(cloud, 'feeNotices', { schoolId: school, studentId: kids.child0 })) as { _id: string }[];
+    await cloud.ok(DEMO.admin, 'fees', 'recordOfflinePayment', { noticeId: notice._id, method: 'cash', reference: '现金收讫' });
+    row = await refreshed();
+    expect(row.fees.paidFen).toBeGreaterThan(0);
   });
 
   it('late and near-deadline filings come first, and the late one drills down to its school', async () => {

@@ -87,6 +87,37 @@ describe('parent duty roster (004 §二(二): 鼓励家长代表定期到校值�
     expect(await signUp(DEMO.parent, day)).toMatchObject({ ok: true });
     expect(DEMO_IDS.suifenheSchool).toBe(SCHOOL);
   });
+
+  it('eight people signing up for the same day at once: three get it, and freed places are taken once', async () => {
+    const day = weekdayAfter(4);
+    const fams = await families(cloud, 'class32', 8);
+    const answers = await Promise.all(fams.map(([openid]) => signUp(openid, day)));
+    expect(answers.filter((a) => a.ok)).toHaveLength(3);
+    expect(answers.filter((a) => !a.ok).every((a) => a.code === 'INVALID_STATE')).toBe(true);
+    const active = async () =>
+      (await cloud.db.collection('dutySignups').where({ schoolId: SCHOOL, date: day }).get()).data.filter((d: any) =>
+        ['pending', 'confirmed'].includes(d.status),
+      );
+    expect(await active()).toHaveLength(3);
+    // The school declines one and its person cancels another, while the five left all try again at once.
+    const [first, second] = answers.flatMap((a, i) => (a.ok ? [[fams[i][0], a.data.dutyId]] : []));
+    const waiting = fams.filter((_, i) => !answers[i].ok).map(([openid]) => openid);
+    await Promise.all([
+      cloud.ok(DEMO.admin, 'committee', 'decideDuty', { schoolId: SCHOOL, dutyId: first[1], decision: 'decline' }),
+      cloud.ok(second[0], 'committee', 'cancelDuty', { schoolId: SCHOOL, dutyId: second[1] }),
+    ]);
+    const again = await Promise.all([...waiting, second[0]].map((openid) => signUp(openid, day)));
+    expect(again.filter((a) => a.ok)).toHaveLength(2);
+    expect(await active()).toHaveLength(3);
+  });
+
+  it('a day signed up for before its places were kept counts the sign-ups it has', async () => {
+    const day = weekdayAfter(5);
+    const fams = await families(cloud, 'class32', 4);
+    for (const [openid] of fams.slice(0, 3)) expect(await signUp(openid, day)).toMatchObject({ ok: true });
+    await cloud.db.collection('dutyDays').doc(`duty-day:${SCHOOL}:${day}`).remove();
+    expect(await signUp(fams[3][0], day)).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  });
 });
 
 describe('anonymous feedback stays anonymous to the school', () => {

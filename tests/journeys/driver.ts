@@ -51,6 +51,8 @@ export interface Screen extends Scope {
   download(selector: string): Promise<string>;
   /** Keeps what the screen shows (H5: a screenshot, weapp: the page's HTML) under .out/. */
   keep(name: string): Promise<void>;
+  /** Only in H5 (the simulator has no canvas): whether the chart's canvas has something drawn on it. */
+  chartDrawn?(selector: string): Promise<boolean>;
   /** Only in the mini-program: the wx calls made so far, of one API. */
   readonly wx?: { calls(api: string): WxRecord[] };
 }

@@ -1,4 +1,5 @@
 import { adminSeesAViolationWithItsClause } from '../journeys/admin-sees-violation';
+import { committeeSeesTheSurveyAndTheBureauDrillsToTheLateSchool } from '../journeys/committee-and-bureau';
 import type { Journey } from '../journeys/driver';
 import { feesFromAttendance } from '../journeys/fees-from-attendance';
 import { parentEnrolsFromTheClassGroupCard } from '../journeys/parent-enrols';
@@ -28,4 +29,6 @@ describe('journeys in the mini-program', () => {
   it('a school admin opens the plan and sees a violation with its clause', () => play(adminSeesAViolationWithItsClause));
   it('a parent reports a day off, the teacher sees it on the sheet, hands children over at the gate, one is left waiting and overdue', () =>
     play(serviceDayAtTheGate));
+  it('parents answer the survey, the committee sees the chart, the bureau drills from a late filing to the school', () =>
+    play(committeeSeesTheSurveyAndTheBureauDrillsToTheLateSchool));
 });

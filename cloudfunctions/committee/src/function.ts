@@ -24,7 +24,7 @@ export const committeeFunction = createCloudFunction(committeeContract, {
   closeSurvey: touching(closeSurvey, ['satisfaction']),
   getSurveyResults,
   getSurveyForm,
-  answerSurvey,
+  answerSurvey: touching(answerSurvey, ['satisfaction']),
   proposeRules,
   adoptRules,
   recordStaffCongress,

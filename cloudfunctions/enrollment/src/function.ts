@@ -1,3 +1,4 @@
+import { markingStale } from '@kehou/shared/bureau/server';
 import { createCloudFunction } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
 import { advanceJob } from './actions/advance-job';
@@ -29,34 +30,38 @@ import { returnApplication } from './actions/return-application';
 import { submitApplication } from './actions/submit-application';
 import { withdrawApplication } from './actions/withdraw-application';
 
-/** 报名：绑定孩子、报名、审核、公示、退出与考勤 (contract: shared/src/contracts/enrollment.ts). */
+/**
+ * 报名：绑定孩子、报名、审核、公示、退出与考勤 (contract: shared/src/contracts/enrollment.ts).
+ * Actions that change who applied, holds a place or waits for a club mark the school's summary
+ * for the bureau out of date (bureau/server/stale.ts).
+ */
 export const enrollmentFunction = createCloudFunction(enrollmentContract, {
   getHome,
   getEnrolmentEntry,
   bindChild,
   listMyApplications,
   getApplicationForm,
-  submitApplication,
+  submitApplication: markingStale(submitApplication),
   getApplication,
-  resubmitApplication,
-  withdrawApplication,
+  resubmitApplication: markingStale(resubmitApplication),
+  withdrawApplication: markingStale(withdrawApplication),
   getClassQueue,
   decideBinding,
   passFirstReview,
   getAttendanceSheet,
   recordAttendance,
-  returnApplication,
+  returnApplication: markingStale(returnApplication),
   getHardship,
   importRoster,
   getSchoolQueue,
   listStaffBindings,
-  approveApplication,
+  approveApplication: markingStale(approveApplication),
   postListing,
   fixListing,
-  decideWithdrawal,
+  decideWithdrawal: markingStale(decideWithdrawal),
   advanceJob,
   listClassApplications,
   listSchoolApplications,
   passClassReview,
-  approveWaiting,
+  approveWaiting: markingStale(approveWaiting),
 });

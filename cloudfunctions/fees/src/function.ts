@@ -1,3 +1,4 @@
+import { markingStale } from '@kehou/shared/bureau/server';
 import { createCloudFunction } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
 import { advanceJob } from './actions/advance-job';
@@ -23,20 +24,24 @@ import { recordSpending } from './actions/record-spending';
 import { requestRefund } from './actions/request-refund';
 import { voidSpending } from './actions/void-spending';
 
-/** 收费：按政策计算收费通知、减免与退费 (contract: shared/src/contracts/fees.ts). */
+/**
+ * 收费：按政策计算收费通知、减免与退费 (contract: shared/src/contracts/fees.ts).
+ * Actions that change what was billed, paid or refunded mark the school's summary for the bureau
+ * out of date (bureau/server/stale.ts); so does the notice job's last step.
+ */
 export const feesFunction = createCloudFunction(feesContract, {
   listNoticePeriods,
   previewNotices,
   issueNotices,
-  issueCorrections,
+  issueCorrections: markingStale(issueCorrections),
   createPayment,
-  confirmPayment,
-  recordOfflinePayment,
-  recordOfflineRefund,
-  decideRefund,
+  confirmPayment: markingStale(confirmPayment),
+  recordOfflinePayment: markingStale(recordOfflinePayment),
+  recordOfflineRefund: markingStale(recordOfflineRefund),
+  decideRefund: markingStale(decideRefund),
   listSchoolNotices,
   listMyNotices,
-  requestRefund,
+  requestRefund: markingStale(requestRefund),
   getLedger,
   listLedgerEntries,
   exportLedger,

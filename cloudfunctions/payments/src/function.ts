@@ -1,4 +1,5 @@
 import { type GuardianshipRecord, paymentReceiptMessage, refundPaidMessage } from '@kehou/shared';
+import { markSummaryStale } from '@kehou/shared/bureau/server';
 import { type ActionContext, buildContext, type CloudFunction, type CloudSdk, findById, getAll, invokerOf, isoNow } from '@kehou/shared/cloud';
 import type { PaymentDoc, RefundPayoutDoc } from '@kehou/shared/fees';
 import { confirmWechatRefund, instantOfWechatTime, reconcileOrder, requestWechatRefund } from '@kehou/shared/fees/server';
@@ -11,8 +12,9 @@ const STALE_MS = 10 * 60_000;
  * 支付回调: WeChat Pay reports a payment (`outTradeNo`, `resultCode`) or a refund (`reqInfo`) here,
  * and repeats until the answer is `{ errcode: 0 }`, so every branch is idempotent. Nothing in the
  * event is trusted: a payment is recorded only as WeChat Pay's own queryOrder tells it, and a call
- * from anyone but WeChat Pay (SOURCE wx_paycallback) or the timer trigger (wx_trigger) is ignored. The timer trigger
- * (`config.json`) reconciles orders whose callback never came and payouts still waiting.
+ * from anyone but WeChat Pay (SOURCE wx_paycallback) or the timer trigger (wx_trigger) is ignored.
+ * The timer trigger (`config.json`) reconciles orders whose callback never came and payouts still
+ * waiting. A payment or refund recorded marks the school's summary for the bureau out of date.
  */
 export const paymentsFunction: CloudFunction = (async (cloud: CloudSdk, event: unknown) => {
   const e = (event ?? {}) as Record<string, any>;
@@ -37,6 +39,7 @@ async function onPayment(ctx: ActionContext, outTradeNo: string) {
   if (!payment) return;
   const wasOpen = payment.status === 'created';
   const recorded = await reconcileOrder(ctx, payment);
+  if (recorded.status !== payment.status) await markSummaryStale(ctx, payment.schoolId);
   if (wasOpen && recorded.status === 'paid' && !recorded.duplicate && recorded.payerOpenid) {
     await ctx.notify(
       paymentReceiptMessage({
@@ -59,6 +62,7 @@ async function onRefund(ctx: ActionContext, info: Record<string, any>) {
     instantOfWechatTime(String(info.successTime ?? '').replace(/[-: ]/g, ''), isoNow(ctx)),
   );
   if (!payout) return;
+  await markSummaryStale(ctx, payout.schoolId);
   const guardians = await getAll<GuardianshipRecord>(ctx.collection('guardianships').where({ studentId: payout.studentId, status: 'confirmed' }));
   const payment = await findById<PaymentDoc>(ctx, 'payments', payout.paymentId);
   for (const guardian of guardians) {
@@ -72,7 +76,7 @@ async function onRefund(ctx: ActionContext, info: Record<string, any>) {
 async function reconcileStale(ctx: ActionContext) {
   const before = new Date(ctx.now().getTime() - STALE_MS).toISOString();
   const open = await getAll<PaymentDoc>(ctx.collection('payments').where({ channel: 'wechat', status: 'created', createdAt: ctx._.lt(before) }));
-  for (const payment of open) await reconcileOrder(ctx, payment);
+  for (const payment of open) if ((await reconcileOrder(ctx, payment)).status !== payment.status) await markSummaryStale(ctx, payment.schoolId);
   const waiting = await getAll<RefundPayoutDoc>(
     ctx.collection('refundPayouts').where({ channel: 'wechat', status: 'requested', requestedAt: ctx._.lt(before) }),
   );

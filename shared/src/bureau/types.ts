@@ -38,13 +38,19 @@ export interface SchoolSummaryDoc {
   reports: { key: string; label: string; due: string; periodLabel: string; submitted: boolean; previousLate: boolean }[];
   supervision: { notes: number; unanswered: number };
   updatedAt: string;
+  /** Changes since counted (server/stale.ts): marks made, and the marks the last full refresh saw. */
+  staleMarks?: number;
+  refreshedMarks?: number;
 }
 
 export type SummaryPart = 'plan' | 'participation' | 'clubs' | 'fees' | 'feedback' | 'satisfaction' | 'reports' | 'supervision';
 export const SUMMARY_PARTS: readonly SummaryPart[] = ['plan', 'participation', 'clubs', 'fees', 'feedback', 'satisfaction', 'reports', 'supervision'];
 
 /** One row of the dashboard: the summary without bookkeeping (kept small: 100 rows stay well under 100 KB). */
-export type DashboardRow = Omit<SchoolSummaryDoc, '_id' | 'bureauId' | 'district' | 'profileId' | 'termStart' | 'updatedAt'> & {
+export type DashboardRow = Omit<
+  SchoolSummaryDoc,
+  '_id' | 'bureauId' | 'district' | 'profileId' | 'termStart' | 'updatedAt' | 'staleMarks' | 'refreshedMarks'
+> & {
   /** Sorted first: late filings, then near deadlines. */
   urgency: number;
 };

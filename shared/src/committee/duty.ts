@@ -33,6 +33,18 @@ export interface DutyDoc {
   revision: number;
 }
 
+/**
+ * `duty-day:${schoolId}:${date}`: the sign-ups holding one of the day's places (pending or
+ * confirmed). Sign-ups, cancellations and declines change it in the same transaction as the
+ * sign-up itself, so people signing up at the same moment cannot pass DUTY_PER_DAY.
+ */
+export interface DutyDayDoc {
+  _id: string;
+  schoolId: string;
+  date: string;
+  holders: string[];
+}
+
 /** A sign-up as the school, the committee and the teachers see it (no openid). */
 export interface DutyView {
   dutyId: string;

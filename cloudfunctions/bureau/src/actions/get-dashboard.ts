@@ -1,4 +1,5 @@
 import type { BureauDashboard } from '@kehou/shared/bureau';
+import { isStale } from '@kehou/shared/bureau/server';
 import { implement } from '@kehou/shared/cloud';
 import { bureauContract } from '@kehou/shared/contracts';
 import { byUrgency, rowOf } from '../lib/rows';
@@ -7,7 +8,8 @@ import { bureausOf, schoolsWithoutSummary, summariesOf } from '../lib/summaries'
 /**
  * The bureau's dashboard over its schools, from their precomputed summaries: two reads for 100
  * schools, answers of a few dozen kilobytes. Late and near-deadline filings first. Schools not
- * summarised yet are counted (the client asks for a refresh step).
+ * summarised yet, or whose summary a change marked out of date, are counted in `missing` (the
+ * client asks for refresh steps while any is left).
  */
 export const getDashboard = implement(bureauContract.actions.getDashboard, async (ctx) => {
   const bureauIds = bureausOf(ctx);
@@ -31,7 +33,7 @@ export const getDashboard = implement(bureauContract.actions.getDashboard, async
       lateFilings: rows.filter((r) => r.plan.deadlineState === 'past' || r.plan.deadlineState === 'filed-late').length,
     },
     oldestUpdate: summaries.map((s) => s.updatedAt).sort()[0] ?? null,
-    missing: missing.length,
+    missing: missing.length + summaries.filter(isStale).length,
   };
   return dashboard;
 });

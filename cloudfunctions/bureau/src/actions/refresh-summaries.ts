@@ -9,7 +9,7 @@ export const REFRESH_PER_CALL = 3;
 
 /**
  * Brings summaries up to date: one named school of the caller's bureaus, or one bounded step over
- * them (missing first, then the oldest). The client repeats while `remaining` > 0.
+ * them (missing first, then those marked out of date, then the oldest). The client repeats while `remaining` > 0.
  */
 export const refreshSummaries = implement(bureauContract.actions.refreshSummaries, async (ctx, input) => {
   const bureauIds = bureausOf(ctx);

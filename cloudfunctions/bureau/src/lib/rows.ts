@@ -17,7 +17,7 @@ export function urgencyOf(s: SchoolSummaryDoc): number {
 }
 
 export function rowOf(s: SchoolSummaryDoc): DashboardRow {
-  const { _id, bureauId, district, profileId, termStart, updatedAt, ...row } = s;
+  const { _id, bureauId, district, profileId, termStart, updatedAt, staleMarks, refreshedMarks, ...row } = s;
   return { ...row, urgency: urgencyOf(s) };
 }
 

@@ -1,6 +1,6 @@
 import type { School } from '@kehou/shared';
 import type { SchoolSummaryDoc } from '@kehou/shared/bureau';
-import { refreshSchoolSummary } from '@kehou/shared/bureau/server';
+import { isStale, refreshSchoolSummary } from '@kehou/shared/bureau/server';
 import { type ActionContext, getAll } from '@kehou/shared/cloud';
 
 /** The bureaus the caller reviews for, from their roles (never from the input). */
@@ -23,15 +23,17 @@ export async function schoolsWithoutSummary(ctx: ActionContext, bureauIds: strin
 }
 
 /**
- * One bounded step: refreshes at most `limit` summaries, those missing first, then the oldest.
+ * One bounded step: refreshes at most `limit` summaries, those missing first, then those marked
+ * out of date (stale.ts), then the oldest. `remaining`: missing and marked ones left after it.
  * Safe to run again at any point (each refresh recomputes one school's document from its own data).
  */
 export async function refreshStep(ctx: ActionContext, bureauIds: string[], limit: number): Promise<{ refreshed: string[]; remaining: number }> {
   const have = await summariesOf(ctx, bureauIds);
   const missing = await schoolsWithoutSummary(ctx, bureauIds, have);
-  const stale = [...have].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).map((s) => s.schoolId);
-  const queue = [...missing.map((s) => s._id), ...stale];
+  const byAge = [...have].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+  const stale = byAge.filter(isStale).map((s) => s.schoolId);
+  const queue = [...new Set([...missing.map((s) => s._id), ...stale, ...byAge.map((s) => s.schoolId)])];
   const now = queue.slice(0, limit);
   for (const id of now) await refreshSchoolSummary(ctx, id);
-  return { refreshed: now, remaining: Math.max(0, missing.length - now.length) };
+  return { refreshed: now, remaining: Math.max(0, missing.length + stale.length - now.length) };
 }

@@ -1,10 +1,11 @@
 import type { GuardianshipRecord, School } from '@kehou/shared';
-import { AppError, addAudited, chinaToday, findById, findOne, forbidden, implement, invalidState, isoNow, updateAudited } from '@kehou/shared/cloud';
+import { AppError, chinaToday, findById, findOne, forbidden, implement, invalidState, isoNow, txGet, writeAudited } from '@kehou/shared/cloud';
 import { DUTY_PER_DAY, type DutyDoc } from '@kehou/shared/committee';
 import { committeeContract } from '@kehou/shared/contracts';
 import { currentTerm } from '@kehou/shared/enrollment/server';
 import { isoWeekday } from '@kehou/shared/policy';
 import { dutyIdOf, toDutyView } from '../lib/duty';
+import { holdersOf, takePlace } from '../lib/duty-places';
 
 /**
  * A committee member or a parent of a child at the school signs up for a service day of the current
@@ -29,13 +30,7 @@ export const signUpDuty = implement(committeeContract.actions.signUpDuty, async 
   const id = dutyIdOf(school._id, input.date, openid);
   const existing = await findById<DutyDoc>(ctx, 'dutySignups', id);
   if (existing && existing.status !== 'cancelled') return toDutyView(existing, openid, committee);
-  const taken = (
-    await ctx
-      .collection('dutySignups')
-      .where({ schoolId: school._id, date: input.date, status: ctx._.in(['pending', 'confirmed']) })
-      .count()
-  ).total;
-  if (taken >= DUTY_PER_DAY) throw invalidState(`${input.date} 已有 ${DUTY_PER_DAY} 位家长报名，请换一天`);
+  const found = await holdersOf(ctx, school._id, input.date);
   const doc: DutyDoc = {
     _id: id,
     schoolId: school._id,
@@ -49,10 +44,15 @@ export const signUpDuty = implement(committeeContract.actions.signUpDuty, async 
     decidedAt: null,
     revision: 0,
   };
-  if (existing) {
-    await updateAudited(ctx, 'dutySignups', id, { status: 'cancelled' }, { status: 'pending', decidedAt: null, revision: ctx._.inc(1) }, '重新报名家长值班');
-  } else if (!(await addAudited(ctx, 'dutySignups', doc, `报名 ${input.date} 家长值班`))) {
-    return toDutyView((await findById<DutyDoc>(ctx, 'dutySignups', id))!, openid, committee);
-  }
-  return toDutyView((await findById<DutyDoc>(ctx, 'dutySignups', id)) ?? doc, openid, committee);
+  // The sign-up and the day's places in one transaction: of people signing up at once, only DUTY_PER_DAY get the day.
+  const saved = await writeAudited(ctx, async (t) => {
+    const current = await txGet<DutyDoc>(t, 'dutySignups', id);
+    if (current && current.status !== 'cancelled') return { result: current, note: null };
+    if (!(await takePlace(t, school._id, input.date, id, found))) throw invalidState(`${input.date} 已有 ${DUTY_PER_DAY} 位家长报名，请换一天`);
+    const next: DutyDoc = current ? { ...current, status: 'pending', decidedAt: null, revision: current.revision + 1 } : doc;
+    const { _id, ...data } = next;
+    await t.collection('dutySignups').doc(id).set({ data });
+    return { result: next, note: { targets: [{ collection: 'dutySignups', id }], summary: current ? '重新报名家长值班' : `报名 ${input.date} 家长值班` } };
+  });
+  return toDutyView(saved, openid, committee);
 });

@@ -1,4 +1,5 @@
 import { type ApplicationDoc, agreementReminderMessage } from '@kehou/shared';
+import { markingStaleAtEnd } from '@kehou/shared/bureau/server';
 import { countWhere, type JobStep, updateManyAudited } from '@kehou/shared/cloud';
 import { currentTemplate, notifyGuardiansOfMany } from '@kehou/shared/enrollment/server';
 
@@ -11,8 +12,9 @@ export const FIX_BATCH = 100;
  * are asked to sign. Redone after a kill, a batch fixes only what was left and asks again only
  * those not fixed yet. `done` is recounted (fixed applications of the listing), so it is right
  * whichever call did the work.
+ * The last step marks the bureau's summary of the school out of date.
  */
-export const fixListingStep: JobStep = async (ctx, job) => {
+export const fixListingStep: JobStep = markingStaleAtEnd(async (ctx, job) => {
   const listingId = String(job.params.listingId);
   const { data } = await ctx
     .collection('applications')
@@ -47,4 +49,4 @@ export const fixListingStep: JobStep = async (ctx, job) => {
   const fixed = await countWhere(ctx, 'applications', { listingId, listFixed: true });
   const finished = batch.length < FIX_BATCH;
   return { cursor: batch.at(-1)?._id ?? job.cursor, doneNow: fixed, finished, ...(finished ? { total: fixed } : {}) };
-};
+});

@@ -1,4 +1,5 @@
 import type { RosterRow, Student } from '@kehou/shared';
+import { markingStaleAtEnd } from '@kehou/shared/bureau/server';
 import { type ActionContext, addManyAudited, getAll, type JobStep, writeAudited } from '@kehou/shared/cloud';
 import { downloadRoster, followersOf, parseRosterFile, rosterStudentId, updateStudent } from '../lib/roster';
 
@@ -14,8 +15,9 @@ export interface ImportRosterParams {
  * step, so nothing big lives in the job). The batch's students and contacts that exist are read
  * at once (`_.in`); new ones are added in one call each, known students renamed or moved in one
  * transaction. A batch redone after a kill finds what it wrote and adds only the rest.
+ * The last step marks the bureau's summary of the school out of date.
  */
-export const importRosterStep: JobStep = async (ctx, job) => {
+export const importRosterStep: JobStep = markingStaleAtEnd(async (ctx, job) => {
   const { fileID } = job.params as unknown as ImportRosterParams;
   const parsed = await parseRosterFile(ctx, job.schoolId, await downloadRoster(ctx, job.schoolId, fileID));
   const from = Number(job.cursor ?? 0);
@@ -23,7 +25,7 @@ export const importRosterStep: JobStep = async (ctx, job) => {
   const counts = await importRows(ctx, job.schoolId, batch, `${job._id}:${from}`);
   const to = from + batch.length;
   return { cursor: String(to), done: batch.length, total: parsed.rows.length, add: counts, finished: to >= parsed.rows.length };
-};
+});
 
 async function importRows(ctx: ActionContext, schoolId: string, rows: RosterRow[], batchId: string) {
   const counts = { studentsCreated: 0, studentsUpdated: 0, contactsAdded: 0 };

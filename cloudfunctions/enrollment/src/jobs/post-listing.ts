@@ -1,4 +1,5 @@
 import { APPLICATION_STATUS_SHORT, type ApplicationDoc, chinaTime, enrollmentStatusMessage, type HistoryEntry, type JobDoc, transition } from '@kehou/shared';
+import { markingStaleAtEnd } from '@kehou/shared/bureau/server';
 import { type ActionContext, countWhere, invalidState, type JobStep, updateAudited, updateManyAudited } from '@kehou/shared/cloud';
 import { notifyGuardiansOfMany } from '@kehou/shared/enrollment/server';
 
@@ -17,8 +18,9 @@ export interface PostListingParams {
  * are told first (a step killed in between tells them again, never leaves one untold). An
  * application withdrawn meanwhile no longer matches and stays out. The last step writes the
  * listing's count.
+ * The last step marks the bureau's summary of the school out of date.
  */
-export const postListingStep: JobStep = async (ctx, job) => {
+export const postListingStep: JobStep = markingStaleAtEnd(async (ctx, job) => {
   const { listingId, listedUntil } = job.params as unknown as PostListingParams;
   const { data } = await ctx
     .collection('applications')
@@ -59,7 +61,7 @@ export const postListingStep: JobStep = async (ctx, job) => {
   const finished = batch.length < POST_BATCH;
   if (finished) await completeListing(ctx, job, listed);
   return { cursor: batch.at(-1)?._id ?? job.cursor, doneNow: listed, finished, ...(finished ? { total: listed } : {}) };
-};
+});
 
 async function completeListing(ctx: ActionContext, job: JobDoc, count: number): Promise<void> {
   const { listingId, listingDays } = job.params as unknown as PostListingParams;

@@ -1,4 +1,5 @@
 import type { ApplicationDoc } from '@kehou/shared';
+import { markingStaleAtEnd } from '@kehou/shared/bureau/server';
 import type { JobStep } from '@kehou/shared/cloud';
 import { assertTermChargeable, loadTermBilling, periodOf, periodRows, tellGuardians, writeFirstNotices } from '@kehou/shared/fees/server';
 
@@ -15,8 +16,9 @@ export interface IssueNoticesParams {
  * classes' attendance, their notices), the new notices written (their ids are the enrolment and the
  * period: never twice), and their guardians told. A notice a killed step wrote but did not tell
  * about (first version, issued since this job started) is told when the batch is redone.
+ * The last step marks the bureau's summary of the school out of date.
  */
-export const issueNoticesStep: JobStep = async (ctx, job) => {
+export const issueNoticesStep: JobStep = markingStaleAtEnd(async (ctx, job) => {
   const { periodKey } = job.params as unknown as IssueNoticesParams;
   const billing = await loadTermBilling(ctx, job.schoolId, job.termId ?? '');
   assertTermChargeable(billing);
@@ -44,4 +46,4 @@ export const issueNoticesStep: JobStep = async (ctx, job) => {
     add: { created: byThisJob, existing: rows.length - byThisJob },
     finished: ids.length < ISSUE_STEP,
   };
-};
+});

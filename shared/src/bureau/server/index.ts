@@ -1,1 +1,2 @@
+export * from './stale';
 export * from './summary';

@@ -199,11 +199,9 @@ export async function refreshSchoolSummary(
   const loaded: Loaded = { school, term, today: chinaToday(ctx) };
   // A new term or a first summary: everything, so no figure of another term stays.
   const all = !existing || existing.termId !== (term?._id ?? null);
-  const computed = await Promise.all((all ? SUMMARY_PARTS : parts).map((p) => PART_LOADERS[p](loaded, ctx)));
-  const doc: SchoolSummaryDoc = {
-    ...(existing ?? ({} as SchoolSummaryDoc)),
-    ...Object.assign({}, ...computed),
-    _id: id,
+  const computing = all ? SUMMARY_PARTS : parts;
+  const computed: Parts = Object.assign({}, ...(await Promise.all(computing.map((p) => PART_LOADERS[p](loaded, ctx)))));
+  const fields = {
     schoolId,
     bureauId: school.bureauId,
     schoolName: school.name,
@@ -213,10 +211,22 @@ export async function refreshSchoolSummary(
     termName: term?.name ?? '（未设置当前学期）',
     termStart: term?.startDate ?? null,
     updatedAt: isoNow(ctx),
+    // Only a full refresh settles the changes marked before it began reading (stale.ts).
+    ...(computing.length === SUMMARY_PARTS.length ? { refreshedMarks: existing?.staleMarks ?? 0 } : {}),
   };
-  const { _id, ...data } = doc;
+  const doc = { ...(existing ?? {}), ...computed, ...fields, _id: id } as SchoolSummaryDoc;
   // Derived data (not a change anyone makes): written without an audit entry, like a cache.
-  await ctx.collection('schoolSummaries').doc(_id).set({ data });
+  if (!existing) {
+    const { _id, ...data } = doc;
+    await ctx.collection('schoolSummaries').doc(id).set({ data });
+  } else {
+    // An update, never a replacement: a mark made while this computed stays (stale.ts).
+    const parts = Object.fromEntries(Object.entries(computed).map(([key, value]) => [key, ctx._.set(value)]));
+    await ctx
+      .collection('schoolSummaries')
+      .doc(id)
+      .update({ data: { ...parts, ...fields } });
+  }
   return doc;
 }
 
