@@ -52,6 +52,29 @@ describe('term survey: one answer per family and child (000 §三(五), 004 §�
     expect(tallies.find((t) => t.classId === DEMO_IDS.class11)).toMatchObject({ answers: 1, items: { safety: [0, 0, 0, 1, 0] } });
   });
 
+  it('a child who changed class: the changed answer leaves the old class’s tally for the new one', async () => {
+    const survey = await openTermSurvey(cloud);
+    await answer(cloud, DEMO.parent, DEMO_IDS.childXiaoming, survey.surveyId, 3);
+    await cloud.db
+      .collection('students')
+      .doc(DEMO_IDS.childXiaoming)
+      .update({ data: { classId: DEMO_IDS.class11 } });
+    expect(await answer(cloud, DEMO.parent, DEMO_IDS.childXiaoming, survey.surveyId, 4)).toMatchObject({ ok: true });
+    const tallies = (await cloud.db.collection('surveyTallies').get()).data as { classId: string; answers: number; items: Record<string, number[]> }[];
+    expect(tallies.find((t) => t.classId === DEMO_IDS.class32)).toMatchObject({ answers: 0, items: { safety: [0, 0, 0, 0, 0] } });
+    expect(tallies.find((t) => t.classId === DEMO_IDS.class11)).toMatchObject({ answers: 1, items: { safety: [0, 0, 0, 1, 0] } });
+  });
+
+  it('a comment is cleaned and checked like feedback: a blocked word is refused and nothing is stored', async () => {
+    const survey = await openTermSurvey(cloud);
+    const refused = await answer(cloud, DEMO.parent, DEMO_IDS.childXiaoming, survey.surveyId, 3, '放学后有人在校门口赌博');
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused.message).toMatch(/意见和建议/);
+    expect(await count('surveyAnswers')).toBe(0);
+    const kept = await answer(cloud, DEMO.parent, DEMO_IDS.childXiaoming, survey.surveyId, 3, '希望\u202e多一些\u200b户外活动');
+    expect(kept).toMatchObject({ ok: true, data: { answer: { comment: '希望多一些户外活动' } } });
+  });
+
   it('only a confirmed guardian of the child answers, and only the survey of the child’s school', async () => {
     const survey = await openTermSurvey(cloud);
     const before = await count('surveyAnswers');

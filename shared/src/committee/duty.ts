@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeTextSchema } from '../domain/text';
 import { isoDateSchema } from '../policy/schemas';
 
 /**
@@ -80,7 +81,7 @@ export const dutyNoteInput = z
   .object({
     schoolId: id.describe('学校'),
     dutyId: id.describe('值班'),
-    text: z.string().trim().min(5, '请至少写 5 个字').max(500, '请不要超过 500 字').describe('值班记录'),
+    text: freeTextSchema({ min: 5, max: 500, minMessage: '请至少写 5 个字', maxMessage: '请不要超过 500 字' }).describe('值班记录'),
   })
   .strict();
 export const dutyRosterInput = z.object({ schoolId: id.describe('学校'), from: isoDateSchema.optional().describe('起始日期') }).strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeTextSchema } from '../domain/text';
 import { isoDateSchema } from '../policy/schemas';
 
 /**
@@ -80,17 +81,18 @@ export const emptyTallyItems = (): Record<SurveyItem, number[]> =>
   Object.fromEntries(SURVEY_ITEM_KEYS.map((k) => [k, [0, 0, 0, 0, 0]])) as Record<SurveyItem, number[]>;
 
 /** The tally after replacing `before` (null: a first answer) with `after`. */
+/** A tally with one answer's ratings taken out (`before`) and/or put in (`after`). */
 export function applyAnswerToTally(
   tally: Pick<SurveyTallyDoc, 'answers' | 'items'>,
   before: Record<SurveyItem, number> | null,
-  after: Record<SurveyItem, number>,
+  after: Record<SurveyItem, number> | null,
 ): Pick<SurveyTallyDoc, 'answers' | 'items'> {
   const items = Object.fromEntries(SURVEY_ITEM_KEYS.map((k) => [k, [...(tally.items[k] ?? [0, 0, 0, 0, 0])]])) as Record<SurveyItem, number[]>;
   for (const key of SURVEY_ITEM_KEYS) {
     if (before) items[key][before[key] - 1] = Math.max(0, items[key][before[key] - 1] - 1);
-    items[key][after[key] - 1] += 1;
+    if (after) items[key][after[key] - 1] += 1;
   }
-  return { answers: tally.answers + (before ? 0 : 1), items };
+  return { answers: Math.max(0, tally.answers + (after ? 1 : 0) - (before ? 1 : 0)), items };
 }
 
 export interface ItemResult {
@@ -261,6 +263,6 @@ export const answerSurveyInput = z
       .object(Object.fromEntries(SURVEY_ITEM_KEYS.map((k) => [k, rating.describe(SURVEY_ITEMS[k])])) as Record<SurveyItem, typeof rating>)
       .strict()
       .describe('评分'),
-    comment: z.string().trim().max(300, '意见请不要超过 300 字').default('').describe('意见和建议'),
+    comment: freeTextSchema({ max: 300, maxMessage: '意见请不要超过 300 字' }).default('').describe('意见和建议'),
   })
   .strict();

@@ -1,5 +1,5 @@
 import type { ClassGroup } from '@kehou/shared';
-import { AppError, chinaToday, findById, implement, invalidState, isoNow, txGet, writeAudited } from '@kehou/shared/cloud';
+import { AppError, checkWrittenText, chinaToday, findById, implement, invalidState, isoNow, txGet, writeAudited } from '@kehou/shared/cloud';
 import {
   applyAnswerToTally,
   emptyTallyItems,
@@ -24,6 +24,7 @@ export const answerSurvey = implement(committeeContract.actions.answerSurvey, as
   if (!survey || survey.schoolId !== student.schoolId) throw new AppError('NOT_FOUND', '没有找到孩子学校的这份调查');
   const today = chinaToday(ctx);
   if (!surveyAcceptsAnswers(survey, today)) throw invalidState('这份调查已经结束，不能再填写或修改');
+  await checkWrittenText(ctx, [{ label: '意见和建议', text: input.comment }]);
   const classGroup = await findById<ClassGroup>(ctx, 'classes', student.classId);
   const answerId = surveyAnswerIdOf(survey._id, student._id);
   const tallyId = surveyTallyIdOf(survey._id, student.classId);
@@ -43,7 +44,11 @@ export const answerSurvey = implement(committeeContract.actions.answerSurvey, as
       answers: 0,
       items: emptyTallyItems(),
     };
-    const next = applyAnswerToTally(tally, before?.ratings ?? null, input.ratings);
+    // A child who changed class since answering: the answer leaves the old class's tally for the new one.
+    const movedFrom = before && before.classId !== student.classId ? before.classId : null;
+    const next = applyAnswerToTally(tally, movedFrom ? null : (before?.ratings ?? null), input.ratings);
+    const oldTallyId = movedFrom ? surveyTallyIdOf(survey._id, movedFrom) : null;
+    const oldTally = oldTallyId ? await txGet<SurveyTallyDoc>(t, 'surveyTallies', oldTallyId) : null;
     const answer: Omit<SurveyAnswerDoc, '_id'> = {
       surveyId: survey._id,
       schoolId: survey.schoolId,
@@ -59,12 +64,19 @@ export const answerSurvey = implement(committeeContract.actions.answerSurvey, as
     const { _id: _tallyId, ...tallyData } = { ...tally, ...next };
     await t.collection('surveyAnswers').doc(answerId).set({ data: answer });
     await t.collection('surveyTallies').doc(tallyId).set({ data: tallyData });
+    if (oldTallyId && oldTally && before) {
+      await t
+        .collection('surveyTallies')
+        .doc(oldTallyId)
+        .update({ data: applyAnswerToTally(oldTally, before.ratings, null) });
+    }
     return {
       result: undefined,
       note: {
         targets: [
           { collection: 'surveyAnswers', id: answerId },
           { collection: 'surveyTallies', id: tallyId },
+          ...(oldTallyId ? [{ collection: 'surveyTallies' as const, id: oldTallyId }] : []),
         ],
         summary: before ? '家长修改满意度调查答卷' : '家长填写满意度调查',
       },
