@@ -120,7 +120,7 @@ export const EXAMPLES: Examples = {
     answerFeedback: (w) => ({ feedbackId: w.feedback, text: '已转学校研究', revision: 99 }),
   },
   messages: {
-    recordConsents: () => ({ moment: 'apply', results: { 'tmpl-enrollment-status': 'accept' } }),
+    recordConsents: () => ({ moment: 'apply', requestId: 'matrix-consent-1', results: { 'tmpl-enrollment-status': 'accept' } }),
     listMyMessages: () => ({}),
     getSchoolReach: (w) => ({ schoolId: w.school }),
     getClassReach: (w) => ({ classId: w.classId }),
@@ -161,7 +161,7 @@ export const EXAMPLES: Examples = {
     exportDashboard: () => ({}),
     getSchoolDetail: (w) => ({ schoolId: w.school }),
     recordInspection: (w) => ({ schoolId: w.school, requestId: 'matrix-inspection-1', date: w.today, findings: '课后服务时间执行到位', followUp: '继续保持' }),
-    answerInspection: (w) => ({ schoolId: w.school, noteId: 'sup-missing', text: '已整改完毕' }),
+    answerInspection: (w) => ({ schoolId: w.school, noteId: 'sup-missing', requestId: 'matrix-answer-1', text: '已整改完毕' }),
     listInspections: (w) => ({ schoolId: w.school }),
     // A report the school's profile (suifenhe) does not ask for: refused for the admin too; nothing is filed.
     fileReport: (w) => ({ schoolId: w.school, reportKey: 'semiannual-report', year: 2026, half: 1 }),

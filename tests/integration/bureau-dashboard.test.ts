@@ -238,8 +238,15 @@ describe('the bureau’s dashboard over its schools (precomputed summaries)', ()
         followUp: '重复',
       }),
     ).toMatchObject({ noteId: note.noteId, findings: '三年级课后服务有讲新课现象' });
-    await cloud.ok(DEMO.admin, 'bureau', 'answerInspection', { schoolId: school, noteId: note.noteId, text: '已整改：改为阅读与作业辅导' });
-    await cloud.ok(DEMO.admin, 'bureau', 'answerInspection', { schoolId: school, noteId: note.noteId, text: '补充：已组织教师学习文件' });
+    const first = { schoolId: school, noteId: note.noteId, requestId: 'answer-00000001', text: '已整改：改为阅读与作业辅导' };
+    await cloud.ok(DEMO.admin, 'bureau', 'answerInspection', first);
+    await cloud.ok(DEMO.admin, 'bureau', 'answerInspection', first); // a retried tap adds nothing
+    await cloud.ok(DEMO.admin, 'bureau', 'answerInspection', {
+      schoolId: school,
+      noteId: note.noteId,
+      requestId: 'answer-00000002',
+      text: '补充：已组织教师学习文件',
+    });
     const history = await cloud.ok(DEMO.bureau, 'bureau', 'listInspections', { schoolId: school });
     expect(history).toHaveLength(1);
     expect(history[0].answers.map((a: any) => a.text)).toEqual(['已整改：改为阅读与作业辅导', '补充：已组织教师学习文件']);
@@ -258,7 +265,14 @@ describe('the bureau’s dashboard over its schools (precomputed summaries)', ()
         ok: false,
       });
     }
-    expect(await cloud.call(DEMO.bureau, 'bureau', 'answerInspection', { schoolId: school, noteId: note.noteId, text: '审核员不能答复' })).toMatchObject({
+    expect(
+      await cloud.call(DEMO.bureau, 'bureau', 'answerInspection', {
+        schoolId: school,
+        noteId: note.noteId,
+        requestId: 'answer-00000003',
+        text: '审核员不能答复',
+      }),
+    ).toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
     });

@@ -107,14 +107,18 @@ describe('consents: a message is sent only against a consent the person gave', (
   });
 
   it('each accepted template counts one consent; rejected ones do not; a message uses one', async () => {
-    const { consents } = await cloud.ok(DEMO.parent, 'messages', 'recordConsents', {
+    const tap = {
       moment: 'apply',
+      requestId: 'consent-00000001',
       results: { [STATUS]: 'accept', 'tmpl-enrollment-binding': 'reject', 'tmpl-enrollment-agreement': 'accept' },
-    });
+    };
+    const { consents } = await cloud.ok(DEMO.parent, 'messages', 'recordConsents', tap);
+    // The same tap sent again (a retry after a timeout) counts nothing more.
+    expect((await cloud.ok(DEMO.parent, 'messages', 'recordConsents', tap)).consents).toEqual(consents);
     const left = (id: string, list: any[]) => list.find((c) => c.templateId === id).remaining;
     expect(left(STATUS, consents)).toBe(1);
     expect(left('tmpl-enrollment-binding', consents)).toBe(0);
-    const again = await cloud.ok(DEMO.parent, 'messages', 'recordConsents', { moment: 'sign', results: { [STATUS]: 'accept' } });
+    const again = await cloud.ok(DEMO.parent, 'messages', 'recordConsents', { moment: 'sign', requestId: 'consent-00000002', results: { [STATUS]: 'accept' } });
     expect(left(STATUS, again.consents)).toBe(2);
 
     await applyFor(cloud, DEMO.parent, XIAOMING);
@@ -124,9 +128,15 @@ describe('consents: a message is sent only against a consent the person gave', (
   });
 
   it('bad answers are refused in Chinese and nothing is counted', async () => {
-    const bad = await cloud.call(DEMO.parent, 'messages', 'recordConsents', { moment: 'apply', results: { 'tmpl-made-up': 'accept' } });
+    const bad = await cloud.call(DEMO.parent, 'messages', 'recordConsents', {
+      moment: 'apply',
+      requestId: 'consent-00000003',
+      results: { 'tmpl-made-up': 'accept' },
+    });
     expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(/输入有误/) });
-    expect(await cloud.call(null, 'messages', 'recordConsents', { moment: 'apply', results: { [STATUS]: 'accept' } })).toMatchObject({
+    expect(
+      await cloud.call(null, 'messages', 'recordConsents', { moment: 'apply', requestId: 'consent-00000004', results: { [STATUS]: 'accept' } }),
+    ).toMatchObject({
       ok: false,
       code: 'NOT_SIGNED_IN',
     });
@@ -134,7 +144,7 @@ describe('consents: a message is sent only against a consent the person gave', (
   });
 
   it('without a consent the message is not sent, the parent sees why, and the school and class teacher see who', async () => {
-    await cloud.ok(DEMO.parent, 'messages', 'recordConsents', { moment: 'apply', results: { [STATUS]: 'accept' } });
+    await cloud.ok(DEMO.parent, 'messages', 'recordConsents', { moment: 'apply', requestId: 'consent-00000005', results: { [STATUS]: 'accept' } });
     await applyFor(cloud, DEMO.parent, XIAOMING);
     expect(await cloud.runtime.drainMessages()).toMatchObject({ sent: 1, held: 1 });
     expect(cloud.runtime.outbox.list(DEMO.parent)).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { CONSENT_ASKS, type ConsentMoment } from '@kehou/shared';
 import Taro from '@tarojs/taro';
 import { api } from '../api';
+import { newRequestId } from './request-id';
 
 type Answer = 'accept' | 'reject' | 'ban' | 'filter';
 
@@ -27,5 +28,5 @@ export async function askConsents(moment: ConsentMoment): Promise<void> {
   }
   if (!Object.keys(results).length) return;
   // Not awaited by the tap's action: the count is bookkeeping.
-  void api.messages.recordConsents({ moment, results }).catch(() => undefined);
+  void api.messages.recordConsents({ moment, requestId: newRequestId('consent'), results }).catch(() => undefined);
 }

@@ -84,7 +84,8 @@ export interface SupervisionNoteDoc {
   followUp: string;
   byName: string;
   recordedAt: string;
-  answers: { text: string; byName: string; at: string }[];
+  /** `requestId`: the tap that wrote it (a retry of that tap adds nothing); absent on answers written before. */
+  answers: { text: string; byName: string; at: string; requestId?: string }[];
 }
 
 export interface SupervisionNoteView {
@@ -111,20 +112,22 @@ const text = (max: number, label: string) => z.string().trim().min(2, `${label}�
 
 export const bureauSchoolInput = z.object({ schoolId: id.describe('学校') }).strict();
 export const refreshSummariesInput = z.object({ schoolId: id.optional().describe('学校') }).strict();
+const requestId = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{8,64}$/, '请求编号格式不正确')
+  .describe('请求编号');
+
 export const recordInspectionInput = z
   .object({
     schoolId: id.describe('学校'),
-    requestId: z
-      .string()
-      .regex(/^[A-Za-z0-9-]{8,64}$/, '请求编号格式不正确')
-      .describe('请求编号'),
+    requestId,
     date: isoDateSchema.describe('督导日期'),
     findings: text(1000, '发现的问题').describe('发现的问题'),
     followUp: text(500, '整改要求').describe('整改要求'),
   })
   .strict();
 export const answerInspectionInput = z
-  .object({ schoolId: id.describe('学校'), noteId: id.describe('督导记录'), text: text(1000, '答复').describe('学校的答复') })
+  .object({ schoolId: id.describe('学校'), noteId: id.describe('督导记录'), requestId, text: text(1000, '答复').describe('学校的答复') })
   .strict();
 export const reportFilingInput = z
   .object({

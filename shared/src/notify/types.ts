@@ -55,6 +55,11 @@ const consentAnswer = z.enum(['accept', 'reject', 'ban', 'filter']).describe('�
 export const recordConsentsInput = z
   .object({
     moment: z.enum(CONSENT_MOMENTS).describe('询问的时机'),
+    /** One per tap: a retry of the same call counts nothing again. */
+    requestId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{8,64}$/, '请求编号格式不正确')
+      .describe('请求编号'),
     results: z
       .record(z.enum(TEMPLATE_IDS).describe('消息模板'), consentAnswer)
       .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 5, '一次最多 5 个消息模板')

@@ -1,11 +1,12 @@
 import { chinaDate } from '@kehou/shared';
 import type { SupervisionNoteView } from '@kehou/shared/bureau';
 import { Text, Textarea, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
+import { newRequestId } from '../../ui/request-id';
 import { ErrorCard, Loading } from '../../ui/states';
 import { useSchoolId } from '../enrollment/components/use-school';
 
@@ -42,10 +43,13 @@ function Notes({ schoolId }: { schoolId: string }) {
 function NoteCard({ schoolId, note, onChanged }: { schoolId: string; note: SupervisionNoteView; onChanged: () => Promise<void> }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
+  // One id per answer: a retry after a timeout sends the same one and adds nothing twice.
+  const requestId = useRef(newRequestId('answer'));
   const answer = async () => {
     setBusy(true);
     try {
-      await api.bureau.answerInspection({ schoolId, noteId: note.noteId, text });
+      await api.bureau.answerInspection({ schoolId, noteId: note.noteId, requestId: requestId.current, text });
+      requestId.current = newRequestId('answer');
       toast('已答复', 'success');
       setText('');
       await onChanged();

@@ -5,7 +5,7 @@ import { recordConsents as record } from '@kehou/shared/notify/server';
 /** The answers of `wx.requestSubscribeMessage` at a tap: each accepted template counts one consent. */
 export const recordConsents = implement(messagesContract.actions.recordConsents, async (ctx, input) => {
   const openid = ctx.caller.requireSignedIn();
-  const consents = await record(ctx, openid, input.moment, input.results);
+  const consents = await record(ctx, openid, input.moment, input.requestId, input.results);
   const accepted = Object.keys(input.results).filter((id) => input.results[id] === 'accept');
   if (accepted.length) {
     await ctx.audit(

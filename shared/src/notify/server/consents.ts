@@ -20,13 +20,21 @@ export interface ConsentDoc {
   accepted: number;
   used: number;
   lastMoment?: ConsentMoment;
+  /** The tap last counted: the same call sent again (a retry after a timeout) counts nothing. */
+  lastRequestId?: string;
   updatedAt: string;
 }
 
 export const consentIdOf = (openid: string, templateId: string) => `${templateId}:${openid}`;
 
-/** Counts each accepted template once (one tap, one consent), and answers what the person has left. */
-export async function recordConsents(ctx: ActionContext, openid: string, moment: ConsentMoment, results: Record<string, string>): Promise<ConsentCount[]> {
+/** Counts each accepted template once (one tap, one consent, a retried tap none), and answers what the person has left. */
+export async function recordConsents(
+  ctx: ActionContext,
+  openid: string,
+  moment: ConsentMoment,
+  requestId: string,
+  results: Record<string, string>,
+): Promise<ConsentCount[]> {
   const accepted = Object.entries(results)
     .filter(([, answer]) => answer === 'accept')
     .map(([templateId]) => templateId);
@@ -36,14 +44,14 @@ export async function recordConsents(ctx: ActionContext, openid: string, moment:
     const id = consentIdOf(openid, templateId);
     const bumped = await ctx
       .collection('messageConsents')
-      .where({ _id: id, remaining: _.lt(MAX_CONSENTS) })
-      .update({ data: { remaining: _.inc(1), accepted: _.inc(1), lastMoment: moment, updatedAt: at } });
+      .where({ _id: id, remaining: _.lt(MAX_CONSENTS), lastRequestId: _.neq(requestId) })
+      .update({ data: { remaining: _.inc(1), accepted: _.inc(1), lastMoment: moment, lastRequestId: requestId, updatedAt: at } });
     if (bumped.stats.updated) continue;
-    const doc: ConsentDoc = { _id: id, openid, templateId, remaining: 1, accepted: 1, used: 0, lastMoment: moment, updatedAt: at };
+    const doc: ConsentDoc = { _id: id, openid, templateId, remaining: 1, accepted: 1, used: 0, lastMoment: moment, lastRequestId: requestId, updatedAt: at };
     try {
       await ctx.collection('messageConsents').add({ data: { ...doc } });
     } catch (error) {
-      // Exists: at the cap (nothing to count), or added by a concurrent tap (counted there).
+      // Exists: at the cap, or this tap already counted (a retry), or added by a concurrent tap (counted there).
       if (!isDuplicateKeyError(error)) throw error;
     }
   }
