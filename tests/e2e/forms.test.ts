@@ -59,7 +59,9 @@ describe('forms (H5)', () => {
     await parent.locator('.draft-restored').waitFor();
     expect(await parent.locator('.day-chip.chip-on').allTextContents()).toEqual(['✓ 周二', '✓ 周四']);
     // Taro's textarea takes its value a moment after the page restored it: wait for it, never sleep.
-    await parent.waitForFunction(() => [...document.querySelectorAll<HTMLTextAreaElement>('.hardship-note textarea')].some((t) => t.value === '家里刚搬家'));
+    await parent.waitForFunction(() =>
+      Array.from(document.querySelectorAll<HTMLTextAreaElement>('.hardship-note textarea')).some((t) => t.value === '家里刚搬家'),
+    );
     await parent.context().close();
   });
 
