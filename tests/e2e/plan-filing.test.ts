@@ -155,7 +155,7 @@ describe('plan, filing and disclosure', () => {
       .first()
       .waitFor();
     await visitor
-      .getByText(/小程序路径：public\/term\/index\?schoolId=school-qj-1/)
+      .getByText(/小程序路径：parent\/enrol\/index\?schoolId=school-qj-1&termId=term-qj-current/)
       .first()
       .waitFor();
     const html = await visitor.locator('.article-html textarea').inputValue();
