@@ -43,12 +43,13 @@ describe('reaching 报名 (H5)', () => {
     expect(path).toBe(`parent/enrol/index?${QUERY}`);
     expect(await visitor.locator('.article-html textarea').inputValue()).toContain(`小程序路径：parent/enrol/index?${QUERY.replace('&', '&amp;')}`);
 
-    // Whoever follows it lands on the school's enrolment page, where a new parent is led to binding.
+    // Whoever follows it lands on the school's enrolment page, which leads to binding (the button while no
+    // child is bound here, the link once one is: the journey binds 新家长 too) and binding back here.
     const parent = await newPhonePage(browser);
     await signInAs(parent, '新家长');
     await openPage(parent, `/${path}`);
     await parent.getByText('绥芬河市第一小学课后服务报名').first().waitFor();
-    await visible(parent, '.enrol-bind').click();
+    await parent.locator('.enrol-bind, .link', { hasText: '绑定孩子' }).filter({ visible: true }).first().click();
     await parent.waitForURL(/parent\/bind\/index\?schoolId=school-sfh-1&termId=term-sfh-current/);
     await parent.getByText('班级码由班主任在班级群里发布').first().waitFor();
     await visitor.context().close();
