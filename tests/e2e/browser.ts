@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import type { KeptScreen } from '../journeys/driver';
 
 const OUT_DIR = join(__dirname, '../../.out');
 
@@ -40,8 +41,15 @@ export async function signInAs(page: Page, name: string): Promise<void> {
   await page.locator('.card-title', { hasText: '我的身份' }).waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(OUT_DIR, `${name}.png`), fullPage: true });
+const SCREENSHOT_DIR = join(OUT_DIR, 'screenshots');
+
+/**
+ * Keeps the screen for review as .out/screenshots/<role>-<screen>.png (role: parent, teacher,
+ * admin, committee, bureau, or visitor for the pages anyone opens): the 390-wide phone page, whole.
+ */
+export async function screenshot(page: Page, name: KeptScreen): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
 /**

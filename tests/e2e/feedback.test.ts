@@ -31,6 +31,6 @@ describe('parent committee feedback', () => {
 
     await openPage(parent, '/parent/feedback/index');
     await parent.locator('.my-feedback', { hasText: text }).locator('.feedback-answer', { hasText: '雨天在一楼大厅交接' }).waitFor();
-    await screenshot(parent, 'feedback-answered');
+    await screenshot(parent, 'parent-feedback');
   });
 });

@@ -29,7 +29,7 @@ describe('forms (H5)', () => {
     // The first problem (the days) is in sight.
     const days = await parent.locator('#field-days').boundingBox();
     expect(days && days.y >= 0 && days.y < 844).toBe(true);
-    await screenshot(parent, 'forms-apply-errors');
+    await screenshot(parent, 'parent-apply-errors');
 
     // A pick-up adult with emoji in the name: the rule, under that very field.
     await parent.locator('.day-chip', { hasText: '周一' }).click();
@@ -52,11 +52,16 @@ describe('forms (H5)', () => {
     await parent.locator('.day-chip', { hasText: '周四' }).click();
     await parent.locator('.hardship-choice').click();
     await parent.locator('.hardship-note textarea').fill('家里刚搬家');
+    // Leave only once the draft on the phone has the last thing typed (it is written after the page renders it).
+    await parent.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('家里刚搬家'), `draft:apply:${DEMO_IDS.childXiaohong}`);
     await openPage(parent, '/parent/home/index');
     await openPage(parent, APPLY_XIAOHONG);
     await parent.locator('.draft-restored').waitFor();
     expect(await parent.locator('.day-chip.chip-on').allTextContents()).toEqual(['✓ 周二', '✓ 周四']);
-    expect(await parent.locator('.hardship-note textarea').inputValue()).toBe('家里刚搬家');
+    // Taro's textarea takes its value a moment after the page restored it: wait for it, never sleep.
+    await parent.waitForFunction(() =>
+      Array.from(document.querySelectorAll<HTMLTextAreaElement>('.hardship-note textarea')).some((t) => t.value === '家里刚搬家'),
+    );
     await parent.context().close();
   });
 

@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { Pick, Scope, Screen, TextMatch, World } from '../journeys/driver';
+import type { KeptScreen, Pick, Scope, Screen, TextMatch, World } from '../journeys/driver';
 import { BASE_URL, newPhonePage, openPage, screenshot, signInAs } from './browser';
 
 /** Elements of H5's current page: Taro keeps earlier pages of the stack in the DOM, hidden. */
@@ -115,7 +115,7 @@ class H5Screen extends H5Scope implements Screen {
     );
   }
 
-  async keep(name: string) {
+  async keep(name: KeptScreen) {
     await screenshot(this.page, name);
   }
 }

@@ -79,7 +79,7 @@ describe('plan, filing and disclosure', () => {
     const violation = club.locator('.violation[data-rule="provider.not-vetted"]');
     await violation.waitFor();
     await expect(violation.textContent()).resolves.toMatch(/未经审核.*依据：綦江府办发〔2020〕41号 四\(四\)/);
-    await screenshot(admin, 'plan-violation');
+    await screenshot(admin, 'admin-plan-violation');
 
     // safety, pick-up, funding, and the filing document
     await input(admin, '考勤、看护、交接班、门卫登记……').fill('每日考勤，看护教师负责本班学生安全，门卫登记。');
@@ -127,7 +127,7 @@ describe('plan, filing and disclosure', () => {
     await press(reviewer, '通过备案');
     await confirmAsked(reviewer);
     await reviewer.locator('.review-status', { hasText: '备案已通过' }).waitFor();
-    await screenshot(reviewer, 'plan-approved');
+    await screenshot(reviewer, 'bureau-review-approved');
 
     // ---- 钱主任 publishes
     await admin.reload();
@@ -145,7 +145,7 @@ describe('plan, filing and disclosure', () => {
     await visitor.getByText('收费标准：每生每课时 2 元').waitFor();
     await visitor.getByText('暂无公示名单。').waitFor();
     await visitor.getByText(/#\/public\/term\/index\?schoolId=school-qj-1&termId=term-qj-current/).waitFor();
-    await screenshot(visitor, 'plan-public-page');
+    await screenshot(visitor, 'visitor-public-term-first');
     expect(await visitor.content()).not.toContain('cloud://');
 
     await visitor.getByText('公众号文章', { exact: true }).click();
@@ -155,13 +155,13 @@ describe('plan, filing and disclosure', () => {
       .first()
       .waitFor();
     await visitor
-      .getByText(/小程序路径：public\/term\/index\?schoolId=school-qj-1/)
+      .getByText(/小程序路径：parent\/enrol\/index\?schoolId=school-qj-1&termId=term-qj-current/)
       .first()
       .waitFor();
     const html = await visitor.locator('.article-html textarea').inputValue();
     expect(html).toMatch(/^<section style="/);
     expect(html).toContain('美术社');
     expect(html).not.toMatch(/class=|<script/);
-    await screenshot(visitor, 'plan-article');
+    await screenshot(visitor, 'visitor-article');
   });
 });

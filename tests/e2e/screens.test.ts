@@ -24,7 +24,7 @@ describe('screens (H5)', () => {
     await admin.locator('.publish-template').click();
     const dialog = admin.locator('.kehou-confirm').filter({ visible: true });
     await dialog.getByText(/已签署第 \d+ 版的 \d+ 位家长需要重新签署/).waitFor();
-    await screenshot(admin, 'screens-confirm-publish');
+    await screenshot(admin, 'admin-agreement-confirm');
     await admin.locator('.kehou-confirm-cancel').filter({ visible: true }).click();
     await dialog.waitFor({ state: 'hidden' });
     await openPage(admin, `/school/enrollment/agreement/index?schoolId=${SCHOOL}&termId=${TERM}`);
@@ -42,7 +42,7 @@ describe('screens (H5)', () => {
     await parent.locator('.application-next', { hasText: '下一步：' }).waitFor();
     // The history names the guardian by the name they bound with.
     await parent.locator('.timeline-entry', { hasText: '王建国' }).first().waitFor();
-    await screenshot(parent, 'screens-parent-application');
+    await screenshot(parent, 'parent-application-steps');
     await parent.context().close();
   });
 
@@ -54,7 +54,7 @@ describe('screens (H5)', () => {
     await fees.waitFor();
     expect(await fees.textContent()).toMatch(/收费|元/);
     expect(await fees.textContent()).toMatch(/退/);
-    await screenshot(reviewer, 'screens-bureau-review');
+    await screenshot(reviewer, 'bureau-review');
     await reviewer.context().close();
   });
 
@@ -77,7 +77,7 @@ describe('screens (H5)', () => {
     await card.waitFor();
     // The runtime runs on real time here: the China date of the moment it was sent (from 16:00 UTC, the next day).
     expect(await card.textContent()).toContain(chinaDate(sentAt));
-    await screenshot(committee, 'screens-committee-feedback');
+    await screenshot(committee, 'committee-feedback');
     await committee.context().close();
     await parent.context().close();
   });

@@ -18,7 +18,7 @@ describe('signing in on the H5 build', () => {
     await page.getByText('我的孩子').waitFor();
     await page.getByText(/王小明 · 绥芬河市第一小学 三年级\(2\)班/).waitFor();
     await page.getByText(/王小红 · 绥芬河市第一小学 一年级\(1\)班/).waitFor();
-    await screenshot(page, 'parent-home');
+    await screenshot(page, 'parent-start');
   });
 
   it.each([
@@ -31,5 +31,6 @@ describe('signing in on the H5 build', () => {
     await signInAs(page, name);
     await page.locator(`.role-${role}`).click();
     await page.locator('.card-title', { hasText: expected }).first().waitFor();
+    await screenshot(page, `${role as 'teacher' | 'admin' | 'committee' | 'bureau'}-home`);
   });
 });

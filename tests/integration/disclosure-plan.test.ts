@@ -83,6 +83,19 @@ describe('writing the plan: only the school’s own admin', () => {
     expect(await docs(cloud, 'plans', { schoolId: QJ.schoolId })).toEqual([]);
   });
 
+  it('a day whose blocks last longer than the service time is refused, even as a draft, saying by how much', async () => {
+    const content = qijiangContent();
+    const schedule = content.schedules[0];
+    const serviceMinutes =
+      (Number(schedule.end.slice(0, 2)) - Number(schedule.start.slice(0, 2))) * 60 + Number(schedule.end.slice(3)) - Number(schedule.start.slice(3));
+    const planned = schedule.blocks.reduce((sum, b) => sum + b.minutes, 0);
+    schedule.blocks.push({ category: 'reading', minutes: serviceMinutes - planned + 5 });
+    const refused = await cloud.call(DEMO.otherSchoolAdmin, 'disclosure', 'savePlan', { ...QJ, revision: 0, content });
+    expect(refused).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect((refused as any).message).toContain(`合计 ${serviceMinutes + 5} 分钟，超过了服务时间 ${schedule.start}—${schedule.end} 的 ${serviceMinutes} 分钟`);
+    expect(await docs(cloud, 'plans', { schoolId: QJ.schoolId })).toEqual([]);
+  });
+
   it('fee settings the profile does not let the school choose are refused (qijiang has no term fee)', async () => {
     const content = qijiangContent();
     content.feeSettings = { termFeeFen: 50000 };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startTestCloud, type TestCloud } from '../support/runtime';
 import { DEMO, docs, QJ, qijiangContent, SFH } from './disclosure-support';
 
@@ -6,6 +8,15 @@ beforeEach(async () => {
   cloud = await startTestCloud();
 });
 afterEach(() => cloud.close());
+
+/** The pages of the mini-program as client/src/app.config.ts lists them (subpackage roots joined). */
+function appPages(): string[] {
+  const config = readFileSync(join(__dirname, '../../client/src/app.config.ts'), 'utf8');
+  const quoted = (text: string) => [...text.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  const main = quoted(/pages:\s*\[([^\]]*)\]/.exec(config)![1]);
+  const sub = [...config.matchAll(/root:\s*'([^']+)',\s*pages:\s*\[([^\]]*)\]/g)].flatMap((m) => quoted(m[2]).map((page) => `${m[1]}/${page}`));
+  return [...main, ...sub];
+}
 
 function application(n: number, studentName: string, className: string, status: string) {
   return {
@@ -112,7 +123,10 @@ describe('the official-account article', () => {
     const article = await cloud.ok(null, 'disclosure', 'getPublicArticle', SFH);
     const term = (await cloud.db.collection('terms').doc(SFH.termId).get()).data as any;
     expect(article.title).toBe(`绥芬河市第一小学${term.name}课后服务公告`);
-    expect(article.path).toBe('public/term/index?schoolId=school-sfh-1&termId=term-sfh-current');
+    // The article's mini-program link opens the enrolment entry (a page of the app), not a dead end.
+    expect(article.path).toBe('parent/enrol/index?schoolId=school-sfh-1&termId=term-sfh-current');
+    expect(appPages()).toContain(article.path.split('?')[0]);
+    expect(article.html).toContain('小程序路径：parent/enrol/index?schoolId=school-sfh-1&amp;termId=term-sfh-current');
     expect(article.html).toContain('篮球社');
     expect(article.html).toContain('每生每小时 4 元');
     expect(article.html).not.toMatch(/class=|<script/);

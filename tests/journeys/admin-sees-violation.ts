@@ -11,6 +11,7 @@ export async function adminSeesAViolationWithItsClause(world: World) {
   const admin = await world.as('赵主任');
   await admin.tap('.role-admin');
   await admin.see('绥芬河市第一小学', '.school-card');
+  await admin.keep('admin-home');
   await admin.tap('.plan-link');
   await admin.see('服务机构');
   expect(await admin.count('.violation')).toBe(0);
@@ -19,7 +20,7 @@ export async function adminSeesAViolationWithItsClause(world: World) {
   await admin.within('.provider-card', { index: 1 }).tap('.chip', '已审核');
   const violation = admin.within('.violation', '未经审核');
   await violation.see(`依据：${clause}`);
-  await admin.keep(`${world.platform}-plan-violation`);
+  await admin.keep('admin-plan');
 
   await admin.within('.provider-card', { index: 1 }).tap('.chip', '已审核');
   await admin.gone('.violation');

@@ -24,7 +24,7 @@ export async function committeeSeesTheSurveyAndTheBureauDrillsToTheLateSchool(wo
   await parent.fill('.survey-comment', '接送时门口有老师引导，很放心。');
   await parent.tap('.survey-submit');
   await parent.see('已填写');
-  await parent.keep(`${world.platform}-survey-parent`);
+  await parent.keep('parent-survey');
 
   const committee = await world.as('刘女士');
   await committee.open(`/charts/survey/index?schoolId=${DEMO_IDS.suifenheSchool}`);
@@ -35,7 +35,7 @@ export async function committeeSeesTheSurveyAndTheBureauDrillsToTheLateSchool(wo
   await committee.within('.survey-class', '三年级(2)班').see('6 份');
   await committee.see('接送时门口有老师引导，很放心。', '.survey-comment-line');
   expect(await committee.text()).not.toContain('王建国');
-  await committee.keep(`${world.platform}-survey-results`);
+  await committee.keep('committee-survey-results');
 
   const today = chinaDate(await world.now());
   const deadline = filingDeadline(getProfile('yueyang-2019')!, demoTermAround(today).startDate)!;
@@ -47,7 +47,7 @@ export async function committeeSeesTheSurveyAndTheBureauDrillsToTheLateSchool(wo
   await late.see('岳阳楼区洞庭实验小学');
   await late.see('逾期未备案');
   await late.see(`备案期限 ${deadline}`);
-  await reviewer.keep(`${world.platform}-bureau-dashboard`);
+  await reviewer.keep('bureau-dashboard');
   await reviewer.tap('.dashboard-row', '岳阳楼区洞庭实验小学');
   await reviewer.see(`逾期未备案（期限 ${deadline}）`);
   await reviewer.see('在籍 24 人，参加 0 人');
@@ -57,5 +57,5 @@ export async function committeeSeesTheSurveyAndTheBureauDrillsToTheLateSchool(wo
   const note = reviewer.within('.inspection-note', '开学已过备案期限');
   await note.see('学校尚未答复');
   await note.see('罗科长');
-  await reviewer.keep(`${world.platform}-bureau-school`);
+  await reviewer.keep('bureau-school');
 }

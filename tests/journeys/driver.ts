@@ -29,6 +29,9 @@ export interface Scope {
   within(selector: string, pick?: Pick): Scope;
 }
 
+/** A kept screen's name: whose screen it is, then which (`parent-apply`, `teacher-gate`); visitor: signed out. */
+export type KeptScreen = `${'parent' | 'teacher' | 'admin' | 'committee' | 'bureau' | 'visitor'}-${string}`;
+
 /** What the mini-program's `wx` was asked (weapp driver only). */
 export interface WxRecord {
   api: string;
@@ -49,8 +52,8 @@ export interface Screen extends Scope {
   confirmPayment(): Promise<void>;
   /** Taps a control that exports a file and waits for it to open (H5: the download; weapp: wx.openDocument); its name. */
   download(selector: string): Promise<string>;
-  /** Keeps what the screen shows (H5: a screenshot, weapp: the page's HTML) under .out/. */
-  keep(name: string): Promise<void>;
+  /** Keeps what the screen shows for review (H5: .out/screenshots/<name>.png, weapp: .out/weapp/<name>.html). */
+  keep(name: KeptScreen): Promise<void>;
   /** Only in H5 (the simulator has no canvas): whether the chart's canvas has something drawn on it. */
   chartDrawn?(selector: string): Promise<boolean>;
   /** Only in the mini-program: the wx calls made so far, of one API. */

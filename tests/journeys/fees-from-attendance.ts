@@ -25,6 +25,7 @@ export async function feesFromAttendance(world: World) {
   await row.see('王小明');
   await teacher.tap('.save-attendance');
   await row.gone('*', '（未保存）');
+  await teacher.keep('teacher-attendance');
 
   const admin = await world.as('赵主任');
   await admin.open(`/school/fees/index?schoolId=${SCHOOL}&termId=${TERM}`);
@@ -40,6 +41,7 @@ export async function feesFromAttendance(world: World) {
   await admin.has('.fee-already-issued');
   expect(await admin.count('.issue-notices')).toBe(0);
   await admin.within('.fee-period', month).see(/已发出 \d+ 份/);
+  await admin.keep('admin-fees');
 
   const parent = await world.as('王建国');
   await parent.open('/parent/fees/index');
@@ -48,7 +50,7 @@ export async function feesFromAttendance(world: World) {
   await notice.see(`应缴 ${amount} 元`, '.fee-total');
   await notice.see(/三\(五\)2/);
   await notice.see('待缴费', '.tag');
-  await parent.keep(`${world.platform}-fees-parent-notice`);
+  await parent.keep('parent-fees');
 
   // Paying in WeChat: the order is the notice's amount; WeChat Pay tells the callback, the page asks.
   await notice.tap('.pay-notice');
@@ -65,16 +67,18 @@ export async function feesFromAttendance(world: World) {
       nonceStr: expect.any(String),
     });
   }
-  await parent.keep(`${world.platform}-fees-parent-paid`);
+  await parent.keep('parent-fees-paid');
 
   // The school sees it in the ledger, balanced to the fen, and downloads the ledger file.
   await admin.open(`/school/ledger/index?schoolId=${SCHOOL}&termId=${TERM}`);
   await admin.has('.ledger-balanced');
   await admin.within('.ledger-paid-wechat').see(`${amount} 元`);
   expect(await admin.download('.export-ledger')).toMatch(/\.xlsx$/);
+  await admin.keep('admin-ledger');
 
   // The class teacher sees what each family owes and whether it is paid (no waivers).
   await teacher.open(`/teacher/class/index?classId=${CLASS}`);
   await teacher.tap('.open-class-fees');
   await teacher.within('.class-fee-row', '王小明').see('已缴费');
+  await teacher.keep('teacher-fees');
 }

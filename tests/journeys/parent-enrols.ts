@@ -21,6 +21,7 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
   const parent = await world.as('新家长');
   await parent.open(ENROL_CARD);
   await parent.see('还没有绑定在本校读书的孩子');
+  await parent.keep('parent-enrol');
   await parent.tap('.enrol-bind');
   await parent.see('班级码由班主任在班级群里发布');
   await parent.fill('.field', '朱可馨', '孩子姓名');
@@ -30,13 +31,17 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
   await parent.tap('.relation-chip', '母亲');
   await parent.tap('.submit-bind');
   await parent.see('已提交，等待班主任确认');
-  await parent.keep(`${world.platform}-enrolment-1-bound`);
+  await parent.keep('parent-bind-sent');
+  // Back to the school's enrolment page, which now says whom it waits for.
+  await parent.tap('.bind-back-to-enrol');
+  await parent.see('等待班主任确认绑定');
 
   // 2. 陈老师 confirms the binding.
   const teacher = await world.as('陈老师');
   await teacher.open(`/teacher/class/index?classId=${CLASS}`);
   const request = teacher.within('.binding-request', '朱可馨');
   await request.see('申请人：新家长（母亲）');
+  await teacher.keep('teacher-class');
   await request.tap('.binding-request-confirm');
   await teacher.see('确认后，新家长可以为朱可馨报名', '.kehou-confirm');
   await teacher.confirm();
@@ -54,7 +59,7 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
   await parent.fill('.picker-name', '新家长');
   await parent.fill('.picker-relation', '母亲');
   await parent.fill('.picker-phone', '13900000099');
-  await parent.keep(`${world.platform}-enrolment-2-apply`);
+  await parent.keep('parent-apply');
   await parent.tap('.submit-application');
   await parent.see(APPLICATION_STATUS_LABELS.submitted, '.application-status');
   if (parent.wx) {
@@ -79,11 +84,13 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
   await teacher.see('没有待初审的报名。', '.to-review');
   await parent.open(`/parent/application/index?applicationId=${encodeURIComponent(APPLICATION)}`);
   await parent.see(APPLICATION_STATUS_LABELS['teacher-reviewed'], '.application-status');
+  await parent.keep('parent-application');
 
   // 5. The admin approves, publishes the agreement and posts the list for one day.
   const admin = await world.as('赵主任');
   await admin.open(`/school/enrollment/agreement/index?schoolId=${SCHOOL}&termId=${TERM}`);
   await admin.see('取自公开方案的内容（不在此修改）');
+  await admin.keep('admin-agreement');
   await admin.tap('.publish-template');
   await admin.confirm();
   await admin.see(/当前第 \d+ 版/);
@@ -97,7 +104,7 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
   await admin.tap('.post-list');
   await admin.confirm();
   await admin.see('公示 1 人，1 天', '.listing');
-  await admin.keep(`${world.platform}-enrolment-3-listing`);
+  await admin.keep('admin-review-listing');
   await parent.open(`/parent/application/index?applicationId=${encodeURIComponent(APPLICATION)}`);
   await parent.see(APPLICATION_STATUS_LABELS.listed, '.application-status');
 
@@ -107,7 +114,7 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
   await visitor.see('报名公示名单');
   await visitor.see('朱*馨');
   expect(await visitor.text()).not.toContain('朱可馨');
-  await visitor.keep(`${world.platform}-enrolment-4-public-list`);
+  await visitor.keep('visitor-public-term');
 
   // 7. A day later (the local clock moves on) the list is fixed; the parent reads, signs and the child is active.
   await world.moveClock({ advanceDays: 1.01 });
@@ -127,14 +134,14 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
     await parent.tap('.agree-choice');
     await parent.tap('.agreement-submit');
     await parent.has('.signed-note');
-    await parent.keep(`${world.platform}-enrolment-5-signed`);
+    await parent.keep('parent-agreement-signed');
 
     await parent.tap('.signature-row');
     await parent.see('核验通过', '.verification-result');
 
     await parent.open('/parent/home/index');
     await parent.within('.child-card', '朱可馨').see(APPLICATION_STATUS_LABELS.active, '.application-status');
-    await parent.keep(`${world.platform}-enrolment-6-active`);
+    await parent.keep('parent-home');
   } finally {
     await world.moveClock({ reset: true });
   }

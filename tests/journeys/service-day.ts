@@ -40,7 +40,7 @@ export async function serviceDayAtTheGate(world: World) {
     await parent.tap('.report-leave');
     const today = parent.within('.service-day-row', `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`);
     await today.see('请假');
-    await parent.keep(`${world.platform}-serviceday-parent-leave`);
+    await parent.keep('parent-serviceday');
 
     const teacher = await world.as('陈老师');
     await teacher.open(`/teacher/attendance/index?classId=${CLASS}&date=${day}`);
@@ -70,7 +70,7 @@ export async function serviceDayAtTheGate(world: World) {
     await teacher.open(`/teacher/gate/index?classId=${CLASS}&date=${day}`);
     await teacher.within('.gate-row', '交给家长赵敏').see('超时未接');
     expect(await teacher.count('.gate-overdue')).toBe(1);
-    await teacher.keep(`${world.platform}-serviceday-gate`);
+    await teacher.keep('teacher-gate');
   } finally {
     await world.moveClock({ reset: true });
   }

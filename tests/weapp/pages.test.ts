@@ -81,7 +81,9 @@ describe('what only the mini-program has', () => {
     expect(phone.shareMenu).toMatchObject({ withShareTicket: true });
     expect(typeof phone.top!.definition.onShareAppMessage).toBe('function');
     const card = phone.shareContent();
-    expect(card?.title).toMatch(/\S/);
+    // The school and the term, never a child.
+    expect(card?.title).toMatch(/^绥芬河市第一小学.*学期课后服务/);
+    expect(card?.title).not.toMatch(/王小明|王小红/);
     expect(card?.path).toMatch(/^\//);
     const sharedRoute = card!.path!.slice(1).split('?')[0];
     expect(bundle.hasRoute(sharedRoute)).toBe(true);

@@ -1,10 +1,16 @@
+import { enrolmentEntryPath } from '@kehou/shared';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import { toast } from './navigate';
 
-/** The enrolment page of a school's term: the card parents forward into their class groups. */
+/** The enrolment page of a school's term: the card parents forward into their class groups (and the article's link). */
 export function enrolPath(schoolId: string, termId?: string | null): string {
-  return `/parent/enrol/index?schoolId=${encodeURIComponent(schoolId)}${termId ? `&termId=${encodeURIComponent(termId)}` : ''}`;
+  return `/${enrolmentEntryPath(schoolId, termId)}`;
+}
+
+/** The enrolment card's title: the school and the term, never a child. */
+export function enrolCardTitle(schoolName: string, termName?: string | null): string {
+  return `${schoolName}${termName ?? ''}课后服务报名`;
 }
 
 /**

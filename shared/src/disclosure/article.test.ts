@@ -1,4 +1,5 @@
-import { publicTermPath, renderArticle } from './article';
+import { enrolmentEntryPath } from '../enrollment/entry-path';
+import { renderArticle } from './article';
 import { publicationFees } from './fee-text';
 import { escapeHtml } from './html';
 import { profiles, validContent } from './test-fixtures';
@@ -28,15 +29,15 @@ describe('the official-account article', () => {
     const p = publication();
     p.content.items[1].name = '<img src=x onerror=alert(1)>围棋';
     p.content.safety.measures = '第一行\n第二行 <b>粗</b>';
-    const { html } = renderArticle(p, publicTermPath('s', 't'));
+    const { html } = renderArticle(p, enrolmentEntryPath('s', 't'));
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;围棋');
     expect(html).toContain('第一行<br/>第二行 &lt;b&gt;粗&lt;/b&gt;');
   });
 
-  it('uses inline styles only and carries the same content as the public page, with the mini-program path', () => {
-    const { title, html } = renderArticle(publication(), publicTermPath('school-sfh-1', 'term-sfh-2026-autumn'));
+  it('uses inline styles only and carries the same content as the public page, with the mini-program path to 报名', () => {
+    const { title, html } = renderArticle(publication(), enrolmentEntryPath('school-sfh-1', 'term-sfh-2026-autumn'));
     expect(title).toBe('绥芬河市第一小学2026—2027 学年第一学期课后服务公告');
     expect(html).not.toMatch(/class=|<style|<link|<script/);
     for (const heading of ['服务时间', '服务方式与内容', '安全措施', '接送安排', '收费标准与退费办法', '服务人员', '服务机构']) {
@@ -45,7 +46,8 @@ describe('the official-account article', () => {
     expect(html).toContain('小学：周一至周五 15:30—17:30');
     expect(html).toContain('每生每小时 4 元');
     expect(html).toContain('整月未参加的全额退费');
-    expect(html).toContain('public/term/index?schoolId=school-sfh-1&amp;termId=term-sfh-2026-autumn');
+    expect(html).toContain('parent/enrol/index?schoolId=school-sfh-1&amp;termId=term-sfh-2026-autumn');
+    expect(html).toContain('报名请打开');
     expect(html).toContain('自愿报名');
   });
 });

@@ -12,7 +12,7 @@ import {
 } from './labels';
 import type { PublicationRecord } from './types';
 
-/** The mini-program page of a school's term, opened from share cards and the article. */
+/** The mini-program page of a school's term, opened from its share card. */
 export function publicTermPath(schoolId: string, termId: string): string {
   return `public/term/index?schoolId=${encodeURIComponent(schoolId)}&termId=${encodeURIComponent(termId)}`;
 }
@@ -104,7 +104,7 @@ export function renderArticle(publication: PublicationRecord, path: string): { t
   if (content.funding) parts.push(section('经费', para(content.funding)));
 
   parts.push(
-    `<section style="${STYLE.box}"><p style="${STYLE.p}">报名、查看最新方案和公示名单，请打开“课后服务”小程序。</p><p style="${STYLE.muted}">小程序路径：${escapeHtml(path)}</p></section>`,
+    `<section style="${STYLE.box}"><p style="${STYLE.p}">报名请打开“课后服务”小程序：先绑定孩子，再选择参加的时间和项目；小程序里也能查看最新方案和公示名单。</p><p style="${STYLE.muted}">小程序路径：${escapeHtml(path)}</p></section>`,
   );
 
   return { title, html: `<section style="${STYLE.wrap}">${parts.join('')}</section>` };

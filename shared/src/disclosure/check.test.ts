@@ -1,5 +1,6 @@
 import type { PlanContent } from '../domain/plan';
 import { checkServicePlan, hasWinterTimetable, issuesAt } from './check';
+import { planContentSchema } from './content-schema';
 import { AUTUMN_2026, profiles, validContent, withAllAttachments } from './test-fixtures';
 
 const { qijiang, yueyang, xxcity, suifenhe } = profiles;
@@ -28,8 +29,23 @@ describe('checkServicePlan: every problem beside its field, with its clause', ()
 
   it('a forbidden block category is shown on that block', () => {
     const content = validContent();
+    content.schedules[0].blocks[0].minutes = 40;
     content.schedules[0].blocks.push({ category: 'subject-teaching', minutes: 20 });
     expect(ids(content, suifenhe)).toEqual(['content.subject-teaching@schedules.0.blocks.3.category']);
+  });
+
+  it('blocks longer than the service time are shown under the day’s blocks, and the plan’s schema refuses them too', () => {
+    const content = validContent();
+    content.schedules[0].blocks.push({ category: 'reading', minutes: 15 });
+    const issues = checkServicePlan(suifenhe, content, AUTUMN_2026);
+    expect(issues.map((i) => `${i.ruleId}@${i.path}`)).toEqual(['schedule.blocks-over-time@schedules.0.blocks']);
+    expect(issues[0].message).toContain('合计 135 分钟');
+    expect(issues[0].citation).toMatchObject({ section: expect.stringContaining('三(二)') });
+    const parsed = planContentSchema.safeParse(content);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues).toEqual([expect.objectContaining({ path: ['schedules', 0, 'blocks'], message: issues[0].message })]);
+    content.schedules[0].blocks.pop();
+    expect(planContentSchema.safeParse(content).success).toBe(true);
   });
 
   it('yueyang: the winter timetable is checked against its own latest end (17:30)', () => {

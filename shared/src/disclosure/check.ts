@@ -2,6 +2,7 @@ import type { PlanContent, PlanItem, Provider, StageSchedule } from '../domain/p
 import {
   type Activity,
   type Block,
+  blocksOverTimeViolation,
   type Category,
   type Citation,
   checkPlanUnder,
@@ -79,6 +80,9 @@ function scheduleIssues(profile: PolicyProfile, schedule: StageSchedule, index: 
   issues.push(...regular.map((v) => fromViolation(v, schedulePath(base, v.path))));
 
   if (schedule.winter && hasWinterTimetable(profile)) issues.push(...winterIssues(profile, schedule, base, term));
+  const winter = schedule.winter && isClockTime(schedule.winter.end) ? schedule.winter : undefined;
+  const overrun = blocksOverTimeViolation(profile, { ...schedule, winter }, firstDateOn(term.startDate, schedule.weekdays));
+  if (overrun) issues.push(fromViolation(overrun, `${base}.blocks`));
   return issues;
 }
 

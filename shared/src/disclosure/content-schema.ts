@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Stage } from '../domain/people';
 import type { PlanContent, StageSchedule } from '../domain/plan';
-import { CATEGORIES, clockTimeSchema, isoDateSchema, PROVIDER_TYPES, STAGES } from '../policy';
+import { blocksOverServiceTime, blocksOverTimeMessage, CATEGORIES, clockTimeSchema, isoDateSchema, PROVIDER_TYPES, STAGES } from '../policy';
 
 /**
  * The plan as the school admin writes it. Drafts may be incomplete (empty texts are allowed):
@@ -50,7 +50,12 @@ export const stageScheduleSchema = z
     /** Class periods (课时) a service day counts, where fees are per period (qijiang 000 §四(二)). */
     periodsPerDay: z.number().int().min(1, '每天课时数至少为 1').max(8, '每天课时数不超过 8').describe('每天课时数').optional(),
   })
-  .strict();
+  .strict()
+  // The blocks fill the service time: the rule of the policy engine (schedule/blocks-fit), refused even in a draft.
+  .superRefine((schedule, ctx) => {
+    const over = blocksOverServiceTime(schedule);
+    if (over) ctx.addIssue({ code: z.ZodIssueCode.custom, message: blocksOverTimeMessage(over), path: ['blocks'] });
+  });
 
 export const providerEntrySchema = z
   .object({

@@ -1,5 +1,6 @@
 export * from './binding-limits';
 export * from './binding-ref';
+export * from './entry-path';
 export * from './patterns';
 export * from './progress';
 export * from './roster';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { personNameSchema, relationSchema } from '../domain/names';
 import { pageFields } from '../domain/paging';
 import { freeTextSchema } from '../domain/text';
+import { LISTING_DAYS } from '../policy/admin/listing-days';
 import { isoDateSchema } from '../policy/schemas';
 import { MOBILE_PATTERN } from './patterns';
 import { APPLICATION_STATUSES } from './status';
@@ -82,7 +83,16 @@ export const returnApplicationInput = z
   .strict();
 
 export const postListInput = z
-  .object({ schoolId: id, termId: id, listingDays: z.number().int().min(1, '公示期至少 1 天').max(15, '公示期最多 15 天').describe('公示天数') })
+  .object({
+    schoolId: id,
+    termId: id,
+    listingDays: z
+      .number()
+      .int()
+      .min(LISTING_DAYS.min, `公示期至少 ${LISTING_DAYS.min} 天`)
+      .max(LISTING_DAYS.max, `公示期最多 ${LISTING_DAYS.max} 天`)
+      .describe('公示天数'),
+  })
   .strict();
 export const fixListInput = z.object({ listingId: id }).strict();
 

@@ -6,6 +6,7 @@
 export { type EditableFeeSetting, editableFeeSettings } from './admin/fee-settings';
 // What later features read from a profile
 export { filingDeadline, filingDocuments } from './admin/filing';
+export { LISTING_DAYS, listingDaysHint } from './admin/listing-days';
 export { RULES_ADOPTER_LABELS, rulesAdoptionGate } from './admin/management-rules';
 // Conformance scenarios, pure part
 export { evaluateScenario, type ParsedScenario, parseScenario, type ScenarioOutcome } from './conformance/evaluate';
@@ -51,6 +52,13 @@ export {
   type WithdrawalSettlement,
   withdrawalRuleUnder,
 } from './refunds/withdrawal';
+export {
+  type BlocksOverTime,
+  blocksOverServiceTime,
+  blocksOverTimeMessage,
+  blocksOverTimeViolation,
+  type DayTimetable,
+} from './schedule/blocks-fit';
 export { checkSchedule, checkScheduleUnder } from './schedule/check-schedule';
 // Inputs (zod schemas and their types) and session expansion
 export * from './schemas';

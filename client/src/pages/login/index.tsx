@@ -3,10 +3,17 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { type DemoUser, listDemoUsers, needsSignIn, signInAs } from '../../api/session';
 import { Cell } from '../../ui/nutui';
+import { useParams } from '../../ui/params';
 import { ErrorCard, Loading } from '../../ui/states';
+
+/** Where to go once signed in: the page that sent the person here (a page of the app only), else home. */
+function afterSignIn(next: string | undefined): string {
+  return next && /^\/[a-z]+\/[a-z]+\/index(\?|$)/.test(next) ? next : '/pages/index/index';
+}
 
 /** Local only: choose a demo user. In WeChat the caller is known without signing in. */
 export default function LoginPage() {
+  const { next } = useParams();
   const [users, setUsers] = useState<DemoUser[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -28,7 +35,7 @@ export default function LoginPage() {
 
   const choose = async (user: DemoUser) => {
     await signInAs(user.openid);
-    await Taro.reLaunch({ url: '/pages/index/index' });
+    await Taro.reLaunch({ url: afterSignIn(next) });
   };
 
   return (

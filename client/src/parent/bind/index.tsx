@@ -9,6 +9,8 @@ import { ChoiceTags, Field, Form, useFormErrors } from '../../ui/form';
 import '../../ui/form/form.scss';
 import { Button } from '../../ui/nutui';
 import '../components/enrollment.scss';
+import { useParams } from '../../ui/params';
+import { enrolPath } from '../../ui/share';
 
 const RELATIONS = ['父亲', '母亲', '爷爷', '奶奶', '外公', '外婆', '其他'];
 
@@ -18,6 +20,8 @@ const RELATIONS = ['父亲', '母亲', '爷爷', '奶奶', '外公', '外婆', '
  * name is shown masked.
  */
 export default function BindPage() {
+  // Opened from a school's enrolment page: back there once bound, to apply.
+  const { schoolId, termId } = useParams();
   const [form, setForm] = useState({ studentName: '', studentNo: '', bindCode: '', guardianName: '', phone: '' });
   const [relation, setRelation] = useState('');
   const [otherRelation, setOtherRelation] = useState('');
@@ -63,7 +67,12 @@ export default function BindPage() {
             {done.status === 'pending' ? '。班主任确认后，您会收到通知，页面上会显示孩子的完整姓名，就可以为孩子报名了。' : ''}
           </Text>
           <View className="btn-row">
-            <Button type="primary" size="small" onClick={() => void Taro.redirectTo({ url: '/parent/home/index' })}>
+            {schoolId && (
+              <Button type="primary" size="small" className="bind-back-to-enrol" onClick={() => void Taro.redirectTo({ url: enrolPath(schoolId, termId) })}>
+                {done.status === 'confirmed' ? '去报名' : '回到报名页'}
+              </Button>
+            )}
+            <Button type={schoolId ? 'default' : 'primary'} size="small" onClick={() => void Taro.redirectTo({ url: '/parent/home/index' })}>
               回到我的孩子
             </Button>
           </View>

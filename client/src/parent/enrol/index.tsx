@@ -9,7 +9,7 @@ import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
 import '../components/enrollment.scss';
 import { useParams } from '../../ui/params';
-import { enrolPath, useShareMenu } from '../../ui/share';
+import { enrolCardTitle, enrolPath, useShareMenu } from '../../ui/share';
 
 /**
  * The school's enrolment page, shared into class groups. Opening it leads a parent straight on:
@@ -20,12 +20,14 @@ export default function EnrolPage() {
   const entry = useLoad(() => api.enrollment.getEnrolmentEntry({ schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
   useShareMenu();
   useShareAppMessage(() => ({
-    title: `${entry.data?.schoolName ?? '学校'}课后服务报名`,
+    title: enrolCardTitle(entry.data?.schoolName ?? '学校', entry.data?.termName),
     path: enrolPath(schoolId, termId),
   }));
   if (entry.loading && !entry.data) return <Loading />;
   if (entry.error || !entry.data) return <ErrorCard message={entry.error ?? '加载失败'} onRetry={entry.retry} />;
   const data = entry.data;
+  // Binding comes back here, where the parent goes on to apply (or waits for the teacher).
+  const bindPath = `/parent/bind/index?schoolId=${encodeURIComponent(data.schoolId)}${data.termId ? `&termId=${encodeURIComponent(data.termId)}` : ''}`;
 
   return (
     <View className="page">
@@ -45,8 +47,13 @@ export default function EnrolPage() {
 
       {!data.signedIn && needsSignIn() && (
         <View className="card">
-          <Text className="muted">请先登录。</Text>
-          <Button type="primary" size="small" onClick={() => void Taro.reLaunch({ url: '/pages/login/index' })}>
+          <Text className="muted">请先登录，登录后回到这里继续报名。</Text>
+          <Button
+            type="primary"
+            size="small"
+            className="enrol-sign-in"
+            onClick={() => void Taro.reLaunch({ url: `/pages/login/index?next=${encodeURIComponent(enrolPath(schoolId, termId))}` })}
+          >
             登录
           </Button>
         </View>
@@ -55,7 +62,7 @@ export default function EnrolPage() {
       {data.signedIn && data.children.length === 0 && (
         <View className="card">
           <Text className="card-title">还没有绑定在本校读书的孩子</Text>
-          <Button type="primary" size="small" className="enrol-bind" onClick={() => go('/parent/bind/index')}>
+          <Button type="primary" size="small" className="enrol-bind" onClick={() => go(bindPath)}>
             绑定孩子
           </Button>
         </View>
@@ -87,7 +94,7 @@ export default function EnrolPage() {
       ))}
       {data.signedIn && data.children.length > 0 && (
         <View className="btn-row">
-          <Text className="link" onClick={() => go('/parent/bind/index')}>
+          <Text className="link" onClick={() => go(bindPath)}>
             还有孩子在本校？绑定孩子
           </Text>
         </View>

@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { go } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
-import { enrolPath, useShareMenu } from '../../ui/share';
+import { enrolCardTitle, enrolPath, useShareMenu } from '../../ui/share';
 import { ErrorCard, Loading } from '../../ui/states';
 import { placementText, STATUS_CLASS } from '../components/labels';
 import '../components/enrollment.scss';
@@ -89,7 +89,7 @@ export default function ParentHome() {
   useShareAppMessage(() => {
     const child = children.data?.find((c) => c.termId);
     return child
-      ? { title: `${child.schoolName}课后服务报名`, path: enrolPath(child.schoolId, child.termId) }
+      ? { title: enrolCardTitle(child.schoolName, child.termName), path: enrolPath(child.schoolId, child.termId) }
       : { title: '课后服务', path: '/parent/home/index' };
   });
   if (children.loading && !children.data) return <Loading />;

@@ -9,7 +9,7 @@ import { PlanSections } from '../../components/plan-view';
 import { RulesHistory } from '../../components/rules-history';
 import { go } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
-import { copyText, h5Link, useShareMenu } from '../../ui/share';
+import { copyText, enrolPath, h5Link, useShareMenu } from '../../ui/share';
 import { ErrorCard, Loading } from '../../ui/states';
 
 /**
@@ -47,6 +47,13 @@ export default function PublicTermPage() {
           <Text className="section-note">学校尚未公开本学期的课后服务方案。</Text>
         )}
         <Text className="section-note">课后服务由家长自愿报名参加，不报名不影响孩子正常学习。</Text>
+        {shown && (
+          <View className="btn-row">
+            <Button type="primary" className="public-enrol" onClick={() => go(enrolPath(schoolId, termId))}>
+              我要报名
+            </Button>
+          </View>
+        )}
         {shown && !shown.current && (
           <View className="btn-row">
             <Text className="link" onClick={() => setVersion(undefined)}>

@@ -1,7 +1,8 @@
 import { issuesAt } from '@kehou/shared/disclosure';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { IssueNotes } from '../../components/plan-issues';
+import { DateField, TimeField } from '../../ui/form';
 import { useEditor } from './editor-context';
 
 /** The problems of a field (and of everything inside it), shown right under it. */
@@ -58,6 +59,71 @@ export function TextField({ label, value, onChange, placeholder, multiline, path
   );
 }
 
+/** A time of day picked on NutUI's TimePicker (hour and minute columns), never typed. */
+export function TimeInput({
+  label,
+  value,
+  onChange,
+  path,
+  className,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  path?: string;
+  className?: string;
+}) {
+  const { readOnly } = useEditor();
+  return (
+    <View className={`field ${className ?? ''}`}>
+      <Text className="field-label">{label}</Text>
+      <TimeField title={label} value={value} onChange={onChange} disabled={readOnly} />
+      {path && <Issues path={path} />}
+    </View>
+  );
+}
+
+/** A calendar date picked on NutUI's DatePicker, within the term. */
+export function DateInput({
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  path,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  min: string;
+  max: string;
+  path?: string;
+}) {
+  const { readOnly } = useEditor();
+  return (
+    <View className="field">
+      <Text className="field-label">{label}</Text>
+      <DateField title={label} value={value} min={min} max={max} onChange={onChange} disabled={readOnly} />
+      {path && <Issues path={path} />}
+    </View>
+  );
+}
+
+/**
+ * Two short fields side by side (they wrap on a narrow screen); their problems go underneath,
+ * across the whole width, so a long message with its clause never squeezes the field beside it.
+ */
+export function FieldPair({ children, paths }: { children: ReactNode; paths: string[] }) {
+  return (
+    <View className="field-pair-wrap">
+      <View className="field-pair">{children}</View>
+      {paths.map((path) => (
+        <Issues key={path} path={path} />
+      ))}
+    </View>
+  );
+}
+
 interface NumberFieldProps {
   label: string;
   value: number | undefined;
@@ -68,10 +134,11 @@ interface NumberFieldProps {
   /** Entered in yuan, kept in fen. */
   money?: boolean;
   decimals?: boolean;
+  className?: string;
 }
 
 /** Numbers typed as text (so "12." can be typed), committed when they parse. */
-export function NumberField({ label, value, onChange, placeholder, path, note, money, decimals }: NumberFieldProps) {
+export function NumberField({ label, value, onChange, placeholder, path, note, money, decimals, className }: NumberFieldProps) {
   const { readOnly } = useEditor();
   const shown = value === undefined ? '' : money ? String(value / 100) : String(value);
   const [text, setText] = useState(shown);
@@ -87,7 +154,7 @@ export function NumberField({ label, value, onChange, placeholder, path, note, m
     return money ? Math.round(number * 100) : decimals ? number : Math.round(number);
   }
   return (
-    <View className="field">
+    <View className={`field ${className ?? ''}`}>
       <Text className="field-label">{label}</Text>
       <Input
         className="input"

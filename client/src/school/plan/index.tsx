@@ -1,5 +1,5 @@
 import type { PlanContent, PlanStatus } from '@kehou/shared';
-import { checkServicePlan, type PlanEditorView, type PlanIssue } from '@kehou/shared/disclosure';
+import { checkServicePlan, type PlanEditorView, type PlanIssue, planContentSchema } from '@kehou/shared/disclosure';
 import { getProfile } from '@kehou/shared/policy';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api } from '../../api';
 import { IssueNotes } from '../../components/plan-issues';
 import { askConsents } from '../../ui/consents';
+import { scrollToFirst } from '../../ui/form';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import { ErrorCard, Loading } from '../../ui/states';
@@ -48,6 +49,8 @@ export default function PlanEditorPage() {
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  // Why the last save did not go (the plan's schema); gone with the next edit.
+  const [refused, setRefused] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -87,6 +90,7 @@ export default function PlanEditorPage() {
         return next;
       });
       setDirty(true);
+      setRefused(null);
     },
   };
 
@@ -104,8 +108,18 @@ export default function PlanEditorPage() {
     }
   }
 
-  const save = () =>
-    run(async () => {
+  /** What the cloud function would refuse is refused here first, with the same words, and the page goes to it. */
+  const unsaveable = (): boolean => {
+    const parsed = planContentSchema.safeParse(content);
+    if (parsed.success) return false;
+    setRefused(`没有保存：${parsed.error.issues[0]?.message ?? '请检查填写的内容'}`);
+    scrollToFirst(parsed.error.issues.map((issue) => issue.path.join('.')));
+    return true;
+  };
+
+  const save = () => {
+    if (unsaveable()) return;
+    return run(async () => {
       const saved = await api.disclosure.savePlan({ schoolId, termId, revision, content });
       setRevision(saved.revision);
       setStatus(saved.status);
@@ -113,8 +127,10 @@ export default function PlanEditorPage() {
       toast('已保存', 'success');
       return saved.revision;
     });
+  };
 
   const submit = () => {
+    if (unsaveable()) return;
     void askConsents('plan');
     return run(async () => {
       let current = revision;
@@ -175,6 +191,7 @@ export default function PlanEditorPage() {
             ) : (
               <Text className="ok-text">方案符合政策要求，可以提交{view.school.bureauName}备案。</Text>
             )}
+            {refused && <Text className="error-text save-refused">{refused}</Text>}
             {actionError && <Text className="error-text action-error">{actionError}</Text>}
             <View className="btn-row">
               <Button loading={busy} disabled={!dirty && revision > 0} onClick={() => void save()}>

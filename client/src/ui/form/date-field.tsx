@@ -35,6 +35,7 @@ export function DateField({
   title = '选择日期',
   placeholder = '请选择日期',
   className = '',
+  disabled = false,
 }: {
   value: string;
   onChange: (iso: string) => void;
@@ -43,11 +44,12 @@ export function DateField({
   title?: string;
   placeholder?: string;
   className?: string;
+  disabled?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   return (
     <View className={`date-field ${className}`}>
-      <View className="input date-field-value" onClick={() => setOpen(true)}>
+      <View className="input date-field-value" onClick={() => !disabled && setOpen(true)}>
         <Text className={value ? '' : 'muted'}>{value ? dateWithWeekday(value) : placeholder}</Text>
       </View>
       <DatePicker
@@ -75,19 +77,21 @@ export function TimeField({
   title = '选择时间',
   step = 5,
   className = '',
+  disabled = false,
 }: {
   value: string;
   onChange: (hhmm: string) => void;
   title?: string;
   step?: number;
   className?: string;
+  disabled?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const [h, m] = (value || '00:00').split(':').map(Number);
-  const at = new Date(2000, 0, 1, h ?? 0, m ?? 0);
+  const at = new Date(2000, 0, 1, h || 0, m || 0);
   return (
     <View className={`time-field ${className}`}>
-      <View className="input time-field-value" onClick={() => setOpen(true)}>
+      <View className="input time-field-value" onClick={() => !disabled && setOpen(true)}>
         <Text className={value ? '' : 'muted'}>{value || '请选择时间'}</Text>
       </View>
       <DatePicker

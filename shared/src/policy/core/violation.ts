@@ -38,6 +38,8 @@ export const APP_RULE_IDS = [
   // Fee settings of the plan (disclosure/fee-settings.ts).
   'fees.setting-not-allowed',
   'fees.setting-out-of-range',
+  // The day's blocks last longer than the service time (schedule/blocks-fit.ts).
+  'schedule.blocks-over-time',
   // The plan's own completeness (disclosure/check.ts).
   'plan.incomplete',
   'plan.reference',

@@ -1,4 +1,6 @@
 import { chinaShortDateTime } from '@kehou/shared';
+import { postListInput } from '@kehou/shared/enrollment/schemas';
+import { LISTING_DAYS, listingDaysHint } from '@kehou/shared/policy';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -24,7 +26,7 @@ const advanceEnrollmentJob = (jobId: string) => api.enrollment.advanceJob({ jobI
 
 function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
   const queue = useLoad(() => api.enrollment.getSchoolQueue({ schoolId, ...(termId ? { termId } : {}) }), [schoolId, termId]);
-  const [days, setDays] = useState('3');
+  const [days, setDays] = useState(String(LISTING_DAYS.usual));
   const posting = useJob(`job:post-listing:${schoolId}`, advanceEnrollmentJob, () => void queue.reload());
   const fixing = useJob(`job:fix-listing:${schoolId}`, advanceEnrollmentJob, () => void queue.reload());
   const [classId, setClassId] = useState<string | undefined>(undefined);
@@ -101,8 +103,10 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
     }, '已批准退出');
 
   const postList = async () => {
-    const listingDays = Number(days);
-    if (!Number.isInteger(listingDays) || listingDays < 1 || listingDays > 15) return toast('公示天数应为 1—15 天');
+    // The very schema postListing parses with: its bounds and its words.
+    const checked = postListInput.safeParse({ schoolId: data.schoolId, termId: data.termId, listingDays: Number(days) });
+    if (!checked.success) return toast(checked.error.issues[0]?.message ?? listingDaysHint());
+    const { listingDays } = checked.data;
     const ok = await confirm.ask({
       title: '公示名单',
       content: `将 ${toListCount} 名学生的名单公示 ${listingDays} 天（公开页只显示班级和隐去一字的姓名）。公示结束后再确定名单、签署协议。`,
@@ -165,7 +169,7 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
           <View className="field">
             <Text className="field-label">公示天数</Text>
             <Input className="input listing-days" type="number" value={days} maxlength={2} onInput={(e) => setDays(e.detail.value)} />
-            <Text className="section-note">按学校规定填写 1—15 天（通常 3 天）；公示期满后才能确定名单。</Text>
+            <Text className="section-note listing-days-hint">{listingDaysHint()}</Text>
             <View className="btn-row">
               <Button type="primary" size="small" className="post-list" onClick={() => void postList()}>
                 公示名单

@@ -3,7 +3,7 @@ import { PROVIDER_LABELS, PROVIDER_TYPES } from '@kehou/shared/policy';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../ui/nutui';
 import { newId, useEditor } from '../editor-context';
-import { Chips, FieldLabel, Issues, OwnIssues, RemoveLink, TextField, Toggle } from '../fields';
+import { Chips, FieldLabel, FieldPair, Issues, OwnIssues, RemoveLink, TextField, Toggle } from '../fields';
 
 const STAFF_KINDS = [
   { value: 'school' as const, label: '本校教职工' },
@@ -27,10 +27,10 @@ export function StaffSection() {
         const edit = (fn: (draft: StaffMember) => void) => change((d) => fn(d.staff[s]));
         return (
           <View key={member.id} className="sub-card staff-card">
-            <View className="row">
-              <TextField label="姓名" value={member.name} maxlength={20} onChange={(v) => edit((x) => (x.name = v))} path={`staff.${s}.name`} />
+            <FieldPair paths={[`staff.${s}.name`]}>
+              <TextField label="姓名" value={member.name} maxlength={20} onChange={(v) => edit((x) => (x.name = v))} />
               <TextField label="职责" value={member.duty} placeholder="如：三年级看护" onChange={(v) => edit((x) => (x.duty = v))} />
-            </View>
+            </FieldPair>
             <Chips options={STAFF_KINDS} selected={[member.kind]} onToggle={(kind) => edit((x) => (x.kind = kind))} />
             {member.kind === 'external' && (
               <View className="field">

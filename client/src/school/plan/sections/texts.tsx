@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useEditor } from '../editor-context';
-import { NumberField, TextField } from '../fields';
+import { NumberField, TextField, TimeInput } from '../fields';
 
 /** Safety measures, the emergency plan and the hand-over and pick-up arrangement. */
 export function SafetySection() {
@@ -33,13 +33,7 @@ export function SafetySection() {
         onChange={(v) => change((d) => (d.pickup.arrangement = v))}
         path="pickup.arrangement"
       />
-      <TextField
-        label="接送时间"
-        value={content.pickup.pickupTime}
-        placeholder="17:30"
-        maxlength={5}
-        onChange={(v) => change((d) => (d.pickup.pickupTime = v))}
-      />
+      <TimeInput label="接送时间" className="pickup-time" value={content.pickup.pickupTime} onChange={(v) => change((d) => (d.pickup.pickupTime = v))} />
     </View>
   );
 }
