@@ -36,6 +36,8 @@ export const passClassReview = implement(enrollmentContract.actions.passClassRev
   });
   const untold = moved.filter((a) => a.notifyPending);
   await notifyStatusMany(ctx, untold, () => '班主任已审核，等待学校审核');
+  // In the queue before they are marked told: a call killed in between tells them on the retry.
+  await ctx.flushMessages();
   const untoldIds = untold.map((a) => a._id);
   await updateManyAudited(
     ctx,
