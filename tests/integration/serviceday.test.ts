@@ -377,7 +377,11 @@ describe('what a call costs: round trips and answer size (metering)', () => {
     expect(await timer()).toMatchObject({ ok: true, data: { flagged: 0, checkedClasses: 0 } });
     const pickup = (await cloud.sent()).slice(before).filter((m) => m.templateId === 'tmpl-serviceday-pickup');
     expect(pickup.map((m) => m.touser).sort()).toEqual([kids.parent1, DEMO.teacher].sort());
-    expect((await docs('gateChecks', { date: next }))[0]).toMatchObject({ notified: true });
+    expect((await docs('gateChecks', { date: next, classId: CLASS32 }))[0]).toMatchObject({ notified: true });
+    // Every class checked and told: the school is swept, and a later run makes four round trips and reads no class.
+    expect(await docs('gateChecks', { date: next, sweep: true })).toHaveLength(1);
+    const idle = await cloud.runtime.meter.measure(() => timer());
+    expect(idle.figures.roundTrips).toBeLessThanOrEqual(4);
     at('10:00');
   });
 });

@@ -72,6 +72,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'attendance', fields: asc('classId', 'date'), why: 'attendance where {classId, date}' },
   { collection: 'dutySignups', fields: asc('schoolId', 'status', 'date'), why: 'dutySignups where {date, schoolId, status} orderBy date' },
   { collection: 'dutySignups', fields: asc('openid', 'date'), why: 'dutySignups where {openid} orderBy date' },
+  { collection: 'gateChecks', fields: asc('date', 'sweep'), why: 'gateChecks where {date, sweep}' },
+  { collection: 'gateChecks', fields: asc('date', 'schoolId'), why: 'gateChecks where {date, schoolId}' },
   { collection: 'handovers', fields: asc('classId', 'date'), why: 'handovers where {classId, date}' },
   { collection: 'handovers', fields: asc('date', 'flagged', 'schoolId'), why: 'handovers where {date, flagged, schoolId}' },
   { collection: 'handovers', fields: asc('date', 'studentId'), why: 'handovers where {date, studentId}' },

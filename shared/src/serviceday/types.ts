@@ -135,6 +135,9 @@ export interface GateCheckDoc {
   at: string;
   /** False until the flagged children's guardians and the class teacher are queued their messages (absent on checks written before). */
   notified?: boolean;
+  /** A school's record (no class) that its classes of these stages are all checked and told that day. */
+  sweep?: true;
+  stages?: string[];
 }
 
 /** One child on the teacher's gate sheet. */
@@ -221,8 +224,10 @@ export interface TimerReport {
   checkedClasses: number;
   flagged: number;
   messaged: number;
-  /** Classes due but left for the next run (each run is bounded). */
+  /** Classes due but left for the next run in the schools read (each run is bounded). */
   remaining: number;
+  /** Schools with classes due that this run did not read. */
+  schoolsLeft?: number;
 }
 
 export const leaveIdOf = (studentId: string, from: string, to: string) => `${studentId}:${from}:${to}`;

@@ -57,27 +57,66 @@ export async function flagUncollected(ctx: ActionContext): Promise<TimerReport> 
     if (stages.length) dueStages.set(school._id, new Set(stages));
   }
   if (dueStages.size === 0) return report;
-  const [classes, done] = await Promise.all([
-    getAll<ClassGroup>(ctx.collection('classes').where({ schoolId: ctx._.in([...dueStages.keys()]) })),
-    getAll<GateCheckDoc>(ctx.collection('gateChecks').where({ date }).field({ classId: true, notified: true })),
-  ]);
-  const checked = new Map(done.map((d) => [d.classId, d.notified !== false]));
-  const due = classes.filter((c) => dueStages.get(c.schoolId)?.has(c.stage) && checked.get(c._id) !== true).sort((a, b) => a._id.localeCompare(b._id));
-  report.remaining = Math.max(0, due.length - CLASSES_PER_RUN);
-  for (const classGroup of due.slice(0, CLASSES_PER_RUN)) {
-    const flagged = checked.has(classGroup._id) ? await flaggedEarlier(ctx, classGroup, date) : await checkClass(ctx, classGroup, date);
-    report.checkedClasses += 1;
-    if (!flagged?.length) continue;
-    report.flagged += flagged.length;
-    report.messaged += await messageAbout(ctx, classGroup, flagged, now);
-    // Queued class by class: a run killed after this class has its messages already on their way.
-    await ctx.flushMessages();
-    await ctx
-      .collection('gateChecks')
-      .doc(gateCheckIdOf(classGroup._id, date))
-      .update({ data: { notified: true } });
+  // A school whose classes of those stages are all checked and told today is skipped unread.
+  const sweeps = await getAll<GateCheckDoc>(ctx.collection('gateChecks').where({ date, sweep: true }).field({ schoolId: true, stages: true }));
+  const swept = new Map(sweeps.map((d) => [d.schoolId, new Set(d.stages ?? [])]));
+  const schoolIds = [...dueStages.entries()].filter(([id, stages]) => [...stages].some((stage) => !swept.get(id)?.has(stage))).map(([id]) => id);
+  schoolIds.sort();
+  let budget = CLASSES_PER_RUN;
+  for (const [i, schoolId] of schoolIds.entries()) {
+    if (budget === 0 || i === SCHOOLS_PER_RUN) {
+      report.schoolsLeft = schoolIds.length - i;
+      break;
+    }
+    const stages = dueStages.get(schoolId) ?? new Set<string>();
+    const due = await classesToCheck(ctx, schoolId, stages, date);
+    const batch = due.slice(0, budget);
+    for (const { classGroup, checkedBefore } of batch) await checkAndTell(ctx, classGroup, checkedBefore, date, report);
+    budget -= batch.length;
+    report.remaining += due.length - batch.length;
+    if (batch.length === due.length) {
+      const sweep: Omit<GateCheckDoc, '_id'> = { schoolId, classId: '', date, flagged: 0, at: isoNow(ctx), sweep: true, stages: [...stages] };
+      await ctx
+        .collection('gateChecks')
+        .doc(sweepIdOf(schoolId, date))
+        .set({ data: asData(sweep) });
+    }
   }
   return report;
+}
+
+/** Schools read in one run (two round trips each); the next run takes the rest. */
+export const SCHOOLS_PER_RUN = 20;
+
+/** The school's record that its classes of `stages` are all checked and told that day. */
+const sweepIdOf = (schoolId: string, date: string) => `sweep:${schoolId}:${date}`;
+
+/** The school's classes of the due stages not yet checked and told today, in id order. */
+async function classesToCheck(ctx: ActionContext, schoolId: string, stages: Set<string>, date: string) {
+  const [classes, done] = await Promise.all([
+    getAll<ClassGroup>(ctx.collection('classes').where({ schoolId })),
+    getAll<GateCheckDoc>(ctx.collection('gateChecks').where({ date, schoolId }).field({ classId: true, notified: true, sweep: true })),
+  ]);
+  const checked = new Map(done.filter((d) => !d.sweep).map((d) => [d.classId, d.notified !== false]));
+  return classes
+    .filter((c) => stages.has(c.stage) && checked.get(c._id) !== true)
+    .sort((a, b) => a._id.localeCompare(b._id))
+    .map((classGroup) => ({ classGroup, checkedBefore: checked.has(classGroup._id) }));
+}
+
+/** Checks one class (or takes the children a killed run flagged), queues the messages, then marks it told. */
+async function checkAndTell(ctx: ActionContext, classGroup: ClassGroup, checkedBefore: boolean, date: string, report: TimerReport) {
+  const flagged = checkedBefore ? await flaggedEarlier(ctx, classGroup, date) : await checkClass(ctx, classGroup, date);
+  report.checkedClasses += 1;
+  if (!flagged?.length) return;
+  report.flagged += flagged.length;
+  report.messaged += await messageAbout(ctx, classGroup, flagged, ctx.now());
+  // Queued class by class: a run killed after this class has its messages already on their way.
+  await ctx.flushMessages();
+  await ctx
+    .collection('gateChecks')
+    .doc(gateCheckIdOf(classGroup._id, date))
+    .update({ data: { notified: true } });
 }
 
 /** The children a check flagged whose messages a killed run never queued. */
