@@ -116,7 +116,7 @@ async function applyAndApprove(ok: Call, db: Database): Promise<string[]> {
   const applicationIds: string[] = [];
   for (const family of FAMILIES) {
     // The apply button asks for consent to the messages that follow (client: ui/consents.ts).
-    await ok(family.openid, 'messages', 'recordConsents', { moment: 'apply', results: acceptAll('apply') });
+    await ok(family.openid, 'messages', 'recordConsents', { moment: 'apply', requestId: `demo-consent-apply-${family.studentId}`, results: acceptAll('apply') });
     const { application } = await ok<{ application: { applicationId: string } }>(family.openid, 'enrollment', 'submitApplication', {
       studentId: family.studentId,
       termId: TERM,
@@ -151,7 +151,7 @@ async function fixListAndSign(ok: Call, applicationIds: string[], today: string)
     const view = await ok<{ template: { version: number }; agreement: { textHash: string } }>(family.openid, 'agreement', 'getAgreement', {
       applicationId: applicationIds[i],
     });
-    await ok(family.openid, 'messages', 'recordConsents', { moment: 'sign', results: acceptAll('sign') });
+    await ok(family.openid, 'messages', 'recordConsents', { moment: 'sign', requestId: `demo-consent-sign-${family.studentId}`, results: acceptAll('sign') });
     await ok(family.openid, 'agreement', 'signAgreement', {
       applicationId: applicationIds[i],
       version: view.template.version,
