@@ -138,6 +138,10 @@ async function fixListAndSign(ok: Call, applicationIds: string[], today: string)
       applicationId: applicationIds[i],
       version: view.template.version,
       textHash: view.agreement.textHash,
+      image: { base64: DRAWN_SIGNATURE },
     });
   }
 }
+
+/** The families' handwritten signatures in the demo: a 1×1 PNG (signing requires one). */
+const DRAWN_SIGNATURE = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';

@@ -26,6 +26,15 @@ export const SignaturePad = forwardRef<SignaturePadHandle, { id: string; onDrawn
   const confirmed = useRef<((path: string) => void) | null>(null);
   const [, rerender] = useState(0);
 
+  /** H5: whether strokes are on the canvas (NutUI sets its canvas up a moment after it shows; a touch before that draws nothing). */
+  const painted = () => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`canvas[canvas-id="${canvasId}"]`);
+    const pixels = canvas?.width ? canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data : undefined;
+    if (!pixels) return false;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) return true;
+    return false;
+  };
+
   const setDrawn = (value: boolean) => {
     if (drawn.current === value) return;
     drawn.current = value;
@@ -70,7 +79,12 @@ export const SignaturePad = forwardRef<SignaturePadHandle, { id: string; onDrawn
           </View>
         )}
       </View>
-      <View className="signature-pad" data-testid={id} onTouchStart={() => setDrawn(true)}>
+      <View
+        className={`signature-pad ${id}`}
+        data-testid={id}
+        onTouchStart={() => process.env.TARO_ENV !== 'h5' && setDrawn(true)}
+        onTouchEnd={() => process.env.TARO_ENV === 'h5' && setDrawn(painted())}
+      >
         <Signature
           ref={pad}
           canvasId={canvasId}
