@@ -63,8 +63,10 @@ describe('reading and signing the agreement (H5)', () => {
     await changes.waitFor();
     expect(await changes.locator('.card-title').innerText()).toBe(`第 ${version} 版与您签署的第 ${version - 1} 版相比`);
     expect(await changes.locator('.diff-heading').allInnerTexts()).toEqual([expect.stringContaining('课后服务管理制度')]);
-    expect(await changes.locator('.diff-added').innerText()).toContain(REVISION);
-    expect(await changes.locator('.diff-removed').innerText()).not.toContain(REVISION);
+    // Only the words put in stand out, with a little of the text before them.
+    expect(await changes.locator('.diff-added').innerText()).toBe(REVISION);
+    expect(await changes.locator('.diff-line').innerText()).toMatch(/^加上：….*学生参加。（经家委会修订/);
+    expect(await changes.locator('.diff-removed').count()).toBe(0);
 
     // One page, no box of its own to scroll; the hash only under 核验.
     const overflow = await parent.evaluate(

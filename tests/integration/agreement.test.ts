@@ -305,7 +305,16 @@ describe('a request to sign again says what changed from the signed version', ()
 
     const view = await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP });
     expect(view).toMatchObject({ needsResign: true, signedVersion: 1, template: { version: 2 } });
-    expect(view.changes).toEqual([{ heading: '课后服务管理制度', change: 'changed', removed: [before], added: [`${before}（经家委会修订）`], more: 0 }]);
+    expect(view.changes).toEqual([
+      {
+        heading: '课后服务管理制度',
+        change: 'changed',
+        edits: [{ before: `…${before.slice(-24)}`, removed: '', added: '（经家委会修订）', after: '' }],
+        removed: [],
+        added: [],
+        more: 0,
+      },
+    ]);
 
     await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
     expect((await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP })).changes).toBeNull();

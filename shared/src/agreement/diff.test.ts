@@ -1,4 +1,4 @@
-import { diffAgreements, PREAMBLE_HEADING, splitSections } from './diff';
+import { diffAgreements, lineEdit, PREAMBLE_HEADING, splitSections } from './diff';
 import { renderAgreement } from './render';
 import type { AgreementFill, AgreementSection } from './types';
 
@@ -40,14 +40,25 @@ describe('the section-level difference between a signed agreement and a new vers
   it('names the changed section with the lines removed and added, the rest unchanged', () => {
     const next = sections.map((s) => (s.key === 'fees' ? { ...s, body: '收费标准：每小时 3 元\n退费办法：按月退' } : s));
     expect(diffAgreements(signed, withSections(next))).toEqual([
-      { heading: '收费与退费', change: 'changed', removed: ['收费标准：每小时 4 元'], added: ['收费标准：每小时 3 元'], more: 0 },
+      {
+        heading: '收费与退费',
+        change: 'changed',
+        edits: [{ before: '收费标准：每小时 ', removed: '4', added: '3', after: ' 元' }],
+        removed: [],
+        added: [],
+        more: 0,
+      },
     ]);
   });
 
   it('matches sections by heading, so a section added in the middle does not mark the renumbered ones as changed', () => {
     const next = [sections[0], { key: 'safety', heading: '安全保障', body: '考勤与交接。' } as AgreementSection, ...sections.slice(1)];
-    expect(diffAgreements(signed, withSections(next))).toEqual([{ heading: '安全保障', change: 'added', removed: [], added: ['考勤与交接。'], more: 0 }]);
-    expect(diffAgreements(withSections(next), signed)).toEqual([{ heading: '安全保障', change: 'removed', removed: ['考勤与交接。'], added: [], more: 0 }]);
+    expect(diffAgreements(signed, withSections(next))).toEqual([
+      { heading: '安全保障', change: 'added', edits: [], removed: [], added: ['考勤与交接。'], more: 0 },
+    ]);
+    expect(diffAgreements(withSections(next), signed)).toEqual([
+      { heading: '安全保障', change: 'removed', edits: [], removed: ['考勤与交接。'], added: [], more: 0 },
+    ]);
   });
 
   it('sees a change in the child’s own choices (a place on the waiting list became a place)', () => {
@@ -56,11 +67,23 @@ describe('the section-level difference between a signed agreement and a new vers
       {
         heading: '乙方为学生自愿选择的内容',
         change: 'changed',
-        removed: ['参加项目：书法社（候补中，递补成功后参加）'],
-        added: ['参加项目：书法社（已录取）'],
+        edits: [{ before: '参加项目：书法社（', removed: '候补中，递补成功后参加', added: '已录取', after: '）' }],
+        removed: [],
+        added: [],
         more: 0,
       },
     ]);
+  });
+
+  it('an edit shows only the words changed, with a little of the unchanged text around them', () => {
+    const rule = '课后服务坚持家长自愿参加，不得以任何方式强制或变相强制学生参加。';
+    expect(lineEdit(`本校制度如下。${rule}`, `本校制度如下。${rule}（经家委会修订）`)).toEqual({
+      before: `…${rule.slice(-24)}`,
+      removed: '',
+      added: '（经家委会修订）',
+      after: '',
+    });
+    expect(lineEdit('每小时 4 元，按月收取', '每小时 4 元，按学期收取')).toEqual({ before: '每小时 4 元，按', removed: '月', added: '学期', after: '收取' });
   });
 
   it('stays small: at most five lines a side, each clipped, the rest counted', () => {

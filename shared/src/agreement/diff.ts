@@ -8,10 +8,20 @@ export interface TextSection {
   lines: string[];
 }
 
+/** One line changed in place: the words taken out and put in, with a little unchanged text around them. */
+export interface LineEdit {
+  before: string;
+  removed: string;
+  added: string;
+  after: string;
+}
+
 export interface SectionChange {
   heading: string;
   change: 'added' | 'removed' | 'changed';
-  /** Lines no longer in the section, and lines new in it (at most MAX_LINES each, each clipped). */
+  /** Lines changed in place (a changed section whose lines pair up one for one). */
+  edits: LineEdit[];
+  /** Otherwise the lines no longer in the section, and the lines new in it (at most MAX_LINES each, each clipped). */
   removed: string[];
   added: string[];
   /** Changed lines left out to keep the answer small. */
@@ -22,6 +32,7 @@ export interface SectionChange {
 export const PREAMBLE_HEADING = '协议双方';
 const MAX_LINES = 5;
 const MAX_LINE_CHARS = 200;
+const CONTEXT_CHARS = 24;
 const HEADING = /^(?:十[一二三四五六七八九]?|[一二三四五六七八九])、(.+)$/;
 
 /**
@@ -65,10 +76,30 @@ function lineDiff(before: string[], after: string[]): { removed: string[]; added
 
 const clip = (line: string) => (line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line);
 
+/** The part of a line that changed, between the longest common start and end, with some context each side. */
+export function lineEdit(before: string, after: string): LineEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  const lead = before.slice(0, start);
+  const tail = before.slice(before.length - end);
+  return {
+    before: lead.length > CONTEXT_CHARS ? `…${lead.slice(-CONTEXT_CHARS)}` : lead,
+    removed: clip(before.slice(start, before.length - end)),
+    added: clip(after.slice(start, after.length - end)),
+    after: tail.length > CONTEXT_CHARS ? `${tail.slice(0, CONTEXT_CHARS)}…` : tail,
+  };
+}
+
 function bounded(heading: string, change: SectionChange['change'], removed: string[], added: string[]): SectionChange {
+  if (change === 'changed' && removed.length === added.length && removed.length <= MAX_LINES) {
+    return { heading, change, edits: removed.map((line, i) => lineEdit(line, added[i])), removed: [], added: [], more: 0 };
+  }
   return {
     heading,
     change,
+    edits: [],
     removed: removed.slice(0, MAX_LINES).map(clip),
     added: added.slice(0, MAX_LINES).map(clip),
     more: Math.max(0, removed.length - MAX_LINES) + Math.max(0, added.length - MAX_LINES),

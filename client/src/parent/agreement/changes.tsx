@@ -17,6 +17,23 @@ export function ResignChanges({ changes, from, to }: { changes: SectionChange[];
             {c.heading}
             <Text className={`tag diff-${c.change}`}>{CHANGE_LABELS[c.change]}</Text>
           </Text>
+          {c.edits.map((edit, i) => (
+            <View key={`${i}-${edit.before}`} className="diff-edit">
+              {edit.removed && (
+                <Text className="diff-line">
+                  原：{edit.before}
+                  <Text className="diff-removed">{edit.removed}</Text>
+                  {edit.after}
+                </Text>
+              )}
+              <Text className="diff-line">
+                {edit.removed ? '现：' : '加上：'}
+                {edit.before}
+                <Text className={edit.added ? 'diff-added' : ''}>{edit.added || '（删去）'}</Text>
+                {edit.after}
+              </Text>
+            </View>
+          ))}
           {c.removed.map((line) => (
             <Text key={`-${line}`} className="diff-line diff-removed">
               原：{line}
