@@ -124,7 +124,7 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
     await parent.see(/乙方（家长）：新家长（母亲）/);
     // Signing waits until the text is read to its end and the signature is drawn.
     await parent.see('请先读到全文末尾', '.agreement-hint');
-    await parent.scrollTo('#agreement-end');
+    await parent.scrollTo('.agreement-end');
     await parent.see('本机核验：全文与摘要一致', '.verify-box');
     await parent.see('请在上面手写签名', '.agreement-hint');
     await parent.draw('.agreement-pad');

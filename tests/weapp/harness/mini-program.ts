@@ -501,6 +501,15 @@ export class MiniProgram {
     }
   }
 
+  /** What wx.createSelectorQuery finds on the top page; `#id` also by the node's own id (the page's HTML does not always carry it). */
+  private queried(selector: string): Element[] {
+    const root = this.top?.root;
+    if (!root) return [];
+    const found = Array.from(root.querySelectorAll(selector));
+    if (found.length || !/^#[\w-]+$/.test(selector)) return found;
+    return Array.from(root.querySelectorAll('*')).filter((el) => (el as unknown as { __wxElement?: { id?: string } }).__wxElement?.id === selector.slice(1));
+  }
+
   /** wx.createIntersectionObserver: observers of the top page, told when a journey scrolls to what they watch (scrollTo). */
   private intersectionObserver() {
     const route = this.top?.route ?? null;
@@ -537,7 +546,7 @@ export class MiniProgram {
       exec: (callback?: (results: unknown[]) => void) => {
         const describeEl = (el: Element) => ({ id: el.id, dataset: { ...(el as HTMLElement).dataset }, width: 0, height: 0, left: 0, top: 0 });
         const results = selections.map(({ selector, all }) => {
-          const found = Array.from(this.top?.root.querySelectorAll(selector) ?? []);
+          const found = this.queried(selector);
           return all ? found.map(describeEl) : found[0] ? describeEl(found[0]) : null;
         });
         setTimeout(() => callback?.(results), 0);

@@ -7,7 +7,7 @@ import { Collapse, CollapseItem } from '../../ui/nutui';
 const LONG_SECTION_CHARS = 160;
 
 /** The agreement as one page, section by section; the long ones in a Collapse the parent can fold once read. */
-export function AgreementText({ document, endId }: { document: SignableDocument; endId: string }) {
+export function AgreementText({ document, endClass }: { document: SignableDocument; endClass: string }) {
   const [title, subtitle] = document.text.split('\n');
   const sections = splitSections(document.text);
   const long = sections.filter((s) => s.lines.join('').length > LONG_SECTION_CHARS).map((s) => s.heading);
@@ -37,7 +37,7 @@ export function AgreementText({ document, endId }: { document: SignableDocument;
           ),
         )}
       </Collapse>
-      <View className="agreement-end" id={endId}>
+      <View className={`doc-end ${endClass}`}>
         <Text className="muted">—— 全文完 ——</Text>
       </View>
     </View>

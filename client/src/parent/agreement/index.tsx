@@ -65,8 +65,8 @@ export default function AgreementPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const data = view.data;
-  const agreementRead = useReached('#agreement-end', !!data?.agreement && data.canSign);
-  const permitRead = useReached('#permit-end', !!data?.permit.document && data.permit.canSign);
+  const agreementRead = useReached('.agreement-end', !!data?.agreement && data.canSign);
+  const permitRead = useReached('.permit-end', !!data?.permit.document && data.permit.canSign);
   if (view.loading && !data) return <Loading />;
   if (view.error || !data) return <ErrorCard message={view.error ?? '加载失败'} onRetry={view.retry} />;
 
@@ -107,7 +107,7 @@ export default function AgreementPage() {
 
       {data.agreement && (
         <View className="card">
-          <AgreementText document={data.agreement} endId="agreement-end" />
+          <AgreementText document={data.agreement} endClass="agreement-end" />
           <Verification document={data.agreement} />
           {data.canSign && template && (
             <SignBlock
@@ -128,7 +128,7 @@ export default function AgreementPage() {
           <Text className="card-title">独自回家证</Text>
           <Text className="section-note">孩子独自回家需要监护人单独签署，孩子每天随身携带。</Text>
           <Text className="agreement-body">{data.permit.document.text}</Text>
-          <View className="agreement-end" id="permit-end" />
+          <View className="doc-end permit-end" />
           <Verification document={data.permit.document} />
           {data.permit.signed && <Text className="status-line ok-text">已签署</Text>}
           {data.permit.canSign && (
