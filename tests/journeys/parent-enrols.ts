@@ -136,6 +136,8 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
 
     await parent.tap('.signature-row');
     await parent.see('核验通过', '.verification-result');
+    // The handwritten signature is kept with the record.
+    await parent.has('.signature-image');
 
     await parent.open('/parent/home/index');
     await parent.within('.child-card', '朱可馨').see(APPLICATION_STATUS_LABELS.active, '.application-status');

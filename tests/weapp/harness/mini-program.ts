@@ -106,6 +106,8 @@ export class MiniProgram {
   private inflight = 0;
   private canvasFiles = 0;
   private observers: { owner: object; selector: string; route: string | null; callback: (res: object) => void }[] = [];
+  /** Elements scrolled into view (the page stays scrolled there): an observer set up later is told at once, as WeChat does. */
+  private inView = new Set<Element>();
   private enter = { path: '', query: {} as Record<string, string>, scene: 1001 };
 
   constructor(private readonly options: PhoneOptions) {
@@ -234,12 +236,16 @@ export class MiniProgram {
 
   /** The page scrolled until the element is in view: the intersection observers watching it are told. */
   async scrollTo(el: HTMLElement): Promise<void> {
-    const page = this.top;
-    for (const o of [...this.observers]) {
-      if (o.route !== page?.route || !Array.from(page.root.querySelectorAll(o.selector)).includes(el)) continue;
-      this.guard(`${page.route}: IntersectionObserver`, () => o.callback({ id: el.id, dataset: {}, intersectionRatio: 1, time: Date.now() }));
-    }
+    this.inView.add(el);
+    for (const o of [...this.observers]) this.tellIfInView(o);
     await this.settle();
+  }
+
+  private tellIfInView(o: { selector: string; route: string | null; callback: (res: object) => void }) {
+    const page = this.top;
+    if (o.route !== page?.route) return;
+    const el = Array.from(page.root.querySelectorAll(o.selector)).find((e) => this.inView.has(e));
+    if (el) this.guard(`${page.route}: IntersectionObserver`, () => o.callback({ id: el.id, dataset: {}, intersectionRatio: 1, time: Date.now() }));
   }
 
   async tapOn(el: HTMLElement): Promise<void> {
@@ -517,7 +523,9 @@ export class MiniProgram {
       relativeTo: () => observer,
       relativeToViewport: () => observer,
       observe: (selector: string, callback: (res: object) => void) => {
-        this.observers.push({ owner: observer, selector, route, callback });
+        const entry = { owner: observer, selector, route, callback };
+        this.observers.push(entry);
+        setTimeout(() => this.tellIfInView(entry), 0);
       },
       disconnect: () => {
         this.observers = this.observers.filter((o) => o.owner !== observer);
