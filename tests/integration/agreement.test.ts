@@ -3,6 +3,7 @@ import { DEMO, startTestCloud, type TestCloud } from '../support/runtime';
 import { PNG_1x1, SIGNATURE } from '../support/signature';
 import {
   addFamilies,
+  adoptRules,
   approvedApplication,
   listAndFix,
   publishAgreement,
@@ -318,6 +319,28 @@ describe('a request to sign again says what changed from the signed version', ()
 
     await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
     expect((await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP })).changes).toBeNull();
+  });
+});
+
+describe('the re-sign request stays small', () => {
+  it('every section the school writes at its longest and all of it rewritten: the answer stays under 100 KB in a few round trips', async () => {
+    await readyToSign();
+    await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
+    const { editable } = await cloud.ok(DEMO.admin, 'agreement', 'getTemplateDraft', { schoolId: SCHOOL, termId: TERM });
+    // 3,000 characters a section (the most a school may write), in 30 lines, every line then changed.
+    const longest = (tag: string) =>
+      Array.from({ length: 30 }, (_, i) => `${tag}第 ${i + 1} 条：${'家长学校共同遵守的约定'.repeat(9)}`.slice(0, 99)).join('\n');
+    const sections = Object.fromEntries(Object.keys(editable).map((key) => [key, longest('修订后')]));
+    await adoptRules(cloud, sections);
+    await cloud.ok(DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections });
+
+    const measured = await cloud.runtime.meter.measure(() => cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP }));
+    const view = measured.result;
+    expect(view.changes.length).toBeGreaterThanOrEqual(5);
+    for (const change of view.changes) expect(change.removed.length + change.added.length + change.edits.length).toBeLessThanOrEqual(6);
+    expect(measured.figures.roundTrips).toBeLessThanOrEqual(30);
+    expect(measured.figures.largestAnswerBytes).toBeLessThan(100 * 1024);
+    console.info(`getAgreement with a full re-sign diff: ${measured.figures.roundTrips} round trips, ${measured.figures.largestAnswerBytes} bytes`);
   });
 });
 

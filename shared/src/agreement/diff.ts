@@ -30,8 +30,8 @@ export interface SectionChange {
 
 /** The part before the first numbered section: the parties and the child. */
 export const PREAMBLE_HEADING = '协议双方';
-const MAX_LINES = 5;
-const MAX_LINE_CHARS = 200;
+const MAX_LINES = 3;
+const MAX_LINE_CHARS = 120;
 const CONTEXT_CHARS = 24;
 const HEADING = /^(?:十[一二三四五六七八九]?|[一二三四五六七八九])、(.+)$/;
 
