@@ -116,7 +116,11 @@ async function applyAndApprove(ok: Call, db: Database): Promise<string[]> {
   const applicationIds: string[] = [];
   for (const family of FAMILIES) {
     // The apply button asks for consent to the messages that follow (client: ui/consents.ts).
-    await ok(family.openid, 'messages', 'recordConsents', { moment: 'apply', requestId: `demo-consent-apply-${family.studentId}`, results: acceptAll('apply') });
+    await ok(family.openid, 'messages', 'recordConsents', {
+      moment: 'apply',
+      requestId: `demo-consent-apply-${family.studentId}`,
+      results: acceptAll('apply'),
+    });
     const { application } = await ok<{ application: { applicationId: string } }>(family.openid, 'enrollment', 'submitApplication', {
       studentId: family.studentId,
       termId: TERM,
@@ -156,6 +160,10 @@ async function fixListAndSign(ok: Call, applicationIds: string[], today: string)
       applicationId: applicationIds[i],
       version: view.template.version,
       textHash: view.agreement.textHash,
+      image: { base64: DRAWN_SIGNATURE },
     });
   }
 }
+
+/** The families' handwritten signatures in the demo: a 1×1 PNG (signing requires one). */
+const DRAWN_SIGNATURE = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';

@@ -10,6 +10,43 @@ function picked(locator: Locator, pick?: Pick): Locator {
   return visible.filter({ hasText: pick });
 }
 
+/**
+ * A few strokes of a finger on a signature pad: touch events, as on a phone (NutUI's Signature listens
+ * to touches). NutUI sets its canvas up a moment after it shows: strokes until some are on it.
+ */
+export async function drawSignature(page: Page, selector: string): Promise<void> {
+  const target = page.locator(selector).filter({ visible: true }).first();
+  await target.scrollIntoViewIfNeeded();
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const box = await target.boundingBox();
+      if (!box) throw new Error(`${selector} 不可见`);
+      const at = (fx: number, fy: number) => [{ x: box.x + box.width * fx, y: box.y + box.height * fy }];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0.2, 0.3) });
+      for (const [fx, fy] of [
+        [0.3, 0.6],
+        [0.4, 0.7],
+        [0.5, 0.4],
+        [0.6, 0.3],
+      ]) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(fx, fy) });
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      const painted = await target.evaluate((pad) => {
+        const canvas = pad.querySelector('canvas');
+        const pixels = canvas?.width ? canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data : undefined;
+        return !!pixels && pixels.some((v, i) => i % 4 === 3 && v > 0);
+      });
+      if (painted) return;
+      await page.waitForTimeout(250);
+    }
+    throw new Error(`${selector} 上画不出签名`);
+  } finally {
+    await cdp.detach();
+  }
+}
+
 class H5Scope implements Scope {
   constructor(
     protected readonly page: Page,
@@ -74,13 +111,11 @@ class H5Screen extends H5Scope implements Screen {
   }
 
   async draw(selector: string) {
-    const box = await this.page.locator(selector).filter({ visible: true }).first().boundingBox();
-    if (!box) throw new Error(`${selector} 不可见`);
-    await this.page.mouse.move(box.x + 20, box.y + 40);
-    await this.page.mouse.down();
-    await this.page.mouse.move(box.x + 80, box.y + 90, { steps: 5 });
-    await this.page.mouse.move(box.x + 140, box.y + 30, { steps: 5 });
-    await this.page.mouse.up();
+    await drawSignature(this.page, selector);
+  }
+
+  async scrollTo(selector: string) {
+    await this.page.locator(selector).filter({ visible: true }).first().scrollIntoViewIfNeeded();
   }
 
   async confirmPayment() {

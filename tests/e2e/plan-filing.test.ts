@@ -134,13 +134,14 @@ describe('plan, filing and disclosure', () => {
     await admin.getByText('备案已通过，可以向家长公开了。').waitFor();
     await press(admin, '公开方案');
     await admin.locator('.plan-status', { hasText: '已公开' }).waitFor();
-    await admin.getByText('公开中：第 1 版').waitFor();
+    // One version number: the filing the bureau approved (the second) is the version the public reads.
+    await admin.getByText('公开中：第 2 版').waitFor();
 
     // ---- a visitor who is not signed in reads the public page and the article
     const visitor = await newPhonePage(browser);
     await visitor.goto(`${BASE_URL}/#/public/term/index?${QUERY}`);
     await visitor.getByText('綦江区古南实验小学', { exact: true }).waitFor();
-    await visitor.getByText(/第 1 版 · .* 公开（当前版本）/).waitFor();
+    await visitor.getByText(/第 2 版 · .* 公开（当前版本）/).waitFor();
     await visitor.getByText('美术社', { exact: true }).waitFor();
     await visitor.getByText('收费标准：每生每课时 2 元').waitFor();
     await visitor.getByText('暂无公示名单。').waitFor();

@@ -1,7 +1,9 @@
 import { sha256 } from '@kehou/shared';
 import { DEMO, startTestCloud, type TestCloud } from '../support/runtime';
+import { PNG_1x1, SIGNATURE } from '../support/signature';
 import {
   addFamilies,
+  adoptRules,
   approvedApplication,
   listAndFix,
   publishAgreement,
@@ -108,6 +110,7 @@ describe('signing: the exact text, hashed, for one child, never changed', () => 
       applicationId: XIAOMING_APP,
       version: 1,
       textHash: sha256(view.agreement.text + ' '),
+      image: SIGNATURE,
     });
     expect(wrongHash).toMatchObject({ ok: false, code: 'CONFLICT' });
     await publishAgreement(cloud, '（第二版）');
@@ -115,6 +118,7 @@ describe('signing: the exact text, hashed, for one child, never changed', () => 
       applicationId: XIAOMING_APP,
       version: 1,
       textHash: view.agreement.textHash,
+      image: SIGNATURE,
     });
     expect(oldVersion).toMatchObject({ ok: false, code: 'CONFLICT', message: '协议已更新为第 2 版，请重新阅读后签署' });
     expect(await statusOf(cloud, XIAOMING_APP)).toBe('listed');
@@ -156,7 +160,11 @@ describe('signing: the exact text, hashed, for one child, never changed', () => 
     expect(sha256(view.permit.document.text)).toBe(view.permit.document.textHash);
 
     expect((await signAgreement(cloud, DEMO.parent, XIAOMING_APP)).status).toBe('signed');
-    const permit = await cloud.ok(DEMO.parent, 'agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: view.permit.document.textHash });
+    const permit = await cloud.ok(DEMO.parent, 'agreement', 'signPermit', {
+      applicationId: XIAOMING_APP,
+      textHash: view.permit.document.textHash,
+      image: SIGNATURE,
+    });
     expect(permit).toMatchObject({ signatureId: `${XIAOMING_APP}:permit`, status: 'active' });
     expect(await statusOf(cloud, XIAOMING_APP)).toBe('active');
     const detail = await cloud.ok(DEMO.teacher, 'agreement', 'verifySignature', { signatureId: `${XIAOMING_APP}:permit` });
@@ -166,18 +174,21 @@ describe('signing: the exact text, hashed, for one child, never changed', () => 
   it('the permit signed first, then the agreement: active at once', async () => {
     await readyToSign({ pickup: { mode: 'alone' } });
     const view = await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP });
-    expect((await cloud.ok(DEMO.parent, 'agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: view.permit.document.textHash })).status).toBe(
-      'listed',
-    );
+    expect(
+      (await cloud.ok(DEMO.parent, 'agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: view.permit.document.textHash, image: SIGNATURE }))
+        .status,
+    ).toBe('listed');
     expect((await signAgreement(cloud, DEMO.parent, XIAOMING_APP)).status).toBe('active');
   });
 
   it('no permit for a child who is collected', async () => {
     await readyToSign();
-    expect(await cloud.call(DEMO.parent, 'agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: '0'.repeat(64) })).toMatchObject({
-      ok: false,
-      code: 'INVALID_STATE',
-    });
+    expect(await cloud.call(DEMO.parent, 'agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: '0'.repeat(64), image: SIGNATURE })).toMatchObject(
+      {
+        ok: false,
+        code: 'INVALID_STATE',
+      },
+    );
   });
 });
 
@@ -245,6 +256,7 @@ describe('verifying a signed agreement', () => {
       applicationId: `${studentId}:${TERM}`,
       version: 1,
       textHash: view.agreement.textHash,
+      image: SIGNATURE,
     });
     expect(stale).toMatchObject({ ok: false, code: 'CONFLICT', message: '协议内容有变化（例如社团名额），请重新阅读后签署' });
     const fresh = await cloud.ok(openid, 'agreement', 'getAgreement', { applicationId: `${studentId}:${TERM}` });
@@ -253,5 +265,137 @@ describe('verifying a signed agreement', () => {
   });
 });
 
-// A 1×1 transparent PNG.
-const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+describe('signing needs the handwritten signature, kept with the record in a bounded size', () => {
+  it('no signature, an empty one, two at once or one too large is refused, and nothing is signed', async () => {
+    await readyToSign();
+    const view = await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP });
+    const sign = (image: unknown) =>
+      cloud.call(DEMO.parent, 'agreement', 'signAgreement', {
+        applicationId: XIAOMING_APP,
+        version: 1,
+        textHash: view.agreement.textHash,
+        ...(image === undefined ? {} : { image }),
+      });
+    expect(await sign(undefined)).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('「手写签名」必须填写') });
+    expect(await sign({})).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('请先手写签名') });
+    expect(await sign({ base64: PNG_1x1, fileID: 'cloud://x/signatures/upload/a.png' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('请先手写签名'),
+    });
+    expect(await sign({ base64: 'A'.repeat(300_000) })).toMatchObject({ ok: false, message: expect.stringContaining('签名图片不能超过 200 KB') });
+    expect(await sign({ base64: '<svg onload=alert(1)>' })).toMatchObject({ ok: false, message: expect.stringContaining('签名图片格式不正确') });
+    const permitless = await cloud.call(DEMO.parent, 'agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: '0'.repeat(64) });
+    expect(permitless).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('「手写签名」必须填写') });
+    expect((await cloud.db.collection('signatures').count()).total).toBe(0);
+    expect(await statusOf(cloud, XIAOMING_APP)).toBe('listed');
+
+    // A data URL (what a canvas gives) is accepted; the image is kept, verification is still by hash.
+    expect(await sign({ base64: `data:image/png;base64,${PNG_1x1}` })).toMatchObject({ ok: true, data: { status: 'active' } });
+    const detail = await cloud.ok(DEMO.parent, 'agreement', 'verifySignature', { signatureId: `${XIAOMING_APP}:v1` });
+    expect(detail).toMatchObject({ hasImage: true, imageUrl: expect.any(String), verification: { valid: true } });
+  });
+});
+
+describe('a request to sign again says what changed from the signed version', () => {
+  it('the new version’s changed sections, with the lines removed and added; nothing once signed again', async () => {
+    await readyToSign();
+    await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
+    expect((await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP })).changes).toBeNull();
+    const before = (await cloud.ok(DEMO.admin, 'agreement', 'getTemplateDraft', { schoolId: SCHOOL, termId: TERM })).editable.rules;
+    await publishAgreement(cloud, '（经家委会修订）');
+
+    const view = await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP });
+    expect(view).toMatchObject({ needsResign: true, signedVersion: 1, template: { version: 2 } });
+    expect(view.changes).toEqual([
+      {
+        heading: '课后服务管理制度',
+        change: 'changed',
+        edits: [{ before: `…${before.slice(-24)}`, removed: '', added: '（经家委会修订）', after: '' }],
+        removed: [],
+        added: [],
+        more: 0,
+      },
+    ]);
+
+    await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
+    expect((await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP })).changes).toBeNull();
+  });
+});
+
+describe('the re-sign request stays small', () => {
+  it('every section the school writes at its longest and all of it rewritten: the answer stays under 100 KB in a few round trips', async () => {
+    await readyToSign();
+    await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
+    const { editable } = await cloud.ok(DEMO.admin, 'agreement', 'getTemplateDraft', { schoolId: SCHOOL, termId: TERM });
+    // 3,000 characters a section (the most a school may write), in 30 lines, every line then changed.
+    const longest = (tag: string) =>
+      Array.from({ length: 30 }, (_, i) => `${tag}第 ${i + 1} 条：${'家长学校共同遵守的约定'.repeat(9)}`.slice(0, 99)).join('\n');
+    const sections = Object.fromEntries(Object.keys(editable).map((key) => [key, longest('修订后')]));
+    await adoptRules(cloud, sections);
+    await cloud.ok(DEMO.admin, 'agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections });
+
+    const measured = await cloud.runtime.meter.measure(() => cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP }));
+    const view = measured.result;
+    expect(view.changes.length).toBeGreaterThanOrEqual(5);
+    for (const change of view.changes) expect(change.removed.length + change.added.length + change.edits.length).toBeLessThanOrEqual(6);
+    expect(measured.figures.roundTrips).toBeLessThanOrEqual(30);
+    expect(measured.figures.largestAnswerBytes).toBeLessThan(100 * 1024);
+    console.info(`getAgreement with a full re-sign diff: ${measured.figures.roundTrips} round trips, ${measured.figures.largestAnswerBytes} bytes`);
+  });
+});
+
+describe('one version number: the filing, the publication and the agreement say the same plan version', () => {
+  const SFH = { schoolId: SCHOOL, termId: TERM };
+
+  /** The school changes its published plan; the bureau returns the first filing of it and approves the second. */
+  async function fileTwiceAndPublish() {
+    const edit = async (capacity: number) => {
+      const view = await cloud.ok(DEMO.admin, 'disclosure', 'getPlan', SFH);
+      view.content.items[1].capacity = capacity;
+      const saved = await cloud.ok(DEMO.admin, 'disclosure', 'savePlan', { ...SFH, revision: view.plan.revision, content: view.content });
+      return cloud.ok(DEMO.admin, 'disclosure', 'submitPlan', { ...SFH, revision: saved.revision });
+    };
+    expect((await edit(25)).version).toBe(2);
+    await cloud.ok(DEMO.bureau, 'disclosure', 'returnPlan', { ...SFH, version: 2, comments: '名额请与场地核对' });
+    expect((await edit(22)).version).toBe(3);
+    await cloud.ok(DEMO.bureau, 'disclosure', 'approvePlan', { ...SFH, version: 3 });
+    return cloud.ok(DEMO.admin, 'disclosure', 'publishPlan', SFH);
+  }
+
+  it('the bureau approves 第 3 版 and the public page, the article and the agreement template say 第 3 版', async () => {
+    expect(await fileTwiceAndPublish()).toEqual({ version: 3, status: 'published' });
+    const review = await cloud.ok(DEMO.bureau, 'disclosure', 'getReviewDetail', SFH);
+    expect(review.version).toMatchObject({ number: 3, decision: 'approved' });
+
+    const page = await cloud.ok(null, 'disclosure', 'getPublicTerm', SFH);
+    expect(page.publication).toMatchObject({ version: 3, filedVersion: 3, current: true });
+    expect(page.versions.map((v: any) => v.version)).toEqual([1, 3]);
+    expect(page).toMatchObject({ previousVersion: 1 });
+    expect(page.changesFromPrevious).toEqual([expect.objectContaining({ before: '20 人', after: '22 人' })]);
+    expect((await cloud.ok(null, 'disclosure', 'getPublicArticle', SFH)).html).toContain('第 3 版');
+
+    const draft = await cloud.ok(DEMO.admin, 'agreement', 'getTemplateDraft', SFH);
+    expect(draft).toMatchObject({ planVersion: 3, currentVersion: null });
+    await approvedApplication(cloud, DEMO.parent, XIAOMING);
+    await listAndFix(cloud);
+    expect(await publishAgreement(cloud)).toMatchObject({ version: 1 });
+    expect(await cloud.ok(null, 'agreement', 'getTemplate', SFH)).toMatchObject({ version: 1, planVersion: 3 });
+    const view = await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP });
+    expect(view.template).toMatchObject({ version: 1, planVersion: 3 });
+    expect(view.agreement.text.split('\n')[1]).toMatch(/ · 第 1 版（依据课后服务方案第 3 版）$/);
+    await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
+    const signed = await cloud.ok(DEMO.parent, 'agreement', 'verifySignature', { signatureId: `${XIAOMING_APP}:v1` });
+    expect(signed.verification.valid).toBe(true);
+  });
+
+  it('the template page counts the signatures of the current version only', async () => {
+    await readyToSign();
+    await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
+    const draft = () => cloud.ok(DEMO.admin, 'agreement', 'getTemplateDraft', SFH);
+    expect(await draft()).toMatchObject({ currentVersion: 1, signedCount: 1 });
+    await publishAgreement(cloud, '（第二版）');
+    expect(await draft()).toMatchObject({ currentVersion: 2, signedCount: 0 });
+    await signAgreement(cloud, DEMO.parent, XIAOMING_APP);
+    expect(await draft()).toMatchObject({ currentVersion: 2, signedCount: 1 });
+  });
+});

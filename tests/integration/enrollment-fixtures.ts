@@ -1,6 +1,7 @@
 import { sha256 } from '@kehou/shared';
 import { chinaDateOf } from '../../local-cloud/src/demo-calendar';
 import { DEMO, DEMO_IDS, type TestCloud } from '../support/runtime';
+import { SIGNATURE } from '../support/signature';
 
 /** Helpers shared by the enrollment and agreement integration tests. */
 
@@ -106,7 +107,12 @@ export async function adoptRules(cloud: TestCloud, sections: Record<string, stri
 export async function signAgreement(cloud: TestCloud, openid: string, applicationId: string) {
   const view = await cloud.ok(openid, 'agreement', 'getAgreement', { applicationId });
   expect(sha256(view.agreement.text)).toBe(view.agreement.textHash);
-  return cloud.ok(openid, 'agreement', 'signAgreement', { applicationId, version: view.template.version, textHash: view.agreement.textHash });
+  return cloud.ok(openid, 'agreement', 'signAgreement', {
+    applicationId,
+    version: view.template.version,
+    textHash: view.agreement.textHash,
+    image: SIGNATURE,
+  });
 }
 
 export async function statusOf(cloud: TestCloud, applicationId: string): Promise<string> {

@@ -1,4 +1,5 @@
 import { DEMO, startTestCloud, type TestCloud } from '../support/runtime';
+import { SIGNATURE } from '../support/signature';
 import {
   adminApprove,
   applyFor,
@@ -174,7 +175,12 @@ describe('public listing, fixing the list, signing, active', () => {
     const view = await cloud.ok(DEMO.parent, 'agreement', 'getAgreement', { applicationId: XIAOMING_APP });
     expect(view.canSign).toBe(false);
     expect(view.reason).toMatch(/名单公示中/);
-    const sign = await cloud.call(DEMO.parent, 'agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: view.agreement.textHash });
+    const sign = await cloud.call(DEMO.parent, 'agreement', 'signAgreement', {
+      applicationId: XIAOMING_APP,
+      version: 1,
+      textHash: view.agreement.textHash,
+      image: SIGNATURE,
+    });
     expect(sign).toMatchObject({ ok: false, code: 'INVALID_STATE' });
 
     // The listing period ends: the clock moves on three days.

@@ -10,6 +10,7 @@ import { type Disk, nodeDisk } from '../../local-cloud/src/database';
 import { cloudFunctions } from '../../local-cloud/src/functions';
 import { DEMO, DEMO_IDS, startTestCloud, type TestCloud } from '../support/runtime';
 import { SecurityFigures } from '../support/security-figures';
+import { SIGNATURE } from '../support/signature';
 import { QJ, qijiangContent, SFH, writeAndSubmitQijiangPlan } from './disclosure-support';
 import {
   addFamilies,
@@ -440,8 +441,8 @@ describe('Parents act only for their own children (verified safe)', () => {
       ['enrollment', 'withdrawApplication', { applicationId: XIAOMING_APP, effectiveDate: '2026-12-01' }],
       ['enrollment', 'resubmitApplication', { applicationId: XIAOMING_APP, revision: before.revision, ...choices() }],
       ['enrollment', 'getApplicationForm', { studentId: XIAOMING }],
-      ['agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: hash }],
-      ['agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: hash }],
+      ['agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: hash, image: SIGNATURE }],
+      ['agreement', 'signPermit', { applicationId: XIAOMING_APP, textHash: hash, image: SIGNATURE }],
       ['feedback', 'submitFeedback', { studentId: XIAOMING, requestId: 'req-attack-1', topic: 'other', text: '冒名提交的意见内容' }],
     ] as const) {
       expect(['FORBIDDEN', 'NOT_FOUND']).toContain(((await cloud.call(otherParent, fn, action, data)) as any).code);
@@ -650,7 +651,7 @@ describe('Identity comes from the WeChat context only: signed-out callers change
       ['enrollment', 'decideBinding', { guardianshipId: `${XIAOMING}:${DEMO.parent}`, decision: 'reject' }],
       ['enrollment', 'postListing', { schoolId: SCHOOL, termId: TERM, listingDays: 1 }],
       ['enrollment', 'importRoster', { schoolId: SCHOOL, file: { base64: 'AAAA' } }],
-      ['agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: '0'.repeat(64) }],
+      ['agreement', 'signAgreement', { applicationId: XIAOMING_APP, version: 1, textHash: '0'.repeat(64), image: SIGNATURE }],
       ['agreement', 'publishTemplate', { schoolId: SCHOOL, termId: TERM, sections: {} }],
       ['disclosure', 'savePlan', { ...QJ, revision: 0, content: qijiangContent() }],
       ['disclosure', 'approvePlan', { ...QJ, version: 1 }],

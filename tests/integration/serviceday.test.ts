@@ -1,6 +1,7 @@
 import { sha256 } from '@kehou/shared';
 import { addDays, isoWeekday } from '@kehou/shared/policy';
 import { DEMO, startTestCloud, type TestCloud } from '../support/runtime';
+import { SIGNATURE } from '../support/signature';
 import { addFamilies, approvedApplication, listAndFix, signAgreement, TERM, XIAOMING } from './enrollment-fixtures';
 import { appOf, backdateActivation, billedMonth, CLASS32, enrolledClass, record, SCHOOL, sheet, termOf, todayOf, weekdaysOf } from './fees-fixtures';
 
@@ -32,7 +33,7 @@ beforeAll(async () => {
   await signAgreement(cloud, aloneParent, appOf(aloneChild));
   const view = await cloud.ok(aloneParent, 'agreement', 'getAgreement', { applicationId: appOf(aloneChild) });
   expect(sha256(view.permit.document.text)).toBe(view.permit.document.textHash);
-  await cloud.ok(aloneParent, 'agreement', 'signPermit', { applicationId: appOf(aloneChild), textHash: view.permit.document.textHash });
+  await cloud.ok(aloneParent, 'agreement', 'signPermit', { applicationId: appOf(aloneChild), textHash: view.permit.document.textHash, image: SIGNATURE });
   await backdateActivation(cloud, appOf(aloneChild), `${(await termOf(cloud)).startDate}T00:30:00.000Z`);
   day = todayOf(cloud);
   while (isoWeekday(day) > 5) day = addDays(day, 1);

@@ -46,8 +46,10 @@ export interface Screen extends Scope {
   open(path: string): Promise<void>;
   /** Answers the confirmation dialog the page shows with 确定. */
   confirm(): Promise<void>;
-  /** Draws a few strokes on a signature pad (H5: the mouse on the canvas; the weapp has no canvas here). */
+  /** Draws a few strokes on a signature pad (H5: touches on the canvas; weapp: touches on the canvas node). */
   draw(selector: string): Promise<void>;
+  /** Scrolls the page until the element is in view (weapp: the page's intersection observers see it). */
+  scrollTo(selector: string): Promise<void>;
   /** Confirms the payment on WeChat Pay's sheet (H5: the local "模拟微信支付" sheet; weapp: WeChat's own). */
   confirmPayment(): Promise<void>;
   /** Taps a control that exports a file and waits for it to open (H5: the download; weapp: wx.openDocument); its name. */

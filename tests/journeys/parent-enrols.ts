@@ -89,7 +89,7 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
   // 5. The admin approves, publishes the agreement and posts the list for one day.
   const admin = await world.as('赵主任');
   await admin.open(`/school/enrollment/agreement/index?schoolId=${SCHOOL}&termId=${TERM}`);
-  await admin.see('取自公开方案的内容（不在此修改）');
+  await admin.see(/取自公开方案第 \d+ 版的内容（不在此修改）/);
   await admin.keep('admin-agreement');
   await admin.tap('.publish-template');
   await admin.confirm();
@@ -128,16 +128,23 @@ export async function parentEnrolsFromTheClassGroupCard(world: World) {
 
     await parent.open(`/parent/application/index?applicationId=${encodeURIComponent(APPLICATION)}`);
     await parent.tap('.agreement-button', '阅读并签署协议');
-    await parent.see('本机核验：全文与摘要一致');
     await parent.see(/乙方（家长）：新家长（母亲）/);
-    await parent.draw('.signature-pad');
+    // Signing waits until the text is read to its end and the signature is drawn.
+    await parent.see('请先读到全文末尾', '.agreement-hint');
+    await parent.scrollTo('.agreement-end');
+    await parent.see('本机核验：全文与摘要一致', '.verify-box');
+    await parent.see('请在上面手写签名', '.agreement-hint');
+    await parent.draw('.agreement-pad');
     await parent.tap('.agree-choice');
+    await parent.gone('.agreement-hint');
     await parent.tap('.agreement-submit');
     await parent.has('.signed-note');
     await parent.keep('parent-agreement-signed');
 
     await parent.tap('.signature-row');
     await parent.see('核验通过', '.verification-result');
+    // The handwritten signature is kept with the record.
+    await parent.has('.signature-image');
 
     await parent.open('/parent/home/index');
     await parent.within('.child-card', '朱可馨').see(APPLICATION_STATUS_LABELS.active, '.application-status');

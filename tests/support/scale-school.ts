@@ -4,6 +4,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { createRuntime, DEMO, DEMO_IDS, type LocalRuntime, seedDemoData } from '../../local-cloud/src';
 import { chinaDateOf, lastMonth } from '../../local-cloud/src/demo-calendar';
 import type { Figures } from '../../local-cloud/src/metering';
+import { SIGNATURE } from './signature';
 
 /**
  * The benchmark's school (issue 10): 绥芬河一小 with `children` more children in `children / 50`
@@ -285,7 +286,12 @@ export async function runScale(options: ScaleOptions): Promise<{ steps: StepFigu
       const view = await each(() => ok(parentOf(i), 'agreement', 'getAgreement', { applicationId: applicationOf(i) }));
       if (sha256(view.agreement.text) !== view.agreement.textHash) throw new Error('agreement text does not match its hash');
       await each(() =>
-        ok(parentOf(i), 'agreement', 'signAgreement', { applicationId: applicationOf(i), version: view.template.version, textHash: view.agreement.textHash }),
+        ok(parentOf(i), 'agreement', 'signAgreement', {
+          applicationId: applicationOf(i),
+          version: view.template.version,
+          textHash: view.agreement.textHash,
+          image: SIGNATURE,
+        }),
       );
     }
   });

@@ -1,3 +1,4 @@
+export * from './diff';
 export * from './render';
 export * from './sha256';
 export * from './template';

@@ -26,10 +26,13 @@ function pickupLine(fill: AgreementFill): string {
  * The exact text a parent reads and signs: the template's sections, then the child's choices.
  * Deterministic: the same template and fill always give the same text (and so the same hash).
  */
-export function renderAgreement(template: Pick<AgreementTemplateDoc, 'schoolName' | 'termName' | 'version' | 'sections'>, fill: AgreementFill): string {
+export function renderAgreement(
+  template: Pick<AgreementTemplateDoc, 'schoolName' | 'termName' | 'version' | 'planVersion' | 'sections'>,
+  fill: AgreementFill,
+): string {
   const lines: string[] = [
     `${template.schoolName}课后服务协议书`,
-    `${template.termName} · 第 ${template.version} 版`,
+    `${template.termName} · 第 ${template.version} 版${template.planVersion ? `（依据课后服务方案第 ${template.planVersion} 版）` : ''}`,
     '',
     `甲方（学校）：${template.schoolName}`,
     `乙方（家长）：${fill.guardianName}（${fill.relation}）`,

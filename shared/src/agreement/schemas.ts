@@ -27,23 +27,20 @@ export const publishTemplateInput = z
   })
   .strict();
 
-/** A handwritten signature: a small PNG as base64 (H5) or a cloud-storage fileID (mini-program). */
+/** A handwritten signature, required to sign: a small PNG as base64 (H5) or a cloud-storage fileID (mini-program). */
 export const MAX_SIGNATURE_IMAGE_BYTES = 200 * 1024;
-export const signatureImageInput = z.union([
-  z
-    .object({
-      base64: z
-        .string()
-        .min(1)
-        .refine((s) => s.length <= Math.ceil((MAX_SIGNATURE_IMAGE_BYTES * 4) / 3) + 4, { message: '签名图片不能超过 200 KB' })
-        .describe('签名图片'),
-    })
-    .strict(),
-  z.object({ fileID: z.string().min(1).max(500) }).strict(),
-]);
+const pngBase64 = z
+  .string()
+  .min(1)
+  .max(Math.ceil((MAX_SIGNATURE_IMAGE_BYTES * 4) / 3) + 32, { message: '签名图片不能超过 200 KB' })
+  .regex(/^(data:image\/png;base64,)?[A-Za-z0-9+/]+={0,2}$/, { message: '签名图片格式不正确，请重新签名' });
+export const signatureImageInput = z
+  .object({ base64: pngBase64.optional().describe('手写签名'), fileID: z.string().min(1).max(500).optional().describe('手写签名') })
+  .strict()
+  .refine((image) => (image.base64 === undefined) !== (image.fileID === undefined), { message: '请先手写签名' });
 
 /** The parent signs what they read: the version and the hash of the text shown. */
 export const signInput = z
-  .object({ applicationId: id, version: z.number().int().min(1).describe('协议版本'), textHash: sha256Hex, image: signatureImageInput.optional() })
+  .object({ applicationId: id, version: z.number().int().min(1).describe('协议版本'), textHash: sha256Hex, image: signatureImageInput.describe('手写签名') })
   .strict();
-export const signPermitInput = z.object({ applicationId: id, textHash: sha256Hex, image: signatureImageInput.optional() }).strict();
+export const signPermitInput = z.object({ applicationId: id, textHash: sha256Hex, image: signatureImageInput.describe('手写签名') }).strict();

@@ -55,6 +55,15 @@ export function buildSections(publication: Publication, editable: Record<Editabl
 }
 
 /** The hash of a template's content, to show it was not altered after publication. */
-export function templateContentHash(template: { schoolName: string; termName: string; version: number; sections: AgreementSection[] }): string {
-  return sha256(JSON.stringify([template.schoolName, template.termName, template.version, template.sections.map((s) => [s.key, s.heading, s.body])]));
+export function templateContentHash(template: {
+  schoolName: string;
+  termName: string;
+  version: number;
+  planVersion?: number;
+  sections: AgreementSection[];
+}): string {
+  const sections = template.sections.map((s) => [s.key, s.heading, s.body]);
+  // Older templates (no plan version) keep the hash they were published with.
+  const plan = template.planVersion === undefined ? [] : [template.planVersion];
+  return sha256(JSON.stringify([template.schoolName, template.termName, template.version, sections, ...plan]));
 }

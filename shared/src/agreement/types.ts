@@ -55,6 +55,8 @@ export interface AgreementTemplateDoc {
   version: number;
   current: boolean;
   publicationId: string;
+  /** The plan version (filing number, the one the bureau approved and the public page shows) it restates; absent on older templates. */
+  planVersion?: number;
   schoolName: string;
   termName: string;
   sections: AgreementSection[];
@@ -107,7 +109,7 @@ export interface SignatureDoc {
   signerOpenid: string;
   signerName: string;
   signedAt: string;
-  /** Handwritten signature image in cloud storage (optional). */
+  /** Handwritten signature image in cloud storage (required since signing needs it; null on older records). */
   imageFileId: string | null;
 }
 

@@ -1,5 +1,6 @@
 import type { ApplicationStatus } from '../enrollment/status';
 import type { JobView } from '../jobs/types';
+import type { SectionChange } from './diff';
 import type { AgreementSection, EditableSection, VerificationResult } from './types';
 
 /** What the agreement function answers (the client imports these types only). */
@@ -25,7 +26,7 @@ export interface AgreementForApplication {
   className: string;
   status: string;
   /** The current template (null: the school has not published one yet). */
-  template: { templateId: string; version: number } | null;
+  template: { templateId: string; version: number; planVersion: number | null } | null;
   /** The agreement filled with the child's choices, as it would be signed now. */
   agreement: SignableDocument | null;
   canSign: boolean;
@@ -33,6 +34,8 @@ export interface AgreementForApplication {
   reason: string | null;
   signedVersion: number | null;
   needsResign: boolean;
+  /** Asked to sign again: what changed from the signed version, section by section (null otherwise). */
+  changes: SectionChange[] | null;
   permit: { required: boolean; signed: boolean; canSign: boolean; document: SignableDocument | null };
   signatures: SignatureSummary[];
 }
@@ -52,9 +55,14 @@ export interface TemplateDraft {
   termName: string;
   /** null: there is no published plan to draw the agreement from. */
   publicationId: string | null;
+  /** The plan version the agreement is drawn from (the one the bureau approved and the public page shows). */
+  planVersion: number | null;
   currentVersion: number | null;
+  /** The plan version the current agreement restates (null: none yet, or published before versions were recorded). */
+  currentPlanVersion: number | null;
   sections: AgreementSection[];
   editable: Record<EditableSection, string>;
+  /** Signatures of the current version only. */
   signedCount: number;
 }
 
@@ -71,6 +79,7 @@ export interface PublishedTemplate {
 export interface PublicTemplate {
   templateId: string;
   version: number;
+  planVersion: number | null;
   publishedAt: string;
   sections: AgreementSection[];
 }

@@ -181,6 +181,8 @@ export interface PublicTermView {
   profileName: string;
   publication: PublicationRecord | null;
   versions: PublicationSummary[];
+  /** The publication before the one shown (versions are filing numbers, so not always one less). */
+  previousVersion: number | null;
   changesFromPrevious: PlanChange[];
   enrolled: { className: string; name: string }[];
   disclosureItems: { key: string; label: string; citation: string }[];

@@ -107,7 +107,7 @@ export interface ServicePlan {
   content: PlanContent;
   /** Number of versions submitted for filing so far. */
   submissions: number;
-  /** Latest published version number (0 when never published). */
+  /** Version (filing number) of the latest publication (0 when never published): one number from filing to agreement. */
   publishedVersion: number;
 }
 
@@ -120,6 +120,7 @@ export interface Publication {
   _id: string;
   schoolId: string;
   termId: string;
+  /** The filing number of the approved version it discloses (the 第 n 版 the bureau approved). */
   version: number;
   current: boolean;
   profileId: ProfileId;

@@ -1,7 +1,10 @@
 import type { UserDoc } from '@kehou/shared';
 import { startTestCloud, type TestCloud } from '../../support/runtime';
+import { PNG_1x1 } from '../../support/signature';
 import { WeappBundle } from './bundle';
-import { MiniProgram } from './mini-program';
+import { CANVAS_FILE_PREFIX, MiniProgram } from './mini-program';
+
+const DRAWN_PNG = Buffer.from(PNG_1x1, 'base64');
 
 /** WeChat always knows who opened the mini-program: a visitor is a WeChat user the product has never seen. */
 let visitors = 0;
@@ -48,7 +51,7 @@ export class WeappCloud {
       scene,
       callFunction: (name, data) => this.runtime.call(name, data, openid),
       pay: async (prepayId) => (await this.runtime.pay.settle(prepayId, 'pay', openid ?? '')).errMsg,
-      uploadFile: async (cloudPath) => this.runtime.storage.upload(cloudPath, Buffer.from('')),
+      uploadFile: async (cloudPath, filePath) => this.runtime.storage.upload(cloudPath, filePath.startsWith(CANVAS_FILE_PREFIX) ? DRAWN_PNG : Buffer.from('')),
     });
     this.phones.push(phone);
     return phone;

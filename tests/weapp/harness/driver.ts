@@ -51,7 +51,7 @@ class WeappScope implements Scope {
       .join(' › ');
   }
 
-  private async first(selector: string, pick?: Pick): Promise<HTMLElement> {
+  protected async first(selector: string, pick?: Pick): Promise<HTMLElement> {
     let found: HTMLElement | undefined;
     await this.phone.waitFor(() => (found = this.all(selector, pick)[0]) !== undefined, this.describe(selector, pick));
     return found!;
@@ -117,8 +117,15 @@ class WeappScreen extends WeappScope implements Screen {
     await this.tap('.kehou-confirm-ok');
   }
 
-  async draw() {
-    // Canvas 2D needs a real canvas node, which jsdom has not: the signature stays optional here.
+  async draw(selector: string) {
+    // Touches on the canvas itself (NutUI's Signature listens there); jsdom has no pixels, so the
+    // exported file is the harness's stand-in PNG (mini-program.ts, canvasToTempFilePath).
+    const pad = await this.first(selector);
+    await this.phone.drawOn(pad.querySelector<HTMLElement>('wx-canvas, canvas') ?? pad);
+  }
+
+  async scrollTo(selector: string) {
+    await this.phone.scrollTo(await this.first(selector));
   }
 
   async confirmPayment() {

@@ -49,6 +49,8 @@ export interface PhoneOptions {
 }
 
 const STACK_LIMIT = 10;
+/** Where wx.canvasToTempFilePath "writes" a canvas (uploading such a file stores a drawn PNG: cloud.ts). */
+export const CANVAS_FILE_PREFIX = 'http://tmp/canvas-';
 /** Phones not closed yet: what React logs outside a handler (after a cloud answer) is their error. */
 const live = new Set<MiniProgram>();
 let consoleError: typeof console.error | null = null;
@@ -102,6 +104,10 @@ export class MiniProgram {
   private app: Record<string, any> | null = null;
   private tapping = 0;
   private inflight = 0;
+  private canvasFiles = 0;
+  private observers: { owner: object; selector: string; route: string | null; callback: (res: object) => void }[] = [];
+  /** Elements scrolled into view (the page stays scrolled there): an observer set up later is told at once, as WeChat does. */
+  private inView = new Set<Element>();
   private enter = { path: '', query: {} as Record<string, string>, scene: 1001 };
 
   constructor(private readonly options: PhoneOptions) {
@@ -130,6 +136,15 @@ export class MiniProgram {
     this.storage = recording.storage;
     this.share = recording.share;
     this.wx.createSelectorQuery = () => this.selectorQuery();
+    this.wx.createIntersectionObserver = () => this.intersectionObserver();
+    this.wx.canvasToTempFilePath = (o: { success?: (res: object) => void; complete?: (res: object) => void } = {}) => {
+      // No canvas pixels in jsdom: a temporary file the harness's storage knows as a drawn PNG.
+      const res = { errMsg: 'canvasToTempFilePath:ok', tempFilePath: `${CANVAS_FILE_PREFIX}${++this.canvasFiles}.png` };
+      setTimeout(() => {
+        o.success?.(res);
+        o.complete?.(res);
+      }, 0);
+    };
     watchConsole(this, true);
   }
 
@@ -201,6 +216,36 @@ export class MiniProgram {
   /** A tap on the element, as WeChat delivers it: the tap event bubbles from it through the page. */
   async tap(selector: string, hasText?: string | RegExp): Promise<void> {
     await this.tapOn(await this.find(selector, hasText));
+  }
+
+  /** A finger drawing on the element (a signature pad): touchstart, a few touchmoves, touchend. */
+  async drawOn(el: HTMLElement): Promise<void> {
+    const points = [
+      [20, 40],
+      [60, 80],
+      [100, 50],
+      [140, 30],
+    ];
+    points.forEach(([x, y], i) => {
+      const touch = [{ identifier: 0, x, y, clientX: x, clientY: y, pageX: x, pageY: y }];
+      this.dispatch(el, i === 0 ? 'touchstart' : 'touchmove', {}, touch);
+    });
+    this.dispatch(el, 'touchend', {}, []);
+    await this.settle();
+  }
+
+  /** The page scrolled until the element is in view: the intersection observers watching it are told. */
+  async scrollTo(el: HTMLElement): Promise<void> {
+    this.inView.add(el);
+    for (const o of [...this.observers]) this.tellIfInView(o);
+    await this.settle();
+  }
+
+  private tellIfInView(o: { selector: string; route: string | null; callback: (res: object) => void }) {
+    const page = this.top;
+    if (o.route !== page?.route) return;
+    const el = Array.from(page.root.querySelectorAll(o.selector)).find((e) => this.inView.has(e));
+    if (el) this.guard(`${page.route}: IntersectionObserver`, () => o.callback({ id: el.id, dataset: {}, intersectionRatio: 1, time: Date.now() }));
   }
 
   async tapOn(el: HTMLElement): Promise<void> {
@@ -428,14 +473,14 @@ export class MiniProgram {
 
   // ---- events
 
-  private dispatch(el: HTMLElement, type: string, detail: object) {
+  private dispatch(el: HTMLElement, type: string, detail: object, touches: object[] = []) {
     const node = (el as unknown as { __wxElement?: unknown }).__wxElement;
     if (!node) throw new Error(`<${el.tagName.toLowerCase()} class="${el.className}"> 不是小程序节点`);
     const event = exparser.Event.create(type, detail, {
       bubbles: true,
       capturePhase: true,
       composed: true,
-      extraFields: { touches: [], changedTouches: [] },
+      extraFields: { touches, changedTouches: touches },
     });
     if (type === 'tap') this.tapping++;
     try {
@@ -462,6 +507,33 @@ export class MiniProgram {
     }
   }
 
+  /** What wx.createSelectorQuery finds on the top page; `#id` also by the node's own id (the page's HTML does not always carry it). */
+  private queried(selector: string): Element[] {
+    const root = this.top?.root;
+    if (!root) return [];
+    const found = Array.from(root.querySelectorAll(selector));
+    if (found.length || !/^#[\w-]+$/.test(selector)) return found;
+    return Array.from(root.querySelectorAll('*')).filter((el) => (el as unknown as { __wxElement?: { id?: string } }).__wxElement?.id === selector.slice(1));
+  }
+
+  /** wx.createIntersectionObserver: observers of the top page, told when a journey scrolls to what they watch (scrollTo). */
+  private intersectionObserver() {
+    const route = this.top?.route ?? null;
+    const observer = {
+      relativeTo: () => observer,
+      relativeToViewport: () => observer,
+      observe: (selector: string, callback: (res: object) => void) => {
+        const entry = { owner: observer, selector, route, callback };
+        this.observers.push(entry);
+        setTimeout(() => this.tellIfInView(entry), 0);
+      },
+      disconnect: () => {
+        this.observers = this.observers.filter((o) => o.owner !== observer);
+      },
+    };
+    return observer;
+  }
+
   /** wx.createSelectorQuery on the top page: boxes and ids of the elements found (no layout, no canvas nodes). */
   private selectorQuery() {
     const selections: { selector: string; all: boolean }[] = [];
@@ -482,7 +554,7 @@ export class MiniProgram {
       exec: (callback?: (results: unknown[]) => void) => {
         const describeEl = (el: Element) => ({ id: el.id, dataset: { ...(el as HTMLElement).dataset }, width: 0, height: 0, left: 0, top: 0 });
         const results = selections.map(({ selector, all }) => {
-          const found = Array.from(this.top?.root.querySelectorAll(selector) ?? []);
+          const found = this.queried(selector);
           return all ? found.map(describeEl) : found[0] ? describeEl(found[0]) : null;
         });
         setTimeout(() => callback?.(results), 0);

@@ -1,51 +1,55 @@
-import { type SignableDocument, sha256 } from '@kehou/shared';
 import { Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { askConsents } from '../../ui/consents';
+import { Checkbox } from '../../ui/form';
 import { go, toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
+import { useParams } from '../../ui/params';
 import { ErrorCard, Loading } from '../../ui/states';
 import { shortTime } from '../components/labels';
-import { SignaturePad, type SignaturePadHandle } from '../components/signature-pad';
+import { type SignatureImage, SignaturePad, type SignaturePadHandle } from '../components/signature-pad';
+import { useReached } from '../components/use-reached';
 import '../components/enrollment.scss';
-import { useParams } from '../../ui/params';
+import { AgreementText, Verification } from './agreement-text';
+import { ResignChanges } from './changes';
 
-/** The text, its hash, and this phone's own check of the hash (the same pure sha256 as the cloud). */
-function DocumentText({ document }: { document: SignableDocument }) {
-  const matches = sha256(document.text) === document.textHash;
-  return (
-    <>
-      <Text className="agreement-text">{document.text}</Text>
-      <Text className="hash">摘要（SHA-256）：{document.textHash}</Text>
-      <Text className={`section-note ${matches ? 'ok-text' : 'error-text'}`}>
-        {matches ? '本机核验：全文与摘要一致' : '本机核验：全文与摘要不一致，请刷新'}
-      </Text>
-    </>
-  );
+/** What still stands between the parent and signing, in the order they meet it. */
+function signHint(read: boolean, drawn: boolean, agreed: boolean): string | null {
+  if (!read) return '请先读到全文末尾';
+  if (!drawn) return '请在上面手写签名';
+  if (!agreed) return '请勾选「我已阅读以上全文，同意并签署」';
+  return null;
 }
 
-function SignBlock(props: { id: string; label: string; busy: boolean; onSign: (image: Awaited<ReturnType<SignaturePadHandle['export']>>) => Promise<void> }) {
+/** Signing needs the end of the text reached, the handwritten signature and the tick. */
+function SignBlock(props: { id: string; label: string; busy: boolean; read: boolean; onSign: (image: SignatureImage) => Promise<void> }) {
   const [agreed, setAgreed] = useState(false);
+  const [drawn, setDrawn] = useState(false);
   const pad = useRef<SignaturePadHandle>(null);
+  const hint = signHint(props.read, drawn, agreed);
   return (
-    <View className="sub-card">
-      <SignaturePad id={`${props.id}-pad`} ref={pad} />
+    <View className="sub-card sign-block">
+      <SignaturePad id={`${props.id}-pad`} ref={pad} onDrawn={setDrawn} />
       <View className={`choice-card agree-choice ${agreed ? 'choice-card-on' : ''}`} onClick={() => setAgreed(!agreed)}>
-        <Text className="choice-title">
-          <Text className="box">{agreed ? '☑' : '☐'}</Text>我已阅读以上全文，同意并签署
-        </Text>
+        <Checkbox checked={agreed} label="我已阅读以上全文，同意并签署" onChange={() => undefined} />
       </View>
+      {hint && <Text className={`section-note sign-hint ${props.id}-hint`}>{hint}</Text>}
       <Button
         type="primary"
         block
-        disabled={!agreed}
+        disabled={hint !== null}
         loading={props.busy}
         className={`${props.id}-submit`}
         onClick={async () => {
           void askConsents('sign');
-          props.onSign((await pad.current?.export().catch(() => null)) ?? null);
+          const image = await pad.current?.export().catch(() => null);
+          if (!image) {
+            toast('没有取到手写签名，请重写一次');
+            return;
+          }
+          await props.onSign(image);
         }}
       >
         {props.label}
@@ -60,9 +64,11 @@ export default function AgreementPage() {
   const view = useLoad(() => api.agreement.getAgreement({ applicationId }), [applicationId]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (view.loading && !view.data) return <Loading />;
-  if (view.error || !view.data) return <ErrorCard message={view.error ?? '加载失败'} onRetry={view.retry} />;
   const data = view.data;
+  const agreementRead = useReached('.agreement-end', !!data?.agreement && data.canSign);
+  const permitRead = useReached('.permit-end', !!data?.permit.document && data.permit.canSign);
+  if (view.loading && !data) return <Loading />;
+  if (view.error || !data) return <ErrorCard message={view.error ?? '加载失败'} onRetry={view.retry} />;
 
   const run = async (action: () => Promise<{ status: string }>, done: string) => {
     setBusy(true);
@@ -78,42 +84,39 @@ export default function AgreementPage() {
       setBusy(false);
     }
   };
+  const template = data.template;
 
   return (
     <View className="page">
       <View className="card">
         <Text className="card-title">课后服务协议书 · {data.studentName}</Text>
-        <Text className="muted">
+        <Text className="muted agreement-version">
           {data.className}
-          {data.template ? ` · 第 ${data.template.version} 版` : ''}
+          {template ? ` · 协议第 ${template.version} 版` : ''}
+          {template?.planVersion ? `（依据课后服务方案第 ${template.planVersion} 版）` : ''}
         </Text>
         {data.reason && <Text className="notice">{data.reason}</Text>}
-        {data.needsResign && <Text className="notice warn-text">学校发布了新版本的协议，请阅读后重新签署。</Text>}
+        {data.needsResign && <Text className="notice warn-text">学校发布了新版本的协议，请看看改了什么，读完后重新签署。</Text>}
         {data.signedVersion !== null && data.signedVersion > 0 && !data.needsResign && (
           <Text className="status-line ok-text signed-note">已签署第 {data.signedVersion} 版</Text>
         )}
         {error && <Text className="error-text">{error}</Text>}
       </View>
 
+      {data.changes && template && data.signedVersion !== null && <ResignChanges changes={data.changes} from={data.signedVersion} to={template.version} />}
+
       {data.agreement && (
         <View className="card">
-          <DocumentText document={data.agreement} />
-          {data.canSign && (
+          <AgreementText document={data.agreement} endClass="agreement-end" />
+          <Verification document={data.agreement} />
+          {data.canSign && template && (
             <SignBlock
               id="agreement"
               label="签署协议"
               busy={busy}
+              read={agreementRead}
               onSign={(image) =>
-                run(
-                  () =>
-                    api.agreement.signAgreement({
-                      applicationId,
-                      version: data.template!.version,
-                      textHash: data.agreement!.textHash,
-                      ...(image ? { image } : {}),
-                    }),
-                  '协议已签署',
-                )
+                run(() => api.agreement.signAgreement({ applicationId, version: template.version, textHash: data.agreement!.textHash, image }), '协议已签署')
               }
             />
           )}
@@ -124,19 +127,17 @@ export default function AgreementPage() {
         <View className="card">
           <Text className="card-title">独自回家证</Text>
           <Text className="section-note">孩子独自回家需要监护人单独签署，孩子每天随身携带。</Text>
-          <DocumentText document={data.permit.document} />
+          <Text className="agreement-body">{data.permit.document.text}</Text>
+          <View className="doc-end permit-end" />
+          <Verification document={data.permit.document} />
           {data.permit.signed && <Text className="status-line ok-text">已签署</Text>}
           {data.permit.canSign && (
             <SignBlock
               id="permit"
               label="签署独自回家证"
               busy={busy}
-              onSign={(image) =>
-                run(
-                  () => api.agreement.signPermit({ applicationId, textHash: data.permit.document!.textHash, ...(image ? { image } : {}) }),
-                  '独自回家证已签署',
-                )
-              }
+              read={permitRead}
+              onSign={(image) => run(() => api.agreement.signPermit({ applicationId, textHash: data.permit.document!.textHash, image }), '独自回家证已签署')}
             />
           )}
         </View>

@@ -24,7 +24,9 @@ export default function PublicTermPage() {
   const rules = useLoad(() => api.committee.getPublicRules({ schoolId }), [schoolId]);
   useShareMenu();
   useShareAppMessage(() => ({
-    title: page.data ? `${page.data.schoolName}${page.data.termName}课后服务方案` : '课后服务方案',
+    title: page.data
+      ? `${page.data.schoolName}${page.data.termName}课后服务方案${page.data.publication ? `（第 ${page.data.publication.version} 版）` : ''}`
+      : '课后服务方案',
     path: `/${page.data?.sharePath ?? publicTermPath(schoolId, termId)}`,
   }));
 
@@ -65,7 +67,7 @@ export default function PublicTermPage() {
 
       {shown && view.changesFromPrevious.length > 0 && (
         <View className="card">
-          <Text className="card-title">与第 {shown.version - 1} 版相比</Text>
+          <Text className="card-title">与第 {view.previousVersion} 版相比</Text>
           <ChangeList changes={view.changesFromPrevious} />
         </View>
       )}

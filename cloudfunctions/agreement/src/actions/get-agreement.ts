@@ -1,4 +1,4 @@
-import { type AgreementTemplateDoc, APPLICATION_STATUS_LABELS, type ApplicationDoc, chinaTime } from '@kehou/shared';
+import { type AgreementTemplateDoc, APPLICATION_STATUS_LABELS, type ApplicationDoc, chinaTime, diffAgreements } from '@kehou/shared';
 import { implement } from '@kehou/shared/cloud';
 import { agreementContract } from '@kehou/shared/contracts';
 import { agreementState, callerGuardianship, getSchool } from '@kehou/shared/enrollment/server';
@@ -29,23 +29,28 @@ export const getAgreement = implement(agreementContract.actions.getAgreement, as
   const school = await getSchool(ctx, app.schoolId);
   const permit = state.permitRequired && readable ? renderPermitFor(await permitFill(ctx, app, guardianship, school?.name ?? '')) : null;
   const signed = (state.signedVersion ?? 0) > 0;
+  const signatures = await signaturesOf(ctx, app);
+  // Asked to sign again: the text signed last against the one to sign now.
+  const lastSigned = signatures.filter((s) => s.kind === 'agreement' && s.version === state.signedVersion).at(-1);
+  const changes = state.needsResign && agreement && lastSigned ? diffAgreements(lastSigned.text, agreement.text) : null;
   return {
     applicationId: app._id,
     studentName: app.studentName,
     className: app.className,
     status: app.status,
-    template: template ? { templateId: template._id, version: template.version } : null,
+    template: template ? { templateId: template._id, version: template.version, planVersion: template.planVersion ?? null } : null,
     agreement,
     canSign: state.canSign,
     reason: whyNot(app, template, state.canSign, signed),
     signedVersion: state.signedVersion,
     needsResign: state.needsResign,
+    changes,
     permit: {
       required: state.permitRequired,
       signed: state.permitSigned,
       canSign: permitSignable(app) && !state.permitSigned,
       document: permit,
     },
-    signatures: (await signaturesOf(ctx, app)).map(summary),
+    signatures: signatures.map(summary),
   };
 });

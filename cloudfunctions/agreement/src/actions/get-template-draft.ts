@@ -18,9 +18,11 @@ export const getTemplateDraft = implement(agreementContract.actions.getTemplateD
     schoolName: school.name,
     termName: term.name,
     publicationId: publication?._id ?? null,
+    planVersion: publication?.version ?? null,
     currentVersion: current?.version ?? null,
+    currentPlanVersion: current?.planVersion ?? null,
     sections: publication ? buildSections(publication, editable) : [],
     editable,
-    signedCount: await countWhere(ctx, 'signatures', { schoolId: school._id, termId: term._id, kind: 'agreement' }),
+    signedCount: current ? await countWhere(ctx, 'signatures', { schoolId: school._id, termId: term._id, kind: 'agreement', version: current.version }) : 0,
   };
 });

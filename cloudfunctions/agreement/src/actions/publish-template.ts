@@ -21,7 +21,13 @@ export const publishTemplate = implement(agreementContract.actions.publishTempla
   await assertRulesAdopted(ctx, school, input.sections);
   const previous = await currentTemplate(ctx, school._id, term._id);
   const version = (previous?.version ?? 0) + 1;
-  const body = { schoolName: school.name, termName: term.name, version, sections: buildSections(publication, input.sections) };
+  const body = {
+    schoolName: school.name,
+    termName: term.name,
+    version,
+    planVersion: publication.version,
+    sections: buildSections(publication, input.sections),
+  };
   const template: AgreementTemplateDoc = {
     _id: templateId(school._id, term._id, version),
     schoolId: school._id,

@@ -30,15 +30,14 @@ export const SIGNATURE_UPLOAD_FOLDER = 'signatures/upload';
 const BAD_IMAGE = '签名图片格式不正确，请重新签名';
 
 /**
- * Stores a handwritten signature image; returns its fileID (none given: null). A fileID from the
+ * Stores the handwritten signature image; returns its fileID. A fileID from the
  * mini-program is accepted only from the signature upload folder, and is read, checked and copied
  * like base64: the stored image is always a PNG the function wrote itself, at a path no one can
  * guess from the signature id (never a file of someone else the caller named).
  */
-export async function storeImage(ctx: ActionContext, image: { base64: string } | { fileID: string } | undefined, cloudPath: string): Promise<string | null> {
-  if (!image) return null;
+export async function storeImage(ctx: ActionContext, image: { base64?: string; fileID?: string }, cloudPath: string): Promise<string> {
   let content: Buffer;
-  if ('fileID' in image) {
+  if (image.fileID !== undefined) {
     if (!isFileIn(image.fileID, SIGNATURE_UPLOAD_FOLDER)) throw new AppError('INVALID_INPUT', BAD_IMAGE);
     try {
       content = (await ctx.cloud.downloadFile({ fileID: image.fileID })).fileContent;
@@ -46,7 +45,7 @@ export async function storeImage(ctx: ActionContext, image: { base64: string } |
       throw new AppError('INVALID_INPUT', '没有找到上传的签名图片，请重新签名');
     }
   } else {
-    content = Buffer.from(image.base64.replace(/^data:image\/png;base64,/, ''), 'base64');
+    content = Buffer.from((image.base64 ?? '').replace(/^data:image\/png;base64,/, ''), 'base64');
   }
   if (content.length > MAX_SIGNATURE_IMAGE_BYTES) throw new AppError('INVALID_INPUT', '签名图片不能超过 200 KB');
   if (content.length < 8 || PNG.some((b, i) => content[i] !== b)) throw new AppError('INVALID_INPUT', BAD_IMAGE);
@@ -62,7 +61,7 @@ export function permitSignable(app: ApplicationDoc): boolean {
 
 /**
  * Writes a signature once, under its natural id: the exact text and its hash, the choices filled
- * in, who signed and when, the optional handwritten image, with its audit entry (`summary`). Resolves
+ * in, who signed and when, the handwritten image, with its audit entry (`summary`). Resolves
  * false when it already exists (a retry, or the other guardian signed first): a signature never changes.
  */
 export async function saveSignature(

@@ -15,13 +15,15 @@ export const getPublicTerm = implement(disclosureContract.actions.getPublicTerm,
   const publications = await loadPublications(ctx, schoolId, termId);
   const shown = version === undefined ? (publications.find((p) => p.current) ?? null) : (publications.find((p) => p.version === version) ?? null);
   if (version !== undefined && !shown) throw notFound(`第 ${version} 版公开方案`);
-  const previous = shown ? publications.find((p) => p.version === shown.version - 1) : undefined;
+  // Versions are filing numbers: the one before is the latest published earlier (a returned filing leaves a gap).
+  const previous = shown ? publications.filter((p) => p.version < shown.version).at(-1) : undefined;
   return {
     schoolName: st.school.name,
     termName: st.term.name,
     profileName: st.profile.name,
     publication: shown,
     versions: publications.map((p) => ({ version: p.version, publishedAt: p.publishedAt, current: p.current })),
+    previousVersion: previous?.version ?? null,
     changesFromPrevious: shown && previous ? diffPlanContent(previous.content, shown.content) : [],
     enrolled: shown ? await maskedEnrolledList(ctx, schoolId, termId) : [],
     disclosureItems: st.profile.disclosureItems.map((d) => ({ key: d.key, label: d.label, citation: formatCitation(d.citation) })),

@@ -4,8 +4,10 @@ import { type PlanRecord, type PlanVersion, type PublicationRecord, publicationF
 import { loadTermOf, nowIso, publicationIdOf, versionIdOf } from '../lib/load';
 
 /**
- * Publishes the approved version as the next publication `${planId}:v${n}`. One transaction adds it
- * as current, clears `current` on the previous ones and marks the plan published: readers never
+ * Publishes the approved filing as publication `${planId}:v${n}`, n its filing number: one plan
+ * version number everywhere (the bureau approves 第 n 版, the public page, the article and the
+ * agreement show 第 n 版); a filing returned and never published leaves a gap. One transaction adds
+ * it as current, clears `current` on the previous ones and marks the plan published: readers never
  * see two current publications or none. A retry after success answers with the same version.
  */
 export const publishPlan = implement(disclosureContract.actions.publishPlan, async (ctx, { schoolId, termId }, { doc: school }) => {
@@ -21,7 +23,7 @@ export const publishPlan = implement(disclosureContract.actions.publishPlan, asy
     }
     const filed = await txGet<PlanVersion>(t, 'planVersions', versionIdOf(st.planId, plan.submissions));
     if (filed?.decision !== 'approved') throw invalidState('找不到已通过审核的备案版本');
-    const version = plan.publishedVersion + 1;
+    const version = filed.number;
     const id = publicationIdOf(st.planId, version);
     const publication: Omit<PublicationRecord, '_id'> = {
       schoolId,
@@ -37,7 +39,7 @@ export const publishPlan = implement(disclosureContract.actions.publishPlan, asy
       filedVersion: filed.number,
     };
     await txCreate(t, 'publications', id, { ...publication });
-    const previous = new Set([...currentIds, ...(version > 1 ? [publicationIdOf(st.planId, version - 1)] : [])]);
+    const previous = new Set([...currentIds, ...(plan.publishedVersion > 0 ? [publicationIdOf(st.planId, plan.publishedVersion)] : [])]);
     previous.delete(id);
     for (const previousId of previous) {
       if (await txGet(t, 'publications', previousId)) {

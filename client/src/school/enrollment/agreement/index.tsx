@@ -74,15 +74,21 @@ function Editor({ schoolId, termId }: { schoolId: string; termId?: string }) {
       <View className="card">
         <Text className="card-title">课后服务协议模板</Text>
         <Text className="muted">
-          {data.schoolName} · {data.termName} · {data.currentVersion ? `当前第 ${data.currentVersion} 版，已签署 ${data.signedCount} 份` : '尚未发布'}
+          {data.schoolName} · {data.termName} ·{' '}
+          {data.currentVersion
+            ? `当前第 ${data.currentVersion} 版${data.currentPlanVersion ? `（依据方案第 ${data.currentPlanVersion} 版）` : ''}，本版已签署 ${data.signedCount} 份`
+            : '尚未发布'}
         </Text>
+        {data.currentVersion && data.planVersion && data.currentPlanVersion !== data.planVersion && (
+          <Text className="warn-text plan-version-note">方案已更新为第 {data.planVersion} 版：发布新版协议后，协议内容才随之更新。</Text>
+        )}
         {telling.job && <JobProgress job={telling.job} />}
         {!data.publicationId && <Text className="warn-text">请先公开本学期的服务方案：协议的服务内容、形式、接送时间取自公开的方案。</Text>}
       </View>
       {data.publicationId && (
         <>
           <View className="card">
-            <Text className="card-title">取自公开方案的内容（不在此修改）</Text>
+            <Text className="card-title">取自公开方案第 {data.planVersion} 版的内容（不在此修改）</Text>
             {data.sections
               .filter((s) => !(EDITABLE_SECTIONS as readonly string[]).includes(s.key))
               .map((s) => (
