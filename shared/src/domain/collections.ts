@@ -46,6 +46,7 @@ export const COLLECTIONS = [
   'schoolSummaries',
   'supervisionNotes',
   'reportFilings',
+  'feePreviews',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];
