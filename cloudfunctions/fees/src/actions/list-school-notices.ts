@@ -34,7 +34,7 @@ async function sums(ctx: ActionContext, where: Record<string, unknown>, fields: 
 export const listSchoolNotices = implement(feesContract.actions.listSchoolNotices, async (ctx, input, scope): Promise<SchoolNotices> => {
   const isAdmin = scope.as.includes('admin');
   const $ = ctx._.aggregate;
-  const dueIfIssued = $.sum($.cond({ if: $.eq(['$status', 'issued']), then: '$dueFen', else: 0 }));
+  const dueIfIssued = $.sum($.cond([$.eq(['$status', 'issued']), '$dueFen', 0]));
   const filters = { ...(input.periodKey ? { periodKey: input.periodKey } : {}) };
   await loadSchoolTerm(ctx, input.schoolId, input.termId);
   const notices = ctx.collection('feeNotices');
@@ -56,7 +56,7 @@ export const listSchoolNotices = implement(feesContract.actions.listSchoolNotice
         },
       ),
       sums(ctx, where, {
-        paidFen: $.sum($.cond({ if: $.eq(['$status', 'paid']), then: $.ifNull(['$paidFen', '$dueFen']), else: 0 })),
+        paidFen: $.sum($.cond([$.eq(['$status', 'paid']), $.ifNull(['$paidFen', '$dueFen']), 0])),
         creditFen: $.sum('$creditFen'),
       }),
     ]);
@@ -104,7 +104,7 @@ export const listSchoolNotices = implement(feesContract.actions.listSchoolNotice
   const where = { schoolId: input.schoolId, termId: input.termId, ...filters, classId: ctx._.in(classIds), supersededBy: ctx._.exists(false) };
   const [page, totals] = await Promise.all([
     readPage<FeeNoticeDoc>(notices, where, ORDER, input),
-    sums(ctx, where, { dueFen: dueIfIssued, unpaid: $.sum($.cond({ if: $.eq(['$status', 'issued']), then: 1, else: 0 })) }),
+    sums(ctx, where, { dueFen: dueIfIssued, unpaid: $.sum($.cond([$.eq(['$status', 'issued']), 1, 0])) }),
   ]);
   return {
     as: 'teacher',
