@@ -174,6 +174,8 @@ export interface NoticePreview {
   nextSkip: number | null;
   /** Children of the period in all. */
   children: number;
+  /** The school's classes, to filter the page by. */
+  classes: { classId: string; className: string }[];
   counts: { new: number; issued: number; changed: number };
   totals: { grossFen: number; chargeFen: number; exemptFen: number; governmentShareFen: number };
   /** Service days still without attendance, by class (attendance-billed periods). */
