@@ -94,6 +94,7 @@ export const INDEXES: readonly IndexSpec[] = [
     fields: [...asc('schoolId', 'termId'), ...desc('periodKey'), ...asc('className', 'studentName'), ...desc('sequence')],
     why: '学校的收费通知：一页（按班级、期间筛选）',
   },
+  { collection: 'feedback', fields: [...asc('schoolId', 'status'), ...desc('createdAt')], why: '家委会意见列表：按状态分页、各状态计数' },
   { collection: 'feePreviews', fields: asc('previewId', 'run', 'kind', 'sortKey'), why: '收费预览：一页（按班级、状态筛选）、各班未记考勤的日子' },
 ];
 
