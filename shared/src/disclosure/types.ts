@@ -182,7 +182,13 @@ export interface PublicTermView {
   publication: PublicationRecord | null;
   versions: PublicationSummary[];
   changesFromPrevious: PlanChange[];
+  /** One page of the enrolled list (class and masked name), of the class asked for or all. */
   enrolled: { className: string; name: string }[];
+  /** How many are on the list (of that class), and where its next page starts (null: the last). */
+  enrolledTotal: number;
+  enrolledNextSkip: number | null;
+  /** The school's classes, to show the list of one. */
+  classes: { classId: string; className: string }[];
   disclosureItems: { key: string; label: string; citation: string }[];
   sharePath: string;
 }
