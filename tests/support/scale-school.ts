@@ -338,8 +338,13 @@ export async function runScale(options: ScaleOptions): Promise<{ steps: StepFigu
   for (let k = 0; k < classes; k++) for (const date of days) if (k !== 0 || date !== days[0]) await recordDay(k, date);
 
   // ---- 8. a month's fee notices: preview and issue ----
-  const preview = await measured('收费预览 fee preview (suifenhe, a month)', 'call', N, (each) =>
-    each(() => ok(DEMO.admin, 'fees', 'previewNotices', { schoolId: SCHOOL, termId: TERM, periodKey: month.key })),
+  await measured('计算收费预览 compute the fee preview (job)', 'job', N, (each) =>
+    each(() => ok(DEMO.admin, 'fees', 'previewNotices', { schoolId: SCHOOL, termId: TERM, periodKey: month.key })).then((first) =>
+      untilDone(each, 'fees', first),
+    ),
+  );
+  const preview = await measured('收费预览 fee preview (suifenhe, one page)', 'call', N, (each) =>
+    each(() => ok(DEMO.admin, 'fees', 'previewNotices', { schoolId: SCHOOL, termId: TERM, periodKey: month.key, refresh: false })),
   );
   await measured('发出收费通知 issue the notices (suifenhe)', 'job', N, (each) =>
     each(() => ok(DEMO.admin, 'fees', 'issueNotices', { schoolId: SCHOOL, termId: TERM, periodKey: month.key, digest: preview.digest })).then((first) =>
