@@ -1,5 +1,5 @@
 import { type JobDoc, jobViewOf } from '@kehou/shared';
-import { advanceJob, implement, loadJob, readPage, startJob } from '@kehou/shared/cloud';
+import { advanceJob, implement, invalidState, loadJob, readPage, startJob } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
 import type { FeePreviewDoc, NoticePreview } from '@kehou/shared/fees';
 import { formatCitation } from '@kehou/shared/policy';
@@ -40,6 +40,8 @@ export const previewNotices = implement(feesContract.actions.previewNotices, asy
   } else if (job.state === 'running' && input.refresh) view = await advanceJob(ctx, job, previewNoticesStep);
   const current = job as JobDoc;
   const jobView = view ?? jobViewOf(current, ctx.now());
+  // Computing it failed (the plan has no schedule for a class's stage…): said as the preview's own error.
+  if (jobView.state === 'failed') throw invalidState(jobView.error ?? '收费预览没有算完，请稍后重试');
   const ready = jobView.state === 'done';
   const figure = (key: string) => jobView.result[key] ?? 0;
 
