@@ -52,6 +52,31 @@ async function seedApplications() {
     .catch(() => undefined);
 }
 
+describe('the public list at a school’s size (issue 10): a page at a time, of one class or all', () => {
+  it('300 listed: the page under 30 round trips and 100 KB, its pages cover everyone once, one class on its own', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      ...application(100 + i, `学生${i}`, i % 2 ? '三年级(2)班' : '一年级(1)班', 'listed'),
+      classId: i % 2 ? 'class-sfh-3-2' : 'class-sfh-1-1',
+    }));
+    for (let i = 0; i < rows.length; i += 100) await cloud.db.collection('applications').add({ data: rows.slice(i, i + 100) as never });
+    const first = await cloud.runtime.meter.measure(() => cloud.ok(null, 'disclosure', 'getPublicTerm', SFH));
+    expect(first.figures.roundTrips).toBeLessThanOrEqual(30);
+    expect(first.figures.largestAnswerBytes).toBeLessThan(100 * 1024);
+    expect(first.result).toMatchObject({ enrolledTotal: 300, enrolledNextSkip: 100 });
+    const seen: string[] = [];
+    for (let skip: number | null = 0; skip !== null; ) {
+      const page: any = await cloud.ok(null, 'disclosure', 'getPublicTerm', { ...SFH, skip, limit: 120 });
+      seen.push(...page.enrolled.map((e: any) => `${e.className}${e.name}`));
+      skip = page.enrolledNextSkip;
+    }
+    expect(seen).toHaveLength(300);
+    const one = await cloud.ok(null, 'disclosure', 'getPublicTerm', { ...SFH, classId: 'class-sfh-1-1', limit: 200 });
+    expect(one.enrolledTotal).toBe(150);
+    expect(one.enrolled.every((e: any) => e.className === '一年级(1)班')).toBe(true);
+    expect(one.classes.map((c: any) => c.classId)).toEqual(expect.arrayContaining(['class-sfh-1-1', 'class-sfh-3-2']));
+  });
+});
+
 describe('the public page: open without signing in, no personal data', () => {
   it('shows the current publication, the history and the disclosure items with their clauses', async () => {
     const page = await cloud.ok(null, 'disclosure', 'getPublicTerm', SFH);

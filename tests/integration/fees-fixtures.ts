@@ -79,9 +79,26 @@ export async function record(cloud: TestCloud, date: string, minutes: Record<str
   });
 }
 
+/**
+ * The period's preview computed again from today's facts, as the screen does: the preview job
+ * advanced until done, then its first page (`page`: filters and paging).
+ */
+export async function previewOf(
+  cloud: TestCloud,
+  periodKey: string,
+  options: { schoolId?: string; termId?: string; openid?: string; page?: Record<string, unknown> } = {},
+) {
+  const { schoolId = SCHOOL, termId = TERM, openid = DEMO.admin } = options;
+  let preview = await cloud.ok(openid, 'fees', 'previewNotices', { schoolId, termId, periodKey });
+  for (let job = preview.job; job.state === 'running'; ) job = await cloud.ok(openid, 'fees', 'advanceJob', { jobId: job.jobId });
+  if (preview.job.state !== 'done' || options.page)
+    preview = await cloud.ok(openid, 'fees', 'previewNotices', { schoolId, termId, periodKey, refresh: false, ...options.page });
+  return preview;
+}
+
 /** Previews the period and issues exactly what was previewed. */
 export async function issue(cloud: TestCloud, periodKey: string, schoolId: string = SCHOOL, termId: string = TERM, openid: string = DEMO.admin) {
-  const preview = await cloud.ok(openid, 'fees', 'previewNotices', { schoolId, termId, periodKey });
+  const preview = await previewOf(cloud, periodKey, { schoolId, termId, openid });
   return cloud.ok(openid, 'fees', 'issueNotices', { schoolId, termId, periodKey, digest: preview.digest });
 }
 

@@ -184,7 +184,8 @@ export function chunks<T>(items: readonly T[], size = 100): T[][] {
  * New documents of a batch in one `add({ data: [...] })` with their audit entry: the entry first
  * (under the batch's id, found again when a killed step redoes the batch), then the documents. The
  * caller has read which exist; the add is all-or-nothing, so a document created meanwhile fails
- * it whole and the step is tried again.
+ * it whole and the step is tried again. Returns how many documents the batch created, counted
+ * from its entry when a killed step had already written them (so a job's counts are never low).
  */
 export async function addManyAudited(
   ctx: ActionContext,
@@ -193,15 +194,17 @@ export async function addManyAudited(
   docs: readonly { _id: string }[],
   summary: string,
 ): Promise<number> {
-  if (!docs.length) return 0;
   const entryId = `batch:${batchId}`;
-  await ctx.db.runTransaction(async (t) => {
-    if (await txGet(t, 'audit', entryId)) return;
+  if (!docs.length) return (await findById<{ targets: unknown[] }>(ctx, 'audit', entryId))?.targets.length ?? 0;
+  const created = await ctx.db.runTransaction(async (t) => {
+    const entry = await txGet<{ targets: unknown[] }>(t, 'audit', entryId);
+    if (entry) return entry.targets.length;
     await t
       .collection('audit')
       .doc(entryId)
       .set({ data: { ...auditEntry(ctx, { targets: docs.map((d) => ({ collection, id: d._id })), summary }) } });
+    return docs.length;
   });
   await ctx.db.collection(collection).add({ data: docs.map((d) => ({ ...d })) as never });
-  return docs.length;
+  return created;
 }

@@ -43,8 +43,16 @@ export interface QueryRef {
   remove(): Promise<WriteStats>;
 }
 
+/** An aggregation pipeline (`collection.aggregate()…end()`): sums over many documents in one round trip. */
+export interface AggregateRef {
+  match(condition: Record<string, unknown>): AggregateRef;
+  group(value: Record<string, unknown>): AggregateRef;
+  end(): Promise<DbResult & { list: any[] }>;
+}
+
 export interface CollectionRef extends QueryRef {
   doc(id: string): DocumentRef;
+  aggregate(): AggregateRef;
   add(options: { data: Record<string, unknown> }): Promise<DbResult & { _id: string }>;
 }
 

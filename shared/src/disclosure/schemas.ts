@@ -50,7 +50,15 @@ export const compareSchema = planRefSchema
   })
   .strict();
 
-export const publicTermSchema = planRefSchema.extend({ version: z.number().int().min(1).describe('方案版本').optional() }).strict();
+/** The public page of a term; the enrolled list a page at a time, of one class or all. */
+export const publicTermSchema = planRefSchema
+  .extend({
+    version: z.number().int().min(1).describe('方案版本').optional(),
+    classId: z.string().trim().min(1).max(200).describe('班级').optional(),
+    skip: z.number().int().min(0).max(100_000).default(0).describe('名单从第几人开始'),
+    limit: z.number().int().min(1).max(200).default(100).describe('名单每页人数'),
+  })
+  .strict();
 
 /** Attachments: documents and scans a school has; the type is checked by the extension. */
 export const ATTACHMENT_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'doc', 'docx', 'xls', 'xlsx'] as const;

@@ -184,7 +184,13 @@ export interface PublicTermView {
   /** The publication before the one shown (versions are filing numbers, so not always one less). */
   previousVersion: number | null;
   changesFromPrevious: PlanChange[];
+  /** One page of the enrolled list (class and masked name), of the class asked for or all. */
   enrolled: { className: string; name: string }[];
+  /** How many are on the list (of that class), and where its next page starts (null: the last). */
+  enrolledTotal: number;
+  enrolledNextSkip: number | null;
+  /** The school's classes, to show the list of one. */
+  classes: { classId: string; className: string }[];
   disclosureItems: { key: string; label: string; citation: string }[];
   sharePath: string;
 }

@@ -47,6 +47,7 @@ export const COLLECTIONS = [
   'supervisionNotes',
   'reportFilings',
   'dutyDays',
+  'feePreviews',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

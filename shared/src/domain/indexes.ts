@@ -91,6 +91,13 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'surveyAnswers', fields: asc('hasComment', 'surveyId', 'updatedAt'), why: 'surveyAnswers where {hasComment, surveyId} orderBy updatedAt' },
   { collection: 'surveyTallies', fields: asc('surveyId'), why: 'surveyTallies where {surveyId}' },
   { collection: 'surveys', fields: asc('schoolId', 'termStart'), why: 'surveys where {schoolId} orderBy termStart' },
+  {
+    collection: 'feeNotices',
+    fields: [...asc('schoolId', 'termId'), ...desc('periodKey'), ...asc('className', 'studentName'), ...desc('sequence')],
+    why: '学校的收费通知：一页（按班级、期间筛选）',
+  },
+  { collection: 'feedback', fields: [...asc('schoolId', 'status'), ...desc('createdAt')], why: '家委会意见列表：按状态分页、各状态计数' },
+  { collection: 'feePreviews', fields: asc('previewId', 'run', 'kind', 'sortKey'), why: '收费预览：一页（按班级、状态筛选）、各班未记考勤的日子' },
 ];
 
 /** An index's console name: its fields joined, as `schoolId_termId_status`. */

@@ -293,4 +293,6 @@ export interface BulkApprovalStep {
   /** Still waiting for approval in the scope (as of the desk's time). */
   remaining: number;
   done: boolean;
+  /** The job the approval runs as (its progress bar). */
+  job: JobView;
 }

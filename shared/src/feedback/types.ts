@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFields } from '../domain/paging';
 import { freeTextSchema } from '../domain/text';
 
 /** 家长意见: what parents tell the parent committee about the after-school service (000 §三(五)). */
@@ -12,7 +13,9 @@ export const FEEDBACK_TOPICS = {
 } as const;
 export type FeedbackTopic = keyof typeof FEEDBACK_TOPICS;
 
-export type FeedbackStatus = 'open' | 'reviewed' | 'answered';
+/** In the order the inbox shows them: open first. */
+export const FEEDBACK_STATUSES = ['open', 'reviewed', 'answered'] as const;
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 export const FEEDBACK_STATUS_LABELS: Record<FeedbackStatus, string> = {
   open: '待家委会查看',
   reviewed: '家委会已查看',
@@ -70,7 +73,8 @@ export const submitFeedbackInput = z
   })
   .strict();
 
-export const listSchoolFeedbackInput = z.object({ schoolId: id, status: z.enum(['open', 'reviewed', 'answered']).optional() }).strict();
+/** One page of the school's feedback, of one status or all (open first). */
+export const listSchoolFeedbackInput = z.object({ schoolId: id, status: z.enum(FEEDBACK_STATUSES).optional(), ...pageFields }).strict();
 
 export const markFeedbackReviewedInput = z.object({ feedbackId: id }).strict();
 
@@ -86,7 +90,11 @@ export const answerFeedbackInput = z
 /** The committee's inbox: the school's feedback, open first, with counts by status. */
 export interface FeedbackInbox {
   counts: Record<FeedbackStatus, number>;
+  /** One page. */
   items: FeedbackView[];
+  /** Items matching the filter, and where the next page starts (null: the last). */
+  total: number;
+  nextSkip: number | null;
 }
 
 export function toFeedbackView(doc: FeedbackDoc): FeedbackView {

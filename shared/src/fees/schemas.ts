@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFields } from '../domain/paging';
 import { isoDateSchema } from '../policy/schemas';
 import { PAYEE_TYPES, SPENDING_CATEGORIES } from './types';
 
@@ -43,11 +44,28 @@ export const periodKeySchema = z.string().regex(/^(term|\d{4}-(0[1-9]|1[0-2]))$/
 const digest = z.string().regex(/^[0-9a-f]{64}$/, { message: '请先预览，再按预览的内容发出' });
 
 export const schoolTermFeesInput = z.object({ schoolId: id, termId: id }).strict();
-export const previewNoticesInput = z.object({ schoolId: id, termId: id, periodKey: periodKeySchema }).strict();
+/**
+ * One page of a period's preview, optionally of one class or one state; `refresh`: compute it
+ * again from today's facts (a job: fees.advanceJob until done), as the screen does when opened.
+ */
+export const previewNoticesInput = z
+  .object({
+    schoolId: id,
+    termId: id,
+    periodKey: periodKeySchema,
+    classId: id.optional().describe('班级'),
+    state: z.enum(['new', 'issued', 'changed']).optional().describe('状态'),
+    refresh: z.boolean().default(true).describe('重新计算（默认；翻页时传 false）'),
+    ...pageFields,
+  })
+  .strict();
 export const issueNoticesInput = z.object({ schoolId: id, termId: id, periodKey: periodKeySchema, digest }).strict();
 export const issueCorrectionsInput = z.object({ schoolId: id, termId: id, periodKey: periodKeySchema, digest, reason: reason.describe('更正原因') }).strict();
 
-export const schoolNoticesInput = schoolTermFeesInput;
+/** One page of the term's notices, optionally of one class or one period. */
+export const schoolNoticesInput = z
+  .object({ schoolId: id, termId: id, classId: id.optional().describe('班级'), periodKey: periodKeySchema.optional(), ...pageFields })
+  .strict();
 export const noticeInput = z.object({ noticeId: id }).strict();
 export const requestRefundInput = z
   .object({ noticeId: id, reason: z.string().trim().min(2, { message: '请写明退费原因' }).max(200).describe('退费原因') })

@@ -1,5 +1,6 @@
 import type { Stage } from '../domain/people';
 import type { ProfileId } from '../domain/profile-id';
+import type { PreviewRow } from './views';
 
 /**
  * 考勤: one document per class and service day in `attendance`, id `${classId}:${date}` (the
@@ -283,3 +284,33 @@ export const PAYEE_TYPE_LABELS: Record<PayeeType, string> = {
   company: '企业',
   other: '其他',
 };
+
+/**
+ * One row of a period's preview as the preview job computed it (`feePreviews`, server only), id
+ * `${previewId}:${applicationId}`, or one class's summary (`kind: 'class'`, id
+ * `${previewId}:class:${classId}`: its service days without attendance). `previewId` is the
+ * preview job's id and `run` its start: a preview computed again writes a new run, and pages,
+ * issuing and corrections read only the run they were shown.
+ */
+export type FeePreviewDoc =
+  | {
+      _id: string;
+      previewId: string;
+      run: string;
+      kind: 'row';
+      classId: string;
+      state: PreviewRow['state'];
+      /** Class (in the school's order of class names), then child: the order a page shows. */
+      sortKey: string;
+      row: PreviewRow;
+    }
+  | {
+      _id: string;
+      previewId: string;
+      run: string;
+      kind: 'class';
+      classId: string;
+      className: string;
+      sortKey: string;
+      unrecordedDates: string[];
+    };

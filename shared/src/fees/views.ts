@@ -160,14 +160,29 @@ export interface NoticePreview {
   period: { from: string; to: string };
   profileId: string;
   citation: string;
+  /**
+   * The job that computes the preview class by class (fees.advanceJob until done). Until it is
+   * done the page is empty and the figures are partial; `digest` is empty.
+   */
+  job: JobView;
+  /** When the shown preview was computed (the job's start), null before it is done. */
+  computedAt: string | null;
+  /** One page of children (filtered by class and state), in class then name order. */
   rows: PreviewRow[];
+  /** Children matching the filters, and where the next page starts (null: last page). */
+  total: number;
+  nextSkip: number | null;
+  /** Children of the period in all. */
+  children: number;
+  /** The school's classes, to filter the page by. */
+  classes: { classId: string; className: string }[];
   counts: { new: number; issued: number; changed: number };
   totals: { grossFen: number; chargeFen: number; exemptFen: number; governmentShareFen: number };
   /** Service days still without attendance, by class (attendance-billed periods). */
   unrecorded: { classId: string; className: string; dates: string[] }[];
   /** Whether `issueNotices` may run now (null), or why not. */
   blocked: string | null;
-  /** Send back with issueNotices (new rows) or issueCorrections (changed rows). */
+  /** Send back with issueNotices (new rows) or issueCorrections (changed rows): names this computed preview. */
   digest: string;
 }
 
@@ -216,13 +231,16 @@ export interface TeacherNoticeRow {
   state: NoticeState;
 }
 
+/** One page of the term's notices (filtered by class and period) with the totals of all of them. */
 export type SchoolNotices =
   | {
       as: 'admin';
       rows: AdminNoticeRow[];
+      total: number;
+      nextSkip: number | null;
       totals: { grossFen: number; chargeFen: number; exemptFen: number; governmentShareFen: number; dueFen: number; paidFen: number; creditFen: number };
     }
-  | { as: 'teacher'; rows: TeacherNoticeRow[]; totals: { dueFen: number } };
+  | { as: 'teacher'; rows: TeacherNoticeRow[]; total: number; nextSkip: number | null; totals: { dueFen: number; unpaid: number } };
 
 /** What approving a withdrawal did to the money, per billed period (shown to the school and the family). */
 export interface WithdrawalSettlementView {

@@ -7,7 +7,7 @@ import { z } from 'zod';
  * it without doing anything twice. Client-safe (types, labels, the input schema); the server part is
  * shared/src/cloud/jobs.ts.
  */
-export const JOB_KINDS = ['post-listing', 'fix-listing', 'publish-template', 'issue-notices', 'import-roster'] as const;
+export const JOB_KINDS = ['post-listing', 'fix-listing', 'publish-template', 'issue-notices', 'import-roster', 'preview-notices', 'approve-waiting'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JOB_LABELS: Record<JobKind, string> = {
@@ -16,6 +16,8 @@ export const JOB_LABELS: Record<JobKind, string> = {
   'publish-template': '通知家长签署新版协议',
   'issue-notices': '发出收费通知',
   'import-roster': '导入花名册',
+  'preview-notices': '计算收费预览',
+  'approve-waiting': '学校审核：全部通过',
 };
 
 export type JobState = 'running' | 'done' | 'failed';

@@ -1,22 +1,33 @@
-import { answerFeedbackInput, chinaDate, FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, type FeedbackView } from '@kehou/shared';
+import { answerFeedbackInput, chinaDate, FEEDBACK_STATUS_LABELS, FEEDBACK_TOPICS, type FeedbackInbox, type FeedbackView } from '@kehou/shared';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api';
-import { useLoad } from '../../api/use-call';
 import { LimitedText } from '../../ui/form';
+import { MoreRow } from '../../ui/more-row';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import '../../ui/form/form.scss';
 import { EmptyState, ErrorCard, Loading } from '../../ui/states';
+import { usePagedList } from '../../ui/use-paged-list';
 
-/** The committee's inbox: read, mark as seen, answer. */
+/** The committee's inbox, a page at a time (open first): read, mark as seen, answer. */
 export default function CommitteeFeedback() {
   const { schoolId = '' } = useRouter().params;
-  const inbox = useLoad(() => api.feedback.listSchoolFeedback({ schoolId }), [schoolId]);
-  if (inbox.loading && !inbox.data) return <Loading />;
-  if (inbox.error || !inbox.data) return <ErrorCard message={inbox.error ?? '加载失败'} onRetry={inbox.retry} />;
-  const { counts, items } = inbox.data;
+  const [counts, setCounts] = useState<FeedbackInbox['counts'] | null>(null);
+  const inbox = usePagedList(
+    async (skip, limit) => {
+      const page = await api.feedback.listSchoolFeedback({ schoolId, skip, limit });
+      setCounts(page.counts);
+      return { rows: page.items, total: page.total, nextSkip: page.nextSkip };
+    },
+    [schoolId],
+    { loadOnScroll: true },
+  );
+  if (inbox.loading && !counts) return <Loading />;
+  if (inbox.error && !counts) return <ErrorCard message={inbox.error} onRetry={inbox.reload} />;
+  if (!counts) return <Loading />;
+  const items = inbox.rows;
   return (
     <View className="page">
       <View className="card">
@@ -33,6 +44,7 @@ export default function CommitteeFeedback() {
       {items.map((item) => (
         <FeedbackCard key={item.id} item={item} onChanged={inbox.reload} />
       ))}
+      {items.length > 0 && <MoreRow list={inbox} />}
     </View>
   );
 }

@@ -1,5 +1,5 @@
-import { chinaDateTime, publicTermPath } from '@kehou/shared/disclosure';
-import { Button as NativeButton, Text, View } from '@tarojs/components';
+import { chinaDateTime, type PublicTermView, publicTermPath } from '@kehou/shared/disclosure';
+import { Button as NativeButton, Picker, Text, View } from '@tarojs/components';
 import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api';
@@ -7,10 +7,12 @@ import { useLoad } from '../../api/use-call';
 import { ChangeList } from '../../components/plan-changes';
 import { PlanSections } from '../../components/plan-view';
 import { RulesHistory } from '../../components/rules-history';
+import { MoreRow } from '../../ui/more-row';
 import { go } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import { copyText, enrolPath, h5Link, useShareMenu } from '../../ui/share';
 import { ErrorCard, Loading } from '../../ui/states';
+import { usePagedList } from '../../ui/use-paged-list';
 
 /**
  * The public page of a school's term, open without signing in: the published plan (service time,
@@ -74,24 +76,7 @@ export default function PublicTermPage() {
 
       {shown && <PlanSections content={shown.content} fees={shown.fees} />}
 
-      {shown && (
-        <View className="card" id="enrolled-list">
-          <Text className="card-title">报名公示名单</Text>
-          {view.enrolled.length === 0 ? (
-            <Text className="muted">暂无公示名单。</Text>
-          ) : (
-            <>
-              <Text className="section-note">共 {view.enrolled.length} 人，仅显示班级和部分姓名。</Text>
-              {view.enrolled.map((e, index) => (
-                <View key={`${e.className}-${e.name}-${index}`} className="row">
-                  <Text>{e.name}</Text>
-                  <Text className="muted">{e.className}</Text>
-                </View>
-              ))}
-            </>
-          )}
-        </View>
-      )}
+      {shown && <EnrolledList schoolId={schoolId} termId={termId} classes={view.classes} first={view} />}
 
       {view.versions.length > 0 && (
         <View className="card">
@@ -147,6 +132,46 @@ export default function PublicTermPage() {
           </Text>
         ))}
       </View>
+    </View>
+  );
+}
+
+/** The enrolled list, of one class or all, a page at a time (more on scroll). */
+function EnrolledList(props: { schoolId: string; termId: string; classes: PublicTermView['classes']; first: PublicTermView }) {
+  const [classId, setClassId] = useState<string | undefined>(undefined);
+  const list = usePagedList(
+    async (skip, limit) => {
+      const view = await api.disclosure.getPublicTerm({ schoolId: props.schoolId, termId: props.termId, ...(classId ? { classId } : {}), skip, limit });
+      return { rows: view.enrolled, total: view.enrolledTotal, nextSkip: view.enrolledNextSkip };
+    },
+    [props.schoolId, props.termId, classId],
+    { pageSize: 100, loadOnScroll: true },
+  );
+  const range = ['全部班级', ...props.classes.map((c) => c.className)];
+  const index = classId ? props.classes.findIndex((c) => c.classId === classId) + 1 : 0;
+  const rows = list.rows.length || list.total ? list.rows : props.first.enrolled;
+  return (
+    <View className="card" id="enrolled-list">
+      <Text className="card-title">报名公示名单</Text>
+      {props.classes.length > 1 && (
+        <Picker mode="selector" range={range} value={index} onChange={(e) => setClassId(props.classes[Number(e.detail.value) - 1]?.classId)}>
+          <View className="input">{range[index] ?? range[0]}</View>
+        </Picker>
+      )}
+      {rows.length === 0 && !list.loading ? (
+        <Text className="muted">暂无公示名单。</Text>
+      ) : (
+        <>
+          <Text className="section-note">共 {list.total || props.first.enrolledTotal} 人，仅显示班级和部分姓名。</Text>
+          {rows.map((e, i) => (
+            <View key={`${e.className}-${e.name}-${i}`} className="row">
+              <Text>{e.name}</Text>
+              <Text className="muted">{e.className}</Text>
+            </View>
+          ))}
+          <MoreRow list={list} />
+        </>
+      )}
     </View>
   );
 }

@@ -1,19 +1,20 @@
-import type { NoticePreview } from '@kehou/shared/fees';
+import type { AdminNoticeRow, NoticePreview, SchoolNotices } from '@kehou/shared/fees';
 import { NOTICE_STATE_LABELS } from '@kehou/shared/fees/views';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api';
 import { useLoad } from '../../api/use-call';
 import { JobProgress, useJob } from '../../components/job-progress';
 import { useConfirm } from '../../ui/confirm';
 import { FeeLines, formatYuan } from '../../ui/fee-lines';
+import { MoreRow } from '../../ui/more-row';
 import { toast } from '../../ui/navigate';
 import { Button } from '../../ui/nutui';
 import { useParams } from '../../ui/params';
 import { ErrorCard, Loading } from '../../ui/states';
-
-const ROW_STATE: Record<NoticePreview['rows'][number]['state'], string> = { new: '待发出', issued: '已发出', changed: '需更正' };
+import { usePagedList } from '../../ui/use-paged-list';
+import { advanceFeesJob, PeriodPreview } from './period-preview';
 
 /** Records a payment made at the office: cash or transfer, with the receipt or transfer number. */
 function OfflinePayment({ onRecord }: { onRecord: (method: 'cash' | 'transfer', reference: string) => Promise<void> }) {
@@ -59,36 +60,29 @@ function OfflinePayment({ onRecord }: { onRecord: (method: 'cash' | 'transfer', 
 /**
  * 收费通知 (school admin): the term's billing periods as the policy sets them (never free dates),
  * a preview of the chosen period with every line and clause, issuing exactly what was previewed,
- * corrections when facts changed after billing, the issued notices with totals, mark paid, refunds.
+ * corrections when facts changed after billing, the issued notices with totals (a page at a
+ * time), mark paid, refunds.
  */
-/** One more step of issuing a period's notices (the progress bar drives it). */
-const advanceFeesJob = (jobId: string) => api.fees.advanceJob({ jobId });
-
 export default function SchoolFees() {
   const { schoolId = '', termId = '' } = useParams();
   const periods = useLoad(() => api.fees.listNoticePeriods({ schoolId, termId }), [schoolId, termId]);
-  const list = useLoad(() => api.fees.listSchoolNotices({ schoolId, termId }), [schoolId, termId]);
+  const [totals, setTotals] = useState<Extract<SchoolNotices, { as: 'admin' }>['totals'] | null>(null);
+  const list = usePagedList(
+    async (skip, limit) => {
+      const page = await api.fees.listSchoolNotices({ schoolId, termId, skip, limit });
+      if (page.as === 'admin') setTotals(page.totals);
+      return { ...page, rows: page.as === 'admin' ? page.rows : ([] as AdminNoticeRow[]) };
+    },
+    [schoolId, termId],
+    { loadOnScroll: true },
+  );
   const [periodKey, setPeriodKey] = useState<string | null>(null);
-  const [preview, setPreview] = useState<NoticePreview | null>(null);
+  const [previewKey, setPreviewKey] = useState(0);
   const confirm = useConfirm();
   const [problem, setProblem] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const issuing = useJob(`job:issue-notices:${schoolId}`, advanceFeesJob, () => void list.reload());
-
-  const loadPreview = async (key: string) => {
-    try {
-      setPreview(await api.fees.previewNotices({ schoolId, termId, periodKey: key }));
-      setProblem(null);
-    } catch (e) {
-      setPreview(null);
-      setProblem(e instanceof Error ? e.message : '预览失败');
-    }
-  };
-  useEffect(() => {
-    if (periodKey) void loadPreview(periodKey);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [periodKey]);
 
   const act = async (fn: () => Promise<string>) => {
     setBusy(true);
@@ -99,7 +93,8 @@ export default function SchoolFees() {
       setProblem(e instanceof Error ? e.message : '操作失败');
     }
     setBusy(false);
-    await Promise.all([list.reload(), periods.reload(), periodKey ? loadPreview(periodKey) : Promise.resolve()]);
+    setPreviewKey((n) => n + 1);
+    await Promise.all([list.reload(), periods.reload()]);
   };
   const issue = async (p: NoticePreview) => {
     const ok = await confirm.ask({
@@ -166,79 +161,49 @@ export default function SchoolFees() {
         {problem && <Text className="violation fee-problem">{problem}</Text>}
       </View>
 
-      {preview && preview.periodKey === periodKey && (
-        <View className="card fee-preview">
-          <Text className="card-title">
-            {preview.periodLabel}：{preview.rows.length} 人，应收 {formatYuan(preview.totals.chargeFen)}
-          </Text>
-          <Text className="muted">
-            减免 {formatYuan(preview.totals.exemptFen)}，其中政府承担 {formatYuan(preview.totals.governmentShareFen)}。待发出 {preview.counts.new} 份，已发出{' '}
-            {preview.counts.issued} 份，需更正 {preview.counts.changed} 份。
-          </Text>
-          {preview.blocked && <Text className="warn-text fee-blocked">{preview.blocked}</Text>}
-          {preview.unrecorded.map((u) => (
-            <Text key={u.classId} className="warn-text">
-              {u.className}有 {u.dates.length} 个服务日没有考勤记录（{u.dates.map((d) => d.slice(5)).join('、')}），按未参加计算
-            </Text>
-          ))}
-          {!preview.blocked && preview.counts.new > 0 && (
-            <View className="btn-row">
-              <Button type="primary" size="small" className="issue-notices" loading={busy} onClick={() => issue(preview)}>
-                确认发出 {preview.counts.new} 份
-              </Button>
-            </View>
-          )}
-          {preview.counts.new === 0 && preview.counts.issued > 0 && preview.counts.changed === 0 && (
-            <Text className="ok-text fee-already-issued">本期通知已全部发出，不能重复发出。</Text>
-          )}
-          {preview.counts.changed > 0 && (
-            <View className="sub-card">
-              <Text className="field-label">发出后情况有变（考勤更正、补报困难、退出等），更正原因</Text>
-              <Textarea className="textarea correction-reason" value={reason} maxlength={200} onInput={(e) => setReason(e.detail.value)} />
-              <View className="btn-row">
-                <Button size="small" className="issue-corrections" loading={busy} disabled={reason.trim().length < 2} onClick={() => correct(preview)}>
-                  发出更正通知 {preview.counts.changed} 份
-                </Button>
-              </View>
-            </View>
-          )}
-          {preview.rows.map((r) => (
-            <View key={r.applicationId} className="sub-card fee-preview-row">
-              <View className="row">
-                <Text>
-                  {r.className} {r.studentName}
-                </Text>
-                <Text>
-                  {ROW_STATE[r.state]} · {formatYuan(r.chargeFen)}
-                </Text>
-              </View>
-              {r.state === 'changed' && r.notice && (
-                <Text className="warn-text">
-                  原通知 {formatYuan(r.notice.chargeFen)}（{NOTICE_STATE_LABELS[r.notice.state]}）
-                </Text>
+      {periodKey && (
+        <PeriodPreview schoolId={schoolId} termId={termId} periodKey={periodKey} refreshKey={previewKey} onProblem={setProblem}>
+          {(preview) => (
+            <>
+              {!preview.blocked && preview.counts.new > 0 && (
+                <View className="btn-row">
+                  <Button type="primary" size="small" className="issue-notices" loading={busy} onClick={() => issue(preview)}>
+                    确认发出 {preview.counts.new} 份
+                  </Button>
+                </View>
               )}
-              {r.unrecordedDays > 0 && <Text className="warn-text">有 {r.unrecordedDays} 个服务日没有考勤记录，按未参加计算</Text>}
-              <FeeLines lines={r.lines} />
-            </View>
-          ))}
-        </View>
+              {preview.counts.new === 0 && preview.counts.issued > 0 && preview.counts.changed === 0 && (
+                <Text className="ok-text fee-already-issued">本期通知已全部发出，不能重复发出。</Text>
+              )}
+              {preview.counts.changed > 0 && (
+                <View className="sub-card">
+                  <Text className="field-label">发出后情况有变（考勤更正、补报困难、退出等），更正原因</Text>
+                  <Textarea className="textarea correction-reason" value={reason} maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+                  <View className="btn-row">
+                    <Button size="small" className="issue-corrections" loading={busy} disabled={reason.trim().length < 2} onClick={() => correct(preview)}>
+                      发出更正通知 {preview.counts.changed} 份
+                    </Button>
+                  </View>
+                </View>
+              )}
+            </>
+          )}
+        </PeriodPreview>
       )}
 
-      {list.loading && !list.data && <Loading />}
-      {list.error && <ErrorCard message={list.error} onRetry={list.retry} />}
-      {list.data && list.data.as === 'admin' && (
+      {totals && (
         <View className="card fee-list">
           <View className="row">
-            <Text className="card-title">已发出的通知（{list.data.rows.length}）</Text>
+            <Text className="card-title">已发出的通知（{list.total}）</Text>
             <Text className="link open-ledger" onClick={() => void Taro.navigateTo({ url: `/school/ledger/index?schoolId=${schoolId}&termId=${termId}` })}>
               收费专账 ›
             </Text>
           </View>
           <Text className="muted">
-            应收 {formatYuan(list.data.totals.chargeFen)}，已收 {formatYuan(list.data.totals.paidFen)}，待缴 {formatYuan(list.data.totals.dueFen)}；减免{' '}
-            {formatYuan(list.data.totals.exemptFen)}，其中政府承担 {formatYuan(list.data.totals.governmentShareFen)}
+            应收 {formatYuan(totals.chargeFen)}，已收 {formatYuan(totals.paidFen)}，待缴 {formatYuan(totals.dueFen)}；减免 {formatYuan(totals.exemptFen)}
+            ，其中政府承担 {formatYuan(totals.governmentShareFen)}
           </Text>
-          {list.data.rows.map((r) => (
+          {list.rows.map((r) => (
             <View key={r.noticeId} className="sub-card fee-row">
               <View className="row">
                 <Text>
@@ -333,8 +298,10 @@ export default function SchoolFees() {
               )}
             </View>
           ))}
+          <MoreRow list={list} />
         </View>
       )}
+      {!totals && <MoreRow list={list} />}
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import { maskName, PUBLIC_LIST_STATUSES } from '@kehou/shared';
-import { type ActionContext, getAll, implement, notFound } from '@kehou/shared/cloud';
+import { type ActionContext, getAll, implement, notFound, readPage } from '@kehou/shared/cloud';
 import { disclosureContract } from '@kehou/shared/contracts';
 import { diffPlanContent, publicTermPath } from '@kehou/shared/disclosure';
 import { formatCitation } from '@kehou/shared/policy';
@@ -10,13 +10,18 @@ import { loadPublications, loadSchoolTerm } from '../lib/load';
  * earlier) publication, the version history with what changed, and the enrolled list with
  * masked names and class only. Publications carry no personal data of children or parents.
  */
-export const getPublicTerm = implement(disclosureContract.actions.getPublicTerm, async (ctx, { schoolId, termId, version }) => {
+export const getPublicTerm = implement(disclosureContract.actions.getPublicTerm, async (ctx, input) => {
+  const { schoolId, termId, version } = input;
   const st = await loadSchoolTerm(ctx, schoolId, termId);
   const publications = await loadPublications(ctx, schoolId, termId);
   const shown = version === undefined ? (publications.find((p) => p.current) ?? null) : (publications.find((p) => p.version === version) ?? null);
   if (version !== undefined && !shown) throw notFound(`第 ${version} 版公开方案`);
   // Versions are filing numbers: the one before is the latest published earlier (a returned filing leaves a gap).
   const previous = shown ? publications.filter((p) => p.version < shown.version).at(-1) : undefined;
+  const [list, classes] = await Promise.all([
+    shown ? maskedEnrolledList(ctx, input) : { rows: [], total: 0, nextSkip: null },
+    getAll<{ _id: string; name: string }>(ctx.collection('classes').where({ schoolId }).field({ _id: true, name: true })),
+  ]);
   return {
     schoolName: st.school.name,
     termName: st.term.name,
@@ -25,23 +30,36 @@ export const getPublicTerm = implement(disclosureContract.actions.getPublicTerm,
     versions: publications.map((p) => ({ version: p.version, publishedAt: p.publishedAt, current: p.current })),
     previousVersion: previous?.version ?? null,
     changesFromPrevious: shown && previous ? diffPlanContent(previous.content, shown.content) : [],
-    enrolled: shown ? await maskedEnrolledList(ctx, schoolId, termId) : [],
+    enrolled: list.rows,
+    enrolledTotal: list.total,
+    enrolledNextSkip: list.nextSkip,
+    classes: classes.map((c) => ({ classId: c._id, className: c.name })).sort((a, b) => classOrder(a.className).localeCompare(classOrder(b.className))),
     disclosureItems: st.profile.disclosureItems.map((d) => ({ key: d.key, label: d.label, citation: formatCitation(d.citation) })),
     sharePath: publicTermPath(schoolId, termId),
   };
 });
 
-/** Class and masked name only: never ids, guardians or hardship. */
-async function maskedEnrolledList(ctx: ActionContext, schoolId: string, termId: string) {
-  const applications = await getAll<{ studentName?: string; className?: string }>(
-    ctx
-      .collection('applications')
-      .where({ schoolId, termId, status: ctx._.in([...PUBLIC_LIST_STATUSES]) })
-      .field({ studentName: true, className: true }),
+/**
+ * One page of the list, class and masked name only: never ids, guardians or hardship. By class
+ * then name as the database orders them (a page of one class when asked).
+ */
+async function maskedEnrolledList(ctx: ActionContext, input: { schoolId: string; termId: string; classId?: string; skip: number; limit: number }) {
+  const where = {
+    schoolId: input.schoolId,
+    termId: input.termId,
+    status: ctx._.in([...PUBLIC_LIST_STATUSES]),
+    ...(input.classId ? { classId: input.classId } : {}),
+  };
+  const page = await readPage<{ studentName?: string; className?: string }>(
+    ctx.collection('applications'),
+    where,
+    [
+      ['className', 'asc'],
+      ['studentName', 'asc'],
+    ],
+    input,
   );
-  return applications
-    .map((a) => ({ className: String(a.className ?? ''), name: maskName(String(a.studentName ?? '')) }))
-    .sort((a, b) => classOrder(a.className).localeCompare(classOrder(b.className)) || a.name.localeCompare(b.name, 'zh'));
+  return { ...page, rows: page.rows.map((a) => ({ className: String(a.className ?? ''), name: maskName(String(a.studentName ?? '')) })) };
 }
 
 const NUMERALS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };

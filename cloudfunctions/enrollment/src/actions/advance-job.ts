@@ -1,10 +1,16 @@
 import { advanceJob as advance, implement, invalidState, type JobStep } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
+import { approveWaitingStep } from '../jobs/approve-waiting';
 import { fixListingStep } from '../jobs/fix-listing';
 import { importRosterStep } from '../jobs/import-roster';
 import { postListingStep } from '../jobs/post-listing';
 
-const STEPS: Partial<Record<string, JobStep>> = { 'post-listing': postListingStep, 'fix-listing': fixListingStep, 'import-roster': importRosterStep };
+const STEPS: Partial<Record<string, JobStep>> = {
+  'post-listing': postListingStep,
+  'fix-listing': fixListingStep,
+  'import-roster': importRosterStep,
+  'approve-waiting': approveWaitingStep,
+};
 
 /**
  * One more step of one of the school's jobs this function runs (posting or fixing a list): the

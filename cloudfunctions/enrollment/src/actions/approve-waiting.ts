@@ -1,78 +1,33 @@
-import type { ApplicationDoc, Publication } from '@kehou/shared';
-import { AppError, countWhere, implement, updateManyAudited } from '@kehou/shared/cloud';
+import { AppError, advanceJob, countWhere, implement, startJob } from '@kehou/shared/cloud';
 import { enrollmentContract } from '@kehou/shared/contracts';
-import { joinClubsMany, moveApplications, notifyStatusMany, publicationCache, resolveTerm } from '@kehou/shared/enrollment/server';
-
-/** Applications one step approves: with the club places and messages, well under WeChat's 3 s. */
-const STEP = 50;
-
-/** When the application reached the school's queue (the class teacher passed it): approval order. */
-const queuedAt = (app: ApplicationDoc) => [...app.history].reverse().find((h) => h.status === 'teacher-reviewed')?.at ?? app.updatedAt;
-const inApprovalOrder = (a: ApplicationDoc, b: ApplicationDoc) => queuedAt(a).localeCompare(queuedAt(b)) || a._id.localeCompare(b._id);
+import { resolveTerm } from '@kehou/shared/enrollment/server';
+import { approveWaitingStep, waitingWhere } from '../jobs/approve-waiting';
 
 /**
  * The school's review (学校审核) of everything waiting for it, of one class or of the whole school,
- * as it was waiting when the admin loaded the desk (`asOf`): one bounded step per call, which the
- * screen repeats until `done`. Each step approves the next applications in queue order (when the
- * class teacher passed them) with one batched write, then gives their club places in that order
- * (one transaction per club: never beyond capacity, then the waiting list), then tells the
- * families. A step killed part-way is finished by the next call: approved applications whose
- * places were not given yet are placed first. Two admins running it at once approve each
- * application once.
+ * as it was waiting when the admin loaded the desk (`asOf`): a job (`approve-waiting:<school>:
+ * <term>:<class or all>`) in bounded steps (jobs/approve-waiting.ts). Each call starts it (a
+ * finished one runs again for the new desk; one under way, perhaps another admin's, is joined) and
+ * does one step; the screen advances it (enrollment.advanceJob) until `done`. A retry resumes it.
  */
 export const approveWaiting = implement(enrollmentContract.actions.approveWaiting, async (ctx, input, { doc: school }) => {
   const term = await resolveTerm(ctx, school._id, input.termId);
   if (!term) throw new AppError('NOT_FOUND', '学期不存在');
-  const scope = { schoolId: school._id, termId: term._id, ...(input.classId ? { classId: input.classId } : {}) };
-  const waitingWhere = { ...scope, status: 'teacher-reviewed', updatedAt: ctx._.lte(input.asOf) };
-  const inQueueOrder = (where: Record<string, unknown>) =>
-    ctx.collection('applications').where(where).orderBy('updatedAt', 'asc').orderBy('_id', 'asc').limit(STEP).get();
-
-  let approved = 0;
-  let batch = (await inQueueOrder({ ...scope, status: 'approved', clubsPending: true })).data as ApplicationDoc[];
-  if (!batch.length) {
-    const waiting = (await inQueueOrder(waitingWhere)).data as ApplicationDoc[];
-    if (waiting.length) {
-      const batchId = `approveWaiting:${school._id}:${input.requestId}:${waiting[0]._id}`;
-      batch = await moveApplications(ctx, waiting, 'teacher-reviewed', 'school-approve', { batchId, note: '学校审核通过', set: { clubsPending: true } });
-      approved = batch.length;
-    }
-  }
-
-  if (batch.length) {
-    batch.sort(inApprovalOrder);
-    // Places in approval order, per plan version the families applied to (usually one).
-    const publication = publicationCache(ctx);
-    const placements = new Map<string, { name: string; placement: string; position?: number }[]>();
-    for (const publicationId of new Set(batch.map((a) => a.publicationId))) {
-      const items = ((await publication(publicationId)) as Publication | null)?.content.items ?? [];
-      const joined = await joinClubsMany(
-        ctx,
-        batch.filter((a) => a.publicationId === publicationId),
-        items,
-      );
-      for (const [id, list] of joined)
-        placements.set(
-          id,
-          list.map((p) => ({ ...p, name: items.find((i) => i.id === p.itemId)?.name ?? '' })),
-        );
-    }
-    await notifyStatusMany(ctx, batch, (app) => {
-      const waiting = (placements.get(app._id) ?? []).filter((p) => p.placement === 'waiting');
-      return waiting.length ? `审核通过；${waiting.map((p) => `${p.name}候补第${p.position}位`).join('，')}` : '审核通过，等待名单公示';
-    });
-    const ids = batch.map((a) => a._id);
-    await updateManyAudited(
-      ctx,
-      'applications',
-      `approveWaiting:${school._id}:${input.requestId}:placed:${ids[0]}`,
-      ids,
-      { _id: ctx._.in(ids), clubsPending: true },
-      { clubsPending: ctx._.remove() },
-      `社团名额已按审核顺序分配（${ids.length} 份）`,
-    );
-  }
-
-  const remaining = await countWhere(ctx, 'applications', waitingWhere);
-  return { approved, placed: batch.length, remaining, done: remaining === 0 };
+  const params = { ...(input.classId ? { classId: input.classId } : {}), asOf: input.asOf };
+  const job = await startJob(
+    ctx,
+    {
+      kind: 'approve-waiting',
+      scope: `${school._id}:${term._id}:${input.classId ?? 'all'}`,
+      schoolId: school._id,
+      termId: term._id,
+      params,
+      total: await countWhere(ctx, 'applications', waitingWhere(ctx, school._id, term._id, params)),
+      summary: `学校审核：${input.classId ? '本班' : '全校'}待审核的报名全部通过`,
+    },
+    { restart: true },
+  );
+  const view = await advanceJob(ctx, job, approveWaitingStep);
+  const approved = view.stepped ? Math.max(0, view.done - job.done) : 0;
+  return { approved, placed: approved, remaining: Math.max(0, view.total - view.done), done: view.state !== 'running', job: view };
 });

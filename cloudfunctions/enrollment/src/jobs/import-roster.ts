@@ -1,6 +1,6 @@
 import type { RosterRow, Student } from '@kehou/shared';
 import { markingStaleAtEnd } from '@kehou/shared/bureau/server';
-import { type ActionContext, addManyAudited, getAll, type JobStep, writeAudited } from '@kehou/shared/cloud';
+import { type ActionContext, addManyAudited, auditEntry, findById, getAll, type JobStep, txGet } from '@kehou/shared/cloud';
 import { downloadRoster, followersOf, parseRosterFile, rosterStudentId, updateStudent } from '../lib/roster';
 
 /** Roster rows imported per step (new students and contacts are added in one call each). */
@@ -22,7 +22,7 @@ export const importRosterStep: JobStep = markingStaleAtEnd(async (ctx, job) => {
   const parsed = await parseRosterFile(ctx, job.schoolId, await downloadRoster(ctx, job.schoolId, fileID));
   const from = Number(job.cursor ?? 0);
   const batch = parsed.rows.slice(from, from + ROSTER_STEP);
-  const counts = await importRows(ctx, job.schoolId, batch, `${job._id}:${from}`);
+  const counts = await importRows(ctx, job.schoolId, batch, `${job._id}@${job.startedAt}:${from}`);
   const to = from + batch.length;
   return { cursor: String(to), done: batch.length, total: parsed.rows.length, add: counts, finished: to >= parsed.rows.length };
 });
@@ -37,7 +37,8 @@ async function importRows(ctx: ActionContext, schoolId: string, rows: RosterRow[
   );
   const studentIdOf = (no: string) => known.get(no)?._id ?? rosterStudentId(schoolId, no);
 
-  // Known students renamed or moved: one transaction, with its entry.
+  // Known students renamed or moved: one transaction, with its entry under the batch's id (a redone batch counts them from it).
+  const updatedId = `batch:${batchId}:updated`;
   const changed = [...firstRows.values()].filter((row) => {
     const student = known.get(row.studentNo);
     return student && (student.name !== row.studentName || student.classId !== row.classId);
@@ -45,16 +46,22 @@ async function importRows(ctx: ActionContext, schoolId: string, rows: RosterRow[
   if (changed.length) {
     const moving = changed.filter((row) => known.get(row.studentNo)!.classId !== row.classId).map((row) => known.get(row.studentNo)!._id);
     const following = await followersOf(ctx, moving);
-    counts.studentsUpdated = await writeAudited(ctx, async (t) => {
-      let updated = 0;
-      for (const row of changed) if (await updateStudent(t, known.get(row.studentNo)!, row, following)) updated++;
-      const note = {
-        targets: changed.map((row) => ({ collection: 'students' as const, id: studentIdOf(row.studentNo) })),
-        summary: `导入花名册：更新学生 ${updated}`,
-      };
-      return { result: updated, note: updated ? note : null };
+    counts.studentsUpdated = await ctx.db.runTransaction(async (t) => {
+      const ids: string[] = [];
+      for (const row of changed) if (await updateStudent(t, known.get(row.studentNo)!, row, following)) ids.push(studentIdOf(row.studentNo));
+      const before = await txGet<{ targets: unknown[] }>(t, 'audit', updatedId);
+      if (ids.length && !before)
+        await t
+          .collection('audit')
+          .doc(updatedId)
+          .set({
+            data: {
+              ...auditEntry(ctx, { targets: ids.map((id) => ({ collection: 'students' as const, id })), summary: `导入花名册：更新学生 ${ids.length}` }),
+            },
+          });
+      return before?.targets.length ?? ids.length;
     });
-  }
+  } else counts.studentsUpdated = (await findById<{ targets: unknown[] }>(ctx, 'audit', updatedId))?.targets.length ?? 0;
 
   const now = ctx.now().toISOString();
   const created = [...firstRows.values()]

@@ -1,32 +1,68 @@
-import { getAll, implement } from '@kehou/shared/cloud';
+import { type ActionContext, getAll, implement, readPage } from '@kehou/shared/cloud';
 import { feesContract } from '@kehou/shared/contracts';
 import { type AdminNoticeRow, type FeeNoticeDoc, noticeState, type RefundDoc, type SchoolNotices } from '@kehou/shared/fees';
 import { loadSchoolTerm } from '@kehou/shared/fees/server';
 import { refundView } from '../lib/views';
 
+/** Newest period first, then class and child, a correction before the notice it replaced. */
+const ORDER = [
+  ['periodKey', 'desc'],
+  ['className', 'asc'],
+  ['studentName', 'asc'],
+  ['sequence', 'desc'],
+] as const;
+
+/** Sums over the notices matching `where`, in the database (one round trip, whatever their number). */
+async function sums(ctx: ActionContext, where: Record<string, unknown>, fields: Record<string, unknown>): Promise<Record<string, number>> {
+  const { list } = await ctx
+    .collection('feeNotices')
+    .aggregate()
+    .match(where)
+    .group({ _id: null, ...fields })
+    .end();
+  const found = (list[0] ?? {}) as Record<string, number>;
+  return Object.fromEntries(Object.keys(fields).map((key) => [key, found[key] ?? 0]));
+}
+
 /**
- * The term's notices. The school admin sees every notice (corrections and the ones they replaced)
- * with waivers and the government's share (never the hardship kind); a class teacher sees only
- * the current notices of their classes with what the family owes and whether it is paid — no
- * waiver amounts, no lines. Anyone else is refused.
+ * One page of the term's notices (by class, by period) with the totals of all that match. The
+ * school admin sees every notice (corrections and the ones they replaced) with waivers and the
+ * government's share (never the hardship kind); a class teacher sees only the current notices of
+ * their classes with what the family owes and whether it is paid — no waiver amounts, no lines.
+ * Anyone else is refused. Totals are summed by the database, never by reading every notice.
  */
 export const listSchoolNotices = implement(feesContract.actions.listSchoolNotices, async (ctx, input, scope): Promise<SchoolNotices> => {
   const isAdmin = scope.as.includes('admin');
-  const classIds = ctx.caller
-    .roles('teacher')
-    .filter((r) => r.schoolId === input.schoolId)
-    .flatMap((r) => r.classIds);
+  const $ = ctx._.aggregate;
+  const dueIfIssued = $.sum($.cond([$.eq(['$status', 'issued']), '$dueFen', 0]));
+  const filters = { ...(input.periodKey ? { periodKey: input.periodKey } : {}) };
   await loadSchoolTerm(ctx, input.schoolId, input.termId);
-  const byPeriod = (a: FeeNoticeDoc, b: FeeNoticeDoc) =>
-    b.period.from.localeCompare(a.period.from) ||
-    a.className.localeCompare(b.className, 'zh') ||
-    a.studentName.localeCompare(b.studentName, 'zh') ||
-    b.sequence - a.sequence;
+  const notices = ctx.collection('feeNotices');
 
   if (isAdmin) {
-    const notices = (await getAll<FeeNoticeDoc>(ctx.collection('feeNotices').where({ schoolId: input.schoolId, termId: input.termId }))).sort(byPeriod);
-    const refunds = await getAll<RefundDoc>(ctx.collection('refunds').where({ schoolId: input.schoolId, termId: input.termId }));
-    const rows = notices.map(
+    const where = { schoolId: input.schoolId, termId: input.termId, ...filters, ...(input.classId ? { classId: input.classId } : {}) };
+    const [page, current, all] = await Promise.all([
+      readPage<FeeNoticeDoc>(notices, where, ORDER, input),
+      // Totals count each child's period once: the current notice of each chain.
+      sums(
+        ctx,
+        { ...where, supersededBy: ctx._.exists(false) },
+        {
+          grossFen: $.sum('$grossFen'),
+          chargeFen: $.sum('$chargeFen'),
+          exemptFen: $.sum('$exemptFen'),
+          governmentShareFen: $.sum('$governmentShareFen'),
+          dueFen: dueIfIssued,
+        },
+      ),
+      sums(ctx, where, {
+        paidFen: $.sum($.cond([$.eq(['$status', 'paid']), $.ifNull(['$paidFen', '$dueFen']), 0])),
+        creditFen: $.sum('$creditFen'),
+      }),
+    ]);
+    const ids = page.rows.map((n) => n._id);
+    const refunds = ids.length ? await getAll<RefundDoc>(ctx.collection('refunds').where({ _id: ctx._.in(ids) })) : [];
+    const rows = page.rows.map(
       (n): AdminNoticeRow => ({
         noticeId: n._id,
         studentName: n.studentName,
@@ -44,31 +80,35 @@ export const listSchoolNotices = implement(feesContract.actions.listSchoolNotice
         refund: refundView(refunds.find((r) => r._id === n._id)),
       }),
     );
-    // Totals count each child's period once: the current notice of each chain.
-    const current = notices.filter((n) => !n.supersededBy);
-    const sum = (list: FeeNoticeDoc[], f: (n: FeeNoticeDoc) => number) => list.reduce((t, n) => t + f(n), 0);
     return {
       as: 'admin',
       rows,
+      total: page.total,
+      nextSkip: page.nextSkip,
       totals: {
-        grossFen: sum(current, (n) => n.grossFen),
-        chargeFen: sum(current, (n) => n.chargeFen),
-        exemptFen: sum(current, (n) => n.exemptFen),
-        governmentShareFen: sum(current, (n) => n.governmentShareFen),
-        dueFen: sum(current, (n) => (n.status === 'issued' ? n.dueFen : 0)),
-        paidFen: sum(notices, (n) => (n.status === 'paid' ? (n.paidFen ?? n.dueFen) : 0)),
-        creditFen: sum(notices, (n) => n.creditFen),
+        grossFen: current.grossFen,
+        chargeFen: current.chargeFen,
+        exemptFen: current.exemptFen,
+        governmentShareFen: current.governmentShareFen,
+        dueFen: current.dueFen,
+        paidFen: all.paidFen,
+        creditFen: all.creditFen,
       },
     };
   }
-  const notices = (
-    await getAll<FeeNoticeDoc>(ctx.collection('feeNotices').where({ schoolId: input.schoolId, termId: input.termId, classId: ctx._.in(classIds) }))
-  )
-    .filter((n) => !n.supersededBy)
-    .sort(byPeriod);
+  const classIds = ctx.caller
+    .roles('teacher')
+    .filter((r) => r.schoolId === input.schoolId)
+    .flatMap((r) => r.classIds)
+    .filter((id) => !input.classId || id === input.classId);
+  const where = { schoolId: input.schoolId, termId: input.termId, ...filters, classId: ctx._.in(classIds), supersededBy: ctx._.exists(false) };
+  const [page, totals] = await Promise.all([
+    readPage<FeeNoticeDoc>(notices, where, ORDER, input),
+    sums(ctx, where, { dueFen: dueIfIssued, unpaid: $.sum($.cond([$.eq(['$status', 'issued']), 1, 0])) }),
+  ]);
   return {
     as: 'teacher',
-    rows: notices.map((n) => ({
+    rows: page.rows.map((n) => ({
       noticeId: n._id,
       studentName: n.studentName,
       className: n.className,
@@ -77,6 +117,8 @@ export const listSchoolNotices = implement(feesContract.actions.listSchoolNotice
       dueFen: n.dueFen,
       state: noticeState(n),
     })),
-    totals: { dueFen: notices.reduce((t, n) => t + (n.status === 'issued' ? n.dueFen : 0), 0) },
+    total: page.total,
+    nextSkip: page.nextSkip,
+    totals: { dueFen: totals.dueFen, unpaid: totals.unpaid },
   };
 });

@@ -1,4 +1,17 @@
-import { type ActionContext, asData, auditIn, conflict, findById, invalidState, isoNow, txCreate, txGet, writeAudited } from '../../cloud';
+import {
+  type ActionContext,
+  addManyAudited,
+  asData,
+  auditIn,
+  chunks,
+  conflict,
+  countWhere,
+  findById,
+  invalidState,
+  isoNow,
+  txCreate,
+  txGet,
+} from '../../cloud';
 import type { ApplicationDoc, ClassGroup } from '../../index';
 import { type BillingPeriod, type ChargeInput, formatYuan } from '../../policy';
 import { billingRunIdOf, type ComputedAmounts, noticeIdOf, noticeRefOf } from '../billing';
@@ -57,70 +70,76 @@ function noticeOf(ctx: ActionContext, source: NoticeSource, period: BillingPerio
   };
 }
 
-/** Notices written (with their waiver records, the period's billing record and one audit entry) per transaction. */
-export const ISSUE_BATCH = 50;
-
 /**
- * Writes the period's first notice for each child, in batches: each batch's notices, their private
- * waiver records, the period's billing record (which freezes the period's attendance for billing)
- * and its audit entry are one transaction. A notice's id is the child's enrolment and the period's
- * key, so a retry, a double tap or a concurrent call finds it already there and writes nothing for
- * it. Returns the notices this call wrote.
+ * Writes the period's first notice for each child of a batch, with few round trips whatever its
+ * size: the notices and private waiver records that exist are read at once (`_.in`), the period's
+ * billing record is made if missing (it freezes the period's attendance for billing), the missing
+ * waiver records are added, then the missing notices in one all-or-nothing add with their audit
+ * entry (under `batchId`, found again when a killed step redoes the batch). A notice's id is the
+ * child's enrolment and the period's key, so a retry or a concurrent call writes nothing twice.
+ * The billing record's count is then counted from the notices (never low after a kill). Returns
+ * the notices this call wrote.
  */
-export async function writeFirstNotices(ctx: ActionContext, sources: NoticeSource[], period: BillingPeriod): Promise<FeeNoticeDoc[]> {
-  const written: FeeNoticeDoc[] = [];
-  for (let i = 0; i < sources.length; i += ISSUE_BATCH) {
-    const batch = sources.slice(i, i + ISSUE_BATCH);
-    written.push(
-      ...(await writeAudited(ctx, async (t) => {
-        const fresh: FeeNoticeDoc[] = [];
-        for (const source of batch) {
-          const notice = noticeOf(ctx, source, period, 1);
-          if (await txGet(t, 'feeNotices', notice._id)) continue; // issued at the same moment by another call
-          if (needsWaiverRecord(source.input))
-            await t
-              .collection('feeNoticeWaivers')
-              .doc(notice._id)
-              .set({ data: body(waiverOf(notice._id, source)) });
-          await t
-            .collection('feeNotices')
-            .doc(notice._id)
-            .set({ data: body(notice) });
-          fresh.push(notice);
-        }
-        if (fresh.length === 0) return { result: fresh, note: null };
-        const { schoolId, termId } = fresh[0];
-        const runId = billingRunIdOf(schoolId, termId, period.key);
-        const run = await txGet<BillingRunDoc>(t, 'feeBillingRuns', runId);
-        const now = isoNow(ctx);
-        const openid = ctx.caller.openid ?? '';
-        const next: Omit<BillingRunDoc, '_id'> = run
-          ? ({ ...body(run), notices: run.notices + fresh.length, lastIssuedAt: now, lastIssuedBy: openid } as Omit<BillingRunDoc, '_id'>)
-          : {
-              schoolId,
-              termId,
-              periodKey: period.key,
-              period: { from: period.from, to: period.to },
-              firstIssuedAt: now,
-              lastIssuedAt: now,
-              lastIssuedBy: openid,
-              notices: fresh.length,
-            };
-        await t
-          .collection('feeBillingRuns')
-          .doc(runId)
-          .set({ data: asData(next) });
-        return {
-          result: fresh,
-          note: {
-            targets: fresh.map((n) => ({ collection: 'feeNotices' as const, id: n._id })),
-            summary: `发出收费通知 ${fresh.length} 份（${period.label}）`,
-          },
-        };
-      })),
+export async function writeFirstNotices(ctx: ActionContext, sources: NoticeSource[], period: BillingPeriod, batchId: string): Promise<FeeNoticeDoc[]> {
+  if (!sources.length) return [];
+  const existing = async (collection: 'feeNotices' | 'feeNoticeWaivers', ids: string[]) =>
+    new Set(
+      (
+        await Promise.all(
+          chunks(ids).map((part) =>
+            ctx.db
+              .collection(collection)
+              .where({ _id: ctx._.in(part) })
+              .field({ _id: true })
+              .limit(part.length)
+              .get(),
+          ),
+        )
+      ).flatMap(({ data }) => (data as { _id: string }[]).map((d) => d._id)),
     );
-  }
-  return written;
+  const all = sources.map((source) => ({ source, notice: noticeOf(ctx, source, period, 1) }));
+  const issued = await existing(
+    'feeNotices',
+    all.map((a) => a.notice._id),
+  );
+  const fresh = all.filter((a) => !issued.has(a.notice._id));
+  if (!fresh.length) return [];
+  const { schoolId, termId } = fresh[0].notice;
+  const runId = billingRunIdOf(schoolId, termId, period.key);
+  const now = isoNow(ctx);
+  const openid = ctx.caller.openid ?? '';
+  await ctx.db.runTransaction(async (t) => {
+    if (await txGet<BillingRunDoc>(t, 'feeBillingRuns', runId)) return;
+    const run: Omit<BillingRunDoc, '_id'> = {
+      schoolId,
+      termId,
+      periodKey: period.key,
+      period: { from: period.from, to: period.to },
+      firstIssuedAt: now,
+      lastIssuedAt: now,
+      lastIssuedBy: openid,
+      notices: 0,
+    };
+    await t
+      .collection('feeBillingRuns')
+      .doc(runId)
+      .set({ data: asData(run) });
+  });
+  const waived = fresh.filter((a) => needsWaiverRecord(a.source.input));
+  const recorded = await existing(
+    'feeNoticeWaivers',
+    waived.map((a) => a.notice._id),
+  );
+  const waivers = waived.filter((a) => !recorded.has(a.notice._id)).map((a) => waiverOf(a.notice._id, a.source));
+  if (waivers.length) await ctx.db.collection('feeNoticeWaivers').add({ data: waivers as never });
+  const notices = fresh.map((a) => a.notice);
+  await addManyAudited(ctx, 'feeNotices', batchId, notices, `发出收费通知 ${notices.length} 份（${period.label}）`);
+  const count = await countWhere(ctx, 'feeNotices', { schoolId, termId, periodKey: period.key, sequence: 1 });
+  await ctx.db
+    .collection('feeBillingRuns')
+    .doc(runId)
+    .update({ data: { notices: count, lastIssuedAt: now, lastIssuedBy: openid } });
+  return notices;
 }
 
 /**

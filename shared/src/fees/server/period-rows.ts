@@ -1,4 +1,4 @@
-import { type ActionContext, getAll, invalidState } from '../../cloud';
+import { type ActionContext, chunks, getAll, invalidState } from '../../cloud';
 import type { ApplicationDoc, ClassGroup, HardshipDeclaration } from '../../index';
 import { type BillingPeriod, type ChargeInput, computeCharge, formatCitation } from '../../policy';
 import { isWithin } from '../../policy/core/calendar';
@@ -44,10 +44,15 @@ export async function periodRows(
   ctx: ActionContext,
   billing: TermBilling & { publication: NonNullable<TermBilling['publication']> },
   period: BillingPeriod,
-  only?: { applicationIds: string[] },
+  only?: { applicationIds?: string[]; classIds?: string[] },
 ): Promise<PeriodRow[]> {
   const { school, term, publication } = billing;
-  const appQuery = only ? { _id: ctx._.in(only.applicationIds), schoolId: school._id, termId: term._id } : { schoolId: school._id, termId: term._id };
+  const appQuery = {
+    schoolId: school._id,
+    termId: term._id,
+    ...(only?.applicationIds ? { _id: ctx._.in(only.applicationIds) } : {}),
+    ...(only?.classIds ? { classId: ctx._.in(only.classIds) } : {}),
+  };
   const apps = await getAll<ApplicationDoc>(ctx.collection('applications').where(appQuery));
   const enrolled = apps
     .map((app) => ({ app, window: activeWindow(app, term) }))
@@ -57,10 +62,10 @@ export async function periodRows(
   // For some applications only (a step of a job), read only theirs: their declarations, their classes' days, their notices.
   const appIds = only ? enrolled.map(({ app }) => app._id) : null;
   const classIds = only ? [...new Set(enrolled.map(({ app }) => app.classId))] : null;
+  const byIds = async <T>(read: (ids: Record<string, unknown>) => Promise<T[]>) =>
+    appIds ? (await Promise.all(chunks(appIds).map((ids) => read({ _id: ctx._.in(ids) })))).flat() : read({});
   const [hardships, attendance, notices] = await Promise.all([
-    getAll<HardshipDeclaration>(
-      ctx.collection('hardshipDeclarations').where({ schoolId: school._id, termId: term._id, ...(appIds ? { _id: ctx._.in(appIds) } : {}) }),
-    ),
+    byIds((ids) => getAll<HardshipDeclaration>(ctx.collection('hardshipDeclarations').where({ schoolId: school._id, termId: term._id, ...ids }))),
     getAll<AttendanceDoc>(
       ctx.collection('attendance').where({
         schoolId: school._id,
@@ -69,10 +74,10 @@ export async function periodRows(
         ...(classIds ? { classId: ctx._.in(classIds) } : {}),
       }),
     ),
-    getAll<FeeNoticeDoc>(
-      ctx
-        .collection('feeNotices')
-        .where({ schoolId: school._id, termId: term._id, periodKey: period.key, ...(appIds ? { applicationId: ctx._.in(appIds) } : {}) }),
+    byIds((ids) =>
+      getAll<FeeNoticeDoc>(
+        ctx.collection('feeNotices').where({ schoolId: school._id, termId: term._id, periodKey: period.key, ...(ids._id ? { applicationId: ids._id } : {}) }),
+      ),
     ),
   ]);
   const hardshipByApp = new Map(hardships.map((h) => [h._id, h]));

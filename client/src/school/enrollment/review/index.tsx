@@ -81,9 +81,11 @@ function Desk({ schoolId, termId }: { schoolId: string; termId?: string }) {
           asOf: data.asOf,
           requestId,
         });
-        approved += answer.approved;
-        setProgress({ done: approved, total: approved + answer.remaining });
+        approved = answer.job.done;
+        setProgress({ done: answer.job.done, total: answer.job.total });
         if (answer.done) break;
+        // Another admin's call is stepping the same approval: wait a moment and join it.
+        if (answer.job.busy) await new Promise((resolve) => setTimeout(resolve, 2000));
       }
       toast(`已审核通过 ${approved} 份`, 'success');
     } catch (e) {
