@@ -231,7 +231,12 @@ export async function runScale(options: ScaleOptions): Promise<{ steps: StepFigu
     }
   });
   if (appliers < N) {
-    const patterns = (await db.collection('applications').where({ _id: db.command.in([0, 1, 2].map(applicationOf)) }).get()).data as { _id: string }[];
+    const patterns = (
+      await db
+        .collection('applications')
+        .where({ _id: db.command.in([0, 1, 2].map(applicationOf)) })
+        .get()
+    ).data as { _id: string }[];
     const byId = new Map(patterns.map((p) => [p._id, p as Record<string, unknown>]));
     const copies: Record<string, unknown>[] = [];
     for (let i = appliers; i < N; i++) {

@@ -55,9 +55,7 @@ export const previewNotices = implement(feesContract.actions.previewNotices, asy
     citation: formatCitation(period.citation),
     job: jobView,
     children: figure('children'),
-    classes: [...billing.classes.values()]
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
-      .map((c) => ({ classId: c._id, className: c.name })),
+    classes: [...billing.classes.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh')).map((c) => ({ classId: c._id, className: c.name })),
     counts: { new: figure('new'), issued: figure('issued'), changed: figure('changed') },
     totals: { grossFen: figure('grossFen'), chargeFen: figure('chargeFen'), exemptFen: figure('exemptFen'), governmentShareFen: figure('governmentShareFen') },
   };
