@@ -11,3 +11,8 @@ declare namespace NodeJS {
     NODE_ENV: 'development' | 'production' | 'test';
   }
 }
+
+/** NutUI icons' settings, imported from its own file (the package's index would bring every icon along). */
+declare module '@nutui/icons-react-taro/dist/es/icons/configure.js' {
+  export function configure(config: { tag?: string; classPrefix?: string; useSvg?: boolean }): void;
+}
