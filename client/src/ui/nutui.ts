@@ -9,10 +9,6 @@ export { default as Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell/i
 export { default as NoticeBar } from '@nutui/nutui-react-taro/dist/es/packages/noticebar/index';
 export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag/index';
 
-import '@nutui/nutui-react-taro/dist/es/packages/collapse/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/collapseitem/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/signature/style/css';
 
-export { default as Collapse } from '@nutui/nutui-react-taro/dist/es/packages/collapse/index';
-export { default as CollapseItem } from '@nutui/nutui-react-taro/dist/es/packages/collapseitem/index';
 export { default as Signature } from '@nutui/nutui-react-taro/dist/es/packages/signature/index';

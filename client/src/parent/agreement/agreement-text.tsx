@@ -1,42 +1,44 @@
 import { type SignableDocument, sha256, splitSections } from '@kehou/shared';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { Collapse, CollapseItem } from '../../ui/nutui';
 
 /** A section longer than this folds (open at first: the agreement reads as one page). */
 const LONG_SECTION_CHARS = 160;
 
-/** The agreement as one page, section by section; the long ones in a Collapse the parent can fold once read. */
+/**
+ * The agreement as one page, section by section; the long ones fold once read. Not NutUI's
+ * CollapseItem: it wraps each item in a <div>, which the mini-program's templates do not have, so
+ * there the long sections of the text would not show at all.
+ */
 export function AgreementText({ document, endClass }: { document: SignableDocument; endClass: string }) {
   const [title, subtitle] = document.text.split('\n');
   const sections = splitSections(document.text);
   const long = sections.filter((s) => s.lines.join('').length > LONG_SECTION_CHARS).map((s) => s.heading);
-  // Controlled, and an open section sized by its text (agreement-section-open), not by a height
-  // measured once: nothing is cut off, and the end of the text is only in view after all of it.
   const [open, setOpen] = useState<string[]>(long);
+  const toggle = (heading: string) => setOpen((was) => (was.includes(heading) ? was.filter((h) => h !== heading) : [...was, heading]));
   return (
     <View className="agreement-doc">
       <Text className="agreement-title">{title}</Text>
       <Text className="muted agreement-subtitle">{subtitle}</Text>
-      <Collapse activeName={open} onChange={(value) => setOpen(value as string[])} className="agreement-sections">
-        {sections.map((section) =>
-          long.includes(section.heading) ? (
-            <CollapseItem
-              key={section.heading}
-              name={section.heading}
-              title={section.heading}
-              className={`agreement-section ${open.includes(section.heading) ? 'agreement-section-open' : ''}`}
-            >
-              <Text className="agreement-body">{section.lines.join('\n')}</Text>
-            </CollapseItem>
-          ) : (
-            <View key={section.heading} className="agreement-section agreement-section-short">
-              <Text className="agreement-heading">{section.heading}</Text>
-              <Text className="agreement-body">{section.lines.join('\n')}</Text>
+      <View className="agreement-sections">
+        {sections.map((section) => {
+          const folds = long.includes(section.heading);
+          const shown = !folds || open.includes(section.heading);
+          return (
+            <View key={section.heading} className={`agreement-section ${folds ? 'agreement-section-long' : 'agreement-section-short'}`}>
+              {folds ? (
+                <View className="agreement-fold" onClick={() => toggle(section.heading)}>
+                  <Text className="agreement-heading">{section.heading}</Text>
+                  <Text className="muted agreement-fold-label">{shown ? '收起' : '展开'}</Text>
+                </View>
+              ) : (
+                <Text className="agreement-heading">{section.heading}</Text>
+              )}
+              {shown && <Text className="agreement-body">{section.lines.join('\n')}</Text>}
             </View>
-          ),
-        )}
-      </Collapse>
+          );
+        })}
+      </View>
       <View className={`doc-end ${endClass}`}>
         <Text className="muted">—— 全文完 ——</Text>
       </View>
